@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes carried by every problem+json answer. Clients branch on `code`, never on
+ * `title` or `detail`, so a code, once published, keeps its meaning.
+ */
+export const errorCodes = [
+  'bad_request',
+  'invalid_name',
+  'invalid_email',
+  'cgu_not_accepted',
+  'email_locked',
+  'unauthenticated',
+  'invalid_token',
+  'forbidden',
+  'no_space',
+  'space_exists',
+  'not_found',
+  'not_a_folder',
+  'name_conflict',
+  'hash_mismatch',
+  'invalid_digest',
+  'payload_too_large',
+  'unsupported_media_type',
+  'upstream_unavailable',
+  'upstream_timeout',
+  'internal',
+] as const;
+
+export const ErrorCode = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** RFC 9457 problem details, with our stable `code` and the request id for support. */
+export const Problem = z.object({
+  type: z.string().default('about:blank'),
+  title: z.string(),
+  status: z.number().int().min(400).max(599),
+  code: ErrorCode,
+  detail: z.string().optional(),
+  requestId: z.string().optional(),
+  /** Extra, code-specific fields a client may use (e.g. `suggestedName` on `name_conflict`). */
+  suggestedName: z.string().optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

@@ -1,0 +1,25 @@
+export { errorCodes, ErrorCode, Problem, PROBLEM_CONTENT_TYPE } from './errors.ts';
+export { MAX_NAME_BYTES, checkName, numberedName } from './names.ts';
+export type { NameCheck } from './names.ts';
+export {
+  ROOT_ID,
+  FileKind,
+  FileDoc,
+  FolderListing,
+  CreateFolderBody,
+  DownloadLink,
+  contentDigest,
+} from './files.ts';
+export { Doctype, doctypes, Document, DocumentListing, MAX_DOCUMENT_BYTES } from './documents.ts';
+export {
+  Profile,
+  SessionUser,
+  Space,
+  Me,
+  OnboardingBody,
+  EMAIL_PATTERN,
+  slugFromUsername,
+} from './space.ts';
+export { AppManifest, InstalledApp } from './apps.ts';
+export { internalTokenClaims, INTERNAL_TOKEN_AUDIENCE } from './internal-token.ts';
+export type { InternalScope } from './internal-token.ts';
