@@ -21,5 +21,6 @@ export {
   slugFromUsername,
 } from './space.ts';
 export { AppManifest, InstalledApp } from './apps.ts';
+export { InstanceSlug, CreateInstanceBody, CreatedInstance, InstanceInfo } from './instances.ts';
 export { internalTokenClaims, INTERNAL_TOKEN_AUDIENCE } from './internal-token.ts';
 export type { InternalScope } from './internal-token.ts';

@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { microFrontendConfig } from '../vite-app.ts';
+
+export default defineConfig(
+  microFrontendConfig({
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    slug: 'contacts',
+    name: 'Contacts',
+    names: { en: 'Contacts' },
+    route: '/contacts',
+    listed: true,
+    permissions: [{ type: 'io.mytoutatice.contacts', verbs: ['GET', 'POST', 'PUT', 'DELETE'] }],
+  }),
+);

@@ -1,0 +1,102 @@
+/**
+ * Builds the Home: the shared modules named in the import map (one React for the whole page),
+ * the root config with the Home page and the navigation bar, and `shell.json`, which tells the
+ * gateway what to put in the page. Run with `pnpm --filter @mytoutatice/app-home build`.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+import type { Rollup } from 'vite';
+import { SHARED_MODULES } from '../../shared-modules.ts';
+import { entryName, writeSharedEntries } from './shared-entries.ts';
+import { hashedCopy } from './hashed-copy.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const conditions = ['source', 'browser', 'module', 'import', 'default'];
+
+type Output = Rollup.RollupOutput['output'];
+
+rmSync(dist, { recursive: true, force: true });
+
+// 1. Shared modules, in one build so React and everything using it share one chunk.
+const sharedEntries = writeSharedEntries(join(root, 'node_modules/.shared-entries'), root);
+const shared = (await build({
+  configFile: false,
+  root,
+  logLevel: 'warn',
+  resolve: { conditions },
+  build: {
+    outDir: join(dist, 'shared'),
+    emptyOutDir: true,
+    target: 'es2022',
+    modulePreload: false,
+    copyPublicDir: false,
+    rollupOptions: {
+      input: sharedEntries,
+      preserveEntrySignatures: 'strict',
+      output: { format: 'es', entryFileNames: '[name]-[hash].js', chunkFileNames: '[name]-[hash].js', assetFileNames: '[name]-[hash][extname]' },
+    },
+  },
+})) as Rollup.RollupOutput;
+
+const importMap: Record<string, string> = {};
+for (const specifier of SHARED_MODULES) {
+  if (specifier === 'single-spa') continue;
+  importMap[specifier] = `/shared/${entryFile(shared.output, entryName(specifier))}`;
+}
+const require = createRequire(join(root, 'package.json'));
+const singleSpaFile = join(dirname(require.resolve('single-spa/package.json')), 'lib/es2015/esm/single-spa.min.js');
+importMap['single-spa'] = `/shared/${hashedCopy(singleSpaFile, join(dist, 'shared'), 'single-spa')}`;
+
+// 2. The shell: root config (plain TypeScript) which lazy-loads the Home page and the
+//    navigation bar (React micro-frontends), and the silent-renew page script. Shared modules
+//    stay external.
+const shell = (await build({
+  configFile: false,
+  root,
+  logLevel: 'warn',
+  base: '/shell/',
+  plugins: [react()],
+  resolve: { conditions },
+  build: {
+    outDir: join(dist, 'shell'),
+    emptyOutDir: true,
+    target: 'es2022',
+    modulePreload: false,
+    copyPublicDir: false,
+    rollupOptions: {
+      input: {
+        'root-config': join(root, 'src/root-config.ts'),
+        'silent-renew': join(root, 'src/auth/silent-renew.ts'),
+      },
+      external: [...SHARED_MODULES],
+      preserveEntrySignatures: 'exports-only',
+      output: { format: 'es', entryFileNames: '[name]-[hash].js', chunkFileNames: 'chunks/[name]-[hash].js', assetFileNames: '[name]-[hash][extname]' },
+    },
+  },
+})) as Rollup.RollupOutput;
+
+const styles = shared.output.filter((f) => f.type === 'asset' && f.fileName.endsWith('.css')).map((f) => `/shared/${f.fileName}`);
+const shellCss = shell.output.filter((f) => f.type === 'asset' && f.fileName.endsWith('.css')).map((f) => `/shell/${f.fileName}`);
+const shellJson = {
+  rootConfig: `/shell/${entryFile(shell.output, 'root-config')}`,
+  silentRenew: `/shell/${entryFile(shell.output, 'silent-renew')}`,
+  styles: [...styles, ...shellCss],
+  // What every signed-in page needs at once; fetched in parallel with the root config.
+  preload: ['react', 'react-dom/client', 'react/jsx-runtime', 'single-spa', 'single-spa-react', '@mytoutatice/sdk', '@tanstack/react-query'].map(
+    (s) => importMap[s] as string,
+  ),
+  importMap: { imports: importMap },
+};
+writeFileSync(join(dist, 'shell.json'), `${JSON.stringify(shellJson, null, 2)}\n`);
+console.log(`home built: ${Object.keys(importMap).length} shared modules, shell in ${basename(dist)}/`);
+
+function entryFile(output: Output, name: string): string {
+  const chunk = output.find((f) => f.type === 'chunk' && f.isEntry && f.name === name);
+  if (!chunk) throw new Error(`no entry named ${name} in the build output`);
+  return chunk.fileName;
+}

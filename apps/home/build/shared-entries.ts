@@ -1,0 +1,43 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { COMMONJS_MODULES, SHARED_MODULES } from '../../shared-modules.ts';
+import type { SharedModule } from '../../shared-modules.ts';
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** `@tanstack/react-query` → `tanstack-react-query`: the entry's (and output file's) name. */
+export function entryName(specifier: string): string {
+  return specifier.replace(/^@/, '').replace(/[^a-zA-Z0-9]+/g, '-');
+}
+
+/**
+ * Writes one entry file per shared module into `dir`. React ships only CommonJS, so its entries
+ * re-export every named export explicitly (listed from the package itself, in production mode);
+ * ES packages are re-exported as they are. single-spa is not built: it ships its own ESM.
+ */
+export function writeSharedEntries(dir: string, resolveFrom: string): Record<string, string> {
+  mkdirSync(dir, { recursive: true });
+  const require = createRequire(join(resolveFrom, 'package.json'));
+  const previousEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  const entries: Record<string, string> = {};
+  try {
+    for (const specifier of SHARED_MODULES) {
+      if (specifier === 'single-spa') continue;
+      const file = join(dir, `${entryName(specifier)}.js`);
+      writeFileSync(file, entrySource(specifier, require));
+      entries[entryName(specifier)] = file;
+    }
+  } finally {
+    process.env.NODE_ENV = previousEnv;
+  }
+  return entries;
+}
+
+function entrySource(specifier: SharedModule, require: NodeJS.Require): string {
+  const from = JSON.stringify(specifier);
+  if (!COMMONJS_MODULES.includes(specifier)) return `export * from ${from};\n`;
+  const names = Object.keys(require(specifier) as object).filter((n) => n !== 'default' && IDENTIFIER.test(n));
+  return `import m from ${from};\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`;
+}

@@ -1,0 +1,49 @@
+import type { User, UserManager } from 'oidc-client-ts';
+
+export type Auth = {
+  /** The current access token (renewed in the background by oidc-client-ts). */
+  accessToken(): string | undefined;
+  /** Renews the token now (after a 401); resolves false when the person must sign in again. */
+  renew(): Promise<boolean>;
+  /** Ends the session here and at the ENT, then comes back to the Home. */
+  signOut(): Promise<void>;
+};
+
+const CALLBACK_PATH = '/auth/callback';
+
+/**
+ * Resolves once a person is signed in. Otherwise sends the browser to the ENT and never
+ * resolves (the page is leaving).
+ */
+export async function signIn(manager: UserManager): Promise<Auth> {
+  let user: User | null;
+  if (window.location.pathname === CALLBACK_PATH) {
+    user = await manager.signinRedirectCallback();
+    const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo;
+    window.history.replaceState(null, '', returnTo && returnTo.startsWith('/') ? returnTo : '/');
+  } else {
+    user = await manager.getUser();
+    if (user?.expired) user = await manager.signinSilent().catch(() => null);
+  }
+  if (!user || user.expired) {
+    const returnTo = `${window.location.pathname}${window.location.search}`;
+    await manager.signinRedirect({ state: { returnTo } });
+    return new Promise<never>(() => {});
+  }
+
+  let current: User = user;
+  manager.events.addUserLoaded((u) => {
+    current = u;
+  });
+  return {
+    accessToken: () => current.access_token,
+    async renew() {
+      const renewed = await manager.signinSilent().catch(() => null);
+      if (renewed) current = renewed;
+      return renewed !== null;
+    },
+    async signOut() {
+      await manager.signoutRedirect({ id_token_hint: current.id_token });
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+import { navigate, usePathname } from '@mytoutatice/app-kit';
+import { useMe } from '@mytoutatice/sdk/react';
+import type { ShellProps } from '@mytoutatice/sdk/react';
+import { ErrorPanel, Loading, useT } from '@mytoutatice/ui';
+import { HomePage } from './home-page.tsx';
+import { Onboarding } from './onboarding/onboarding.tsx';
+
+/** `/` shows the Home; until the person has a space, every route shows the onboarding. */
+export function HomeRoot(props: ShellProps) {
+  const t = useT();
+  const me = useMe();
+  const pathname = usePathname();
+  const hasSpace = Boolean(me.data?.space);
+
+  useEffect(() => {
+    if (hasSpace && pathname === '/onboarding') navigate('/');
+  }, [hasSpace, pathname]);
+
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <ErrorPanel title={t('home.loadError')} detail={me.error.message} onRetry={() => void me.refetch()} />;
+  if (!me.data.space) {
+    return (
+      <Onboarding
+        me={me.data}
+        onCreated={() => {
+          props.onSpaceCreated();
+          navigate('/');
+        }}
+      />
+    );
+  }
+  return <HomePage apps={props.apps} userName={me.data.user.name} />;
+}

@@ -1,0 +1,17 @@
+import { DocumentsPage } from '@mytoutatice/app-kit';
+import { doctypes } from '@mytoutatice/contract';
+import { useT } from '@mytoutatice/ui';
+
+export function NotesRoot() {
+  const t = useT();
+  return (
+    <DocumentsPage
+      title={t('notes.title')}
+      doctype={doctypes.notes}
+      listTitle={t('notes.recent')}
+      empty={{ title: t('notes.empty.title'), text: t('notes.empty.text') }}
+      loadError={t('notes.loadError')}
+      label={(doc) => (typeof doc.data.title === 'string' && doc.data.title) || t('notes.untitled')}
+    />
+  );
+}

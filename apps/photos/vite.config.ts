@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { microFrontendConfig } from '../vite-app.ts';
+
+export default defineConfig(
+  microFrontendConfig({
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    slug: 'photos',
+    name: 'Photos',
+    names: { en: 'Photos' },
+    route: '/photos',
+    listed: true,
+    permissions: [{ type: 'io.mytoutatice.photos.albums', verbs: ['GET', 'POST', 'PUT', 'DELETE'] }],
+  }),
+);

@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { microFrontendConfig } from '../vite-app.ts';
+
+export default defineConfig(
+  microFrontendConfig({
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    slug: 'store',
+    name: 'Store',
+    names: { en: 'Store' },
+    route: '/store',
+    listed: true,
+    permissions: [{ type: 'io.mytoutatice.apps', verbs: ['GET'] }],
+  }),
+);

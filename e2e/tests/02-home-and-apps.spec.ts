@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import type { Response } from '@playwright/test';
+import { signInWithSpace } from './journey.ts';
+
+// React core alone carries this message (react-dom and the jsx runtime do not).
+const REACT_CORE_MARKER = 'React.Children.only expected to receive a single React element child.';
+
+test.describe('The Home and its apps', () => {
+  test('each app opens at its own route without reloading the page; back and forward work', async ({ page }) => {
+    await signInWithSpace(page, 'eleve');
+    await page.evaluate(() => {
+      (window as unknown as { mtNoReload: boolean }).mtNoReload = true;
+    });
+    const firstScreens: Record<string, string> = {
+      Drive: 'Ce dossier est vide',
+      Notes: 'Aucune note pour l’instant',
+      Contacts: 'Aucun contact pour l’instant',
+      Photos: 'Aucun album pour l’instant',
+      Store: 'Applications',
+    };
+    for (const [name, text] of Object.entries(firstScreens)) {
+      await page.getByRole('link', { name: 'MyToutatice' }).click();
+      await page.getByRole('region', { name: 'Applications' }).getByRole('link', { name }).click();
+      await expect(page).toHaveURL(`/${name.toLowerCase()}`);
+      await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+      await expect(page.getByText(text).first()).toBeVisible();
+    }
+    await page.goBack();
+    await expect(page.getByRole('heading', { name: 'Applications' })).toBeVisible();
+    await page.goBack();
+    await expect(page).toHaveURL('/photos');
+    await page.goForward();
+    await page.goForward();
+    await expect(page).toHaveURL('/store');
+    expect(await page.evaluate(() => (window as unknown as { mtNoReload?: boolean }).mtNoReload)).toBe(true);
+  });
+
+  test('the page holds exactly one React, shared by every app through the import map', async ({ page }) => {
+    const scripts: Response[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') scripts.push(r);
+    });
+    await signInWithSpace(page, 'eleve');
+    for (const route of ['/drive', '/notes', '/contacts', '/photos', '/store']) {
+      // In-page navigation: every script is fetched once, from the network.
+      await page.evaluate((path) => window.history.pushState(null, '', path), route);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    }
+    const withReact: string[] = [];
+    for (const r of scripts) {
+      if ((await r.text()).includes(REACT_CORE_MARKER)) withReact.push(new URL(r.url()).pathname);
+    }
+    expect(new Set(withReact).size).toBe(1);
+    expect(withReact[0]).toMatch(/^\/shared\//);
+  });
+
+  test('an app that fails to load shows an error panel in its area; the shell and other apps keep working', async ({ page }) => {
+    await signInWithSpace(page, 'eleve');
+    await page.route(/\/apps\/notes\/notes-[^/]+\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'export const broken = ;' }));
+    await page.getByRole('region', { name: 'Applications' }).getByRole('link', { name: 'Notes' }).click();
+    await expect(page.getByRole('alert')).toContainText('Notes n’a pas pu se charger');
+    await expect(page.getByRole('button', { name: 'Réessayer' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'MyToutatice' })).toBeVisible();
+    await page.getByRole('link', { name: 'MyToutatice' }).click();
+    await page.getByRole('region', { name: 'Applications' }).getByRole('link', { name: 'Drive' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Drive' })).toBeVisible();
+  });
+});

@@ -1,0 +1,47 @@
+import { expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { entUrl } from '../playwright.config.ts';
+
+export const DEMO_PASSWORD = 'demo';
+
+/** From any page of the Home, through the ENT's login form, back to the Home. */
+export async function signIn(page: Page, login: string, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page).toHaveURL((url) => url.href.startsWith(entUrl));
+  await page.getByLabel('Identifiant').fill(login);
+  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).not.toHaveURL((url) => url.href.startsWith(entUrl));
+}
+
+/** Goes through the three onboarding steps, accepting the CGU. */
+export async function completeOnboarding(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Créer mon espace MyToutatice' })).toBeVisible();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await page.getByLabel('J’ai pris connaissance des CGU et je les accepte.').check();
+  await page.getByRole('button', { name: 'Accepter et continuer' }).click();
+  await expect(page.getByRole('heading', { name: 'Applications' })).toBeVisible();
+}
+
+/** Signs in and, the first time, creates the space: the Home is shown after it. */
+export async function signInWithSpace(page: Page, login: string): Promise<void> {
+  await signIn(page, login);
+  const home = page.getByRole('heading', { name: 'Applications' });
+  const onboarding = page.getByRole('heading', { name: 'Créer mon espace MyToutatice' });
+  await expect(home.or(onboarding)).toBeVisible();
+  if (await onboarding.isVisible()) await completeOnboarding(page);
+}
+
+/** The access token the shell holds (oidc-client-ts keeps the user in sessionStorage). */
+export async function accessToken(page: Page): Promise<string> {
+  const token = await page.evaluate(() => {
+    for (let i = 0; i < sessionStorage.length; i++) {
+      const key = sessionStorage.key(i) ?? '';
+      if (key.startsWith('oidc.user:')) return (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { access_token?: string }).access_token;
+    }
+    return undefined;
+  });
+  if (!token) throw new Error('no access token in the page');
+  return token;
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import type { Express, RequestHandler } from 'express';
+import pino from 'pino';
+import type { Logger } from 'pino';
+import { authenticate } from './auth/authenticate.ts';
+import { createInternalTokenMinter } from './auth/internal-token.ts';
+import { createTokenVerifier } from './auth/verify-token.ts';
+import type { GatewayConfig } from './config/config.ts';
+import { Directory } from './directory/directory.ts';
+import { HttpError, problemHandler } from './http/problem.ts';
+import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
+import { StorageAdmin } from './onboarding/storage-admin.ts';
+import { apiProxy } from './proxy/api-proxy.ts';
+import { loadAppRegistry } from './web/app-registry.ts';
+import type { AppRegistry } from './web/app-registry.ts';
+import { renderShellPages } from './web/index-html.ts';
+import type { ShellPages } from './web/index-html.ts';
+import { securityHeaders } from './web/security-headers.ts';
+
+/** Routes the shell owns besides the apps' own (served the same page, routed in the browser). */
+const SHELL_ROUTES = ['/onboarding', '/auth/callback'];
+
+export type Gateway = {
+  app: Express;
+  /** Re-reads the built apps (after releasing one) without a restart. */
+  reloadApps(): void;
+  close(): void;
+};
+
+export function createGateway(config: GatewayConfig, log: Logger = pino({ level: config.LOG_LEVEL })): Gateway {
+  const directory = new Directory(config.GATEWAY_DATA_DIR);
+  const verify = createTokenVerifier({
+    issuer: config.OIDC_ISSUER,
+    audience: config.OIDC_CLIENT_ID,
+    profileClaim: config.OIDC_PROFILE_CLAIM,
+  });
+  const mint = createInternalTokenMinter(config.INTERNAL_TOKEN_SECRET);
+  const storage = new StorageAdmin(mint);
+
+  let registry: AppRegistry;
+  let pages: ShellPages;
+  let headers: RequestHandler;
+  const reloadApps = () => {
+    registry = loadAppRegistry(config.APPS_DIR);
+    pages = renderShellPages(registry.shell, {
+      publicUrl: config.PUBLIC_URL,
+      oidc: { authority: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID },
+      apps: registry.apps,
+    });
+    headers = securityHeaders({
+      issuerOrigin: new URL(config.OIDC_ISSUER).origin,
+      frameAncestors: config.frameAncestors,
+      scriptHashes: [pages.importMapHash],
+    });
+  };
+  reloadApps();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.use((req, res, next) => {
+    const id = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID();
+    res.setHeader('x-request-id', id);
+    next();
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  // The API comes first and bare: it is the hot path, and a body parser must never run before it.
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    next();
+  }, ...apiProxy({ verify, directory, mint, defaultBackendUrl: config.STORAGE_URL, timeoutMs: config.UPSTREAM_TIMEOUT_MS }));
+
+  app.use((req, res, next) => headers(req, res, next));
+
+  const gatewayApi = express.Router();
+  gatewayApi.use(authenticate(verify));
+  gatewayApi.get('/apps', (_req, res) => {
+    res.json(registry.apps);
+  });
+  gatewayApi.use(onboardingRoutes({ directory, storage, defaultBackendUrl: config.STORAGE_URL, spaceDomain: config.SPACE_DOMAIN }));
+  app.use('/gateway', gatewayApi);
+
+  app.use((req, res, next) => {
+    if ((req.method === 'GET' || req.method === 'HEAD') && registry.assets.serve(req, res, req.path)) return;
+    next();
+  });
+
+  const isShellRoute = (path: string) =>
+    path === '/' ||
+    [...SHELL_ROUTES, ...registry.apps.map((a) => a.route)].some((r) => path === r || path.startsWith(`${r}/`));
+  app.get(/.*/, (req, res, next) => {
+    const html = req.path === '/silent-renew.html' ? pages.silentRenew : isShellRoute(req.path) ? pages.index : undefined;
+    if (html === undefined) {
+      next();
+      return;
+    }
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.setHeader('cache-control', 'no-cache');
+    res.send(html);
+  });
+
+  app.use((req, _res, next) => {
+    next(new HttpError(404, 'not_found', 'Page introuvable', `Aucune ressource à ${req.method} ${req.path}`));
+  });
+  app.use(problemHandler(log));
+
+  return { app, reloadApps, close: () => directory.close() };
+}

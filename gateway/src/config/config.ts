@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+const url = z.url().transform((u) => u.replace(/\/+$/, ''));
+
+export const GatewayConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().optional(),
+  PUBLIC_URL: url.default('http://localhost:8080'),
+  OIDC_ISSUER: url.default('http://localhost:8090'),
+  OIDC_CLIENT_ID: z.string().min(1).default('mytoutatice'),
+  OIDC_PROFILE_CLAIM: z.string().min(1).default('profil'),
+  /** Where the storage backend for new spaces lives (the directory remembers each space's own). */
+  STORAGE_URL: url.default('http://127.0.0.1:8081'),
+  INTERNAL_TOKEN_SECRET: z.string().min(32, 'INTERNAL_TOKEN_SECRET must be at least 32 characters'),
+  GATEWAY_DATA_DIR: z.string().default(`${repoRoot}.data/gateway`),
+  /** Folder holding the built apps (`<slug>/dist/manifest.json`); the Home's build holds the shell. */
+  APPS_DIR: z.string().default(`${repoRoot}apps`),
+  /** Origins allowed to frame the Home (the ENT desktop), space-separated; defaults to the issuer's. */
+  FRAME_ANCESTORS: z.string().optional(),
+  /** Shown as the address of a space: `<slug>.<SPACE_DOMAIN>`. */
+  SPACE_DOMAIN: z.string().default('mytoutatice.cloud'),
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+});
+
+export type GatewayConfig = z.infer<typeof GatewayConfigSchema> & { frameAncestors: string[] };
+
+export function readConfig(env: Record<string, string | undefined>): GatewayConfig {
+  const parsed = GatewayConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid gateway configuration:\n${z.prettifyError(parsed.error)}`);
+  }
+  const c = parsed.data;
+  const frameAncestors = c.FRAME_ANCESTORS?.split(/\s+/).filter(Boolean) ?? [new URL(c.OIDC_ISSUER).origin];
+  return { ...c, frameAncestors };
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import type { Router } from 'express';
+import { EMAIL_PATTERN, OnboardingBody, slugFromUsername } from '@mytoutatice/contract';
+import type { Me, SessionUser, Space } from '@mytoutatice/contract';
+import { currentUser } from '../auth/authenticate.ts';
+import type { Directory, DirectoryEntry } from '../directory/directory.ts';
+import { HttpError } from '../http/problem.ts';
+import type { StorageAdmin } from './storage-admin.ts';
+
+export type OnboardingDeps = {
+  directory: Directory;
+  storage: StorageAdmin;
+  defaultBackendUrl: string;
+  spaceDomain: string;
+};
+
+/** `/gateway/me` and `/gateway/onboarding`, behind `authenticate`. */
+export function onboardingRoutes(deps: OnboardingDeps): Router {
+  const router = express.Router();
+  const creating = new Map<string, Promise<Space>>();
+  const address = (slug: string) => `${slug}.${deps.spaceDomain}`;
+
+  async function spaceOf(entry: DirectoryEntry): Promise<Space> {
+    const info = await deps.storage.instance(entry.backendUrl, entry.instanceId);
+    return { slug: entry.slug, address: address(entry.slug), email: info.email, createdAt: info.createdAt };
+  }
+
+  function freeSlug(user: SessionUser): string {
+    const base = slugFromUsername(user.username);
+    for (let n = 1; ; n++) {
+      const slug = n === 1 ? base : `${base}-${n}`;
+      if (!deps.directory.slugTaken(slug)) return slug;
+    }
+  }
+
+  router.get('/me', async (_req, res) => {
+    const user = currentUser(res);
+    const entry = deps.directory.find(user.sub);
+    const slug = entry?.slug ?? freeSlug(user);
+    const me: Me = {
+      user,
+      space: entry ? await spaceOf(entry) : null,
+      proposedSlug: slug,
+      proposedAddress: address(slug),
+    };
+    res.setHeader('cache-control', 'no-store');
+    res.json(me);
+  });
+
+  router.post('/onboarding', express.json({ limit: '8kb' }), async (req, res) => {
+    const user = currentUser(res);
+    const parsed = OnboardingBody.safeParse(req.body);
+    if (!parsed.success) throw new HttpError(400, 'bad_request', 'Requête invalide', 'Attendu : { email, acceptCgu }');
+    const email = checkEmail(user, parsed.data.email.trim());
+    if (!parsed.data.acceptCgu) {
+      throw new HttpError(400, 'cgu_not_accepted', 'Vous devez accepter les CGU pour créer votre espace');
+    }
+    if (deps.directory.find(user.sub)) throw new HttpError(409, 'space_exists', 'Votre espace existe déjà');
+    // One creation per person at a time: a double click must not make two instances.
+    let pending = creating.get(user.sub);
+    if (!pending) {
+      pending = create(user, email).finally(() => creating.delete(user.sub));
+      creating.set(user.sub, pending);
+    }
+    res.status(201).json(await pending);
+  });
+
+  async function create(user: SessionUser, email: string): Promise<Space> {
+    const slug = freeSlug(user);
+    const instanceId = randomUUID();
+    const info = await deps.storage.createInstance(deps.defaultBackendUrl, { id: instanceId, slug, email });
+    deps.directory.add({ sub: user.sub, instanceId, slug, backendUrl: deps.defaultBackendUrl, createdAt: info.createdAt });
+    return { slug, address: address(slug), email: info.email, createdAt: info.createdAt };
+  }
+
+  return router;
+}
+
+/** Staff keep their professional email; pupils choose theirs. */
+function checkEmail(user: SessionUser, email: string): string {
+  if (user.profile === 'staff') {
+    if (!user.email) throw new HttpError(400, 'invalid_email', "L'ENT ne fournit pas d'adresse professionnelle");
+    if (email.toLowerCase() !== user.email.toLowerCase()) {
+      throw new HttpError(400, 'email_locked', "L'adresse professionnelle des personnels ne peut pas être modifiée");
+    }
+    return user.email;
+  }
+  if (!EMAIL_PATTERN.test(email) || email.length > 254) {
+    throw new HttpError(400, 'invalid_email', 'Adresse e-mail invalide', 'Exemple : prenom.nom@exemple.fr');
+  }
+  return email;
+}

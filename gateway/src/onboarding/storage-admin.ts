@@ -1,0 +1,36 @@
+import type { InternalTokenMinter } from '../auth/internal-token.ts';
+import { HttpError } from '../http/problem.ts';
+
+export type InstanceInfo = { id: string; slug: string; email: string; createdAt: string };
+
+/** The gateway's own calls to a storage backend (not the proxied ones). */
+export class StorageAdmin {
+  private readonly mint: InternalTokenMinter;
+  constructor(mint: InternalTokenMinter) {
+    this.mint = mint;
+  }
+
+  async createInstance(backendUrl: string, body: { id: string; slug: string; email: string }): Promise<InstanceInfo> {
+    return this.call(backendUrl, '/instances', await this.mint('admin'), { method: 'POST', body: JSON.stringify(body) });
+  }
+
+  async instance(backendUrl: string, instanceId: string): Promise<InstanceInfo> {
+    return this.call(backendUrl, '/instance', await this.mint('owner', instanceId), { method: 'GET' });
+  }
+
+  private async call<T>(backendUrl: string, path: string, token: string, init: RequestInit): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(`${backendUrl}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch {
+      throw new HttpError(502, 'upstream_unavailable', 'Le stockage ne répond pas');
+    }
+    if (res.status === 409) throw new HttpError(409, 'space_exists', 'Cet espace existe déjà');
+    if (!res.ok) throw new HttpError(502, 'upstream_unavailable', 'Le stockage a refusé la demande', `HTTP ${res.status}`);
+    return (await res.json()) as T;
+  }
+}

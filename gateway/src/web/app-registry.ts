@@ -1,0 +1,56 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppManifest } from '@mytoutatice/contract';
+import type { InstalledApp } from '@mytoutatice/contract';
+import { AssetStore } from './asset-store.ts';
+
+/** What the Home's build writes as `shell.json`: the root config and the shared modules. */
+export const ShellBuild = z.object({
+  rootConfig: z.string(),
+  /** Script of the hidden frame oidc-client-ts renews tokens in. */
+  silentRenew: z.string(),
+  styles: z.array(z.string()),
+  preload: z.array(z.string()),
+  importMap: z.object({ imports: z.record(z.string(), z.string()) }),
+});
+export type ShellBuild = z.infer<typeof ShellBuild>;
+
+export type AppRegistry = {
+  shell: ShellBuild;
+  apps: InstalledApp[];
+  assets: AssetStore;
+};
+
+/**
+ * Reads the built shell (`apps/home/dist`) and every app beside it that has a
+ * `dist/manifest.json`. Apps are released independently: a new build of one app is picked up
+ * by reloading the registry, without rebuilding the others.
+ */
+export function loadAppRegistry(appsDir: string): AppRegistry {
+  const homeDist = join(appsDir, 'home', 'dist');
+  const shellFile = join(homeDist, 'shell.json');
+  if (!existsSync(shellFile)) {
+    throw new Error(`The Home is not built (${shellFile} is missing): run \`pnpm build\` first.`);
+  }
+  const shell = ShellBuild.parse(JSON.parse(readFileSync(shellFile, 'utf8')));
+  const assets = new AssetStore();
+  assets.addDirectory('', homeDist, (rel) => rel === 'shell.json');
+
+  const apps: InstalledApp[] = [];
+  for (const dirName of readdirSync(appsDir).sort()) {
+    const dist = join(appsDir, dirName, 'dist');
+    const manifestFile = join(dist, 'manifest.json');
+    if (dirName === 'home' || !existsSync(manifestFile)) continue;
+    const manifest = AppManifest.parse(JSON.parse(readFileSync(manifestFile, 'utf8')));
+    const base = `/apps/${manifest.slug}`;
+    assets.addDirectory(base, dist);
+    apps.push({
+      ...manifest,
+      entryUrl: `${base}/${manifest.entry}`,
+      styleUrls: manifest.styles.map((s) => `${base}/${s}`),
+      iconUrl: `${base}/${manifest.icon}`,
+    });
+  }
+  return { shell, apps, assets };
+}

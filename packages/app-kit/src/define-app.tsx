@@ -1,0 +1,48 @@
+import { StrictMode } from 'react';
+import type { ComponentType } from 'react';
+import * as React from 'react';
+import * as ReactDOMClient from 'react-dom/client';
+import singleSpaReact from 'single-spa-react';
+import type { ReactAppOrParcel } from 'single-spa-react';
+import { MyToutaticeProvider } from '@mytoutatice/sdk/react';
+import type { ShellProps } from '@mytoutatice/sdk/react';
+import { ErrorPanel, I18nProvider, ToastProvider } from '@mytoutatice/ui';
+import type { Messages } from '@mytoutatice/ui';
+
+export type AppDefinition = {
+  /** The app's name as people see it (used in the error panel). */
+  name: string;
+  /** The root component, loaded lazily so the entry stays a few hundred bytes. */
+  load: () => Promise<ComponentType<ShellProps>>;
+  /** App-specific strings, by locale, merged over the ui's own. */
+  messages?: Messages;
+};
+
+/**
+ * The single-spa lifecycles of a first-party app: its root component inside the shared client,
+ * query cache, strings and toasts, mounted in the area the shell gave it, with an error
+ * boundary that keeps a crash inside that area.
+ */
+export function defineApp(app: AppDefinition): ReactAppOrParcel<ShellProps> {
+  return singleSpaReact<ShellProps>({
+    React,
+    ReactDOMClient,
+    loadRootComponent: async () => {
+      const Root = await app.load();
+      return function AppRoot(props: ShellProps) {
+        return (
+          <StrictMode>
+            <MyToutaticeProvider client={props.client} queryClient={props.queryClient}>
+              <I18nProvider messages={app.messages}>
+                <ToastProvider>
+                  <Root {...props} />
+                </ToastProvider>
+              </I18nProvider>
+            </MyToutaticeProvider>
+          </StrictMode>
+        );
+      };
+    },
+    errorBoundary: (error) => <ErrorPanel title={`${app.name} a rencontré un problème`} detail={error.message} onRetry={() => window.location.reload()} />,
+  });
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** A space's address slug: what `slugFromUsername` produces (lower-case ASCII, digits, dashes). */
+export const InstanceSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'slug must be lower-case letters, digits and dashes');
+
+/** `POST /instances` on a storage backend (admin scope): the gateway chooses the id. */
+export const CreateInstanceBody = z.object({
+  id: z.uuid(),
+  slug: InstanceSlug,
+  email: z.string(),
+});
+export type CreateInstanceBody = z.infer<typeof CreateInstanceBody>;
+
+/** An instance as the storage backend answers `POST /instances`. */
+export const CreatedInstance = z.object({
+  id: z.string(),
+  slug: z.string(),
+  email: z.string(),
+  createdAt: z.string(),
+});
+export type CreatedInstance = z.infer<typeof CreatedInstance>;
+
+/** `GET /instance` (owner scope): the instance with its quota and what it uses. */
+export const InstanceInfo = CreatedInstance.extend({
+  quotaBytes: z.number().int().nonnegative(),
+  usedBytes: z.number().int().nonnegative(),
+});
+export type InstanceInfo = z.infer<typeof InstanceInfo>;

@@ -1,0 +1,92 @@
+/**
+ * `npm start`: the ENT simulator, the storage backend and the gateway, wired together, with the
+ * demo space seeded. Each service stays its own process, as in production.
+ *   DATA_DIR (default .data)  PORT (8080)  ENT_PORT (8090)  STORAGE_PORT (8081)  SEED_DEMO (1)
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { seedDemo } from './seed-demo.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dataDir = resolve(root, process.env.DATA_DIR ?? '.data');
+const port = Number(process.env.PORT ?? 8080);
+const entPort = Number(process.env.ENT_PORT ?? 8090);
+const storagePort = Number(process.env.STORAGE_PORT ?? 8081);
+const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+const issuer = process.env.OIDC_ISSUER ?? `http://localhost:${entPort}`;
+
+mkdirSync(dataDir, { recursive: true });
+const secretFile = join(dataDir, 'internal-token.secret');
+if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+
+const env = {
+  ...process.env,
+  PORT: String(port),
+  ENT_PORT: String(entPort),
+  STORAGE_PORT: String(storagePort),
+  PUBLIC_URL: publicUrl,
+  OIDC_ISSUER: issuer,
+  ENT_ISSUER: issuer,
+  STORAGE_URL: `http://127.0.0.1:${storagePort}`,
+  INTERNAL_TOKEN_SECRET: process.env.INTERNAL_TOKEN_SECRET ?? readFileSync(secretFile, 'utf8').trim(),
+  ENT_KEYS_FILE: join(dataDir, 'ent', 'keys.json'),
+  STORAGE_DATA_DIR: join(dataDir, 'storage'),
+  GATEWAY_DATA_DIR: join(dataDir, 'gateway'),
+};
+
+const services = [
+  { name: 'ent', entry: 'dev/ent/src/main.ts', health: `http://127.0.0.1:${entPort}/healthz` },
+  { name: 'storage', entry: 'storage/src/main.ts', health: `http://127.0.0.1:${storagePort}/healthz` },
+  { name: 'gateway', entry: 'gateway/src/main.ts', health: `http://127.0.0.1:${port}/healthz` },
+];
+
+const children: ChildProcess[] = [];
+let stopping = false;
+function stop(code: number): void {
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  process.exit(code);
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+for (const service of services) {
+  const child = spawn(process.execPath, ['--conditions=source', join(root, service.entry)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  child.on('exit', (code) => {
+    if (stopping) return;
+    console.error(`✗ ${service.name} stopped (exit ${code}); stopping the others`);
+    stop(code ?? 1);
+  });
+  children.push(child);
+}
+
+await Promise.all(services.map((s) => waitForHealth(s.name, s.health)));
+if (process.env.SEED_DEMO !== '0') {
+  await seedDemo({ publicUrl, issuer, gatewayUrl: `http://127.0.0.1:${port}` }).catch((error: unknown) => {
+    console.error('✗ demo data could not be seeded:', error);
+  });
+}
+console.log(`
+MyToutatice est prêt : ${publicUrl}
+  ENT (connexion)      : ${issuer}  — bureau de l'ENT : ${issuer}/
+  Comptes de démonstration (mot de passe « demo ») : enseignant, eleve, agent, admin
+  Données : ${dataDir}    (Ctrl+C pour arrêter)
+`);
+
+async function waitForHealth(name: string, url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  console.error(`✗ ${name} did not become healthy at ${url}`);
+  stop(1);
+}

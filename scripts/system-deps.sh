@@ -1,0 +1,18 @@
+#!/bin/sh
+# Debian packages the tests (and benchmarks) use: Chromium for Playwright (a browser download is
+# impossible here), nginx and wrk for the side-by-side benchmarks. Installs what is missing when
+# run as root; otherwise says what to install.
+set -eu
+need=""
+for pair in "chromium:/usr/bin/chromium" ${MT_BENCH_DEPS:+"nginx:/usr/sbin/nginx" "wrk:/usr/bin/wrk"}; do
+  pkg=${pair%%:*}; bin=${pair#*:}
+  [ -x "$bin" ] || need="$need $pkg"
+done
+[ -z "$need" ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Missing Debian packages:$need — install them with: sudo apt-get install -y$need" >&2
+  exit 1
+fi
+echo "› installing Debian packages:$need" >&2
+apt-get update -qq >&2
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need >&2
