@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { microFrontendConfig } from '../vite-app.ts';
+import { microFrontendConfig } from '@mytoutatice/build';
 
 export default defineConfig(
   microFrontendConfig({

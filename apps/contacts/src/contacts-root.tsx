@@ -1,9 +1,10 @@
+import type { ContactsKey } from './messages.ts';
 import { DocumentsPage } from '@mytoutatice/app-kit';
 import { doctypes } from '@mytoutatice/contract';
 import { useT } from '@mytoutatice/ui';
 
 export function ContactsRoot() {
-  const t = useT();
+  const t = useT<ContactsKey>();
   return (
     <DocumentsPage
       title={t('contacts.title')}

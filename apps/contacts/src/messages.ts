@@ -14,3 +14,5 @@ export const messages = {
     'contacts.unnamed': 'Unnamed contact',
   },
 };
+
+export type ContactsKey = keyof typeof messages.fr;

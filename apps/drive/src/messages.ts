@@ -52,3 +52,5 @@ export const messages = {
     'drive.loadError': 'The folder could not be shown.',
   },
 };
+
+export type DriveKey = keyof typeof messages.fr;

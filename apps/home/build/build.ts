@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import type { Rollup } from 'vite';
-import { SHARED_MODULES } from '../../shared-modules.ts';
+import { SHARED_MODULES } from '@mytoutatice/build';
 import { entryName, writeSharedEntries } from './shared-entries.ts';
 import { hashedCopy } from './hashed-copy.ts';
 

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { COMMONJS_MODULES, SHARED_MODULES } from '../../shared-modules.ts';
-import type { SharedModule } from '../../shared-modules.ts';
+import { COMMONJS_MODULES, SHARED_MODULES } from '@mytoutatice/build';
+import type { SharedModule } from '@mytoutatice/build';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 

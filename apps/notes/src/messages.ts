@@ -16,3 +16,5 @@ export const messages = {
     'notes.untitled': 'Untitled note',
   },
 };
+
+export type NotesKey = keyof typeof messages.fr;

@@ -1,9 +1,10 @@
+import type { NotesKey } from './messages.ts';
 import { DocumentsPage } from '@mytoutatice/app-kit';
 import { doctypes } from '@mytoutatice/contract';
 import { useT } from '@mytoutatice/ui';
 
 export function NotesRoot() {
-  const t = useT();
+  const t = useT<NotesKey>();
   return (
     <DocumentsPage
       title={t('notes.title')}

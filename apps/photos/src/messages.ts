@@ -16,3 +16,5 @@ export const messages = {
     'photos.untitled': 'Untitled album',
   },
 };
+
+export type PhotosKey = keyof typeof messages.fr;

@@ -1,9 +1,10 @@
+import type { PhotosKey } from './messages.ts';
 import { DocumentsPage } from '@mytoutatice/app-kit';
 import { doctypes } from '@mytoutatice/contract';
 import { useT } from '@mytoutatice/ui';
 
 export function PhotosRoot() {
-  const t = useT();
+  const t = useT<PhotosKey>();
   return (
     <DocumentsPage
       title={t('photos.title')}

@@ -1,10 +1,11 @@
+import type { StoreKey } from './messages.ts';
 import { Link } from '@mytoutatice/app-kit';
 import { useApps } from '@mytoutatice/sdk/react';
 import { EmptyState, ErrorPanel, Loading, PageLayout, useT } from '@mytoutatice/ui';
 
 /** The Store's first screen: the apps of the space, then the connectors (none published yet). */
 export function StoreRoot() {
-  const t = useT();
+  const t = useT<StoreKey>();
   const apps = useApps();
   return (
     <PageLayout title={t('store.title')}>
@@ -26,7 +27,7 @@ export function StoreRoot() {
                   </p>
                 </div>
                 <Link href={app.route} aria-label={t('store.open', { name: app.name })}>
-                  {t('open')}
+                  {t('store.openShort')}
                 </Link>
               </li>
             ))}

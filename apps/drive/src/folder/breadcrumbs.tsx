@@ -1,3 +1,4 @@
+import type { DriveKey } from '../messages.ts';
 import type { FileDoc } from '@mytoutatice/contract';
 import { ROOT_ID } from '@mytoutatice/contract';
 import { Link } from '@mytoutatice/app-kit';
@@ -6,7 +7,7 @@ import { folderPath } from '../routes.ts';
 
 /** Drive › … › parent › current: the way back up from a folder. */
 export function Breadcrumbs({ folder }: { folder: FileDoc }) {
-  const t = useT();
+  const t = useT<DriveKey>();
   if (folder.id === ROOT_ID) return null;
   return (
     <nav aria-label={t('drive.breadcrumb')} className="mt-breadcrumbs">

@@ -1,3 +1,4 @@
+import type { DriveKey } from '../messages.ts';
 import type { FileDoc } from '@mytoutatice/contract';
 import { Link } from '@mytoutatice/app-kit';
 import { useDownloadLink } from '@mytoutatice/sdk/react';
@@ -6,7 +7,7 @@ import { folderPath } from '../routes.ts';
 
 /** The seed's list: Nom, Mise à jour, Taille, with the folder or file actions of each row. */
 export function FileTable({ items }: { items: readonly FileDoc[] }) {
-  const t = useT();
+  const t = useT<DriveKey>();
   const locale = useLocale();
   const download = useDownloadLink();
   const toast = useToast();
@@ -55,7 +56,7 @@ export function FileTable({ items }: { items: readonly FileDoc[] }) {
             <td>
               {item.type === 'file' && (
                 <Button variant="ghost" aria-label={t('drive.downloadNamed', { name: item.name })} onClick={() => void startDownload(item)}>
-                  {t('download')}
+                  {t('action.download')}
                 </Button>
               )}
             </td>

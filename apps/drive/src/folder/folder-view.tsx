@@ -1,3 +1,4 @@
+import type { DriveKey } from '../messages.ts';
 import { useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { ROOT_ID } from '@mytoutatice/contract';
@@ -10,7 +11,7 @@ import { UploadPanel } from './upload-panel.tsx';
 
 /** One folder: its content, « Importer des fichiers » (button or drop), « Nouveau dossier ». */
 export function FolderView({ folderId }: { folderId: string }) {
-  const t = useT();
+  const t = useT<DriveKey>();
   const folder = useFile(folderId);
   const listing = useFolder(folderId);
   const upload = useUpload(folderId);
@@ -46,7 +47,7 @@ export function FolderView({ folderId }: { folderId: string }) {
       actions={
         <>
           <Button variant="primary" onClick={() => input.current?.click()}>
-            {t('importFiles')}
+            {t('action.upload')}
           </Button>
           <NewFolderDialog parentId={folderId} />
         </>
@@ -84,7 +85,7 @@ export function FolderView({ folderId }: { folderId: string }) {
         )}
         {listing.hasNextPage && (
           <Button variant="secondary" onClick={() => void listing.fetchNextPage()} disabled={listing.isFetchingNextPage}>
-            {t('drive.loadMore')}
+            {t('action.loadMore')}
           </Button>
         )}
       </section>

@@ -1,3 +1,4 @@
+import type { DriveKey } from '../messages.ts';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { checkName } from '@mytoutatice/contract';
@@ -6,7 +7,7 @@ import { Button, Dialog, useT } from '@mytoutatice/ui';
 
 /** « Nouveau dossier »: a name checked with the server's own rule before sending. */
 export function NewFolderDialog({ parentId }: { parentId: string }) {
-  const t = useT();
+  const t = useT<DriveKey>();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
@@ -37,9 +38,9 @@ export function NewFolderDialog({ parentId }: { parentId: string }) {
   return (
     <>
       <Button variant="secondary" onClick={() => setOpen(true)}>
-        {t('newFolder')}
+        {t('action.newFolder')}
       </Button>
-      <Dialog open={open} onClose={close} title={t('newFolder')}>
+      <Dialog open={open} onClose={close} title={t('action.newFolder')}>
         <form onSubmit={submit} noValidate>
           <label htmlFor={`${id}-name`}>{t('drive.newFolder.label')}</label>
           <input
@@ -58,10 +59,10 @@ export function NewFolderDialog({ parentId }: { parentId: string }) {
           )}
           <div className="mt-actions">
             <Button type="button" variant="secondary" onClick={close}>
-              {t('cancel')}
+              {t('action.cancel')}
             </Button>
             <Button type="submit" variant="primary" disabled={create.isPending}>
-              {t('drive.newFolder.create')}
+              {t('action.create')}
             </Button>
           </div>
         </form>

@@ -1,9 +1,10 @@
+import type { DriveKey } from '../messages.ts';
 import type { UploadItem } from '@mytoutatice/sdk';
 import { Button, ProgressBar, useT } from '@mytoutatice/ui';
 
 /** One progress bar per file and one for the whole batch; cancel what runs, clear what is done. */
 export function UploadPanel({ uploads, onCancel, onClear }: { uploads: readonly UploadItem[]; onCancel: () => void; onClear: () => void }) {
-  const t = useT();
+  const t = useT<DriveKey>();
   if (uploads.length === 0) return null;
   const total = uploads.reduce((sum, u) => sum + u.size, 0);
   const loaded = uploads.reduce((sum, u) => sum + (u.status === 'done' ? u.size : u.loaded), 0);
@@ -35,7 +36,7 @@ export function UploadPanel({ uploads, onCancel, onClear }: { uploads: readonly 
       <div className="mt-actions">
         {running ? (
           <Button variant="secondary" onClick={onCancel}>
-            {t('cancel')}
+            {t('action.cancel')}
           </Button>
         ) : (
           <Button variant="ghost" onClick={onClear}>

@@ -23,7 +23,7 @@ export function Navbar({ signOut }: ShellProps) {
           void signOut();
         }}
       >
-        {t('signOut')}
+        {t('action.logout')}
       </Button>
     </nav>
   );

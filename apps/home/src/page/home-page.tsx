@@ -1,10 +1,11 @@
 import type { InstalledApp } from '@mytoutatice/contract';
-import { Link } from '@mytoutatice/app-kit';
+import type { HomeKey } from './messages.ts';
+import { followInPlace, Link } from '@mytoutatice/app-kit';
 import { AppIcon, EmptyState, PageLayout, useT } from '@mytoutatice/ui';
 
 /** The Home of the seed: the installed apps as a grid, the connectors, the way to the Store. */
 export function HomePage({ apps, userName }: { apps: InstalledApp[]; userName: string }) {
-  const t = useT();
+  const t = useT<HomeKey>();
   const listed = apps.filter((app) => app.listed);
   return (
     <PageLayout title={t('home.welcome', { name: userName })}>
@@ -13,7 +14,7 @@ export function HomePage({ apps, userName }: { apps: InstalledApp[]; userName: s
         <ul className="mt-app-grid">
           {listed.map((app) => (
             <li key={app.slug}>
-              <AppIcon name={app.name} iconUrl={app.iconUrl} href={app.route} onNavigate={navigateInPlace} />
+              <AppIcon name={app.name} iconUrl={app.iconUrl} href={app.route} onClick={(event) => followInPlace(event, app.route)} />
             </li>
           ))}
         </ul>
@@ -31,8 +32,4 @@ export function HomePage({ apps, userName }: { apps: InstalledApp[]; userName: s
       </p>
     </PageLayout>
   );
-}
-
-function navigateInPlace(href: string) {
-  window.history.pushState(null, '', href);
 }

@@ -1,3 +1,4 @@
+import type { HomeKey } from './messages.ts';
 import { useEffect } from 'react';
 import { navigate, usePathname } from '@mytoutatice/app-kit';
 import { useMe } from '@mytoutatice/sdk/react';
@@ -8,7 +9,7 @@ import { Onboarding } from './onboarding/onboarding.tsx';
 
 /** `/` shows the Home; until the person has a space, every route shows the onboarding. */
 export function HomeRoot(props: ShellProps) {
-  const t = useT();
+  const t = useT<HomeKey>();
   const me = useMe();
   const pathname = usePathname();
   const hasSpace = Boolean(me.data?.space);

@@ -58,3 +58,5 @@ export const messages = {
     'onboarding.creating': 'Creating your space…',
   },
 };
+
+export type HomeKey = keyof typeof messages.fr;

@@ -1,3 +1,4 @@
+import type { HomeKey } from '../messages.ts';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { EMAIL_PATTERN } from '@mytoutatice/contract';
@@ -14,7 +15,7 @@ const STEPS: Step[] = ['email', 'address', 'cgu'];
  * chosen and checked for pupils), the space's address (read-only), the CGU to accept.
  */
 export function Onboarding({ me, onCreated }: { me: Me; onCreated: () => void }) {
-  const t = useT();
+  const t = useT<HomeKey>();
   const ids = useId();
   const staff = me.user.profile === 'staff';
   const [step, setStep] = useState<Step>('email');

@@ -1,6 +1,6 @@
 /**
  * The modules every micro-frontend shares through the page's import map: built once by the
- * Home (apps/home/build), marked external by every app (apps/vite-app.ts). One list, so the
+ * Home (apps/home/build), marked external by every app (micro-frontend-config.ts). One list, so the
  * two can never disagree — a module missing here would end up bundled twice.
  */
 export const SHARED_MODULES = [
