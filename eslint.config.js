@@ -21,6 +21,17 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // Browser code takes the contract's values from the shared sdk module: importing them from
+    // the contract would bundle a second copy of it (and of zod) into each app.
+    files: ['apps/*/src/**', 'packages/app-kit/src/**', 'packages/ui/src/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@mytoutatice/contract', message: 'Import values from @mytoutatice/sdk; types are fine.', allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
     // Command-line tools and benchmarks talk to people on stdout.
     files: ['scripts/**', 'bench/**', 'storage/src/admin/**', 'e2e/**'],
     rules: { 'no-console': 'off' },

@@ -1,6 +1,6 @@
 import type { ContactsKey } from './messages.ts';
 import { DocumentsPage } from '@mytoutatice/app-kit';
-import { doctypes } from '@mytoutatice/contract';
+import { doctypes } from '@mytoutatice/sdk';
 import { useT } from '@mytoutatice/ui';
 
 export function ContactsRoot() {

@@ -1,4 +1,4 @@
-import { ROOT_ID } from '@mytoutatice/contract';
+import { ROOT_ID } from '@mytoutatice/sdk';
 
 const FOLDER_PREFIX = '/drive/dossier/';
 

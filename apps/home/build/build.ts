@@ -10,13 +10,15 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import type { Rollup } from 'vite';
-import { SHARED_MODULES } from '@mytoutatice/build';
+import { SHARED_MODULES, sharedModuleFormat } from '@mytoutatice/build';
 import { entryName, writeSharedEntries } from './shared-entries.ts';
 import { hashedCopy } from './hashed-copy.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const conditions = ['source', 'browser', 'module', 'import', 'default'];
+// React's CommonJS entries pick their build from NODE_ENV: it must be replaced, not left to chance.
+const production = { mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') } } as const;
 
 type Output = Rollup.RollupOutput['output'];
 
@@ -25,9 +27,11 @@ rmSync(dist, { recursive: true, force: true });
 // 1. Shared modules, in one build so React and everything using it share one chunk.
 const sharedEntries = writeSharedEntries(join(root, 'node_modules/.shared-entries'), root);
 const shared = (await build({
+  ...production,
   configFile: false,
   root,
   logLevel: 'warn',
+  plugins: [react()],
   resolve: { conditions },
   build: {
     outDir: join(dist, 'shared'),
@@ -45,7 +49,7 @@ const shared = (await build({
 
 const importMap: Record<string, string> = {};
 for (const specifier of SHARED_MODULES) {
-  if (specifier === 'single-spa') continue;
+  if (sharedModuleFormat(specifier) === 'prebuilt') continue;
   importMap[specifier] = `/shared/${entryFile(shared.output, entryName(specifier))}`;
 }
 const require = createRequire(join(root, 'package.json'));
@@ -56,6 +60,7 @@ importMap['single-spa'] = `/shared/${hashedCopy(singleSpaFile, join(dist, 'share
 //    navigation bar (React micro-frontends), and the silent-renew page script. Shared modules
 //    stay external.
 const shell = (await build({
+  ...production,
   configFile: false,
   root,
   logLevel: 'warn',

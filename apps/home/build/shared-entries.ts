@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { COMMONJS_MODULES, SHARED_MODULES } from '@mytoutatice/build';
+import { SHARED_MODULES, sharedModuleFormat } from '@mytoutatice/build';
 import type { SharedModule } from '@mytoutatice/build';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -24,20 +24,24 @@ export function writeSharedEntries(dir: string, resolveFrom: string): Record<str
   const entries: Record<string, string> = {};
   try {
     for (const specifier of SHARED_MODULES) {
-      if (specifier === 'single-spa') continue;
+      if (sharedModuleFormat(specifier) === 'prebuilt') continue;
       const file = join(dir, `${entryName(specifier)}.js`);
       writeFileSync(file, entrySource(specifier, require));
       entries[entryName(specifier)] = file;
     }
   } finally {
-    process.env.NODE_ENV = previousEnv;
+    // Assigning undefined would store the string "undefined", which Vite reads as development.
+    if (previousEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previousEnv;
   }
   return entries;
 }
 
 function entrySource(specifier: SharedModule, require: NodeJS.Require): string {
   const from = JSON.stringify(specifier);
-  if (!COMMONJS_MODULES.includes(specifier)) return `export * from ${from};\n`;
+  const format = sharedModuleFormat(specifier);
+  if (format === 'esm') return `export * from ${from};\n`;
+  if (format === 'esm+default') return `export * from ${from};\nexport { default } from ${from};\n`;
   const names = Object.keys(require(specifier) as object).filter((n) => n !== 'default' && IDENTIFIER.test(n));
   return `import m from ${from};\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`;
 }

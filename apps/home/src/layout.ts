@@ -6,7 +6,7 @@ export type Layout = {
   areaOf(slug: string): HTMLElement;
 };
 
-/** The page's frame: a navigation bar and one area per app inside <main>. */
+/** The page's frame: a navigation bar and one area per app (each app's PageLayout is the <main>). */
 export function mountLayout(host: HTMLElement, apps: readonly Pick<InstalledApp, 'slug'>[]): Layout {
   host.replaceChildren();
   const skip = document.createElement('a');
@@ -15,7 +15,7 @@ export function mountLayout(host: HTMLElement, apps: readonly Pick<InstalledApp,
   skip.textContent = 'Aller au contenu';
   const navbar = document.createElement('header');
   navbar.id = 'mt-navbar';
-  const main = document.createElement('main');
+  const main = document.createElement('div');
   main.id = 'mt-main';
   main.tabIndex = -1;
   const areas = new Map<string, HTMLElement>();

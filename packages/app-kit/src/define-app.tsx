@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import type { ComponentType } from 'react';
 import * as React from 'react';
 import * as ReactDOMClient from 'react-dom/client';
@@ -6,7 +6,7 @@ import singleSpaReact from 'single-spa-react';
 import type { ReactAppOrParcel } from 'single-spa-react';
 import { MyToutaticeProvider } from '@mytoutatice/sdk/react';
 import type { ShellProps } from '@mytoutatice/sdk/react';
-import { ErrorPanel, I18nProvider, ToastProvider } from '@mytoutatice/ui';
+import { ErrorPanel, I18nProvider, Loading, ToastProvider } from '@mytoutatice/ui';
 import type { Messages } from '@mytoutatice/ui';
 
 export type AppDefinition = {
@@ -24,25 +24,28 @@ export type AppDefinition = {
  * boundary that keeps a crash inside that area.
  */
 export function defineApp(app: AppDefinition): ReactAppOrParcel<ShellProps> {
+  const Root = lazy(async () => ({ default: await app.load() }));
+  function AppRoot(props: ShellProps) {
+    return (
+      <StrictMode>
+        <MyToutaticeProvider client={props.client} queryClient={props.queryClient}>
+          <I18nProvider messages={app.messages}>
+            <ToastProvider>
+              <Suspense fallback={<Loading />}>
+                <Root {...props} />
+              </Suspense>
+            </ToastProvider>
+          </I18nProvider>
+        </MyToutaticeProvider>
+      </StrictMode>
+    );
+  }
   return singleSpaReact<ShellProps>({
     React,
     ReactDOMClient,
-    loadRootComponent: async () => {
-      const Root = await app.load();
-      return function AppRoot(props: ShellProps) {
-        return (
-          <StrictMode>
-            <MyToutaticeProvider client={props.client} queryClient={props.queryClient}>
-              <I18nProvider messages={app.messages}>
-                <ToastProvider>
-                  <Root {...props} />
-                </ToastProvider>
-              </I18nProvider>
-            </MyToutaticeProvider>
-          </StrictMode>
-        );
-      };
-    },
-    errorBoundary: (error) => <ErrorPanel title={`${app.name} a rencontré un problème`} detail={error.message} onRetry={() => window.location.reload()} />,
+    rootComponent: AppRoot,
+    errorBoundary: (error) => (
+      <ErrorPanel title={`${app.name} a rencontré un problème`} detail={error.message} onRetry={() => window.location.reload()} />
+    ),
   });
 }

@@ -1,4 +1,4 @@
 export { microFrontendConfig } from './micro-frontend-config.ts';
 export type { MicroFrontend } from './micro-frontend-config.ts';
-export { SHARED_MODULES, COMMONJS_MODULES } from './shared-modules.ts';
-export type { SharedModule } from './shared-modules.ts';
+export { SHARED_MODULES, sharedModuleFormat } from './shared-modules.ts';
+export type { SharedModule, SharedModuleFormat } from './shared-modules.ts';

@@ -20,6 +20,8 @@ export function microFrontendConfig(app: MicroFrontend): UserConfig {
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   return {
     root,
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     base: `/apps/${app.slug}/`,
     plugins: [react(), manifestPlugin({ ...manifest, version })],
     resolve: { conditions: ['source', 'browser', 'module', 'import', 'default'] },

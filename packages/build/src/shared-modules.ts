@@ -1,22 +1,30 @@
 /**
  * The modules every micro-frontend shares through the page's import map: built once by the
- * Home (apps/home/build), marked external by every app (micro-frontend-config.ts). One list, so the
- * two can never disagree — a module missing here would end up bundled twice.
+ * Home (apps/home/build), marked external by every app (micro-frontend-config.ts). One list, so
+ * the two can never disagree — a module missing here would end up bundled twice.
+ *
+ * How each is re-exported by its shared entry: `commonjs` (React ships no ES modules: its named
+ * exports are listed explicitly), `esm`, or `esm+default` when the package has a default export
+ * too (`export *` leaves the default out).
  */
-export const SHARED_MODULES = [
-  'react',
-  'react-dom',
-  'react-dom/client',
-  'react/jsx-runtime',
-  '@tanstack/react-query',
-  'single-spa',
-  'single-spa-react',
-  '@mytoutatice/sdk',
-  '@mytoutatice/sdk/react',
-  '@mytoutatice/ui',
-] as const;
+const modules = {
+  react: 'commonjs',
+  'react-dom': 'commonjs',
+  'react-dom/client': 'commonjs',
+  'react/jsx-runtime': 'commonjs',
+  '@tanstack/react-query': 'esm',
+  'single-spa': 'prebuilt',
+  'single-spa-react': 'esm+default',
+  '@mytoutatice/sdk': 'esm',
+  '@mytoutatice/sdk/react': 'esm',
+  '@mytoutatice/ui': 'esm',
+} as const;
 
-export type SharedModule = (typeof SHARED_MODULES)[number];
+export type SharedModule = keyof typeof modules;
+export type SharedModuleFormat = (typeof modules)[SharedModule];
 
-/** CommonJS packages: their named exports are listed explicitly for the ES module build. */
-export const COMMONJS_MODULES: readonly SharedModule[] = ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime'];
+export const SHARED_MODULES = Object.keys(modules) as SharedModule[];
+
+export function sharedModuleFormat(specifier: SharedModule): SharedModuleFormat {
+  return modules[specifier];
+}

@@ -1,6 +1,6 @@
 import type { DriveKey } from '../messages.ts';
 import type { FileDoc } from '@mytoutatice/contract';
-import { ROOT_ID } from '@mytoutatice/contract';
+import { ROOT_ID } from '@mytoutatice/sdk';
 import { Link } from '@mytoutatice/app-kit';
 import { useT } from '@mytoutatice/ui';
 import { folderPath } from '../routes.ts';

@@ -1,7 +1,7 @@
 import type { DriveKey } from '../messages.ts';
 import { useRef, useState } from 'react';
 import type { DragEvent } from 'react';
-import { ROOT_ID } from '@mytoutatice/contract';
+import { ROOT_ID } from '@mytoutatice/sdk';
 import { useFile, useFolder, useUpload } from '@mytoutatice/sdk/react';
 import { Button, EmptyState, ErrorPanel, Loading, PageLayout, useT } from '@mytoutatice/ui';
 import { Breadcrumbs } from './breadcrumbs.tsx';

@@ -1,7 +1,7 @@
 import type { DriveKey } from '../messages.ts';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { checkName } from '@mytoutatice/contract';
+import { checkName } from '@mytoutatice/sdk';
 import { useCreateFolder } from '@mytoutatice/sdk/react';
 import { Button, Dialog, useT } from '@mytoutatice/ui';
 

@@ -1,7 +1,7 @@
 import type { HomeKey } from '../messages.ts';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { EMAIL_PATTERN } from '@mytoutatice/contract';
+import { EMAIL_PATTERN } from '@mytoutatice/sdk';
 import type { Me } from '@mytoutatice/contract';
 import { useCreateSpace } from '@mytoutatice/sdk/react';
 import { Button, useT } from '@mytoutatice/ui';

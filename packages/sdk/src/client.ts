@@ -1,0 +1,27 @@
+import { createDocuments } from './documents.ts';
+import type { DocumentsResource } from './documents.ts';
+import { createFiles } from './files.ts';
+import type { FilesResource } from './files.ts';
+import { createSpace } from './space.ts';
+import type { SpaceResource } from './space.ts';
+import { createTransport } from './transport.ts';
+import type { Transport, TransportOptions } from './transport.ts';
+
+export type ClientOptions = Omit<TransportOptions, 'baseUrl'> & { baseUrl?: string };
+
+export type Client = {
+  readonly transport: Transport;
+  readonly files: FilesResource;
+  readonly documents: DocumentsResource;
+  readonly space: SpaceResource;
+};
+
+export function createClient({ baseUrl = '', ...options }: ClientOptions): Client {
+  const transport = createTransport({ baseUrl, ...options });
+  return {
+    transport,
+    files: createFiles(transport),
+    documents: createDocuments(transport),
+    space: createSpace(transport),
+  };
+}

@@ -1,0 +1,25 @@
+export { ApiError, isApiError } from './api-error.ts';
+export type { ApiErrorInit } from './api-error.ts';
+export { createTransport } from './transport.ts';
+export type {
+  CallOptions,
+  HttpMethod,
+  PageOptions,
+  Query,
+  RequestOptions,
+  TokenSource,
+  Transport,
+  TransportOptions,
+} from './transport.ts';
+export type { Schema } from './parse-response.ts';
+export { createClient } from './client.ts';
+export type { Client, ClientOptions } from './client.ts';
+export type { ConflictPolicy, FilesResource, UploadInput, UploadOptions } from './files.ts';
+export type { DocumentsResource } from './documents.ts';
+export type { SpaceResource } from './space.ts';
+export { sha256Base64, contentDigestOf } from './digest.ts';
+export { uploadBatch } from './upload-batch.ts';
+export type { UploadBatchOptions, UploadItem, UploadStatus } from './upload-batch.ts';
+// The contract's runtime values apps need, served from the shared sdk module so that no app
+// bundles its own copy of the contract (and of zod).
+export { ROOT_ID, checkName, doctypes, EMAIL_PATTERN, numberedName } from '@mytoutatice/contract';

@@ -1,0 +1,9 @@
+export { MyToutaticeProvider, useClient, createQueryClient } from './provider.tsx';
+export type { MyToutaticeProviderProps } from './provider.tsx';
+export { queryKeys } from './query-keys.ts';
+export { useMe, useCreateSpace, useApps, meQueryOptions, appsQueryOptions } from './use-space.ts';
+export type { ShellProps } from './shell-props.ts';
+export { useFolder, useFile, useCreateFolder, useDownloadLink } from './use-files.ts';
+export { useUpload } from './use-upload.ts';
+export type { UploadVariables } from './use-upload.ts';
+export { useDocuments, useCreateDocument } from './use-documents.ts';

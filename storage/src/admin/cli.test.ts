@@ -1,0 +1,158 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileDoc } from '@mytoutatice/contract';
+import { verifyAppPassword } from '../instances/app-passwords.ts';
+import { blobPath, instancePaths } from '../instances/instance-db.ts';
+import { filesUnder, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { fsckInstance } from './fsck.ts';
+
+const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe('admin CLI', () => {
+  let storage: StorageHarness;
+  let eleve: TestInstance;
+  let prof: TestInstance;
+
+  function cli(...args: string[]): Promise<Run> {
+    return new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        ['--conditions=source', CLI, ...args],
+        { env: { ...process.env, STORAGE_DATA_DIR: storage.config.dataDir } },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      );
+    });
+  }
+
+  const upload = async (who: TestInstance, name: string, body: string) =>
+    FileDoc.parse(await (await storage.call(who.token, `/files/root/files?name=${name}`, { method: 'POST', body })).json());
+
+  beforeAll(async () => {
+    storage = await startStorage();
+    eleve = await storage.createInstance('eleve');
+    prof = await storage.createInstance('enseignant');
+    await upload(eleve, 'cours.txt', 'contenu du cours');
+  });
+  afterAll(() => storage.close());
+
+  it('lists and shows spaces while the server runs', async () => {
+    const listed = await cli('list');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/eleve\s+eleve@example\.org\s+16 o \/ 5 Gio/);
+    expect(listed.stdout).toContain('enseignant');
+
+    const shown = await cli('show', 'eleve');
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(eleve.id);
+    expect(shown.stdout).toContain('1 fichier(s), 0 dossier(s)');
+  });
+
+  it('creates an app password, prints it alone on the last line and stores only a hash', async () => {
+    const run = await cli('app-password', 'eleve', 'Téléphone');
+    expect(run.code).toBe(0);
+    const password = run.stdout.trimEnd().split('\n').at(-1) ?? '';
+    expect(password).toMatch(/^[a-z0-9]{4}(-[a-z0-9]{4}){5}$/);
+
+    const db = new DatabaseSync(instancePaths(storage.config.dataDir, eleve.id).database, { readOnly: true });
+    try {
+      const rows = db.prepare('SELECT * FROM app_passwords').all();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.label).toBe('Téléphone');
+      expect(JSON.stringify(rows)).not.toContain(password);
+      expect(JSON.stringify(rows)).not.toContain(password.replaceAll('-', ''));
+      expect(await verifyAppPassword(db, password)).toBe(rows[0]?.id);
+      expect(await verifyAppPassword(db, 'abcd-efgh-ijkm-npqr-stuv-wxyz')).toBeUndefined();
+    } finally {
+      db.close();
+    }
+    expect((await cli('show', 'eleve')).stdout).toContain('« Téléphone »');
+  });
+
+  it('sets a quota the server enforces at once', async () => {
+    const run = await cli('quota', 'enseignant', '500MB');
+    expect(run.code).toBe(0);
+    const info = await (await storage.call(prof.token, '/instance')).json();
+    expect(info.quotaBytes).toBe(500 * 1024 * 1024);
+
+    expect((await cli('quota', 'enseignant', '10')).code).toBe(0);
+    const refused = await storage.call(prof.token, '/files/root/files?name=trop.txt', { method: 'POST', body: 'onze octets' });
+    expect(refused.status).toBe(413);
+    expect((await refused.json()).code).toBe('quota_exceeded');
+  });
+
+  it('answers bad usage with exit code 2 and unknown spaces with 1', async () => {
+    for (const args of [[], ['dance'], ['show'], ['quota', 'eleve', 'beaucoup'], ['fsck', 'eleve', '--all'], ['list', '--nope']]) {
+      const run = await cli(...args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain('Usage');
+    }
+    const unknown = await cli('show', 'personne');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('personne');
+    expect((await cli('help')).code).toBe(0);
+  });
+
+  it('fsck finds missing and orphan content and temp leftovers, and repairs what it can', async () => {
+    const alice = await storage.createInstance('alice');
+    const paths = instancePaths(storage.config.dataDir, alice.id);
+    const kept = await upload(alice, 'garde.txt', 'à garder');
+    const lost = await upload(alice, 'perdu.txt', 'sera perdu');
+    await rm(blobPath(paths, lost.id));
+    const orphan = blobPath(paths, randomUUID());
+    await mkdir(dirname(orphan), { recursive: true });
+    await writeFile(orphan, 'orphelin');
+    const leftover = join(paths.tmp, randomUUID());
+    await writeFile(leftover, 'envoi interrompu');
+    const old = new Date(Date.now() - 24 * 3600 * 1000);
+    await utimes(orphan, old, old);
+    await utimes(leftover, old, old);
+
+    const check = await cli('fsck', 'alice');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('missing_content');
+    expect(check.stdout).toContain(lost.id);
+    expect(check.stdout).toContain('orphan_blob');
+    expect(check.stdout).toContain('tmp_leftover');
+
+    const repair = await cli('fsck', 'alice', '--repair');
+    expect(repair.code).toBe(1);
+    expect(await filesUnder(paths.tmp)).toEqual([]);
+    expect(await filesUnder(paths.content)).toEqual([join(kept.id.slice(0, 2), kept.id)]);
+
+    const again = await cli('fsck', 'alice');
+    expect(again.stdout).toContain('missing_content');
+    expect(again.stdout).not.toContain('orphan_blob');
+    expect((await cli('fsck', 'eleve')).code).toBe(0);
+  });
+
+  it('fsck reports damaged content and leaves recent entries alone', async () => {
+    const bob = await storage.createInstance('bob');
+    const paths = instancePaths(storage.config.dataDir, bob.id);
+    const damaged = await upload(bob, 'abime.txt', 'contenu original');
+    await writeFile(blobPath(paths, damaged.id), 'contenu ORIGINAL');
+    const resized = await upload(bob, 'taille.txt', 'court');
+    await writeFile(blobPath(paths, resized.id), 'beaucoup plus long');
+    await writeFile(join(paths.tmp, 'en-cours'), 'envoi en cours');
+
+    const db = new DatabaseSync(paths.database, { readOnly: true });
+    try {
+      const report = await fsckInstance(paths, db, { repair: true, graceMs: 60_000 });
+      expect(report.problems.map((problem) => problem.kind).sort()).toEqual(['hash_mismatch', 'size_mismatch']);
+      expect(report.skipped).toEqual([join('tmp', 'en-cours')]);
+    } finally {
+      db.close();
+    }
+    expect(await filesUnder(paths.tmp)).toEqual(['en-cours']);
+  });
+});

@@ -1,0 +1,177 @@
+import { parseArgs } from 'node:util';
+import { ROOT_ID } from '@mytoutatice/contract';
+import { defaultDataDir } from '../config.ts';
+import { createAppPassword, listAppPasswords } from '../instances/app-passwords.ts';
+import { InstanceDatabases } from '../instances/instance-databases.ts';
+import { usedBytes } from '../instances/instance-db.ts';
+import { InstanceRegistry, type InstanceRecord } from '../instances/registry.ts';
+import { formatBytes, parseByteSize } from './byte-size.ts';
+import { DEFAULT_GRACE_MS, fsckInstance } from './fsck.ts';
+
+const USAGE = `Administration des espaces MyToutatice (stockage : STORAGE_DATA_DIR)
+
+Usage : npm run admin -- <commande>
+
+  list                              liste les espaces (adresse, e-mail, utilisé / quota, création)
+  show <slug>                       détaille un espace
+  app-password <slug> [libellé]     crée un mot de passe d’application (WebDAV/CardDAV) ;
+                                    il est affiché une seule fois, seul sur la dernière ligne
+  quota <slug> <taille>             fixe le quota : octets, ou 500MB, 5GB… (1 GB = 1024³ octets)
+  fsck <slug>|--all [--repair]      vérifie métadonnées et contenus ; --repair supprime les
+                                    contenus orphelins et les restes d’envois (code 1 s’il
+                                    reste des problèmes)
+  help                              cette aide`;
+
+/** Bad usage: exit code 2 with the reason and the help. */
+class UsageError extends Error {}
+/** A failure the operator should read (unknown space…): exit code 1. */
+class Failure extends Error {}
+
+interface Context {
+  registry: InstanceRegistry;
+  databases: InstanceDatabases;
+}
+
+function instanceBySlug({ registry }: Context, slug: string | undefined): InstanceRecord {
+  if (slug === undefined) throw new UsageError('Indiquez l’adresse (slug) de l’espace.');
+  const instance = registry.bySlug(slug);
+  if (!instance) throw new Failure(`Aucun espace « ${slug} ».`);
+  return instance;
+}
+
+function usage(context: Context, instance: InstanceRecord): string {
+  return `${formatBytes(usedBytes(context.databases.db(instance.id)))} / ${formatBytes(instance.quotaBytes)}`;
+}
+
+function list(context: Context): void {
+  const instances = context.registry.list();
+  if (instances.length === 0) {
+    console.log('Aucun espace.');
+    return;
+  }
+  const rows = [
+    ['ESPACE', 'E-MAIL', 'UTILISÉ / QUOTA', 'CRÉÉ LE'],
+    ...instances.map((instance) => [instance.slug, instance.email, usage(context, instance), instance.createdAt.slice(0, 10)]),
+  ];
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+}
+
+function show(context: Context, slug: string | undefined): void {
+  const instance = instanceBySlug(context, slug);
+  const db = context.databases.db(instance.id);
+  const count = (sql: string, ...params: string[]) => Number(db.prepare(sql).get(...params)?.n ?? 0);
+  const files = count(`SELECT COUNT(*) AS n FROM files WHERE type = 'file'`);
+  const folders = count(`SELECT COUNT(*) AS n FROM files WHERE type = 'directory' AND id <> ?`, ROOT_ID);
+  const documents = count('SELECT COUNT(*) AS n FROM documents');
+  const seq = count('SELECT value AS n FROM seq');
+  console.log(`Espace       ${instance.slug}`);
+  console.log(`Identifiant  ${instance.id}`);
+  console.log(`E-mail       ${instance.email}`);
+  console.log(`Créé le      ${instance.createdAt}`);
+  console.log(`Utilisé      ${usage(context, instance)} (quota : ${instance.quotaBytes} octets)`);
+  console.log(`Contenu      ${files} fichier(s), ${folders} dossier(s), ${documents} document(s)`);
+  console.log(`Séquence     ${seq}`);
+  const passwords = listAppPasswords(db);
+  console.log(`Mots de passe d’application : ${passwords.length === 0 ? 'aucun' : ''}`);
+  for (const password of passwords) console.log(`  « ${password.label} », créé le ${password.createdAt}`);
+}
+
+async function appPassword(context: Context, slug: string | undefined, label: string | undefined): Promise<void> {
+  const instance = instanceBySlug(context, slug);
+  const name = label?.trim() || `appareil du ${new Date().toISOString().slice(0, 10)}`;
+  const password = await createAppPassword(context.databases.db(instance.id), name);
+  console.log(`Mot de passe d’application « ${name} » créé pour ${instance.slug}. Il ne sera plus affiché :`);
+  console.log(password);
+}
+
+function quota(context: Context, slug: string | undefined, size: string | undefined): void {
+  const instance = instanceBySlug(context, slug);
+  const bytes = size === undefined ? undefined : parseByteSize(size);
+  if (bytes === undefined) throw new UsageError('Indiquez une taille : 5368709120, 5GB, 500MB…');
+  context.registry.setQuota(instance.id, bytes);
+  console.log(`Quota de ${instance.slug} : ${formatBytes(bytes)} (${bytes} octets).`);
+  const used = usedBytes(context.databases.db(instance.id));
+  if (used > bytes) console.log(`Attention : l’espace utilise déjà ${formatBytes(used)} ; plus aucun envoi ne passera.`);
+}
+
+async function fsck(context: Context, slug: string | undefined, all: boolean, repair: boolean): Promise<number> {
+  if (all === (slug !== undefined)) throw new UsageError('Indiquez soit une adresse (slug), soit --all.');
+  const instances = all ? context.registry.list() : [instanceBySlug(context, slug)];
+  let remaining = 0;
+  for (const instance of instances) {
+    const report = await fsckInstance(context.databases.paths(instance.id), context.databases.db(instance.id), {
+      repair,
+      graceMs: DEFAULT_GRACE_MS,
+    });
+    const left = report.problems.filter((problem) => !problem.repaired).length;
+    remaining += left;
+    const summary = report.problems.length === 0 ? 'OK' : `${report.problems.length} problème(s), ${left} restant(s)`;
+    console.log(`${instance.slug} : ${summary}`);
+    for (const problem of report.problems) {
+      console.log(`  ${problem.kind} ${problem.path} : ${problem.detail}${problem.repaired ? ' — réparé' : ''}`);
+    }
+    for (const path of report.skipped) console.log(`  récent, ignoré (envoi en cours ?) : ${path}`);
+  }
+  if (remaining > 0 && !repair) console.log('Relancez avec --repair pour supprimer les contenus orphelins et les restes d’envois.');
+  return remaining > 0 ? 1 : 0;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { all: { type: 'boolean' }, repair: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, first, second, ...extra] = positionals;
+  if (command === 'help' || values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (command === undefined) throw new UsageError('Indiquez une commande.');
+  const maxArgs: Record<string, number> = { list: 0, show: 1, 'app-password': 2, quota: 2, fsck: 1 };
+  const allowed = maxArgs[command];
+  if (allowed === undefined) throw new UsageError(`Commande inconnue : ${command}`);
+  if (positionals.length - 1 > allowed || extra.length > 0) throw new UsageError('Trop d’arguments.');
+  if ((values.all || values.repair) && command !== 'fsck') throw new UsageError('--all et --repair vont avec fsck.');
+
+  const dataDir = process.env.STORAGE_DATA_DIR || defaultDataDir;
+  const context: Context = { registry: new InstanceRegistry(dataDir), databases: new InstanceDatabases(dataDir) };
+  try {
+    switch (command) {
+      case 'list':
+        list(context);
+        return 0;
+      case 'show':
+        show(context, first);
+        return 0;
+      case 'app-password':
+        await appPassword(context, first, second);
+        return 0;
+      case 'quota':
+        quota(context, first, second);
+        return 0;
+      default:
+        return await fsck(context, first, values.all === true, values.repair === true);
+    }
+  } finally {
+    context.databases.close();
+    context.registry.close();
+  }
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (error) {
+  const code = (error as { code?: unknown }).code;
+  if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (error instanceof Failure) {
+    console.error(error.message);
+    process.exitCode = 1;
+  } else {
+    console.error(error);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,110 @@
+import { jwtVerify } from 'jose';
+import type { RequestHandler, Response } from 'express';
+import { INTERNAL_TOKEN_AUDIENCE, internalTokenClaims, type InternalScope } from '@mytoutatice/contract';
+import type { z } from 'zod';
+import { HttpError } from '../http/http-error.ts';
+
+export type InternalClaims = z.infer<typeof internalTokenClaims>;
+
+const ISSUER = 'mytoutatice-gateway';
+const DEFAULT_CACHE_SIZE = 10_000;
+
+/**
+ * Verifies the gateway's internal tokens (HS256, shared secret) and remembers the verified ones
+ * until they expire: a token is typically reused for a burst of calls, and verifying it again
+ * each time would cost more than the request itself on small reads.
+ */
+export class InternalTokenVerifier {
+  readonly #key: Uint8Array;
+  readonly #cache = new Map<string, InternalClaims>();
+  readonly #maxEntries: number;
+
+  constructor(secret: string, maxEntries = DEFAULT_CACHE_SIZE) {
+    this.#key = new TextEncoder().encode(secret);
+    this.#maxEntries = maxEntries;
+  }
+
+  /** The token's claims, or undefined when it is not one the gateway signed and still valid. */
+  async verify(token: string): Promise<InternalClaims | undefined> {
+    const nowSeconds = Date.now() / 1000;
+    const cached = this.#cache.get(token);
+    if (cached) {
+      if (cached.exp > nowSeconds) return cached;
+      this.#cache.delete(token);
+      return undefined;
+    }
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(token, this.#key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: INTERNAL_TOKEN_AUDIENCE,
+        requiredClaims: ['exp'],
+      }));
+    } catch {
+      return undefined;
+    }
+    const parsed = internalTokenClaims.safeParse(payload);
+    if (!parsed.success) return undefined;
+    const claims = parsed.data;
+    if (claims.scope === 'owner' && claims.sub === undefined) return undefined;
+    this.#remember(token, claims);
+    return claims;
+  }
+
+  get cacheSize(): number {
+    return this.#cache.size;
+  }
+
+  #remember(token: string, claims: InternalClaims): void {
+    if (this.#cache.size >= this.#maxEntries) {
+      const nowSeconds = Date.now() / 1000;
+      for (const [key, value] of this.#cache) {
+        if (value.exp <= nowSeconds) this.#cache.delete(key);
+      }
+      // Still full: drop the oldest entry (Map keeps insertion order).
+      if (this.#cache.size >= this.#maxEntries) {
+        const oldest = this.#cache.keys().next();
+        if (!oldest.done) this.#cache.delete(oldest.value);
+      }
+    }
+    this.#cache.set(token, claims);
+  }
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/;
+
+/** Every route but /healthz goes through this: a valid internal token or a 401 problem. */
+export function requireInternalToken(verifier: InternalTokenVerifier): RequestHandler {
+  return async (req, res, next) => {
+    const header = req.get('authorization');
+    if (header === undefined || header === '') {
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      throw new HttpError(401, 'unauthenticated', 'Un jeton interne est requis.');
+    }
+    const token = BEARER.exec(header)?.[1];
+    const claims = token === undefined ? undefined : await verifier.verify(token);
+    if (!claims) {
+      res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
+      throw new HttpError(401, 'invalid_token', 'Le jeton interne est invalide ou expiré.');
+    }
+    res.locals.auth = claims;
+    next();
+  };
+}
+
+export function claimsOf(res: Response): InternalClaims {
+  const claims = res.locals.auth as InternalClaims | undefined;
+  if (!claims) throw new Error('requireInternalToken must run before this handler');
+  return claims;
+}
+
+/** 403 for a token whose scope may not use this route. */
+export function requireScope(...scopes: InternalScope[]): RequestHandler {
+  return (_req, res, next) => {
+    if (!scopes.includes(claimsOf(res).scope)) {
+      throw new HttpError(403, 'forbidden', 'Ce jeton ne donne pas accès à cette opération.');
+    }
+    next();
+  };
+}

@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const GIB = 1024 ** 3;
+
+/** `<repo>/.data/storage`, whatever the working directory. */
+export const defaultDataDir = fileURLToPath(new URL('../../.data/storage', import.meta.url));
+
+const byteCount = z.coerce.number().int().positive();
+
+export const StorageEnv = z.object({
+  STORAGE_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
+  STORAGE_HOST: z.string().min(1).default('127.0.0.1'),
+  STORAGE_DATA_DIR: z.string().min(1).default(defaultDataDir),
+  INTERNAL_TOKEN_SECRET: z.string().min(32, 'INTERNAL_TOKEN_SECRET must be at least 32 characters'),
+  DEFAULT_QUOTA_BYTES: byteCount.default(5 * GIB),
+  MAX_FILE_BYTES: byteCount.default(10 * GIB),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+});
+
+/** What `createStorage` needs; the port and host belong to `main.ts`. */
+export interface StorageConfig {
+  dataDir: string;
+  internalTokenSecret: string;
+  defaultQuotaBytes: number;
+  maxFileBytes: number;
+  logLevel: z.infer<typeof StorageEnv>['LOG_LEVEL'];
+}
+
+export function readStorageEnv(env: NodeJS.ProcessEnv): z.infer<typeof StorageEnv> {
+  const parsed = StorageEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid storage configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

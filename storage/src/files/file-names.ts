@@ -1,0 +1,54 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { MAX_NAME_BYTES, checkName, numberedName } from '@mytoutatice/contract';
+import { HttpError } from '../http/http-error.ts';
+import { prepared } from '../instances/prepared.ts';
+
+/** The NFC name, or a 400 `invalid_name` whose detail says why. */
+export function validName(raw: unknown): string {
+  if (typeof raw !== 'string') throw new HttpError(400, 'invalid_name', 'Le nom est requis.');
+  // A lone UTF-16 surrogate cannot be stored as UTF-8: it would come back as another name.
+  if (/\p{Cs}/u.test(raw)) throw new HttpError(400, 'invalid_name', 'Le nom contient un caractère invalide.');
+  const check = checkName(raw);
+  if (!check.ok) throw new HttpError(400, 'invalid_name', check.reason);
+  return check.name;
+}
+
+/** What listings sort by: case- and accent-insensitive, close to a French dictionary order. */
+export function sortKey(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('fr');
+}
+
+export function nameTaken(db: DatabaseSync, parentId: string, name: string): boolean {
+  return prepared(db, 'SELECT 1 FROM files WHERE parent_id = ? AND name = ?').get(parentId, name) !== undefined;
+}
+
+const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
+
+/** « nom (n).ext », shortening « nom » when the result would be longer than the limit. */
+function numberedWithin(name: string, n: number): string {
+  let candidate = numberedName(name, n);
+  if (byteLength(candidate) <= MAX_NAME_BYTES) return candidate;
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 ? name.slice(dot) : '';
+  let stem = Array.from(dot > 0 ? name.slice(0, dot) : name);
+  while (stem.length > 1 && byteLength(candidate) > MAX_NAME_BYTES) {
+    stem = stem.slice(0, -1);
+    candidate = numberedName(`${stem.join('').trimEnd()}${extension}`, n);
+  }
+  return candidate;
+}
+
+/** The first free « nom (2) », « nom (3) »… in the folder. */
+export function freeName(db: DatabaseSync, parentId: string, name: string): string {
+  for (let n = 2; ; n++) {
+    const candidate = numberedWithin(name, n);
+    if (!nameTaken(db, parentId, candidate)) return candidate;
+  }
+}
+
+export function nameConflict(db: DatabaseSync, parentId: string, name: string): HttpError {
+  const suggestedName = freeName(db, parentId, name);
+  return new HttpError(409, 'name_conflict', `« ${name} » existe déjà dans ce dossier.`, {
+    extras: { suggestedName },
+  });
+}

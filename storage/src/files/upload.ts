@@ -1,0 +1,174 @@
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import type { FileDoc } from '@mytoutatice/contract';
+import { HttpError, badRequest } from '../http/http-error.ts';
+import type { InstanceDatabases } from '../instances/instance-databases.ts';
+import { blobPath, bumpSeq, transaction, usedBytes } from '../instances/instance-db.ts';
+import type { InstanceRecord } from '../instances/registry.ts';
+import { parseContentDigest } from './content-digest.ts';
+import { freeName, nameConflict, nameTaken, sortKey, validName } from './file-names.ts';
+import { getFolder, insertFile, toFileDoc, type FileRow } from './file-rows.ts';
+import { sniffMime } from './mime.ts';
+
+const HEAD_BYTES = 4096;
+
+export type ConflictPolicy = 'fail' | 'rename';
+
+export interface UploadRequest {
+  instance: InstanceRecord;
+  parentId: string;
+  name: unknown;
+  conflict: unknown;
+  /** The raw `Content-Digest` header, if any. */
+  contentDigest: string | undefined;
+  /** The raw `Content-Length` header, if any. */
+  contentLength: string | undefined;
+  body: Readable;
+}
+
+interface Received {
+  size: number;
+  sha256: Buffer;
+  head: Buffer;
+}
+
+function parseConflict(raw: unknown): ConflictPolicy {
+  if (raw === undefined || raw === 'fail') return 'fail';
+  if (raw === 'rename') return 'rename';
+  throw badRequest('Le paramètre conflict vaut fail ou rename.');
+}
+
+function tooLarge(maxFileBytes: number): HttpError {
+  return new HttpError(413, 'payload_too_large', `Un fichier fait au plus ${maxFileBytes} octets.`);
+}
+
+function overQuota(): HttpError {
+  return new HttpError(413, 'quota_exceeded', 'Ce fichier dépasse la place restante dans l’espace.');
+}
+
+/** Streams `body` into `path` (created, fsynced), hashing as it goes and stopping past `limit`. */
+async function receive(body: Readable, path: string, limit: number, overLimit: () => HttpError): Promise<Received> {
+  const hash = createHash('sha256');
+  const headChunks: Buffer[] = [];
+  let headLength = 0;
+  let size = 0;
+  try {
+    await pipeline(
+      body,
+      async function* (source: AsyncIterable<Buffer>) {
+        for await (const chunk of source) {
+          size += chunk.length;
+          if (size > limit) throw overLimit();
+          hash.update(chunk);
+          if (headLength < HEAD_BYTES) {
+            headChunks.push(chunk.subarray(0, HEAD_BYTES - headLength));
+            headLength += Math.min(chunk.length, HEAD_BYTES - headLength);
+          }
+          yield chunk;
+        }
+      },
+      createWriteStream(path, { flags: 'wx', flush: true }),
+    );
+  } catch (error) {
+    await rm(path, { force: true });
+    if (error instanceof HttpError) throw error;
+    if (body.destroyed || body.readableAborted) throw badRequest('L’envoi a été interrompu.');
+    throw error;
+  }
+  return { size, sha256: hash.digest(), head: Buffer.concat(headChunks) };
+}
+
+/** Makes a rename durable (the directory entry), where the platform allows it. */
+async function syncDirectory(path: string): Promise<void> {
+  try {
+    const dir = await open(path, 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  } catch {
+    // Not supported everywhere (e.g. Windows); the file itself is already fsynced.
+  }
+}
+
+/**
+ * `POST /files/:parentId/files`: the body goes to tmp/ (never whole in memory), is checked
+ * against its announced digest, moved into content/, and only then gets its metadata row, in
+ * one transaction. Any failure on the way leaves neither a row nor a blob nor a temp file.
+ */
+export async function uploadFile(databases: InstanceDatabases, maxFileBytes: number, upload: UploadRequest): Promise<FileDoc> {
+  const { instance, parentId } = upload;
+  const name = validName(upload.name);
+  const conflict = parseConflict(upload.conflict);
+  const expected = parseContentDigest(upload.contentDigest);
+  const paths = databases.paths(instance.id);
+
+  // Everything that can be refused is refused before a byte of the body is read.
+  const db = databases.db(instance.id);
+  getFolder(db, parentId);
+  if (conflict === 'fail' && nameTaken(db, parentId, name)) throw nameConflict(db, parentId, name);
+  const remaining = Math.max(0, instance.quotaBytes - usedBytes(db));
+  const declared = upload.contentLength === undefined ? undefined : Number(upload.contentLength);
+  if (declared !== undefined && declared > maxFileBytes) throw tooLarge(maxFileBytes);
+  if (declared !== undefined && declared > remaining) throw overQuota();
+
+  const id = randomUUID();
+  const temp = join(paths.tmp, id);
+  const limit = Math.min(maxFileBytes, remaining);
+  const received = await receive(upload.body, temp, limit, () =>
+    limit === maxFileBytes ? tooLarge(maxFileBytes) : overQuota(),
+  );
+
+  const blob = blobPath(paths, id);
+  let mime: string;
+  try {
+    if (expected && !timingSafeEqual(expected, received.sha256)) {
+      throw new HttpError(422, 'hash_mismatch', 'Le contenu reçu ne correspond pas à l’en-tête Content-Digest.');
+    }
+    mime = await sniffMime(temp, received.head, name);
+    await mkdir(dirname(blob), { recursive: true });
+    await rename(temp, blob);
+    await syncDirectory(dirname(blob));
+  } catch (error) {
+    await rm(temp, { force: true });
+    await rm(blob, { force: true });
+    throw error;
+  }
+
+  try {
+    // Asked again: the handle may have been evicted from the cache during the awaits above.
+    const db = databases.db(instance.id);
+    return transaction(db, () => {
+      getFolder(db, parentId);
+      let finalName = name;
+      if (nameTaken(db, parentId, name)) {
+        if (conflict === 'fail') throw nameConflict(db, parentId, name);
+        finalName = freeName(db, parentId, name);
+      }
+      if (usedBytes(db) + received.size > instance.quotaBytes) throw overQuota();
+      const now = new Date().toISOString();
+      const row: FileRow = {
+        id,
+        parentId,
+        type: 'file',
+        name: finalName,
+        sortKey: sortKey(finalName),
+        size: received.size,
+        mime,
+        sha256: received.sha256.toString('hex'),
+        createdAt: now,
+        updatedAt: now,
+      };
+      insertFile(db, row, bumpSeq(db));
+      return toFileDoc(row);
+    });
+  } catch (error) {
+    await rm(blob, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import { badRequest } from './http-error.ts';
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 1000;
+
+/** `?limit=`: 1…1000 (larger asks are served 1000), 100 when absent. */
+export function parseLimit(raw: unknown): number {
+  if (raw === undefined || raw === '') return DEFAULT_PAGE_SIZE;
+  if (typeof raw !== 'string' || !/^[0-9]{1,9}$/.test(raw) || Number(raw) < 1) {
+    throw badRequest('Le paramètre limit doit être un entier positif.');
+  }
+  return Math.min(Number(raw), MAX_PAGE_SIZE);
+}
+
+/** Keyset cursors are opaque to clients: base64url of the JSON of the last key seen. */
+export function encodeCursor(key: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor<T>(raw: unknown, schema: z.ZodType<T>): T | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || raw.length > 4096 || !/^[A-Za-z0-9_-]+$/.test(raw)) throw invalidCursor();
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    throw invalidCursor();
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw invalidCursor();
+  return parsed.data;
+}
+
+function invalidCursor() {
+  return badRequest('Le curseur de pagination est invalide.');
+}

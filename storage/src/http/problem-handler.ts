@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+import { PROBLEM_CONTENT_TYPE, type ErrorCode, type Problem } from '@mytoutatice/contract';
+import { HttpError, notFound } from './http-error.ts';
+import { problemTitles } from './problem-titles.ts';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Keeps the gateway's `X-Request-Id` when it looks sane, otherwise makes one; echoes it. */
+export const requestId: RequestHandler = (req, res, next) => {
+  const given = req.get('x-request-id');
+  const id = given !== undefined && REQUEST_ID.test(given) ? given : randomUUID();
+  res.locals.requestId = id;
+  res.setHeader('X-Request-Id', id);
+  next();
+};
+
+export function requestIdOf(res: Response): string {
+  return String(res.locals.requestId ?? '');
+}
+
+/** Last route: anything unmatched is a 404 problem. */
+export const unknownRoute: RequestHandler = () => {
+  throw notFound('Aucune route ne correspond à cette adresse.');
+};
+
+/**
+ * Errors raised by Express itself (bad percent-encoding in a path) or body-parser carry a 4xx
+ * `status`; their own messages are not shown, ours are.
+ */
+function fromFrameworkError(err: unknown): HttpError | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const { status, type } = err as { status?: unknown; type?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  if (status === 413) return new HttpError(413, 'payload_too_large', 'Le corps de la requête est trop volumineux.');
+  if (status === 415) return new HttpError(415, 'unsupported_media_type', 'Encodage du corps non pris en charge.');
+  if (type === 'entity.parse.failed') return new HttpError(400, 'bad_request', 'Le corps de la requête n’est pas du JSON valide.');
+  return new HttpError(400, 'bad_request', 'Requête mal formée.');
+}
+
+function send(res: Response, status: number, code: ErrorCode, requestIdValue: string, error?: HttpError): void {
+  const body: Problem = {
+    type: 'about:blank',
+    title: problemTitles[code],
+    status,
+    code,
+    requestId: requestIdValue,
+  };
+  if (error?.detail !== undefined) body.detail = error.detail;
+  if (error?.extras.suggestedName !== undefined) body.suggestedName = error.extras.suggestedName;
+  for (const [name, value] of Object.entries(error?.headers ?? {})) res.setHeader(name, value);
+  res.status(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
+
+/**
+ * The one place where errors become answers: RFC 9457 problem+json with a stable `code`.
+ * 4xx carry their detail; anything else is logged with the request id and answered as a bare 500.
+ */
+export function problemHandler(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    const id = requestIdOf(res);
+    const known = err instanceof HttpError ? err : fromFrameworkError(err);
+    if (res.headersSent) {
+      // Too late for a problem: the body was already streaming. Cut the connection so the
+      // client sees an incomplete answer rather than a silently truncated one.
+      if (!(known && known.status < 500)) logger.error({ err, requestId: id, url: req.originalUrl }, 'error after headers were sent');
+      res.destroy();
+      return;
+    }
+    if (known && known.status < 500) {
+      if (!req.complete) res.setHeader('Connection', 'close');
+      send(res, known.status, known.code, id, known);
+      return;
+    }
+    logger.error({ err, requestId: id, method: req.method, url: req.originalUrl }, 'request failed');
+    send(res, 500, 'internal', id);
+  };
+}

@@ -1,0 +1,29 @@
+import type { RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import { claimsOf, requireScope } from '../auth/internal-token.ts';
+import { HttpError } from '../http/http-error.ts';
+import type { InstanceRecord, InstanceRegistry } from './registry.ts';
+
+const InstanceId = z.uuid();
+
+/** For owner routes: the token's instance (`sub`), which must exist here (else 404 `no_space`). */
+export function loadOwnerInstance(registry: InstanceRegistry): RequestHandler {
+  return (_req, res, next) => {
+    const { sub } = claimsOf(res);
+    const instance = InstanceId.safeParse(sub).success && sub !== undefined ? registry.byId(sub) : undefined;
+    if (!instance) throw new HttpError(404, 'no_space', 'Aucun espace n’existe pour ce jeton.');
+    res.locals.instance = instance;
+    next();
+  };
+}
+
+/** Owner scope plus the instance loaded: what every route on one's own space needs. */
+export function ownerOnly(registry: InstanceRegistry): RequestHandler[] {
+  return [requireScope('owner'), loadOwnerInstance(registry)];
+}
+
+export function instanceOf(res: Response): InstanceRecord {
+  const instance = res.locals.instance as InstanceRecord | undefined;
+  if (!instance) throw new Error('loadOwnerInstance must run before this handler');
+  return instance;
+}

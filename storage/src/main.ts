@@ -1,0 +1,25 @@
+import { createStorage } from './app.ts';
+import { readStorageEnv } from './config.ts';
+
+const env = readStorageEnv(process.env);
+const storage = createStorage({
+  dataDir: env.STORAGE_DATA_DIR,
+  internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
+  defaultQuotaBytes: env.DEFAULT_QUOTA_BYTES,
+  maxFileBytes: env.MAX_FILE_BYTES,
+  logLevel: env.LOG_LEVEL,
+});
+
+const server = storage.app.listen(env.STORAGE_PORT, env.STORAGE_HOST, () => {
+  storage.logger.info({ port: env.STORAGE_PORT, host: env.STORAGE_HOST }, 'storage backend listening');
+});
+
+function shutdown(): void {
+  server.close(() => {
+    storage.close();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+}
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

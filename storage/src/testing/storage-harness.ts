@@ -1,0 +1,121 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { SignJWT } from 'jose';
+import { INTERNAL_TOKEN_AUDIENCE, contentDigest, type InternalScope } from '@mytoutatice/contract';
+import { createStorage } from '../app.ts';
+import type { StorageConfig } from '../config.ts';
+
+export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
+
+export interface TokenOptions {
+  sub?: string;
+  secret?: string;
+  audience?: string;
+  issuer?: string;
+  /** Seconds from now; negative for an expired token. */
+  expiresIn?: number;
+}
+
+export interface TestInstance {
+  id: string;
+  slug: string;
+  token: string;
+}
+
+/** A storage backend served in-process on an ephemeral port, on a fresh temp data dir. */
+export interface StorageHarness {
+  url: string;
+  config: StorageConfig;
+  sign(scope: InternalScope, options?: TokenOptions): Promise<string>;
+  createInstance(slug?: string): Promise<TestInstance>;
+  /** fetch against the backend with a bearer token. */
+  call(token: string | undefined, path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startStorage(overrides: Partial<StorageConfig> = {}): Promise<StorageHarness> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'mytoutatice-storage-'));
+  const config: StorageConfig = {
+    dataDir,
+    internalTokenSecret: TEST_SECRET,
+    defaultQuotaBytes: 5 * 1024 ** 3,
+    maxFileBytes: 10 * 1024 ** 3,
+    logLevel: 'silent',
+    ...overrides,
+  };
+  const storage = createStorage(config);
+  const server: Server = await new Promise((resolve) => {
+    const listening = storage.app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function sign(scope: InternalScope, options: TokenOptions = {}): Promise<string> {
+    const jwt = new SignJWT({ scope })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(options.issuer ?? 'mytoutatice-gateway')
+      .setAudience(options.audience ?? INTERNAL_TOKEN_AUDIENCE)
+      .setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresIn ?? 60));
+    if (options.sub !== undefined) jwt.setSubject(options.sub);
+    return jwt.sign(new TextEncoder().encode(options.secret ?? config.internalTokenSecret));
+  }
+
+  function call(token: string | undefined, path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (token !== undefined) headers.set('authorization', `Bearer ${token}`);
+    return fetch(`${url}${path}`, { ...init, headers });
+  }
+
+  async function createInstance(slug = `user-${randomUUID().slice(0, 8)}`): Promise<TestInstance> {
+    const id = randomUUID();
+    const response = await call(await sign('admin'), '/instances', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id, slug, email: `${slug}@example.org` }),
+    });
+    if (response.status !== 201) throw new Error(`instance creation failed: ${response.status} ${await response.text()}`);
+    return { id, slug, token: await sign('owner', { sub: id }) };
+  }
+
+  return {
+    url,
+    config,
+    sign,
+    call,
+    createInstance,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      storage.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** RFC 9530 header for these bytes. */
+export function digestOf(bytes: Uint8Array): string {
+  return contentDigest(createHash('sha256').update(bytes).digest('base64'));
+}
+
+/** Every file under `dir`, as paths relative to it (empty when the folder does not exist). */
+export async function filesUnder(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** Waits until `check` holds (polling), failing after `timeoutMs`. */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
