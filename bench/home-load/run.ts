@@ -12,7 +12,7 @@ import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { chromium } from '@playwright/test';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { build } from 'vite';
 import { root, startSystem } from '../lib/system.ts';
 
@@ -75,7 +75,7 @@ try {
   reference.close();
 }
 
-async function coldLoads(b: Browser, url: string, storageState: Awaited<ReturnType<import('@playwright/test').BrowserContext['storageState']>> | undefined) {
+async function coldLoads(b: Browser, url: string, storageState: Awaited<ReturnType<BrowserContext['storageState']>> | undefined) {
   const times: number[] = [];
   let scripts: Script[] = [];
   for (let i = 0; i < RUNS; i++) {

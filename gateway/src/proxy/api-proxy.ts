@@ -62,9 +62,11 @@ export function apiProxy(deps: ApiProxyDeps): RequestHandler[] {
     ejectPlugins: true,
     plugins: [proxyEventsPlugin],
     on: {
-      proxyReq: (proxyReq, req) => {
+      proxyReq: (proxyReq, req, res) => {
         const routed = req as Routed;
         proxyReq.setHeader('authorization', `Bearer ${routed.mt?.token ?? ''}`);
+        // One id in both services' logs for the same request.
+        proxyReq.setHeader('x-request-id', String(res.getHeader('x-request-id') ?? ''));
         proxyReq.removeHeader('cookie');
         proxyReq.on('timeout', () => {
           routed.mtTimedOut = true;
