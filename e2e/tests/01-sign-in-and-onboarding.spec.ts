@@ -28,7 +28,8 @@ test.describe('Sign-in through the ENT and « Créer mon espace MyToutatice »',
     await expect(email).toBeEditable();
     await email.fill('jordan@@exemple');
     await page.getByRole('button', { name: 'Continuer' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Saisissez une adresse e-mail valide' })).toBeVisible();
+    await expect(page.getByText('Saisissez une adresse e-mail valide')).toBeVisible();
+    await expect(email).toHaveAttribute('aria-invalid', 'true');
     await email.fill('jordan.abiven@exemple.fr');
     await page.getByRole('button', { name: 'Continuer' }).click();
 
@@ -39,7 +40,8 @@ test.describe('Sign-in through the ENT and « Créer mon espace MyToutatice »',
 
     await expect(page.getByRole('heading', { name: 'Les engagements de Toutatice.fr' })).toBeVisible();
     await page.getByRole('button', { name: 'Accepter et continuer' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Vous devez accepter les CGU' })).toBeVisible();
+    await expect(page.getByText('Vous devez accepter les CGU')).toBeVisible();
+    await expect(page.getByLabel('J’ai pris connaissance des CGU et je les accepte.')).toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel('J’ai pris connaissance des CGU et je les accepte.').check();
     await page.getByRole('button', { name: 'Accepter et continuer' }).click();
 

@@ -57,9 +57,10 @@ test.describe('Drive', () => {
     const dialog = page.getByRole('dialog', { name: 'Nouveau dossier' });
     await dialog.getByLabel('Nom du dossier').fill('Cours de français');
     await dialog.getByRole('button', { name: 'Créer' }).click();
-    await expect(dialog.getByRole('alert')).toContainText('Proposition : « Cours de français (2) »');
+    await expect(dialog.getByText('Proposition : « Cours de français (2) »')).toBeVisible();
     await dialog.getByLabel('Nom du dossier').fill('a/b');
     await dialog.getByRole('button', { name: 'Créer' }).click();
-    await expect(dialog.getByRole('alert')).toContainText('caractère interdit');
+    await expect(dialog.getByText(/caractère interdit/)).toBeVisible();
+    await expect(dialog.getByLabel('Nom du dossier')).toHaveAttribute('aria-invalid', 'true');
   });
 });

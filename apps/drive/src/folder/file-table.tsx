@@ -2,7 +2,7 @@ import type { DriveKey } from '../messages.ts';
 import type { FileDoc } from '@mytoutatice/contract';
 import { Link } from '@mytoutatice/app-kit';
 import { useDownloadLink } from '@mytoutatice/sdk/react';
-import { Button, formatBytes, formatDate, useLocale, useT, useToast } from '@mytoutatice/ui';
+import { Button, formatBytes, formatDate, Icon, useLocale, useT, useToast } from '@mytoutatice/ui';
 import { folderPath } from '../routes.ts';
 
 /** The seed's list: Nom, Mise à jour, Taille, with the folder or file actions of each row. */
@@ -42,12 +42,14 @@ export function FileTable({ items }: { items: readonly FileDoc[] }) {
           <tr key={item.id}>
             <th scope="row" className="mt-file-table__name">
               {item.type === 'directory' ? (
-                <Link href={folderPath(item.id)}>
-                  <span aria-hidden="true" className="mt-file-table__icon">📁</span> {item.name}
+                <Link href={folderPath(item.id)} className="mt-file-table__link">
+                  <Icon name="folder" className="mt-file-table__icon" />
+                  {item.name}
                 </Link>
               ) : (
-                <span>
-                  <span aria-hidden="true" className="mt-file-table__icon">📄</span> {item.name}
+                <span className="mt-file-table__link">
+                  <Icon name="file" className="mt-file-table__icon" />
+                  {item.name}
                 </span>
               )}
             </th>

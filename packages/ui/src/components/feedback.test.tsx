@@ -52,7 +52,10 @@ describe(PageLayout.name, () => {
       </PageLayout>,
     );
     expect(screen.getByRole('heading', { level: 1, name: 'Mes fichiers' })).toBeTruthy();
-    expect(screen.getByRole('main').textContent).toBe('contenu');
+    // The title is inside the one main landmark, with the content.
+    const main = screen.getByRole('main');
+    expect(main.querySelector('h1')?.textContent).toBe('Mes fichiers');
+    expect(main.textContent).toContain('contenu');
     expect(screen.getByRole('navigation', { name: 'Navigation' })).toBeTruthy();
     const toggle = screen.getByRole('button', { name: 'Menu' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');

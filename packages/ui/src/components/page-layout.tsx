@@ -19,8 +19,8 @@ export type PageLayoutProps = {
 };
 
 /**
- * An app's page: title and actions, optional side navigation, and the `<main>` landmark (the
- * shell must not wrap apps in another `<main>`). Mark the current link `aria-current="page"`.
+ * An app's page, as the `<main>` landmark (the shell must not wrap apps in another): title and
+ * actions, optional side navigation, content. Mark the current link `aria-current="page"`.
  */
 export function PageLayout({ title, actions, sidebar, sidebarLabel, children, className }: PageLayoutProps) {
   const t = useT();
@@ -32,7 +32,8 @@ export function PageLayout({ title, actions, sidebar, sidebarLabel, children, cl
   };
 
   return (
-    <div className={classNames('mt-page', sidebar != null && 'mt-page--with-sidebar', className)}>
+    // The title belongs to the main content (axe: all content in landmarks), so the whole page is <main>.
+    <main className={classNames('mt-page', sidebar != null && 'mt-page--with-sidebar', className)}>
       <div className="mt-page__header">
         {sidebar != null ? (
           <Button
@@ -60,7 +61,7 @@ export function PageLayout({ title, actions, sidebar, sidebarLabel, children, cl
           {sidebar}
         </nav>
       ) : null}
-      <main className="mt-page__main">{children}</main>
-    </div>
+      <div className="mt-page__main">{children}</div>
+    </main>
   );
 }

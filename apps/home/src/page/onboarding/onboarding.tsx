@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import { EMAIL_PATTERN } from '@mytoutatice/sdk';
 import type { Me } from '@mytoutatice/contract';
 import { useCreateSpace } from '@mytoutatice/sdk/react';
-import { Button, useT } from '@mytoutatice/ui';
+import { Button, TextField, useT } from '@mytoutatice/ui';
 import { CguText } from './cgu-text.tsx';
 
 type Step = 'email' | 'address' | 'cgu';
@@ -47,35 +47,28 @@ export function Onboarding({ me, onCreated }: { me: Me; onCreated: () => void })
   }
 
   return (
-    <div className="mt-onboarding">
+    <main className="mt-onboarding">
       <h1>{t('onboarding.title')}</h1>
       <p className="mt-onboarding__subtitle">{t('onboarding.subtitle')}</p>
       <p className="mt-onboarding__step">{t('onboarding.step', { current: index + 1, total: STEPS.length })}</p>
 
       {step === 'email' && (
         <form onSubmit={submitEmail} noValidate className="mt-card">
-          <label htmlFor={`${ids}-email`}>{t('onboarding.email.label')}</label>
-          <input
-            id={`${ids}-email`}
-            className="mt-input"
+          <TextField
+            label={t('onboarding.email.label')}
             type="email"
             autoComplete="email"
             value={email}
             readOnly={staff}
-            aria-readonly={staff}
-            aria-invalid={emailError ? true : undefined}
-            aria-describedby={`${ids}-email-hint${emailError ? ` ${ids}-email-error` : ''}`}
+            hint={staff ? t('onboarding.email.staffHint') : t('onboarding.email.pupilHint')}
+            error={emailError}
             onChange={(e) => setEmail(e.target.value)}
           />
-          <p id={`${ids}-email-hint`} className="mt-hint">
-            {staff ? t('onboarding.email.staffHint') : t('onboarding.email.pupilHint')}
-          </p>
-          {emailError && (
-            <p id={`${ids}-email-error`} className="mt-field-error" role="alert">
-              {emailError}
-            </p>
-          )}
-          <Button type="submit" variant="primary">{t('onboarding.continue')}</Button>
+          <div className="mt-actions">
+            <Button type="submit" variant="primary">
+              {t('onboarding.continue')}
+            </Button>
+          </div>
         </form>
       )}
 
@@ -83,8 +76,7 @@ export function Onboarding({ me, onCreated }: { me: Me; onCreated: () => void })
         <form onSubmit={(e) => { e.preventDefault(); setStep('cgu'); }} className="mt-card">
           <h2>{t('onboarding.address.title')}</h2>
           <p>{t('onboarding.address.text')}</p>
-          <label htmlFor={`${ids}-address`}>{t('onboarding.address.label')}</label>
-          <input id={`${ids}-address`} className="mt-input" value={me.proposedAddress} readOnly aria-readonly />
+          <TextField label={t('onboarding.address.label')} value={me.proposedAddress} readOnly />
           <div className="mt-actions">
             <Button type="button" variant="secondary" onClick={() => setStep('email')}>{t('onboarding.back')}</Button>
             <Button type="submit" variant="primary">{t('onboarding.continue')}</Button>
@@ -108,12 +100,12 @@ export function Onboarding({ me, onCreated }: { me: Me; onCreated: () => void })
             <label htmlFor={`${ids}-cgu`}>{t('onboarding.cgu.accept')}</label>
           </div>
           {cguError && (
-            <p id={`${ids}-cgu-error`} className="mt-field-error" role="alert">
+            <p id={`${ids}-cgu-error`} className="mt-field__error">
               {cguError}
             </p>
           )}
           {createSpace.isError && (
-            <p className="mt-field-error" role="alert">
+            <p className="mt-field__error" role="alert">
               {createSpace.error.message}
             </p>
           )}
@@ -125,6 +117,6 @@ export function Onboarding({ me, onCreated }: { me: Me; onCreated: () => void })
           </div>
         </form>
       )}
-    </div>
+    </main>
   );
 }
