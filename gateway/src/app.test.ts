@@ -168,7 +168,7 @@ describe('gateway upstream failures', () => {
       directory.add({ sub, instanceId: 'i-1', slug: 'agent', backendUrl: backend, createdAt: new Date().toISOString() });
       directory.close();
       const gateway = createGateway(readConfig({ ...stringEnv(gw.config), GATEWAY_DATA_DIR: dataDir, UPSTREAM_TIMEOUT_MS: '300' }));
-      const server = gateway.app.listen(0, '127.0.0.1');
+      const server = createServer(gateway.handler).listen(0, '127.0.0.1');
       await new Promise((r) => server.once('listening', r));
       const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/files/root`, {
         headers: { authorization: `Bearer ${access_token}` },

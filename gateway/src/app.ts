@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
-import type { Express, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import pino from 'pino';
 import type { Logger } from 'pino';
 import { authenticate } from './auth/authenticate.ts';
@@ -11,7 +12,7 @@ import { Directory } from './directory/directory.ts';
 import { HttpError, problemHandler } from './http/problem.ts';
 import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
 import { StorageAdmin } from './onboarding/storage-admin.ts';
-import { apiProxy } from './proxy/api-proxy.ts';
+import { API_PREFIX, apiHandler } from './proxy/api-proxy.ts';
 import { loadAppRegistry } from './web/app-registry.ts';
 import type { AppRegistry } from './web/app-registry.ts';
 import { renderShellPages } from './web/index-html.ts';
@@ -22,7 +23,8 @@ import { securityHeaders } from './web/security-headers.ts';
 const SHELL_ROUTES = ['/onboarding', '/auth/callback'];
 
 export type Gateway = {
-  app: Express;
+  /** The request listener: `/api` goes straight to the proxy, the rest through Express. */
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
   /** Re-reads the built apps (after releasing one) without a restart. */
   reloadApps(): void;
   close(): void;
@@ -69,12 +71,6 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     res.json({ status: 'ok' });
   });
 
-  // The API comes first and bare: it is the hot path, and a body parser must never run before it.
-  app.use('/api', (_req, res, next) => {
-    res.setHeader('x-content-type-options', 'nosniff');
-    next();
-  }, ...apiProxy({ verify, directory, mint, defaultBackendUrl: config.STORAGE_URL, timeoutMs: config.UPSTREAM_TIMEOUT_MS }));
-
   app.use((req, res, next) => headers(req, res, next));
 
   const gatewayApi = express.Router();
@@ -109,5 +105,11 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   });
   app.use(problemHandler(log));
 
-  return { app, reloadApps, close: () => directory.close() };
+  const api = apiHandler({ verify, directory, mint, defaultBackendUrl: config.STORAGE_URL, timeoutMs: config.UPSTREAM_TIMEOUT_MS, log });
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '/';
+    if (url.startsWith(`${API_PREFIX}/`) || url === API_PREFIX) api(req, res);
+    else app(req, res);
+  };
+  return { handler, reloadApps, close: () => directory.close() };
 }

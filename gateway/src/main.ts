@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import pino from 'pino';
 import { createGateway } from './app.ts';
 import { readConfig } from './config/config.ts';
@@ -5,7 +6,7 @@ import { readConfig } from './config/config.ts';
 const config = readConfig(process.env);
 const log = pino({ level: config.LOG_LEVEL });
 const gateway = createGateway(config, log);
-const server = gateway.app.listen(config.PORT, config.HOST ?? '::', () => {
+const server = createServer(gateway.handler).listen(config.PORT, config.HOST ?? '::', () => {
   log.info({ port: config.PORT }, 'gateway listening');
 });
 server.keepAliveTimeout = 65_000;

@@ -1,0 +1,70 @@
+import { request } from 'node:http';
+import type { Agent, IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+
+/** Headers that describe one hop, never forwarded (RFC 9110 §7.6.1). */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'cookie',
+]);
+
+export type ForwardOptions = {
+  agent: Agent;
+  /** `http://host:port` of the upstream. */
+  target: URL;
+  path: string;
+  /** Replaces or adds request headers (e.g. the internal token). */
+  headers: Record<string, string>;
+  timeoutMs: number;
+  onError: (kind: 'unavailable' | 'timeout') => void;
+};
+
+/**
+ * Streams a request to an upstream and its answer back, both ways without buffering. Dropping
+ * the client aborts the upstream request (an interrupted upload leaves nothing half-written).
+ */
+export function forward(req: IncomingMessage, res: ServerResponse, options: ForwardOptions): void {
+  const headers: IncomingHttpHeaders = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (!HOP_BY_HOP.has(name)) headers[name] = value;
+  }
+  Object.assign(headers, options.headers);
+  let timedOut = false;
+  const upstream = request({
+    agent: options.agent,
+    protocol: options.target.protocol,
+    hostname: options.target.hostname,
+    port: options.target.port,
+    method: req.method,
+    path: options.path,
+    headers,
+  });
+  upstream.setTimeout(options.timeoutMs, () => {
+    timedOut = true;
+    upstream.destroy();
+  });
+  upstream.on('response', (answer) => {
+    const out: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(answer.headers)) {
+      if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
+    }
+    res.writeHead(answer.statusCode ?? 502, out);
+    answer.pipe(res);
+  });
+  upstream.on('error', () => {
+    if (res.headersSent) res.destroy();
+    else options.onError(timedOut ? 'timeout' : 'unavailable');
+  });
+  res.on('close', () => {
+    if (!res.writableFinished) upstream.destroy();
+  });
+  req.pipe(upstream);
+}
