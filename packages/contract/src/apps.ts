@@ -1,32 +1,36 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** What every micro-frontend ships beside its bundle, as `manifest.json`. */
 export const AppManifest = z.object({
-  slug: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/),
+  slug: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/)),
   name: z.string(),
   /** Names in other languages, keyed by BCP 47 tag; `name` is the French one. */
-  names: z.record(z.string(), z.string()).default({}),
+  names: z._default(z.record(z.string(), z.string()), {}),
   version: z.string(),
   /** Top-level route owned by the app, e.g. `/drive`; `/` for the Home page. */
-  route: z.string().regex(/^\/[a-z0-9-]*$/),
+  route: z.string().check(z.regex(/^\/[a-z0-9-]*$/)),
   /** Entry module, relative to the app's folder (hashed name, cached forever). */
   entry: z.string(),
   /** Stylesheets to load with the entry, relative to the app's folder. */
-  styles: z.array(z.string()).default([]),
+  styles: z._default(z.array(z.string()), []),
   /** Icon file, relative to the app's folder (SVG). */
   icon: z.string(),
   /** Whether the app is shown in the Home's grid (the Home page itself is not). */
-  listed: z.boolean().default(true),
-  permissions: z
-    .array(z.object({ type: z.string(), verbs: z.array(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])) }))
-    .default([]),
+  listed: z._default(z.boolean(), true),
+  permissions: z._default(
+    z.array(z.object({ type: z.string(), verbs: z.array(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])) })),
+    [],
+  ),
 });
 export type AppManifest = z.infer<typeof AppManifest>;
 
 /** An installed app as the gateway serves it to the shell (URLs resolved). */
-export const InstalledApp = AppManifest.extend({
+export const InstalledApp = z.extend(AppManifest, {
   entryUrl: z.string(),
   styleUrls: z.array(z.string()),
   iconUrl: z.string(),
 });
 export type InstalledApp = z.infer<typeof InstalledApp>;
+
+/** `GET /gateway/apps`. */
+export const InstalledApps = z.array(InstalledApp);

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Doctype names are reverse-DNS like Cozy's: `io.mytoutatice.notes`. */
 export const Doctype = z
   .string()
-  .regex(/^[a-z][a-z0-9]*(\.[a-z][a-z0-9-]*)+$/, 'doctype must be reverse-DNS, lower case');
+  .check(z.regex(/^[a-z][a-z0-9]*(\.[a-z][a-z0-9-]*)+$/, 'doctype must be reverse-DNS, lower case'));
 
 export const doctypes = {
   notes: 'io.mytoutatice.notes',
@@ -24,7 +24,7 @@ export type Document = z.infer<typeof Document>;
 
 export const DocumentListing = z.object({
   items: z.array(Document),
-  next: z.string().nullable(),
+  next: z.nullable(z.string()),
 });
 export type DocumentListing = z.infer<typeof DocumentListing>;
 

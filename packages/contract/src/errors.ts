@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Stable error codes carried by every problem+json answer. Clients branch on `code`, never on
@@ -35,14 +35,14 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /** RFC 9457 problem details, with our stable `code` and the request id for support. */
 export const Problem = z.object({
-  type: z.string().default('about:blank'),
+  type: z._default(z.string(), 'about:blank'),
   title: z.string(),
-  status: z.number().int().min(400).max(599),
+  status: z.int().check(z.minimum(400), z.maximum(599)),
   code: ErrorCode,
-  detail: z.string().optional(),
-  requestId: z.string().optional(),
+  detail: z.optional(z.string()),
+  requestId: z.optional(z.string()),
   /** Extra, code-specific fields a client may use (e.g. `suggestedName` on `name_conflict`). */
-  suggestedName: z.string().optional(),
+  suggestedName: z.optional(z.string()),
 });
 export type Problem = z.infer<typeof Problem>;
 

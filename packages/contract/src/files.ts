@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const ROOT_ID = 'root';
 
@@ -10,11 +10,11 @@ export const FileDoc = z.object({
   type: FileKind,
   name: z.string(),
   /** null only for the root folder. */
-  parentId: z.string().nullable(),
-  size: z.number().int().nonnegative().nullable(),
-  mime: z.string().nullable(),
+  parentId: z.nullable(z.string()),
+  size: z.nullable(z.int().check(z.nonnegative())),
+  mime: z.nullable(z.string()),
   /** Lower-case hex SHA-256 of the content; null for folders. */
-  sha256: z.string().nullable(),
+  sha256: z.nullable(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -25,7 +25,7 @@ export const FolderListing = z.object({
   /** Folders first, then files, each by name (locale-aware, French). */
   items: z.array(FileDoc),
   /** Opaque cursor for the next page, null on the last page. */
-  next: z.string().nullable(),
+  next: z.nullable(z.string()),
 });
 export type FolderListing = z.infer<typeof FolderListing>;
 

@@ -20,7 +20,7 @@ export {
   EMAIL_PATTERN,
   slugFromUsername,
 } from './space.ts';
-export { AppManifest, InstalledApp } from './apps.ts';
+export { AppManifest, InstalledApp, InstalledApps } from './apps.ts';
 export { InstanceSlug, CreateInstanceBody, CreatedInstance, InstanceInfo } from './instances.ts';
 export { internalTokenClaims, INTERNAL_TOKEN_AUDIENCE } from './internal-token.ts';
 export type { InternalScope } from './internal-token.ts';

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** A space's address slug: what `slugFromUsername` produces (lower-case ASCII, digits, dashes). */
-export const InstanceSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'slug must be lower-case letters, digits and dashes');
+export const InstanceSlug = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'slug must be lower-case letters, digits and dashes'));
 
 /** `POST /instances` on a storage backend (admin scope): the gateway chooses the id. */
 export const CreateInstanceBody = z.object({
@@ -21,8 +21,8 @@ export const CreatedInstance = z.object({
 export type CreatedInstance = z.infer<typeof CreatedInstance>;
 
 /** `GET /instance` (owner scope): the instance with its quota and what it uses. */
-export const InstanceInfo = CreatedInstance.extend({
-  quotaBytes: z.number().int().nonnegative(),
-  usedBytes: z.number().int().nonnegative(),
+export const InstanceInfo = z.extend(CreatedInstance, {
+  quotaBytes: z.int().check(z.nonnegative()),
+  usedBytes: z.int().check(z.nonnegative()),
 });
 export type InstanceInfo = z.infer<typeof InstanceInfo>;

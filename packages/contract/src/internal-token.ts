@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The short-lived token the gateway signs (HS256, shared secret) for each call to a storage
@@ -15,6 +15,6 @@ export const internalTokenClaims = z.object({
   iss: z.literal('mytoutatice-gateway'),
   aud: z.literal(INTERNAL_TOKEN_AUDIENCE),
   scope: z.enum(['owner', 'admin', 'link']),
-  sub: z.string().optional(),
+  sub: z.optional(z.string()),
   exp: z.number(),
 });

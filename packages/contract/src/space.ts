@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** `staff` → personnel (fixed professional email); anything else → pupil. */
 export const Profile = z.enum(['staff', 'pupil']);
@@ -8,7 +8,7 @@ export const SessionUser = z.object({
   sub: z.string(),
   username: z.string(),
   name: z.string(),
-  email: z.string().nullable(),
+  email: z.nullable(z.string()),
   profile: Profile,
 });
 export type SessionUser = z.infer<typeof SessionUser>;
@@ -24,7 +24,7 @@ export type Space = z.infer<typeof Space>;
 
 export const Me = z.object({
   user: SessionUser,
-  space: Space.nullable(),
+  space: z.nullable(Space),
   /** The slug a new space would get (derived from the ENT login, read-only). */
   proposedSlug: z.string(),
   proposedAddress: z.string(),

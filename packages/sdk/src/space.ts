@@ -1,5 +1,5 @@
-import { InstalledApp, Me, Space } from '@mytoutatice/contract';
-import type { OnboardingBody } from '@mytoutatice/contract';
+import { InstalledApps, Me, Space } from '@mytoutatice/contract';
+import type { InstalledApp, OnboardingBody } from '@mytoutatice/contract';
 import type { CallOptions, Transport } from './transport.ts';
 
 export type SpaceResource = {
@@ -10,8 +10,6 @@ export type SpaceResource = {
   /** Apps installed in the space, URLs resolved by the gateway. */
   apps(options?: CallOptions): Promise<InstalledApp[]>;
 };
-
-const InstalledApps = InstalledApp.array();
 
 export function createSpace(transport: Transport): SpaceResource {
   return {

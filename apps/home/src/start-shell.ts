@@ -1,0 +1,71 @@
+/**
+ * What runs once the person is signed in: registers every app from the layout with a loader and
+ * an error fallback. The Home page and the navigation bar are React micro-frontends, loaded like
+ * the others.
+ */
+import { QueryClient } from '@tanstack/react-query';
+import { addErrorHandler, getAppNames, registerApplication, start } from 'single-spa';
+import type { LifeCycles } from 'single-spa';
+import { createClient } from '@mytoutatice/sdk';
+import { meQueryOptions } from '@mytoutatice/sdk/react';
+import type { ShellProps } from '@mytoutatice/sdk/react';
+import type { Auth } from './auth/auth.ts';
+import type { ShellConfig } from './config.ts';
+import { renderErrorPanel } from './error-panel.ts';
+import { mountLayout } from './layout.ts';
+import { loadApp } from './load-app.ts';
+
+const HOME_ROUTES = ['/', '/onboarding'];
+
+export async function startShell(config: ShellConfig, auth: Auth): Promise<void> {
+  const client = createClient({ getToken: auth.accessToken, onUnauthorized: auth.renew });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } });
+  const me = await queryClient.fetchQuery(meQueryOptions(client));
+
+  let hasSpace = me.space !== null;
+  if (!hasSpace && window.location.pathname !== '/onboarding') window.history.replaceState(null, '', '/onboarding');
+
+  const layout = mountLayout(document.getElementById('mt-shell') ?? document.body, config.apps);
+  const props: ShellProps = {
+    client,
+    queryClient,
+    apps: config.apps,
+    signOut: auth.signOut,
+    onSpaceCreated() {
+      hasSpace = true;
+    },
+  };
+  const names = new Map<string, string>([['home', 'Accueil'], ['navbar', 'Navigation']]);
+
+  registerApplication({
+    name: 'navbar',
+    app: () => import('./navbar/main.tsx') as Promise<LifeCycles<ShellProps>>,
+    activeWhen: () => true,
+    customProps: { ...props, domElement: layout.navbar },
+  });
+  registerApplication({
+    name: 'home',
+    app: () => import('./page/main.tsx') as Promise<LifeCycles<ShellProps>>,
+    // Until the space exists, every route shows the onboarding.
+    activeWhen: (location) => !hasSpace || HOME_ROUTES.includes(location.pathname),
+    customProps: { ...props, domElement: layout.areaOf('home') },
+  });
+  for (const app of config.apps) {
+    names.set(app.slug, app.name);
+    registerApplication({
+      name: app.slug,
+      app: () => loadApp({ name: app.name, url: app.entryUrl, styles: app.styleUrls, area: layout.areaOf(app.slug) }),
+      activeWhen: (location) => hasSpace && (location.pathname === app.route || location.pathname.startsWith(`${app.route}/`)),
+      customProps: { ...props, domElement: layout.areaOf(app.slug) },
+    });
+  }
+
+  // An app that throws while mounting is marked broken by single-spa: show it in its own area.
+  addErrorHandler((error) => {
+    const slug = error.appOrParcelName;
+    if (!getAppNames().includes(slug) || slug === 'navbar') return;
+    renderErrorPanel(layout.areaOf(slug), names.get(slug) ?? slug, error);
+  });
+
+  start({ urlRerouteOnly: true });
+}
