@@ -29,6 +29,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
+      // Under a C locale Chromium cannot name downloads with accents or emoji (it falls back to
+      // "download"); people's desktops are UTF-8.
+      env: { ...process.env, LANG: 'C.UTF-8' },
       args: [
         '--no-sandbox',
         '--disable-gpu',

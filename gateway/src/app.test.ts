@@ -119,6 +119,31 @@ describe('onboarding through the gateway', () => {
   });
 });
 
+describe('gateway streaming', () => {
+  it('streams a large upload to storage and back through a tokenless download link, byte-identical', async () => {
+    const { access_token } = await gw.tokenFor('eleve');
+    const body = Buffer.alloc(24 * 1024 * 1024);
+    for (let i = 0; i < body.length; i += 4096) body.writeUInt32BE(i, i);
+    const digest = createHash('sha256').update(body).digest('base64');
+    const up = await gw.call(access_token, `/api/files/root/files?name=${encodeURIComponent('vidéo de classe.bin')}`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/octet-stream', 'content-digest': `sha-256=:${digest}:` },
+    });
+    expect(up.status).toBe(201);
+    const file = (await up.json()) as { id: string; size: number };
+    expect(file.size).toBe(body.length);
+    const link = (await (await gw.call(access_token, `/api/files/${file.id}/download-link`, { method: 'POST' })).json()) as { url: string };
+    expect(link.url).toMatch(/^\/api\/files\/downloads\//);
+    // A plain link: no Authorization header at all.
+    const down = await fetch(`${gw.url}${link.url}`);
+    expect(down.status).toBe(200);
+    expect(down.headers.get('content-disposition')).toContain("filename*=UTF-8''vid%C3%A9o%20de%20classe.bin");
+    expect(Buffer.from(await down.arrayBuffer()).equals(body)).toBe(true);
+    await expectProblem(await fetch(`${gw.url}${link.url.replace(/downloads\/./, 'downloads/x')}`), 401, 'invalid_token');
+  });
+});
+
 describe('gateway pages and edges', () => {
   it('serves the Home page with a CSP that allows only its import map inline, and framing by the ENT', async () => {
     const res = await fetch(`${gw.url}/notes/some/inner/route`);

@@ -17,7 +17,9 @@ export function Breadcrumbs({ folder }: { folder: FileDoc }) {
         </li>
         {folder.parentId && folder.parentId !== ROOT_ID && (
           <li>
-            <Link href={folderPath(folder.parentId)}>…</Link>
+            <Link href={folderPath(folder.parentId)} aria-label={t('drive.parent')}>
+              …
+            </Link>
           </li>
         )}
         <li aria-current="page">{folder.name}</li>
