@@ -91,8 +91,7 @@ async function coldLoads(b: Browser, url: string, storageState: Awaited<ReturnTy
     scripts = await collected();
     await ctx.close();
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)] as number, gzip: sum(scripts, 'gzip'), transferred: sum(scripts, 'transferred'), count: scripts.length };
+  return summary(times, scripts);
 }
 
 /** The Home reloaded in a tab that already holds its session, with the HTTP cache emptied first. */
@@ -114,8 +113,7 @@ async function cacheClearedReloads(b: Browser, url: string, storageState: Awaite
     scripts = await collected();
   }
   await ctx.close();
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)] as number, gzip: sum(scripts, 'gzip'), transferred: sum(scripts, 'transferred'), count: scripts.length };
+  return summary(times, scripts);
 }
 
 /** Every script the page fetched, with its gzip -9 size and the bytes actually transferred. */
@@ -134,6 +132,12 @@ function collectScripts(page: Page): () => Promise<Script[]> {
     );
   });
   return () => Promise.all(pending);
+}
+
+/** The median time and the scripts of the last load. */
+function summary(times: number[], scripts: Script[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { ms: sorted[Math.floor(sorted.length / 2)] as number, gzip: sum(scripts, 'gzip'), transferred: sum(scripts, 'transferred'), count: scripts.length };
 }
 
 function sum(scripts: Script[], key: 'gzip' | 'transferred'): number {

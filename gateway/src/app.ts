@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
 import type { RequestHandler } from 'express';
@@ -9,7 +8,7 @@ import { createInternalTokenMinter } from './auth/internal-token.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
 import type { GatewayConfig } from './config/config.ts';
 import { Directory } from './directory/directory.ts';
-import { HttpError, problemHandler } from './http/problem.ts';
+import { problemHandler, requestId, unknownRoute } from '@mytoutatice/server-kit';
 import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
 import { StorageAdmin } from './onboarding/storage-admin.ts';
 import { API_PREFIX, apiHandler } from './proxy/api-proxy.ts';
@@ -62,11 +61,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   app.disable('x-powered-by');
   app.set('etag', false);
 
-  app.use((req, res, next) => {
-    const id = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomUUID();
-    res.setHeader('x-request-id', id);
-    next();
-  });
+  app.use(requestId);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -100,9 +95,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     res.send(html);
   });
 
-  app.use((req, _res, next) => {
-    next(new HttpError(404, 'not_found', 'Page introuvable', `Aucune ressource à ${req.method} ${req.path}`));
-  });
+  app.use(unknownRoute);
   app.use(problemHandler(log));
 
   const api = apiHandler({ verify, directory, mint, defaultBackendUrl: config.STORAGE_URL, timeoutMs: config.UPSTREAM_TIMEOUT_MS, log });

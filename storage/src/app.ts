@@ -5,7 +5,7 @@ import { InternalTokenVerifier, requireInternalToken } from './auth/internal-tok
 import type { StorageConfig } from './config.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { fileRoutes } from './files/routes.ts';
-import { problemHandler, requestId, unknownRoute } from './http/problem-handler.ts';
+import { problemHandler, requestId, unknownRoute } from '@mytoutatice/server-kit';
 import { InstanceDatabases } from './instances/instance-databases.ts';
 import { InstanceRegistry } from './instances/registry.ts';
 import { instanceRoutes } from './instances/routes.ts';

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import type { SessionUser } from '@mytoutatice/contract';
-import { HttpError } from '../http/problem.ts';
+import { HttpError } from '@mytoutatice/server-kit';
 import type { TokenVerifier } from './verify-token.ts';
 
 export function bearerToken(req: Pick<Request, 'headers'>): string | undefined {
@@ -16,7 +16,7 @@ export function authenticate(verify: TokenVerifier): RequestHandler {
     const token = bearerToken(req);
     if (!token) {
       res.setHeader('www-authenticate', 'Bearer');
-      throw new HttpError(401, 'unauthenticated', 'Authentification requise');
+      throw new HttpError(401, 'unauthenticated', 'Un jeton d’accès (Bearer) est requis.');
     }
     res.locals.user = await verify(token);
     next();

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { INTERNAL_TOKEN_AUDIENCE } from '@mytoutatice/contract';
 import type { InternalScope } from '@mytoutatice/contract';
-import { BoundedCache } from './bounded-cache.ts';
+import { ExpiringCache } from '@mytoutatice/server-kit';
 
 const LIFETIME_S = 60;
 /** A token is reused while it has at least this long to live, so the storage side never sees it expire mid-request. */
@@ -15,7 +15,7 @@ export type InternalTokenMinter = (scope: InternalScope, instanceId?: string) =>
  */
 export function createInternalTokenMinter(secret: string): InternalTokenMinter {
   const key = new TextEncoder().encode(secret);
-  const cache = new BoundedCache<string>(50_000);
+  const cache = new ExpiringCache<string>(50_000);
   return async (scope, instanceId) => {
     const cacheKey = `${scope}:${instanceId ?? ''}`;
     const hit = cache.get(cacheKey, Date.now() + REUSE_S * 1000);

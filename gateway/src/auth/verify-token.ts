@@ -1,8 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, errors } from 'jose';
 import type { JWTPayload } from 'jose';
 import type { SessionUser } from '@mytoutatice/contract';
-import { HttpError } from '../http/problem.ts';
-import { BoundedCache } from './bounded-cache.ts';
+import { ExpiringCache, HttpError } from '@mytoutatice/server-kit';
 
 export type TokenVerifierOptions = {
   issuer: string;
@@ -22,15 +21,15 @@ export type TokenVerifier = (token: string) => Promise<SessionUser>;
  * expires: signature checks dominated the gateway's cost per request before this cache.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
-  const cache = new BoundedCache<SessionUser>(50_000);
+  const cache = new ExpiringCache<SessionUser>(50_000);
   let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
   async function keySet(): Promise<ReturnType<typeof createRemoteJWKSet>> {
     if (jwks) return jwks;
     const res = await fetch(`${options.issuer}/.well-known/openid-configuration`);
-    if (!res.ok) throw new HttpError(502, 'upstream_unavailable', "Le fournisseur d'identité ne répond pas");
+    if (!res.ok) throw new HttpError(502, 'upstream_unavailable');
     const discovery = (await res.json()) as { jwks_uri?: string; issuer?: string };
-    if (!discovery.jwks_uri) throw new HttpError(502, 'upstream_unavailable', "Le fournisseur d'identité est mal configuré");
+    if (!discovery.jwks_uri) throw new HttpError(502, 'upstream_unavailable');
     jwks = createRemoteJWKSet(new URL(discovery.jwks_uri));
     return jwks;
   }
@@ -51,7 +50,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     } catch (err) {
       if (err instanceof HttpError) throw err;
       const expired = err instanceof errors.JWTExpired;
-      throw new HttpError(401, 'invalid_token', expired ? 'Session expirée' : 'Jeton invalide', describe(err));
+      throw new HttpError(401, 'invalid_token', expired ? 'Votre session a expiré : reconnectez-vous.' : `Jeton refusé (${describe(err)}).`);
     }
     const user = toSessionUser(payload, options.profileClaim);
     cache.set(token, user, (payload.exp ?? 0) * 1000);

@@ -5,7 +5,7 @@ import { EMAIL_PATTERN, OnboardingBody, slugFromUsername } from '@mytoutatice/co
 import type { Me, SessionUser, Space } from '@mytoutatice/contract';
 import { currentUser } from '../auth/authenticate.ts';
 import type { Directory, DirectoryEntry } from '../directory/directory.ts';
-import { HttpError } from '../http/problem.ts';
+import { HttpError } from '@mytoutatice/server-kit';
 import type { StorageAdmin } from './storage-admin.ts';
 
 export type OnboardingDeps = {
@@ -51,12 +51,12 @@ export function onboardingRoutes(deps: OnboardingDeps): Router {
   router.post('/onboarding', express.json({ limit: '8kb' }), async (req, res) => {
     const user = currentUser(res);
     const parsed = OnboardingBody.safeParse(req.body);
-    if (!parsed.success) throw new HttpError(400, 'bad_request', 'Requête invalide', 'Attendu : { email, acceptCgu }');
+    if (!parsed.success) throw new HttpError(400, 'bad_request', 'Attendu : { email, acceptCgu }.');
     const email = checkEmail(user, parsed.data.email.trim());
     if (!parsed.data.acceptCgu) {
-      throw new HttpError(400, 'cgu_not_accepted', 'Vous devez accepter les CGU pour créer votre espace');
+      throw new HttpError(400, 'cgu_not_accepted', 'Vous devez accepter les CGU pour créer votre espace.');
     }
-    if (deps.directory.find(user.sub)) throw new HttpError(409, 'space_exists', 'Votre espace existe déjà');
+    if (deps.directory.find(user.sub)) throw new HttpError(409, 'space_exists', 'Votre espace existe déjà.');
     // One creation per person at a time: a double click must not make two instances.
     let pending = creating.get(user.sub);
     if (!pending) {
@@ -80,14 +80,14 @@ export function onboardingRoutes(deps: OnboardingDeps): Router {
 /** Staff keep their professional email; pupils choose theirs. */
 function checkEmail(user: SessionUser, email: string): string {
   if (user.profile === 'staff') {
-    if (!user.email) throw new HttpError(400, 'invalid_email', "L'ENT ne fournit pas d'adresse professionnelle");
+    if (!user.email) throw new HttpError(400, 'invalid_email', 'L’ENT ne fournit pas d’adresse professionnelle.');
     if (email.toLowerCase() !== user.email.toLowerCase()) {
-      throw new HttpError(400, 'email_locked', "L'adresse professionnelle des personnels ne peut pas être modifiée");
+      throw new HttpError(400, 'email_locked', 'L’adresse professionnelle des personnels ne peut pas être modifiée.');
     }
     return user.email;
   }
   if (!EMAIL_PATTERN.test(email) || email.length > 254) {
-    throw new HttpError(400, 'invalid_email', 'Adresse e-mail invalide', 'Exemple : prenom.nom@exemple.fr');
+    throw new HttpError(400, 'invalid_email', 'Adresse e-mail invalide, par exemple prenom.nom@exemple.fr.');
   }
   return email;
 }

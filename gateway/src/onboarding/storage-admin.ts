@@ -1,5 +1,5 @@
 import type { InternalTokenMinter } from '../auth/internal-token.ts';
-import { HttpError } from '../http/problem.ts';
+import { HttpError } from '@mytoutatice/server-kit';
 
 export type InstanceInfo = { id: string; slug: string; email: string; createdAt: string };
 
@@ -27,10 +27,10 @@ export class StorageAdmin {
         signal: AbortSignal.timeout(10_000),
       });
     } catch {
-      throw new HttpError(502, 'upstream_unavailable', 'Le stockage ne répond pas');
+      throw new HttpError(502, 'upstream_unavailable');
     }
-    if (res.status === 409) throw new HttpError(409, 'space_exists', 'Cet espace existe déjà');
-    if (!res.ok) throw new HttpError(502, 'upstream_unavailable', 'Le stockage a refusé la demande', `HTTP ${res.status}`);
+    if (res.status === 409) throw new HttpError(409, 'space_exists', 'Un espace porte déjà cette adresse.');
+    if (!res.ok) throw new HttpError(502, 'upstream_unavailable');
     return (await res.json()) as T;
   }
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Agent } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -7,7 +6,7 @@ import { bearerToken } from '../auth/authenticate.ts';
 import type { InternalTokenMinter } from '../auth/internal-token.ts';
 import type { TokenVerifier } from '../auth/verify-token.ts';
 import type { Directory } from '../directory/directory.ts';
-import { HttpError, sendProblem } from '../http/problem.ts';
+import { HttpError, requestIdFrom, sendProblem } from '@mytoutatice/server-kit';
 import { forward } from './forward.ts';
 
 export type ApiProxyDeps = {
@@ -46,18 +45,17 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
     const token = bearerToken(req);
     if (!token) {
       res.setHeader('www-authenticate', 'Bearer');
-      throw new HttpError(401, 'unauthenticated', 'Authentification requise');
+      throw new HttpError(401, 'unauthenticated', 'Un jeton d’accès (Bearer) est requis.');
     }
     const user = await deps.verify(token);
     const entry = deps.directory.find(user.sub);
-    if (!entry) throw new HttpError(403, 'no_space', "Vous n'avez pas encore d'espace MyToutatice");
+    if (!entry) throw new HttpError(403, 'no_space', 'Créez d’abord votre espace MyToutatice.');
     const scope: InternalScope = 'owner';
     return { backend: backendUrl(entry.backendUrl), token: await deps.mint(scope, entry.instanceId) };
   }
 
   return (req, res) => {
-    const header = req.headers['x-request-id'];
-    const requestId = typeof header === 'string' && header.length <= 64 ? header : randomUUID();
+    const requestId = requestIdFrom(req.headers['x-request-id']);
     res.setHeader('x-request-id', requestId);
     res.setHeader('x-content-type-options', 'nosniff');
     const path = (req.url ?? '').slice(API_PREFIX.length) || '/';
@@ -70,17 +68,15 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
           headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId },
           timeoutMs: deps.timeoutMs,
           onError: (kind) =>
-            kind === 'timeout'
-              ? sendProblem(res, 504, 'upstream_timeout', 'Le stockage met trop de temps à répondre')
-              : sendProblem(res, 502, 'upstream_unavailable', 'Le stockage est injoignable'),
+            kind === 'timeout' ? sendProblem(res, 504, 'upstream_timeout', requestId) : sendProblem(res, 502, 'upstream_unavailable', requestId),
         }),
       (error: unknown) => {
         if (error instanceof HttpError) {
-          sendProblem(res, error.status, error.code, error.title, error.message === error.title ? undefined : error.message);
+          sendProblem(res, error.status, error.code, requestId, error);
           return;
         }
         deps.log.error({ err: error, path, requestId }, 'api routing failed');
-        sendProblem(res, 500, 'internal', 'Erreur interne');
+        sendProblem(res, 500, 'internal', requestId);
       },
     );
   };

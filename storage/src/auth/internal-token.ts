@@ -2,7 +2,7 @@ import { jwtVerify } from 'jose';
 import type { RequestHandler, Response } from 'express';
 import { INTERNAL_TOKEN_AUDIENCE, internalTokenClaims, type InternalScope } from '@mytoutatice/contract';
 import type { z } from 'zod';
-import { HttpError } from '../http/http-error.ts';
+import { ExpiringCache, HttpError } from '@mytoutatice/server-kit';
 
 export type InternalClaims = z.infer<typeof internalTokenClaims>;
 
@@ -16,23 +16,17 @@ const DEFAULT_CACHE_SIZE = 10_000;
  */
 export class InternalTokenVerifier {
   readonly #key: Uint8Array;
-  readonly #cache = new Map<string, InternalClaims>();
-  readonly #maxEntries: number;
+  readonly #cache: ExpiringCache<InternalClaims>;
 
   constructor(secret: string, maxEntries = DEFAULT_CACHE_SIZE) {
     this.#key = new TextEncoder().encode(secret);
-    this.#maxEntries = maxEntries;
+    this.#cache = new ExpiringCache(maxEntries);
   }
 
   /** The token's claims, or undefined when it is not one the gateway signed and still valid. */
   async verify(token: string): Promise<InternalClaims | undefined> {
-    const nowSeconds = Date.now() / 1000;
     const cached = this.#cache.get(token);
-    if (cached) {
-      if (cached.exp > nowSeconds) return cached;
-      this.#cache.delete(token);
-      return undefined;
-    }
+    if (cached) return cached;
     let payload: unknown;
     try {
       ({ payload } = await jwtVerify(token, this.#key, {
@@ -48,27 +42,12 @@ export class InternalTokenVerifier {
     if (!parsed.success) return undefined;
     const claims = parsed.data;
     if (claims.scope === 'owner' && claims.sub === undefined) return undefined;
-    this.#remember(token, claims);
+    this.#cache.set(token, claims, claims.exp * 1000);
     return claims;
   }
 
   get cacheSize(): number {
     return this.#cache.size;
-  }
-
-  #remember(token: string, claims: InternalClaims): void {
-    if (this.#cache.size >= this.#maxEntries) {
-      const nowSeconds = Date.now() / 1000;
-      for (const [key, value] of this.#cache) {
-        if (value.exp <= nowSeconds) this.#cache.delete(key);
-      }
-      // Still full: drop the oldest entry (Map keeps insertion order).
-      if (this.#cache.size >= this.#maxEntries) {
-        const oldest = this.#cache.keys().next();
-        if (!oldest.done) this.#cache.delete(oldest.value);
-      }
-    }
-    this.#cache.set(token, claims);
   }
 }
 

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { Doctype, MAX_DOCUMENT_BYTES, type Document, type DocumentListing } from '@mytoutatice/contract';
-import { HttpError, badRequest, notFound } from '../http/http-error.ts';
+import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
 import { decodeCursor, encodeCursor } from '../http/pagination.ts';
 import { bumpSeq, transaction } from '../instances/instance-db.ts';
 import { prepared } from '../instances/prepared.ts';

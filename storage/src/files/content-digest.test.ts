@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseContentDigest } from './content-digest.ts';
-import { HttpError } from '../http/http-error.ts';
+import { HttpError } from '@mytoutatice/server-kit';
 
 describe(parseContentDigest.name, () => {
   it('reads the sha-256 member among others', () => {

@@ -1,4 +1,4 @@
-import { HttpError } from '../http/http-error.ts';
+import { HttpError } from '@mytoutatice/server-kit';
 
 // One dictionary member of RFC 9530's Content-Digest (an RFC 8941 structured field): an
 // algorithm key, `=`, a byte sequence `:base64:`, optional parameters.

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
-import { HttpError } from '../http/http-error.ts';
+import { HttpError } from '@mytoutatice/server-kit';
 import { attachmentDisposition } from './content-disposition.ts';
 import type { FileRow } from './file-rows.ts';
 import { servedType } from './mime.ts';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_NAME_BYTES } from '@mytoutatice/contract';
 import { validName } from './file-names.ts';
-import { HttpError } from '../http/http-error.ts';
+import { HttpError } from '@mytoutatice/server-kit';
 import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
 
 /** Strings that stress names: any code point, plus the characters that matter most here. */

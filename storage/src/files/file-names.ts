@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { MAX_NAME_BYTES, checkName, numberedName } from '@mytoutatice/contract';
-import { HttpError } from '../http/http-error.ts';
+import { HttpError } from '@mytoutatice/server-kit';
 import { prepared } from '../instances/prepared.ts';
 
 /** The NFC name, or a 400 `invalid_name` whose detail says why. */

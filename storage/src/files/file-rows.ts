@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { FileDoc, FileKind } from '@mytoutatice/contract';
-import { HttpError, notFound } from '../http/http-error.ts';
+import { HttpError, notFound } from '@mytoutatice/server-kit';
 import { prepared } from '../instances/prepared.ts';
 
 export interface FileRow {

@@ -2,7 +2,7 @@ import express, { Router } from 'express';
 import { CreateFolderBody } from '@mytoutatice/contract';
 import type { DownloadTokens } from '../auth/download-token.ts';
 import { requireScope } from '../auth/internal-token.ts';
-import { HttpError, badRequest, notFound } from '../http/http-error.ts';
+import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
 import { parseLimit } from '../http/pagination.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';

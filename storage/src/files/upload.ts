@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type { FileDoc } from '@mytoutatice/contract';
-import { HttpError, badRequest } from '../http/http-error.ts';
+import { HttpError, badRequest } from '@mytoutatice/server-kit';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { blobPath, bumpSeq, transaction, usedBytes } from '../instances/instance-db.ts';
 import type { InstanceRecord } from '../instances/registry.ts';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { badRequest } from './http-error.ts';
+import { badRequest } from '@mytoutatice/server-kit';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;

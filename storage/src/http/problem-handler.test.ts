@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Problem } from '@mytoutatice/contract';
-import { problemHandler } from './problem-handler.ts';
+import { problemHandler } from '@mytoutatice/server-kit';
 import { startStorage, type StorageHarness } from '../testing/storage-harness.ts';
 
 describe(problemHandler.name, () => {

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { CreateInstanceBody, EMAIL_PATTERN, type CreatedInstance, type InstanceInfo } from '@mytoutatice/contract';
-import { HttpError } from '../http/http-error.ts';
+import { HttpError } from '@mytoutatice/server-kit';
 import type { InstanceDatabases } from './instance-databases.ts';
 import { createInstanceFiles, usedBytes } from './instance-db.ts';
 import type { InstanceRecord, InstanceRegistry } from './registry.ts';

@@ -1,7 +1,7 @@
 import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { claimsOf, requireScope } from '../auth/internal-token.ts';
-import { HttpError } from '../http/http-error.ts';
+import { HttpError } from '@mytoutatice/server-kit';
 import type { InstanceRecord, InstanceRegistry } from './registry.ts';
 
 const InstanceId = z.uuid();

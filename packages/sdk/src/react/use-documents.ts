@@ -1,12 +1,9 @@
 import type { Document, DocumentListing } from '@mytoutatice/contract';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { InfiniteData } from '@tanstack/react-query';
 import type { ApiError } from '../api-error.ts';
+import { mergePages } from './merge-pages.ts';
 import { useClient } from './provider.tsx';
 import { queryKeys } from './query-keys.ts';
-
-const mergePages = ({ pages }: InfiniteData<DocumentListing, string | null>): DocumentListing =>
-  pages.reduce((all, page) => ({ ...page, items: [...all.items, ...page.items] }));
 
 /** Documents of a doctype; `hasNextPage` / `fetchNextPage()` load the following pages. */
 export function useDocuments(doctype: string) {

@@ -1,13 +1,9 @@
 import type { DownloadLink, FileDoc, FolderListing } from '@mytoutatice/contract';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InfiniteData } from '@tanstack/react-query';
 import type { ApiError } from '../api-error.ts';
+import { mergePages } from './merge-pages.ts';
 import { useClient } from './provider.tsx';
 import { queryKeys } from './query-keys.ts';
-
-/** All pages loaded so far, merged: `data.items` grows with each `fetchNextPage()`. */
-const mergePages = ({ pages }: InfiniteData<FolderListing, string | null>): FolderListing =>
-  pages.reduce((all, page) => ({ ...page, items: [...all.items, ...page.items] }));
 
 /** A folder's children; `hasNextPage` / `fetchNextPage()` load the following pages. */
 export function useFolder(id: string) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { PROBLEM_CONTENT_TYPE, type ErrorCode, type Problem } from '@mytoutatice/contract';
@@ -7,10 +8,14 @@ import { problemTitles } from './problem-titles.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Keeps the gateway's `X-Request-Id` when it looks sane, otherwise makes one; echoes it. */
+/** The caller's `X-Request-Id` when it looks sane (the gateway's, a client's), else a new one. */
+export function requestIdFrom(header: string | string[] | undefined): string {
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+/** Gives every request an id, echoed in `X-Request-Id` and in problems, for the logs. */
 export const requestId: RequestHandler = (req, res, next) => {
-  const given = req.get('x-request-id');
-  const id = given !== undefined && REQUEST_ID.test(given) ? given : randomUUID();
+  const id = requestIdFrom(req.headers['x-request-id']);
   res.locals.requestId = id;
   res.setHeader('X-Request-Id', id);
   next();
@@ -39,7 +44,8 @@ function fromFrameworkError(err: unknown): HttpError | undefined {
   return new HttpError(400, 'bad_request', 'Requête mal formée.');
 }
 
-function send(res: Response, status: number, code: ErrorCode, requestIdValue: string, error?: HttpError): void {
+/** Writes a problem+json answer; works on a bare Node response too (the gateway's hot path). */
+export function sendProblem(res: ServerResponse, status: number, code: ErrorCode, requestIdValue: string, error?: HttpError): void {
   const body: Problem = {
     type: 'about:blank',
     title: problemTitles[code],
@@ -50,7 +56,10 @@ function send(res: Response, status: number, code: ErrorCode, requestIdValue: st
   if (error?.detail !== undefined) body.detail = error.detail;
   if (error?.extras.suggestedName !== undefined) body.suggestedName = error.extras.suggestedName;
   for (const [name, value] of Object.entries(error?.headers ?? {})) res.setHeader(name, value);
-  res.status(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  res.statusCode = status;
+  res.setHeader('content-type', PROBLEM_CONTENT_TYPE);
+  res.setHeader('cache-control', 'no-store');
+  res.end(JSON.stringify(body));
 }
 
 /**
@@ -70,10 +79,10 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     }
     if (known && known.status < 500) {
       if (!req.complete) res.setHeader('Connection', 'close');
-      send(res, known.status, known.code, id, known);
+      sendProblem(res, known.status, known.code, id, known);
       return;
     }
     logger.error({ err, requestId: id, method: req.method, url: req.originalUrl }, 'request failed');
-    send(res, 500, 'internal', id);
+    sendProblem(res, 500, 'internal', id);
   };
 }

@@ -1,0 +1,5 @@
+export { HttpError, badRequest, notFound } from './http-error.ts';
+export type { ProblemExtras } from './http-error.ts';
+export { problemTitles } from './problem-titles.ts';
+export { problemHandler, requestId, requestIdFrom, requestIdOf, sendProblem, unknownRoute } from './problem-handler.ts';
+export { ExpiringCache } from './expiring-cache.ts';
