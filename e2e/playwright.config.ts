@@ -57,6 +57,8 @@ export default defineConfig({
       ENT_PORT: String(ports.ent),
       STORAGE_PORT: String(ports.storage),
       SEED_DEMO: '0',
+      // Short-lived access tokens, so that a journey sees the shell renew one (silent renew).
+      ACCESS_TOKEN_TTL: '75',
       LOG_LEVEL: 'warn',
     },
   },
