@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import express from 'express';
 import type { RequestHandler } from 'express';
 import pino from 'pino';
@@ -12,6 +13,7 @@ import { problemHandler, requestId, unknownRoute } from '@mytoutatice/server-kit
 import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
 import { StorageAdmin } from './onboarding/storage-admin.ts';
 import { API_PREFIX, apiHandler } from './proxy/api-proxy.ts';
+import { createRealtimeProxy } from './realtime/realtime-proxy.ts';
 import { loadAppRegistry } from './web/app-registry.ts';
 import type { AppRegistry } from './web/app-registry.ts';
 import { renderShellPages } from './web/index-html.ts';
@@ -24,6 +26,8 @@ const SHELL_ROUTES = ['/onboarding', '/auth/callback'];
 export type Gateway = {
   /** The request listener: `/api` goes straight to the proxy, the rest through Express. */
   handler: (req: IncomingMessage, res: ServerResponse) => void;
+  /** For `server.on('upgrade')`: the realtime WebSocket (`/api/realtime`). */
+  upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Re-reads the built apps (after releasing one) without a restart. */
   reloadApps(): void;
   close(): void;
@@ -104,5 +108,14 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     if (url.startsWith(`${API_PREFIX}/`) || url === API_PREFIX) api(req, res);
     else app(req, res);
   };
-  return { handler, reloadApps, close: () => directory.close() };
+  const realtime = createRealtimeProxy({ verify, directory, mint, log, handshakeTimeoutMs: config.UPSTREAM_TIMEOUT_MS });
+  return {
+    handler,
+    upgrade: realtime.upgrade,
+    reloadApps,
+    close() {
+      realtime.close();
+      directory.close();
+    },
+  };
 }

@@ -10,6 +10,7 @@ const server = createServer(gateway.handler).listen(config.PORT, config.HOST ?? 
   log.info({ port: config.PORT }, 'gateway listening');
 });
 server.keepAliveTimeout = 65_000;
+server.on('upgrade', gateway.upgrade);
 
 process.on('SIGHUP', () => {
   gateway.reloadApps();

@@ -1,10 +1,17 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
 import { DownloadTokens } from './auth/download-token.ts';
 import { InternalTokenVerifier, requireInternalToken } from './auth/internal-token.ts';
+import { ChangeNotifier } from './changes/notifier.ts';
+import { notifyWrites } from './changes/notify-writes.ts';
+import { RealtimeServer } from './changes/realtime-server.ts';
+import { changeRoutes } from './changes/routes.ts';
 import type { StorageConfig } from './config.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { fileRoutes } from './files/routes.ts';
+import { startTrashPurge } from './files/trash-purge.ts';
 import { problemHandler, requestId, unknownRoute } from '@mytoutatice/server-kit';
 import { InstanceDatabases } from './instances/instance-databases.ts';
 import { InstanceRegistry } from './instances/registry.ts';
@@ -12,7 +19,13 @@ import { instanceRoutes } from './instances/routes.ts';
 
 export interface Storage {
   app: Express;
+  /** For `server.on('upgrade')`: the realtime WebSocket (`GET /realtime`). */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** The in-process change notifier: any write path outside the HTTP routes pokes it. */
+  notifier: ChangeNotifier;
   logger: Logger;
+  /** Ends realtime sockets and pending long-polls; call when the HTTP server stops accepting. */
+  closeClients(): void;
   /** Closes every database handle; call after the HTTP server has stopped. */
   close(): void;
 }
@@ -23,6 +36,8 @@ export function createStorage(config: StorageConfig): Storage {
   const databases = new InstanceDatabases(config.dataDir);
   const verifier = new InternalTokenVerifier(config.internalTokenSecret);
   const downloadTokens = new DownloadTokens(config.internalTokenSecret);
+  const notifier = new ChangeNotifier();
+  const realtime = new RealtimeServer({ verifier, registry, databases, notifier, logger });
 
   const app = express();
   app.disable('x-powered-by');
@@ -34,16 +49,31 @@ export function createStorage(config: StorageConfig): Storage {
     res.json({ status: 'ok' });
   });
   app.use(requireInternalToken(verifier));
+  app.use(notifyWrites(notifier));
   app.use(instanceRoutes(registry, databases, config.defaultQuotaBytes));
   app.use(fileRoutes({ registry, databases, downloadTokens, maxFileBytes: config.maxFileBytes }));
   app.use(documentRoutes(registry, databases));
+  app.use(changeRoutes(registry, databases, notifier));
   app.use(unknownRoute);
   app.use(problemHandler(logger));
 
+  const trashPurge = startTrashPurge(databases, registry, {
+    olderThanDays: config.trashRetentionDays,
+    onPurged: (instanceId) => notifier.poke(instanceId),
+    onError: (err, instanceId) => logger.error({ err, instanceId }, 'trash purge failed'),
+  });
+
   return {
     app,
+    upgrade: realtime.upgrade,
+    notifier,
     logger,
+    closeClients() {
+      realtime.close();
+      notifier.close();
+    },
     close() {
+      trashPurge.stop();
       databases.close();
       registry.close();
     },

@@ -15,6 +15,7 @@ export const StorageEnv = z.object({
   INTERNAL_TOKEN_SECRET: z.string().min(32, 'INTERNAL_TOKEN_SECRET must be at least 32 characters'),
   DEFAULT_QUOTA_BYTES: byteCount.default(5 * GIB),
   MAX_FILE_BYTES: byteCount.default(10 * GIB),
+  TRASH_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
@@ -24,6 +25,8 @@ export interface StorageConfig {
   internalTokenSecret: string;
   defaultQuotaBytes: number;
   maxFileBytes: number;
+  /** Trashed items older than this are destroyed (hourly sweep). */
+  trashRetentionDays: number;
   logLevel: z.infer<typeof StorageEnv>['LOG_LEVEL'];
 }
 

@@ -7,14 +7,17 @@ const storage = createStorage({
   internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
   defaultQuotaBytes: env.DEFAULT_QUOTA_BYTES,
   maxFileBytes: env.MAX_FILE_BYTES,
+  trashRetentionDays: env.TRASH_RETENTION_DAYS,
   logLevel: env.LOG_LEVEL,
 });
 
 const server = storage.app.listen(env.STORAGE_PORT, env.STORAGE_HOST, () => {
   storage.logger.info({ port: env.STORAGE_PORT, host: env.STORAGE_HOST }, 'storage backend listening');
 });
+server.on('upgrade', storage.upgrade);
 
 function shutdown(): void {
+  storage.closeClients();
   server.close(() => {
     storage.close();
     process.exit(0);

@@ -6,8 +6,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { addErrorHandler, getAppNames, registerApplication, start } from 'single-spa';
 import type { LifeCycles } from 'single-spa';
-import { createClient } from '@mytoutatice/sdk';
-import { meQueryOptions } from '@mytoutatice/sdk/react';
+import { createClient, createRealtime } from '@mytoutatice/sdk';
+import { connectRealtimeToQueryClient, meQueryOptions } from '@mytoutatice/sdk/react';
 import type { ShellProps } from '@mytoutatice/sdk/react';
 import type { Auth } from './auth/auth.ts';
 import type { ShellConfig } from './config.ts';
@@ -18,11 +18,21 @@ import { loadApp } from './load-app.ts';
 const HOME_ROUTES = ['/', '/onboarding'];
 
 export async function startShell(config: ShellConfig, auth: Auth): Promise<void> {
-  const client = createClient({ getToken: auth.accessToken, onUnauthorized: auth.renew });
+  const session = { getToken: auth.accessToken, onUnauthorized: auth.renew };
+  const client = createClient(session);
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } });
   const me = await queryClient.fetchQuery(meQueryOptions(client));
 
   let hasSpace = me.space !== null;
+  // One realtime connection for the page, once the space exists: changes made elsewhere (another
+  // tab, a device, WebDAV) refresh the queries of every app through the shared QueryClient.
+  let following = false;
+  const followChanges = () => {
+    if (following) return;
+    following = true;
+    connectRealtimeToQueryClient(createRealtime(session), queryClient);
+  };
+  if (hasSpace) followChanges();
   if (!hasSpace && window.location.pathname !== '/onboarding') window.history.replaceState(null, '', '/onboarding');
 
   const layout = mountLayout(document.getElementById('mt-shell') ?? document.body, config.apps);
@@ -33,6 +43,7 @@ export async function startShell(config: ShellConfig, auth: Auth): Promise<void>
     signOut: auth.signOut,
     onSpaceCreated() {
       hasSpace = true;
+      followChanges();
     },
   };
   const names = new Map<string, string>([['home', 'Accueil'], ['navbar', 'Navigation']]);

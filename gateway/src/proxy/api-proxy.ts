@@ -1,13 +1,14 @@
 import { Agent } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import type { InternalScope } from '@mytoutatice/contract';
+import { MAX_CHANGES_WAIT_S } from '@mytoutatice/contract';
 import { bearerToken } from '../auth/authenticate.ts';
 import type { InternalTokenMinter } from '../auth/internal-token.ts';
 import type { TokenVerifier } from '../auth/verify-token.ts';
 import type { Directory } from '../directory/directory.ts';
 import { HttpError, requestIdFrom, sendProblem } from '@mytoutatice/server-kit';
 import { forward } from './forward.ts';
+import { resolveCaller } from './resolve-caller.ts';
 
 export type ApiProxyDeps = {
   verify: TokenVerifier;
@@ -22,6 +23,8 @@ export const API_PREFIX = '/api';
 
 /** Download links carry their own capability: the storage backend checks it, not the ENT token. */
 const LINK_ROUTE = /^\/files\/downloads\//;
+/** A changes long-poll may rightly stay silent for up to MAX_CHANGES_WAIT_S before answering. */
+const LONG_POLL = /^\/changes\?(?:.*&)?wait=/;
 
 type Route = { backend: URL; token: string };
 
@@ -40,18 +43,10 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
     return url;
   };
 
-  async function route(req: IncomingMessage, path: string, res: ServerResponse): Promise<Route> {
+  async function route(req: IncomingMessage, path: string): Promise<Route> {
     if (LINK_ROUTE.test(path)) return { backend: backendUrl(deps.defaultBackendUrl), token: await deps.mint('link') };
-    const token = bearerToken(req);
-    if (!token) {
-      res.setHeader('www-authenticate', 'Bearer');
-      throw new HttpError(401, 'unauthenticated', 'Un jeton d’accès (Bearer) est requis.');
-    }
-    const user = await deps.verify(token);
-    const entry = deps.directory.find(user.sub);
-    if (!entry) throw new HttpError(403, 'no_space', 'Créez d’abord votre espace MyToutatice.');
-    const scope: InternalScope = 'owner';
-    return { backend: backendUrl(entry.backendUrl), token: await deps.mint(scope, entry.instanceId) };
+    const { space, internalToken } = await resolveCaller(deps, bearerToken(req));
+    return { backend: backendUrl(space.backendUrl), token: internalToken };
   }
 
   return (req, res) => {
@@ -59,14 +54,14 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
     res.setHeader('x-request-id', requestId);
     res.setHeader('x-content-type-options', 'nosniff');
     const path = (req.url ?? '').slice(API_PREFIX.length) || '/';
-    route(req, path, res).then(
+    route(req, path).then(
       ({ backend, token }) =>
         forward(req, res, {
           agent,
           target: backend,
           path,
           headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId },
-          timeoutMs: deps.timeoutMs,
+          timeoutMs: deps.timeoutMs + (LONG_POLL.test(path) ? MAX_CHANGES_WAIT_S * 1000 : 0),
           onError: (kind) =>
             kind === 'timeout' ? sendProblem(res, 504, 'upstream_timeout', requestId) : sendProblem(res, 502, 'upstream_unavailable', requestId),
         }),

@@ -67,6 +67,7 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ga
   const server: Server = await new Promise((resolve) => {
     const s = createServer(gateway.handler).listen(0, '127.0.0.1', () => resolve(s));
   });
+  server.on('upgrade', gateway.upgrade);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
@@ -81,8 +82,9 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ga
       }),
     async close() {
       server.closeAllConnections();
-      await new Promise((r) => server.close(r));
+      // Upgraded sockets are no longer the server's connections: the gateway ends them.
       gateway.close();
+      await new Promise((r) => server.close(r));
       await Promise.all([ent.close(), storage.close()]);
       rmSync(dir, { recursive: true, force: true });
     },

@@ -18,6 +18,7 @@ export function securityHeaders(options: SecurityOptions): RequestHandler {
         'style-src': ["'self'"],
         'img-src': ["'self'", 'data:', 'blob:'],
         'font-src': ["'self'"],
+        // 'self' also allows the same-origin ws:/wss: realtime socket (CSP 3; e2e 08 checks it).
         'connect-src': ["'self'", options.issuerOrigin],
         'frame-src': ["'self'", options.issuerOrigin],
         'frame-ancestors': ["'self'", ...options.frameAncestors],

@@ -19,6 +19,8 @@ export const errorCodes = [
   'not_a_folder',
   'not_a_file',
   'name_conflict',
+  'invalid_move',
+  'in_trash',
   'hash_mismatch',
   'invalid_digest',
   'payload_too_large',

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 
 export const ROOT_ID = 'root';
+/** The hidden folder trashed items sit in; `GET /files/trash/children` lists it, newest first. */
+export const TRASH_ID = 'trash';
 
 export const FileKind = z.enum(['directory', 'file']);
 export type FileKind = z.infer<typeof FileKind>;
@@ -17,8 +19,20 @@ export const FileDoc = z.object({
   sha256: z.nullable(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** When it went to the trash (with its folder, for what was inside one); null when not trashed. */
+  trashedAt: z._default(z.nullable(z.string()), null),
+  favorite: z._default(z.boolean(), false),
+  /**
+   * Where it is, e.g. `/Administratif/Ensap/bulletin.pdf` (in search, recents and favourites), or,
+   * for a trashed item, where it was and will be restored to.
+   */
+  path: z.optional(z.string()),
 });
 export type FileDoc = z.infer<typeof FileDoc>;
+
+/** A FileDoc whose `path` is always given: results shown outside their folder. */
+export const LocatedFile = z.extend(FileDoc, { path: z.string() });
+export type LocatedFile = z.infer<typeof LocatedFile>;
 
 export const FolderListing = z.object({
   folder: FileDoc,
@@ -29,8 +43,46 @@ export const FolderListing = z.object({
 });
 export type FolderListing = z.infer<typeof FolderListing>;
 
+/** Sorts of `GET /files/:id/children?sort&order`; folders always come first. */
+export const FileSort = z.enum(['name', 'updated', 'size']);
+export type FileSort = z.infer<typeof FileSort>;
+export const SortOrder = z.enum(['asc', 'desc']);
+export type SortOrder = z.infer<typeof SortOrder>;
+
+/** `GET /files/recent`, `GET /files/favorites`. */
+export const FileList = z.object({
+  items: z.array(LocatedFile),
+  next: z.nullable(z.string()),
+});
+export type FileList = z.infer<typeof FileList>;
+
+/** `GET /files/search?q`: names containing `q` (case and accents ignored), prefixes first. */
+export const SearchResults = z.object({
+  items: z.array(LocatedFile),
+  next: z.nullable(z.string()),
+});
+export type SearchResults = z.infer<typeof SearchResults>;
+
+/** Longest `q` accepted by search (characters). */
+export const MAX_SEARCH_LENGTH = 255;
+
 export const CreateFolderBody = z.object({ name: z.string() });
 export type CreateFolderBody = z.infer<typeof CreateFolderBody>;
+
+/** `PATCH /files/:id`: rename and/or move, (un)mark as favourite; absent fields stay as they are. */
+export const PatchFileBody = z.object({
+  name: z.optional(z.string()),
+  parentId: z.optional(z.string()),
+  favorite: z.optional(z.boolean()),
+});
+export type PatchFileBody = z.infer<typeof PatchFileBody>;
+
+/** `POST /files/:id/copy`: into `parentId` (default: the same folder), named `name` (default: the same). */
+export const CopyFileBody = z.object({
+  parentId: z.optional(z.string()),
+  name: z.optional(z.string()),
+});
+export type CopyFileBody = z.infer<typeof CopyFileBody>;
 
 export const DownloadLink = z.object({
   /** Path under the public URL, valid for a short time, usable without a token (a plain link). */

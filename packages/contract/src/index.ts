@@ -3,14 +3,35 @@ export { MAX_NAME_BYTES, checkName, numberedName } from './names.ts';
 export type { NameCheck } from './names.ts';
 export {
   ROOT_ID,
+  TRASH_ID,
   FileKind,
   FileDoc,
+  LocatedFile,
   FolderListing,
+  FileSort,
+  SortOrder,
+  FileList,
+  SearchResults,
+  MAX_SEARCH_LENGTH,
   CreateFolderBody,
+  PatchFileBody,
+  CopyFileBody,
   DownloadLink,
   contentDigest,
 } from './files.ts';
 export { Doctype, doctypes, Document, DocumentListing, MAX_DOCUMENT_BYTES } from './documents.ts';
+export {
+  ChangeKind,
+  Change,
+  ChangeBatch,
+  MAX_CHANGES_WAIT_S,
+  REALTIME_PROTOCOL,
+  REALTIME_BEARER_PREFIX,
+  realtimeCloseCodes,
+  RealtimeSubscription,
+  RealtimeClientMessage,
+  RealtimeServerMessage,
+} from './changes.ts';
 export {
   Profile,
   SessionUser,

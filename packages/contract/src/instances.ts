@@ -23,6 +23,12 @@ export type CreatedInstance = z.infer<typeof CreatedInstance>;
 /** `GET /instance` (owner scope): the instance with its quota and what it uses. */
 export const InstanceInfo = z.extend(CreatedInstance, {
   quotaBytes: z.int().check(z.nonnegative()),
+  /** Everything counted against the quota, trash included. */
   usedBytes: z.int().check(z.nonnegative()),
+  /** `usedBytes` split: live files, and what waits in the trash. */
+  usage: z.object({
+    files: z.int().check(z.nonnegative()),
+    trash: z.int().check(z.nonnegative()),
+  }),
 });
 export type InstanceInfo = z.infer<typeof InstanceInfo>;

@@ -50,7 +50,7 @@ describe('files.upload', () => {
     const progress: number[] = [];
     const file = await client.files.upload('root', hello(), { conflict: 'rename', onProgress: (loaded) => progress.push(loaded) });
 
-    expect(file).toEqual(fileDoc);
+    expect(file).toEqual({ ...fileDoc, trashedAt: null, favorite: false });
     const post = server.seen.find((r) => r.method === 'POST');
     expect(post?.url).toBe('/api/files/root/files?name=notes+de+cours.txt&conflict=rename');
     expect(post?.headers['content-digest']).toBe('sha-256=:LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=:');
@@ -75,5 +75,70 @@ describe('files.upload', () => {
     const error = await client.files.upload('root', hello()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 409, code: 'name_conflict', suggestedName: 'notes de cours (2).txt' });
+  });
+});
+
+describe('files: moving, trash, search', () => {
+  const client = () => createClient({ baseUrl: server.baseUrl, getToken: () => 'tok' });
+  const located = { ...fileDoc, trashedAt: null, favorite: false, path: '/notes de cours.txt' };
+  const folder = { ...fileDoc, id: 'root', type: 'directory', name: '', parentId: null, size: null, mime: null, sha256: null };
+
+  /** Answers `status` with `body` to every request, recording what was asked. */
+  function answer(status: number, body?: unknown) {
+    server.handle(cors((_req, res) => (body === undefined ? res.writeHead(status).end() : json(res, status, body))));
+  }
+  const last = () => server.seen.filter((r) => r.method !== 'OPTIONS').at(-1);
+
+  it('renames or moves with PATCH, and copies with POST, passing the conflict policy', async () => {
+    answer(200, { ...fileDoc, name: 'cours.txt' });
+    expect(await client().files.update('f1', { name: 'cours.txt' }, { conflict: 'rename' })).toMatchObject({ name: 'cours.txt' });
+    expect(last()).toMatchObject({ method: 'PATCH', url: '/api/files/f1?conflict=rename', body: '{"name":"cours.txt"}' });
+
+    answer(201, { ...fileDoc, id: 'f2' });
+    expect((await client().files.copy('f1', { parentId: 'd1' })).id).toBe('f2');
+    expect(last()).toMatchObject({ method: 'POST', url: '/api/files/f1/copy', body: '{"parentId":"d1"}' });
+  });
+
+  it('trashes, restores, destroys and empties the trash', async () => {
+    answer(200, { ...fileDoc, parentId: 'trash', trashedAt: '2026-02-01T00:00:00.000Z' });
+    expect((await client().files.trash('f1')).trashedAt).toBe('2026-02-01T00:00:00.000Z');
+    expect(last()).toMatchObject({ method: 'DELETE', url: '/api/files/f1' });
+
+    answer(200, fileDoc);
+    await client().files.restore('f1');
+    expect(last()).toMatchObject({ method: 'POST', url: '/api/files/f1/restore' });
+
+    answer(204);
+    await expect(client().files.destroy('f1')).resolves.toBeUndefined();
+    expect(last()).toMatchObject({ method: 'DELETE', url: '/api/files/f1?forever=true' });
+    await client().files.emptyTrash();
+    expect(last()).toMatchObject({ method: 'DELETE', url: '/api/files/trash' });
+  });
+
+  it('reads the trash, search results, recents, favourites and sorted listings', async () => {
+    answer(200, { folder: { ...folder, id: 'trash' }, items: [located], next: 'c2' });
+    expect((await client().files.listTrash({ limit: 10 })).next).toBe('c2');
+    expect(last()?.url).toBe('/api/files/trash/children?limit=10');
+
+    answer(200, { items: [located], next: null });
+    expect((await client().files.search('école')).items[0]?.path).toBe('/notes de cours.txt');
+    expect(last()?.url).toBe('/api/files/search?q=%C3%A9cole');
+    await client().files.recent({ cursor: 'c1' });
+    expect(last()?.url).toBe('/api/files/recent?cursor=c1');
+    await client().files.favorites();
+    expect(last()?.url).toBe('/api/files/favorites');
+
+    answer(200, { folder, items: [], next: null });
+    await client().files.children('root', { sort: 'size', order: 'desc' });
+    expect(last()?.url).toBe('/api/files/root/children?sort=size&order=desc');
+  });
+
+  it('throws invalid_move and in_trash as ApiErrors', async () => {
+    server.handle(
+      cors((_req, res) =>
+        json(res, 400, { title: 'Déplacement impossible', status: 400, code: 'invalid_move' }, 'application/problem+json'),
+      ),
+    );
+    await expect(client().files.update('d1', { parentId: 'd2' })).rejects.toMatchObject({ status: 400, code: 'invalid_move' });
   });
 });

@@ -1,5 +1,5 @@
-import { DownloadLink, FileDoc, FolderListing } from '@mytoutatice/contract';
-import type { CreateFolderBody } from '@mytoutatice/contract';
+import { DownloadLink, FileDoc, FileList, FolderListing, SearchResults } from '@mytoutatice/contract';
+import type { CopyFileBody, CreateFolderBody, FileSort, PatchFileBody, SortOrder } from '@mytoutatice/contract';
 import { apiErrorFrom } from './api-error.ts';
 import { contentDigestOf } from './digest.ts';
 import { parseResponse } from './parse-response.ts';
@@ -16,11 +16,35 @@ export type UploadOptions = CallOptions & {
   conflict?: ConflictPolicy | undefined;
 };
 
+/** A folder listing's order: folders always first, then by name (default), date of change or size. */
+export type ListingOptions = PageOptions & { sort?: FileSort | undefined; order?: SortOrder | undefined };
+
+/** For calls that name an item in a folder (rename, move, copy): what to do on a clash. */
+export type PlacementOptions = CallOptions & { conflict?: ConflictPolicy | undefined };
+
 export type FilesResource = {
   get(id: string, options?: CallOptions): Promise<FileDoc>;
-  /** One page of a folder's children: folders first, then files, by name. */
-  children(folderId: string, options?: PageOptions): Promise<FolderListing>;
+  /** One page of a folder's children: folders first, then files, by name unless `sort` says otherwise. */
+  children(folderId: string, options?: ListingOptions): Promise<FolderListing>;
   createFolder(parentId: string, name: string, options?: CallOptions): Promise<FileDoc>;
+  /** Renames and/or moves (`parentId`), or (un)marks as favourite. */
+  update(id: string, patch: PatchFileBody, options?: PlacementOptions): Promise<FileDoc>;
+  /** Copies a file, or a folder with its content, into `parentId` (default: the same folder). */
+  copy(id: string, target?: CopyFileBody, options?: PlacementOptions): Promise<FileDoc>;
+  /** Moves to the trash (with what it holds); answers the trashed item. */
+  trash(id: string, options?: CallOptions): Promise<FileDoc>;
+  /** Back from the trash to where it was (folders made again if needed, name suffixed on a clash). */
+  restore(id: string, options?: CallOptions): Promise<FileDoc>;
+  /** Destroys an item of the trash for good. */
+  destroy(id: string, options?: CallOptions): Promise<void>;
+  emptyTrash(options?: CallOptions): Promise<void>;
+  /** One page of the trash, newest first; each item's `path` is where it will be restored. */
+  listTrash(options?: PageOptions): Promise<FolderListing>;
+  /** Names containing `q`, case and accents ignored, prefixes first; each with its `path`. */
+  search(q: string, options?: PageOptions): Promise<SearchResults>;
+  /** Files last changed first. */
+  recent(options?: PageOptions): Promise<FileList>;
+  favorites(options?: PageOptions): Promise<FileList>;
   /** Uploads with progress and a SHA-256 `Content-Digest` the server checks. Never retried. */
   upload(parentId: string, file: UploadInput, options?: UploadOptions): Promise<FileDoc>;
   /** A short-lived URL that downloads the file without a token (usable as a plain link). */
@@ -28,13 +52,14 @@ export type FilesResource = {
 };
 
 const path = (id: string) => `/api/files/${encodeURIComponent(id)}`;
+const TRASH_PATH = '/api/files/trash';
 
 export function createFiles(transport: Transport): FilesResource {
   return {
     get: (id, { signal } = {}) => transport.request(path(id), FileDoc, { signal }),
 
-    children: (folderId, { cursor, limit, signal } = {}) =>
-      transport.request(`${path(folderId)}/children`, FolderListing, { query: { cursor, limit }, signal }),
+    children: (folderId, { cursor, limit, sort, order, signal } = {}) =>
+      transport.request(`${path(folderId)}/children`, FolderListing, { query: { sort, order, cursor, limit }, signal }),
 
     createFolder: (parentId, name, { signal } = {}) =>
       transport.request(`${path(parentId)}/folders`, FileDoc, {
@@ -42,6 +67,36 @@ export function createFiles(transport: Transport): FilesResource {
         json: { name } satisfies CreateFolderBody,
         signal,
       }),
+
+    update: (id, patch, { conflict, signal } = {}) =>
+      transport.request(path(id), FileDoc, { method: 'PATCH', query: { conflict }, json: patch, signal }),
+
+    copy: (id, target = {}, { conflict, signal } = {}) =>
+      transport.request(`${path(id)}/copy`, FileDoc, { method: 'POST', query: { conflict }, json: target, signal }),
+
+    trash: (id, { signal } = {}) => transport.request(path(id), FileDoc, { method: 'DELETE', signal }),
+
+    restore: (id, { signal } = {}) => transport.request(`${path(id)}/restore`, FileDoc, { method: 'POST', signal }),
+
+    destroy: async (id, { signal } = {}) => {
+      await transport.send(path(id), { method: 'DELETE', query: { forever: true }, signal });
+    },
+
+    emptyTrash: async ({ signal } = {}) => {
+      await transport.send(TRASH_PATH, { method: 'DELETE', signal });
+    },
+
+    listTrash: ({ cursor, limit, signal } = {}) =>
+      transport.request(`${TRASH_PATH}/children`, FolderListing, { query: { cursor, limit }, signal }),
+
+    search: (q, { cursor, limit, signal } = {}) =>
+      transport.request('/api/files/search', SearchResults, { query: { q, cursor, limit }, signal }),
+
+    recent: ({ cursor, limit, signal } = {}) =>
+      transport.request('/api/files/recent', FileList, { query: { cursor, limit }, signal }),
+
+    favorites: ({ cursor, limit, signal } = {}) =>
+      transport.request('/api/files/favorites', FileList, { query: { cursor, limit }, signal }),
 
     upload: (parentId, file, options = {}) => upload(transport, parentId, file, options),
 

@@ -14,12 +14,14 @@ export type {
 export type { Schema } from './parse-response.ts';
 export { createClient } from './client.ts';
 export type { Client, ClientOptions } from './client.ts';
-export type { ConflictPolicy, FilesResource, UploadInput, UploadOptions } from './files.ts';
+export type { ConflictPolicy, FilesResource, ListingOptions, PlacementOptions, UploadInput, UploadOptions } from './files.ts';
 export type { DocumentsResource } from './documents.ts';
 export type { SpaceResource } from './space.ts';
+export { createRealtime } from './realtime.ts';
+export type { Realtime, RealtimeOptions, RealtimeStatus } from './realtime.ts';
 export { sha256Base64, contentDigestOf } from './digest.ts';
 export { uploadBatch } from './upload-batch.ts';
 export type { UploadBatchOptions, UploadItem, UploadStatus } from './upload-batch.ts';
 // The contract's runtime values apps need, served from the shared sdk module so that no app
 // bundles its own copy of the contract (and of zod).
-export { ROOT_ID, checkName, doctypes, EMAIL_PATTERN, numberedName } from '@mytoutatice/contract';
+export { ROOT_ID, TRASH_ID, checkName, doctypes, EMAIL_PATTERN, numberedName } from '@mytoutatice/contract';

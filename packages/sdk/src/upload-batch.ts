@@ -31,7 +31,7 @@ let batches = 0;
  * abort marks the rest cancelled. Never throws: the outcome of each file is in the result.
  */
 export async function uploadBatch(
-  files: FilesResource,
+  files: Pick<FilesResource, 'upload'>,
   parentId: string,
   inputs: readonly UploadInput[],
   { conflict, signal, onUpdate }: UploadBatchOptions = {},

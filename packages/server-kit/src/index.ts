@@ -3,3 +3,4 @@ export type { ProblemExtras } from './http-error.ts';
 export { problemTitles } from './problem-titles.ts';
 export { problemHandler, requestId, requestIdFrom, requestIdOf, sendProblem, unknownRoute } from './problem-handler.ts';
 export { ExpiringCache } from './expiring-cache.ts';
+export { refuseUpgrade, refuseUpgradeWith } from './upgrade-problem.ts';

@@ -16,6 +16,8 @@ export const problemTitles: Record<ErrorCode, string> = {
   not_a_folder: 'Ce n’est pas un dossier',
   not_a_file: 'Ce n’est pas un fichier',
   name_conflict: 'Ce nom est déjà utilisé',
+  invalid_move: 'Déplacement impossible',
+  in_trash: 'Élément dans la corbeille',
   hash_mismatch: 'Le contenu reçu ne correspond pas à son empreinte',
   invalid_digest: 'Empreinte (Content-Digest) invalide',
   payload_too_large: 'Contenu trop volumineux',

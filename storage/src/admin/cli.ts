@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ROOT_ID } from '@mytoutatice/contract';
+import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
 import { defaultDataDir } from '../config.ts';
 import { createAppPassword, listAppPasswords } from '../instances/app-passwords.ts';
 import { InstanceDatabases } from '../instances/instance-databases.ts';
@@ -62,7 +62,7 @@ function show(context: Context, slug: string | undefined): void {
   const db = context.databases.db(instance.id);
   const count = (sql: string, ...params: string[]) => Number(db.prepare(sql).get(...params)?.n ?? 0);
   const files = count(`SELECT COUNT(*) AS n FROM files WHERE type = 'file'`);
-  const folders = count(`SELECT COUNT(*) AS n FROM files WHERE type = 'directory' AND id <> ?`, ROOT_ID);
+  const folders = count(`SELECT COUNT(*) AS n FROM files WHERE type = 'directory' AND id NOT IN (?, ?)`, ROOT_ID, TRASH_ID);
   const documents = count('SELECT COUNT(*) AS n FROM documents');
   const seq = count('SELECT value AS n FROM seq');
   console.log(`Espace       ${instance.slug}`);

@@ -53,21 +53,28 @@ export class InternalTokenVerifier {
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/;
 
+/**
+ * The claims of an `Authorization: Bearer <internal token>` header, or the 401 to answer: what
+ * every HTTP route and the realtime WebSocket's upgrade check.
+ */
+export async function verifyAuthorization(verifier: InternalTokenVerifier, header: string | undefined): Promise<InternalClaims> {
+  if (header === undefined || header === '') {
+    throw new HttpError(401, 'unauthenticated', 'Un jeton interne est requis.', { headers: { 'WWW-Authenticate': 'Bearer' } });
+  }
+  const token = BEARER.exec(header)?.[1];
+  const claims = token === undefined ? undefined : await verifier.verify(token);
+  if (!claims) {
+    throw new HttpError(401, 'invalid_token', 'Le jeton interne est invalide ou expiré.', {
+      headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+    });
+  }
+  return claims;
+}
+
 /** Every route but /healthz goes through this: a valid internal token or a 401 problem. */
 export function requireInternalToken(verifier: InternalTokenVerifier): RequestHandler {
   return async (req, res, next) => {
-    const header = req.get('authorization');
-    if (header === undefined || header === '') {
-      res.setHeader('WWW-Authenticate', 'Bearer');
-      throw new HttpError(401, 'unauthenticated', 'Un jeton interne est requis.');
-    }
-    const token = BEARER.exec(header)?.[1];
-    const claims = token === undefined ? undefined : await verifier.verify(token);
-    if (!claims) {
-      res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
-      throw new HttpError(401, 'invalid_token', 'Le jeton interne est invalide ou expiré.');
-    }
-    res.locals.auth = claims;
+    res.locals.auth = await verifyAuthorization(verifier, req.get('authorization'));
     next();
   };
 }

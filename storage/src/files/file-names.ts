@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { MAX_NAME_BYTES, checkName, numberedName } from '@mytoutatice/contract';
-import { HttpError } from '@mytoutatice/server-kit';
+import { HttpError, badRequest } from '@mytoutatice/server-kit';
 import { prepared } from '../instances/prepared.ts';
 
 /** The NFC name, or a 400 `invalid_name` whose detail says why. */
@@ -51,4 +51,21 @@ export function nameConflict(db: DatabaseSync, parentId: string, name: string): 
   return new HttpError(409, 'name_conflict', `« ${name} » existe déjà dans ce dossier.`, {
     extras: { suggestedName },
   });
+}
+
+/** On a name clash: fail with `name_conflict` (and a `suggestedName`), or take a free name. */
+export type ConflictPolicy = 'fail' | 'rename';
+
+/** `?conflict=fail|rename`, `fail` when absent. */
+export function parseConflict(raw: unknown): ConflictPolicy {
+  if (raw === undefined || raw === 'fail') return 'fail';
+  if (raw === 'rename') return 'rename';
+  throw badRequest('Le paramètre conflict vaut fail ou rename.');
+}
+
+/** `name` if free in the folder, else a free « name (n) » or a 409, as the caller chose. */
+export function resolveName(db: DatabaseSync, parentId: string, name: string, conflict: ConflictPolicy): string {
+  if (!nameTaken(db, parentId, name)) return name;
+  if (conflict === 'fail') throw nameConflict(db, parentId, name);
+  return freeName(db, parentId, name);
 }

@@ -1,39 +1,113 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
-import type { FolderListing } from '@mytoutatice/contract';
+import type { FileKind, FileSort, FolderListing, SortOrder } from '@mytoutatice/contract';
+import { badRequest } from '@mytoutatice/server-kit';
 import { decodeCursor, encodeCursor } from '../http/pagination.ts';
-import { getFolder, toFileDoc, toFileRow, type FileRow } from './file-rows.ts';
 import { prepared } from '../instances/prepared.ts';
+import { getFolder, toFileDoc, toFileRow, type FileRow } from './file-rows.ts';
 
-/** A listing's position: the sort key of the last item seen (type, sort key, name, id). */
-const ListingKey = z.tuple([z.enum(['directory', 'file']), z.string(), z.string(), z.string()]);
+export interface ListingOptions {
+  sort: FileSort;
+  order: SortOrder;
+  limit: number;
+  cursor: unknown;
+}
 
-const FIRST_PAGE = 'SELECT * FROM files WHERE parent_id = ? ORDER BY type, sort_key, name, id LIMIT ?';
-const PAGE_AFTER = `SELECT * FROM files WHERE parent_id = ? AND (type, sort_key, name, id) > (?, ?, ?, ?)
-  ORDER BY type, sort_key, name, id LIMIT ?`;
+const BY_NAME = ['sort_key', 'name', 'id'] as const;
 
-function keyOf(row: FileRow): z.infer<typeof ListingKey> {
-  return [row.type, row.sortKey, row.name, row.id];
+/**
+ * What a sort orders one kind of children by. Every one ends with the name and the id, so the
+ * order is total and a keyset cursor visits every child exactly once; each matches an index
+ * (parent_id, type, …) scanned forwards or backwards, the cursor's position included. Folders
+ * have no size: sorted by size, they come by name.
+ */
+function columnsFor(sort: FileSort, kind: FileKind): readonly string[] {
+  if (sort === 'updated') return ['updated_at', ...BY_NAME];
+  if (sort === 'size' && kind === 'file') return ['size', ...BY_NAME];
+  return BY_NAME;
+}
+
+type Key = (string | number)[];
+
+function keyOf(sort: FileSort, row: FileRow): Key {
+  const byName = [row.sortKey, row.name, row.id];
+  if (sort === 'updated') return [row.updatedAt, ...byName];
+  if (sort === 'size' && row.type === 'file') return [row.size ?? 0, ...byName];
+  return byName;
+}
+
+const Text = z.string();
+
+/** A cursor names its sort and order: one made for another sort is refused, not misread. */
+function cursorSchema(sort: FileSort, order: SortOrder) {
+  const tupleFor = (kind: FileKind) =>
+    z.tuple([
+      z.literal(sort),
+      z.literal(order),
+      z.literal(kind),
+      ...columnsFor(sort, kind).map((column) => (column === 'size' ? z.number().int().nonnegative() : Text)),
+    ] as unknown as [z.ZodType, ...z.ZodType[]]);
+  return z.union([tupleFor('directory'), tupleFor('file')]);
+}
+
+function parseCursor(raw: unknown, sort: FileSort, order: SortOrder): { kind: FileKind; key: Key } | undefined {
+  const parsed = decodeCursor(raw, cursorSchema(sort, order)) as unknown[] | undefined;
+  if (!parsed) return undefined;
+  const [, , kind, ...key] = parsed;
+  return { kind: kind === 'directory' ? 'directory' : 'file', key: key as Key };
+}
+
+export function parseSort(raw: unknown): FileSort {
+  if (raw === undefined || raw === '' || raw === 'name') return 'name';
+  if (raw === 'updated' || raw === 'size') return raw;
+  throw badRequest('Le paramètre sort vaut name, updated ou size.');
+}
+
+export function parseOrder(raw: unknown): SortOrder {
+  if (raw === undefined || raw === '' || raw === 'asc') return 'asc';
+  if (raw === 'desc') return 'desc';
+  throw badRequest('Le paramètre order vaut asc ou desc.');
+}
+
+/** Children of one kind in the folder, after `after` in the chosen order. */
+function pageOfKind(db: DatabaseSync, folderId: string, kind: FileKind, options: ListingOptions, after: Key | undefined, limit: number) {
+  const columns = columnsFor(options.sort, kind);
+  const direction = options.order === 'asc' ? 'ASC' : 'DESC';
+  const position = after
+    ? `AND (${columns.join(', ')}) ${options.order === 'asc' ? '>' : '<'} (${columns.map(() => '?').join(', ')})`
+    : '';
+  const sql = `SELECT * FROM files WHERE parent_id = ? AND type = ? ${position}
+    ORDER BY ${columns.map((column) => `${column} ${direction}`).join(', ')} LIMIT ?`;
+  return prepared(db, sql)
+    .all(folderId, kind, ...(after ?? []), limit)
+    .map(toFileRow);
 }
 
 /**
- * One page of a folder: folders first (`directory` sorts before `file`), then by name ignoring
- * case and accents, ties broken by exact name then id, so the order is total and a keyset
- * cursor visits every child exactly once.
+ * One page of a folder: folders first whatever the order, then files, by name (ignoring case
+ * and accents), date of change or size. Folders and files are read apart so each read follows
+ * an index in one direction.
  */
-export function listChildren(db: DatabaseSync, folderId: string, limit: number, cursor: unknown): FolderListing {
+export function listChildren(db: DatabaseSync, folderId: string, options: ListingOptions): FolderListing {
   const folder = getFolder(db, folderId);
-  const after = decodeCursor(cursor, ListingKey);
-  const rows = (
-    after
-      ? prepared(db, PAGE_AFTER).all(folder.id, ...after, limit + 1)
-      : prepared(db, FIRST_PAGE).all(folder.id, limit + 1)
-  ).map(toFileRow);
-  const page = rows.slice(0, limit);
+  const after = parseCursor(options.cursor, options.sort, options.order);
+  const wanted = options.limit + 1;
+  const rows: FileRow[] = [];
+  if (!after || after.kind === 'directory') {
+    rows.push(...pageOfKind(db, folder.id, 'directory', options, after?.key, wanted));
+  }
+  if (rows.length < wanted) {
+    const fileAfter = after?.kind === 'file' ? after.key : undefined;
+    rows.push(...pageOfKind(db, folder.id, 'file', options, fileAfter, wanted - rows.length));
+  }
+  const page = rows.slice(0, options.limit);
   const last = page.at(-1);
   return {
     folder: toFileDoc(folder),
-    items: page.map(toFileDoc),
-    next: rows.length > limit && last ? encodeCursor(keyOf(last)) : null,
+    items: page.map((row) => toFileDoc(row)),
+    next:
+      rows.length > options.limit && last
+        ? encodeCursor([options.sort, options.order, last.type, ...keyOf(options.sort, last)])
+        : null,
   };
 }

@@ -13,7 +13,13 @@ import { sendFileContent } from './content-response.ts';
 import { createDownloadLink } from './download-link.ts';
 import { getFile, getRegularFile, toFileDoc } from './file-rows.ts';
 import { createFolder } from './folders.ts';
-import { listChildren } from './listing.ts';
+import { copyFile } from './copy.ts';
+import { destroyFile } from './destroy.ts';
+import { listChildren, parseOrder, parseSort } from './listing.ts';
+import { restoreFile } from './restore.ts';
+import { trashAndFindRoutes } from './trash-and-find-routes.ts';
+import { trashFile } from './trash.ts';
+import { updateFile } from './update-file.ts';
 import { uploadFile } from './upload.ts';
 
 export interface FileRoutesOptions {
@@ -37,13 +43,52 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
     await sendFileContent(req, res, blobPath(databases.paths(instance.id), file.id), file);
   });
 
+  router.use(trashAndFindRoutes(registry, databases));
+
   router.get('/files/:id', ...owner, (req, res) => {
     res.json(toFileDoc(getFile(databases.db(instanceOf(res).id), pathParam(req, 'id'))));
   });
 
   router.get('/files/:id/children', ...owner, (req, res) => {
-    const limit = parseLimit(req.query.limit);
-    res.json(listChildren(databases.db(instanceOf(res).id), pathParam(req, 'id'), limit, req.query.cursor));
+    res.json(
+      listChildren(databases.db(instanceOf(res).id), pathParam(req, 'id'), {
+        sort: parseSort(req.query.sort),
+        order: parseOrder(req.query.order),
+        limit: parseLimit(req.query.limit),
+        cursor: req.query.cursor,
+      }),
+    );
+  });
+
+  router.patch('/files/:id', ...owner, express.json({ limit: '16kb' }), (req, res) => {
+    res.json(updateFile(databases.db(instanceOf(res).id), pathParam(req, 'id'), req.body, req.query.conflict));
+  });
+
+  // Without `forever`: into the trash (200 and the trashed item); with it: gone for good (204).
+  router.delete('/files/:id', ...owner, async (req, res) => {
+    const instance = instanceOf(res);
+    const forever = req.query.forever;
+    if (forever !== undefined && forever !== 'true' && forever !== 'false') throw badRequest('forever vaut true ou false.');
+    if (forever !== 'true') {
+      res.json(trashFile(databases.db(instance.id), pathParam(req, 'id')));
+      return;
+    }
+    await destroyFile(databases.db(instance.id), databases.paths(instance.id), pathParam(req, 'id'));
+    res.status(204).end();
+  });
+
+  router.post('/files/:id/restore', ...owner, (req, res) => {
+    res.json(restoreFile(databases.db(instanceOf(res).id), pathParam(req, 'id')));
+  });
+
+  router.post('/files/:id/copy', ...owner, express.json({ limit: '16kb' }), async (req, res) => {
+    const file = await copyFile(databases, {
+      instance: instanceOf(res),
+      id: pathParam(req, 'id'),
+      body: req.body,
+      conflict: req.query.conflict,
+    });
+    res.status(201).json(file);
   });
 
   router.post('/files/:parentId/folders', ...owner, express.json({ limit: '16kb' }), (req, res) => {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
@@ -9,14 +9,14 @@ import { HttpError, badRequest } from '@mytoutatice/server-kit';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { blobPath, bumpSeq, transaction, usedBytes } from '../instances/instance-db.ts';
 import type { InstanceRecord } from '../instances/registry.ts';
+import { syncDirectory } from './blobs.ts';
 import { parseContentDigest } from './content-digest.ts';
-import { freeName, nameConflict, nameTaken, sortKey, validName } from './file-names.ts';
-import { getFolder, insertFile, toFileDoc, type FileRow } from './file-rows.ts';
+import { nameConflict, nameTaken, parseConflict, resolveName, validName } from './file-names.ts';
+import { getLiveFolder, insertFile, newRow, toFileDoc } from './file-rows.ts';
 import { sniffMime } from './mime.ts';
+import { assertRoomFor, overQuota } from './quota.ts';
 
 const HEAD_BYTES = 4096;
-
-export type ConflictPolicy = 'fail' | 'rename';
 
 export interface UploadRequest {
   instance: InstanceRecord;
@@ -36,18 +36,8 @@ interface Received {
   head: Buffer;
 }
 
-function parseConflict(raw: unknown): ConflictPolicy {
-  if (raw === undefined || raw === 'fail') return 'fail';
-  if (raw === 'rename') return 'rename';
-  throw badRequest('Le paramètre conflict vaut fail ou rename.');
-}
-
 function tooLarge(maxFileBytes: number): HttpError {
   return new HttpError(413, 'payload_too_large', `Un fichier fait au plus ${maxFileBytes} octets.`);
-}
-
-function overQuota(): HttpError {
-  return new HttpError(413, 'quota_exceeded', 'Ce fichier dépasse la place restante dans l’espace.');
 }
 
 /** Streams `body` into `path` (created, fsynced), hashing as it goes and stopping past `limit`. */
@@ -82,20 +72,6 @@ async function receive(body: Readable, path: string, limit: number, overLimit: (
   return { size, sha256: hash.digest(), head: Buffer.concat(headChunks) };
 }
 
-/** Makes a rename durable (the directory entry), where the platform allows it. */
-async function syncDirectory(path: string): Promise<void> {
-  try {
-    const dir = await open(path, 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
-    }
-  } catch {
-    // Not supported everywhere (e.g. Windows); the file itself is already fsynced.
-  }
-}
-
 /**
  * `POST /files/:parentId/files`: the body goes to tmp/ (never whole in memory), is checked
  * against its announced digest, moved into content/, and only then gets its metadata row, in
@@ -110,7 +86,7 @@ export async function uploadFile(databases: InstanceDatabases, maxFileBytes: num
 
   // Everything that can be refused is refused before a byte of the body is read.
   const db = databases.db(instance.id);
-  getFolder(db, parentId);
+  getLiveFolder(db, parentId);
   if (conflict === 'fail' && nameTaken(db, parentId, name)) throw nameConflict(db, parentId, name);
   const remaining = Math.max(0, instance.quotaBytes - usedBytes(db));
   const declared = upload.contentLength === undefined ? undefined : Number(upload.contentLength);
@@ -144,26 +120,18 @@ export async function uploadFile(databases: InstanceDatabases, maxFileBytes: num
     // Asked again: the handle may have been evicted from the cache during the awaits above.
     const db = databases.db(instance.id);
     return transaction(db, () => {
-      getFolder(db, parentId);
-      let finalName = name;
-      if (nameTaken(db, parentId, name)) {
-        if (conflict === 'fail') throw nameConflict(db, parentId, name);
-        finalName = freeName(db, parentId, name);
-      }
-      if (usedBytes(db) + received.size > instance.quotaBytes) throw overQuota();
-      const now = new Date().toISOString();
-      const row: FileRow = {
+      getLiveFolder(db, parentId);
+      const finalName = resolveName(db, parentId, name, conflict);
+      assertRoomFor(db, instance, received.size);
+      const row = newRow({
         id,
         parentId,
         type: 'file',
         name: finalName,
-        sortKey: sortKey(finalName),
         size: received.size,
         mime,
         sha256: received.sha256.toString('hex'),
-        createdAt: now,
-        updatedAt: now,
-      };
+      });
       insertFile(db, row, bumpSeq(db));
       return toFileDoc(row);
     });

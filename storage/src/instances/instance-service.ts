@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { CreateInstanceBody, EMAIL_PATTERN, type CreatedInstance, type InstanceInfo } from '@mytoutatice/contract';
 import { HttpError } from '@mytoutatice/server-kit';
 import type { InstanceDatabases } from './instance-databases.ts';
-import { createInstanceFiles, usedBytes } from './instance-db.ts';
+import { createInstanceFiles, usage } from './instance-db.ts';
 import type { InstanceRecord, InstanceRegistry } from './registry.ts';
 
 function created(record: InstanceRecord): CreatedInstance {
@@ -37,5 +37,6 @@ export function createInstance(
 }
 
 export function instanceInfo(databases: InstanceDatabases, instance: InstanceRecord): InstanceInfo {
-  return { ...created(instance), quotaBytes: instance.quotaBytes, usedBytes: usedBytes(databases.db(instance.id)) };
+  const used = usage(databases.db(instance.id));
+  return { ...created(instance), quotaBytes: instance.quotaBytes, usedBytes: used.files + used.trash, usage: used };
 }

@@ -44,6 +44,7 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
     internalTokenSecret: TEST_SECRET,
     defaultQuotaBytes: 5 * 1024 ** 3,
     maxFileBytes: 10 * 1024 ** 3,
+    trashRetentionDays: 30,
     logLevel: 'silent',
     ...overrides,
   };
@@ -51,6 +52,7 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
   const server: Server = await new Promise((resolve) => {
     const listening = storage.app.listen(0, '127.0.0.1', () => resolve(listening));
   });
+  server.on('upgrade', storage.upgrade);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   async function sign(scope: InternalScope, options: TokenOptions = {}): Promise<string> {
@@ -87,6 +89,7 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
     call,
     createInstance,
     async close() {
+      storage.closeClients();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       storage.close();

@@ -3,7 +3,24 @@ export type { MyToutaticeProviderProps } from './provider.tsx';
 export { queryKeys } from './query-keys.ts';
 export { useMe, useCreateSpace, useApps, meQueryOptions, appsQueryOptions } from './use-space.ts';
 export type { ShellProps } from './shell-props.ts';
-export { useFolder, useFile, useCreateFolder, useDownloadLink } from './use-files.ts';
+export {
+  useFolder,
+  useFile,
+  useCreateFolder,
+  useDownloadLink,
+  useSearch,
+  useRecent,
+  useFavorites,
+  useTrashListing,
+  useRenameOrMove,
+  useCopy,
+  useTrash,
+  useRestore,
+  useDestroy,
+  useEmptyTrash,
+} from './use-files.ts';
+export type { FolderSort, KnownFile, UpdateVariables, CopyVariables } from './use-files.ts';
 export { useUpload } from './use-upload.ts';
 export type { UploadVariables } from './use-upload.ts';
 export { useDocuments, useCreateDocument } from './use-documents.ts';
+export { connectRealtimeToQueryClient } from './use-realtime.ts';

@@ -1,3 +1,5 @@
+import type { FileSort, SortOrder } from '@mytoutatice/contract';
+
 /**
  * Every React Query key the sdk uses, in one place, so apps can invalidate or prefetch the same
  * data (`queryClient.invalidateQueries({ queryKey: queryKeys.folder(id) })`).
@@ -6,9 +8,19 @@ export const queryKeys = {
   all: ['mytoutatice'] as const,
   me: () => ['mytoutatice', 'me'] as const,
   apps: () => ['mytoutatice', 'apps'] as const,
+  /** Prefix of every single file or folder. */
+  files: () => ['mytoutatice', 'file'] as const,
   file: (id: string) => ['mytoutatice', 'file', id] as const,
   /** Prefix of every folder listing. */
   folders: () => ['mytoutatice', 'folder'] as const,
+  /** Prefix of a folder's listings, whatever their sort. */
   folder: (id: string) => ['mytoutatice', 'folder', id] as const,
+  folderListing: (id: string, sort: FileSort, order: SortOrder) => ['mytoutatice', 'folder', id, sort, order] as const,
+  trash: () => ['mytoutatice', 'trash'] as const,
+  /** Prefix of every search. */
+  searches: () => ['mytoutatice', 'search'] as const,
+  search: (q: string) => ['mytoutatice', 'search', q] as const,
+  recent: () => ['mytoutatice', 'recent'] as const,
+  favorites: () => ['mytoutatice', 'favorites'] as const,
   documents: (doctype: string) => ['mytoutatice', 'documents', doctype] as const,
 };

@@ -51,6 +51,11 @@ export const en: Partial<Record<UiMessageKey, string>> = {
   'error.payload_too_large': 'This file is too large.',
   'error.unsupported_media_type': 'This type of file is not accepted.',
   'error.upstream_unavailable': 'The service is temporarily unavailable. Try again in a moment.',
+  'error.not_a_file': 'This item is not a file.',
+  'error.quota_exceeded': 'Your space is full: free some room (trash, old versions).',
+  'error.range_not_satisfiable': 'The requested part of the file does not exist.',
+  'error.invalid_move': 'A folder cannot be moved into itself or one of its subfolders.',
+  'error.in_trash': 'This item is in the trash: restore it first.',
   'error.upstream_timeout': 'The service took too long to answer. Please try again.',
   'error.internal': 'Something went wrong on our side.',
 };

@@ -52,6 +52,11 @@ export const fr = {
   'error.payload_too_large': 'Ce fichier est trop volumineux.',
   'error.unsupported_media_type': 'Ce type de fichier n’est pas accepté.',
   'error.upstream_unavailable': 'Le service est momentanément indisponible. Réessayez dans un instant.',
+  'error.not_a_file': 'Cet élément n’est pas un fichier.',
+  'error.quota_exceeded': 'Votre espace est plein : libérez de la place (corbeille, anciennes versions).',
+  'error.range_not_satisfiable': 'La partie demandée du fichier n’existe pas.',
+  'error.invalid_move': 'Un dossier ne peut pas être déplacé dans lui-même ni dans un de ses sous-dossiers.',
+  'error.in_trash': 'Cet élément est dans la corbeille : restaurez-le d’abord.',
   'error.upstream_timeout': 'Le service a mis trop de temps à répondre. Réessayez.',
   'error.internal': 'Une erreur est survenue de notre côté.',
 } as const;

@@ -1,0 +1,131 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { decodeJwt } from 'jose';
+import type { Logger } from 'pino';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { REALTIME_PROTOCOL } from '@mytoutatice/contract';
+import { HttpError, notFound, refuseUpgrade, refuseUpgradeWith, requestIdFrom } from '@mytoutatice/server-kit';
+import { resolveCaller } from '../proxy/resolve-caller.ts';
+import type { CallerDeps } from '../proxy/resolve-caller.ts';
+import { pipeSockets } from './pipe-sockets.ts';
+import { offersRealtimeProtocol, upgradeToken } from './upgrade-token.ts';
+
+export const REALTIME_ROUTE = '/api/realtime';
+
+export type RealtimeProxyDeps = CallerDeps & {
+  log: Logger;
+  /** How long the storage backend has to accept the upstream socket. */
+  handshakeTimeoutMs: number;
+  heartbeatMs?: number;
+};
+
+export type RealtimeProxy = {
+  /** For `server.on('upgrade')`. */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Closes every proxied socket (the gateway is stopping). */
+  close(): void;
+};
+
+/** Client messages are a subscription or a seq; the backend's batches may be much larger. */
+const MAX_CLIENT_MESSAGE_BYTES = 4096;
+const MAX_UPSTREAM_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * `GET /api/realtime` upgraded to a WebSocket, piped to `GET /realtime` on the caller's storage
+ * backend. The ENT token is checked like `/api/*` (see upgradeToken for where it travels); the
+ * upstream socket is opened first, with a fresh internal token, so any refusal is an HTTP answer
+ * on the upgrade (401, 403, 502, 504) and no socket is kept.
+ *
+ * The internal token lives a minute: the backend then closes with 4001, relayed as is, and the
+ * client reconnects (re-checked here, fresh internal token) and resumes from its last seq. The
+ * client socket is also closed with 4001 when the ENT token itself expires.
+ */
+export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_CLIENT_MESSAGE_BYTES,
+    perMessageDeflate: false,
+    handleProtocols: (protocols) => (protocols.has(REALTIME_PROTOCOL) ? REALTIME_PROTOCOL : false),
+  });
+  const upstreams = new Set<WebSocket>();
+
+  type Upstream = { upstream: WebSocket; expiresAt: number; early: [RawData, boolean][]; hold: (data: RawData, isBinary: boolean) => void };
+
+  async function openUpstream(req: IncomingMessage, requestId: string): Promise<Upstream> {
+    if (new URL(req.url ?? '/', 'http://gateway').pathname !== REALTIME_ROUTE) throw notFound('Aucune route ne correspond à cette adresse.');
+    if (!offersRealtimeProtocol(req)) throw new HttpError(400, 'bad_request', `Le sous-protocole ${REALTIME_PROTOCOL} est requis.`);
+    const token = upgradeToken(req);
+    const { space, internalToken } = await resolveCaller(deps, token);
+    const expiresAt = (decodeJwt(token ?? '').exp ?? 0) * 1000;
+    const url = `${space.backendUrl.replace(/^http/, 'ws')}/realtime`;
+    const upstream = new WebSocket(url, [REALTIME_PROTOCOL], {
+      headers: { authorization: `Bearer ${internalToken}`, 'x-request-id': requestId },
+      handshakeTimeout: deps.handshakeTimeoutMs,
+      maxPayload: MAX_UPSTREAM_MESSAGE_BYTES,
+      perMessageDeflate: false,
+    });
+    upstream.on('error', () => upstream.terminate());
+    // What the backend sends before the client's side is ready: its first message may come in
+    // the same packet as its 101, before any promise continuation runs.
+    const early: [RawData, boolean][] = [];
+    const hold = (data: RawData, isBinary: boolean) => early.push([data, isBinary]);
+    upstream.on('message', hold);
+    await new Promise<void>((resolve, reject) => {
+      upstream.once('open', () => resolve());
+      upstream.once('unexpected-response', (_request, response) => {
+        response.resume();
+        upstream.terminate();
+        reject(new UpstreamRefusal(response.statusCode ?? 0));
+      });
+      upstream.once('error', reject);
+    });
+    return { upstream, expiresAt, early, hold };
+  }
+
+  function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    socket.on('error', () => socket.destroy());
+    openUpstream(req, requestId).then(
+      ({ upstream, expiresAt, early, hold }) => {
+        let piped = false;
+        const abandon = () => {
+          if (!piped) upstream.close(1001, 'client gone');
+        };
+        if (socket.destroyed) return abandon();
+        socket.once('close', abandon);
+        upstreams.add(upstream);
+        upstream.once('close', () => upstreams.delete(upstream));
+        wss.handleUpgrade(req, socket, head, (client) => {
+          piped = true;
+          upstream.off('message', hold);
+          pipeSockets(client, upstream, { early, expiresAt, heartbeatMs: deps.heartbeatMs });
+        });
+      },
+      (error: unknown) => {
+        if (error instanceof HttpError) {
+          refuseUpgradeWith(socket, error, requestId);
+          return;
+        }
+        const timedOut = error instanceof Error && /timed out/i.test(error.message);
+        deps.log.warn({ err: error, requestId }, 'realtime upstream unavailable');
+        refuseUpgrade(socket, timedOut ? 504 : 502, timedOut ? 'upstream_timeout' : 'upstream_unavailable', requestId);
+      },
+    );
+  }
+
+  return {
+    upgrade,
+    close() {
+      for (const client of wss.clients) client.terminate();
+      for (const upstream of upstreams) upstream.terminate();
+      wss.close();
+    },
+  };
+}
+
+class UpstreamRefusal extends Error {
+  constructor(status: number) {
+    super(`the storage backend refused the realtime socket: ${status}`);
+    this.name = 'UpstreamRefusal';
+  }
+}

@@ -1,0 +1,69 @@
+import { QueryClient } from '@tanstack/react-query';
+import type { QueryKey } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import type { ChangeBatch, RealtimeSubscription } from '@mytoutatice/contract';
+import type { Realtime } from '../realtime.ts';
+import { queryKeys } from './query-keys.ts';
+import { connectRealtimeToQueryClient } from './use-realtime.ts';
+
+function fakeRealtime() {
+  const listeners = new Set<(batch: ChangeBatch) => void>();
+  const subscriptions: RealtimeSubscription[] = [];
+  const realtime: Realtime = {
+    subscribe: (subscription) => subscriptions.push(subscription),
+    onChanges(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    last: null,
+    status: 'open',
+    close() {},
+  };
+  return { realtime, subscriptions, emit: (batch: ChangeBatch) => listeners.forEach((listener) => listener(batch)) };
+}
+
+describe(connectRealtimeToQueryClient.name, () => {
+  const notes = 'io.mytoutatice.notes';
+  const contacts = 'io.mytoutatice.contacts';
+
+  function setUp() {
+    const queryClient = new QueryClient();
+    const keys: QueryKey[] = [
+      queryKeys.me(),
+      queryKeys.folder('root'),
+      queryKeys.folder('a'),
+      queryKeys.file('x'),
+      queryKeys.file('y'),
+      queryKeys.documents(notes),
+      queryKeys.documents(contacts),
+    ];
+    for (const key of keys) queryClient.setQueryData(key, {});
+    const invalidated = () => keys.filter((key) => queryClient.getQueryState(key)?.isInvalidated).map((key) => key.slice(1).join(':'));
+    return { queryClient, invalidated, ...fakeRealtime() };
+  }
+
+  it('follows every file change and each doctype a query lists, including later ones', () => {
+    const { queryClient, realtime, subscriptions } = setUp();
+    connectRealtimeToQueryClient(realtime, queryClient);
+    expect(subscriptions).toEqual([{ files: true }, { doctype: notes }, { doctype: contacts }]);
+    queryClient.setQueryData(queryKeys.documents('io.mytoutatice.photos.albums'), {});
+    expect(subscriptions.at(-1)).toEqual({ doctype: 'io.mytoutatice.photos.albums' });
+  });
+
+  it('refreshes the changed file and every file listing on a file change', () => {
+    const { queryClient, realtime, emit, invalidated } = setUp();
+    connectRealtimeToQueryClient(realtime, queryClient);
+    emit({ changes: [{ seq: 3, kind: 'file', id: 'x', parentId: 'a', deleted: false }], last: 3 });
+    expect(invalidated()).toEqual(['folder:root', 'folder:a', 'file:x']);
+  });
+
+  it('refreshes the doctype’s documents on a document change, and nothing once stopped', () => {
+    const { queryClient, realtime, emit, invalidated } = setUp();
+    const stop = connectRealtimeToQueryClient(realtime, queryClient);
+    emit({ changes: [{ seq: 4, kind: 'document', id: 'n', doctype: notes, deleted: true }], last: 4 });
+    expect(invalidated()).toEqual([`documents:${notes}`]);
+    stop();
+    emit({ changes: [{ seq: 5, kind: 'document', id: 'c', doctype: contacts, deleted: false }], last: 5 });
+    expect(invalidated()).toEqual([`documents:${notes}`]);
+  });
+});

@@ -1,0 +1,23 @@
+import type { RequestHandler } from 'express';
+import { claimsOf } from '../auth/internal-token.ts';
+import type { ChangeNotifier } from './notifier.ts';
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Pokes the notifier once a write on one's own space has been answered with success: the routes
+ * commit before they answer, so followers that wake up read the new rows. A failed request wrote
+ * nothing (nothing is half-applied), so it wakes no one.
+ */
+export function notifyWrites(notifier: ChangeNotifier): RequestHandler {
+  return (req, res, next) => {
+    if (!READS.has(req.method)) {
+      res.once('finish', () => {
+        if (res.statusCode < 200 || res.statusCode > 299) return;
+        const { scope, sub } = claimsOf(res);
+        if (scope === 'owner' && sub !== undefined) notifier.poke(sub);
+      });
+    }
+    next();
+  };
+}

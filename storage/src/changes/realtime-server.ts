@@ -1,0 +1,121 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { REALTIME_PROTOCOL } from '@mytoutatice/contract';
+import { HttpError, notFound, refuseUpgradeWith, requestIdFrom } from '@mytoutatice/server-kit';
+import { verifyAuthorization, type InternalTokenVerifier } from '../auth/internal-token.ts';
+import type { InstanceDatabases } from '../instances/instance-databases.ts';
+import { ownerInstanceOf } from '../instances/owner-instance.ts';
+import type { InstanceRegistry } from '../instances/registry.ts';
+import { currentSeq, readChanges } from './feed.ts';
+import type { ChangeNotifier } from './notifier.ts';
+import { RealtimeConnection } from './realtime-connection.ts';
+
+export interface RealtimeServerOptions {
+  verifier: InternalTokenVerifier;
+  registry: InstanceRegistry;
+  databases: InstanceDatabases;
+  notifier: ChangeNotifier;
+  logger: Logger;
+  /** Open sockets one instance may hold (tabs, devices); one more is closed with 1013. */
+  maxConnectionsPerInstance?: number;
+  heartbeatMs?: number;
+}
+
+export const REALTIME_PATH = '/realtime';
+const DEFAULT_MAX_PER_INSTANCE = 32;
+const DEFAULT_HEARTBEAT_MS = 30_000;
+/** Client messages are a subscription or a seq: a few hundred bytes at most. */
+const MAX_CLIENT_MESSAGE_BYTES = 4096;
+/** How long peers get to answer the closing handshake when the server stops. */
+const CLOSE_GRACE_MS = 500;
+
+/**
+ * `GET /realtime` upgraded to a WebSocket, for `server.on('upgrade')`. The upgrade is authorized
+ * like every route (internal token in `Authorization`, owner scope, an instance that exists
+ * here); a refusal is a problem+json answer and the socket is closed.
+ */
+export class RealtimeServer {
+  readonly #options: RealtimeServerOptions;
+  readonly #maxPerInstance: number;
+  readonly #heartbeatMs: number;
+  readonly #sockets = new Map<string, Set<WebSocket>>();
+  readonly #wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_CLIENT_MESSAGE_BYTES,
+    perMessageDeflate: false,
+    handleProtocols: (protocols) => (protocols.has(REALTIME_PROTOCOL) ? REALTIME_PROTOCOL : false),
+  });
+
+  constructor(options: RealtimeServerOptions) {
+    this.#options = options;
+    this.#maxPerInstance = options.maxConnectionsPerInstance ?? DEFAULT_MAX_PER_INSTANCE;
+    this.#heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  }
+
+  readonly upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    socket.on('error', () => socket.destroy());
+    this.#authorize(req).then(
+      ({ instanceId, expiresAt }) => {
+        if (socket.destroyed) return;
+        this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, instanceId, expiresAt));
+      },
+      (error: unknown) => {
+        if (!(error instanceof HttpError)) this.#options.logger.error({ err: error, requestId }, 'realtime upgrade failed');
+        refuseUpgradeWith(socket, error, requestId);
+      },
+    );
+  };
+
+  /** Closes every socket (1001, going away) and cuts those still open a moment later: the server is stopping. */
+  close(): void {
+    const open = [...this.#wss.clients];
+    for (const ws of open) ws.close(1001, 'server stopping');
+    setTimeout(() => open.forEach((ws) => ws.terminate()), CLOSE_GRACE_MS).unref();
+    this.#wss.close();
+  }
+
+  async #authorize(req: IncomingMessage): Promise<{ instanceId: string; expiresAt: number }> {
+    if (new URL(req.url ?? '/', 'http://storage').pathname !== REALTIME_PATH) throw notFound('Aucune route ne correspond à cette adresse.');
+    const claims = await verifyAuthorization(this.#options.verifier, req.headers.authorization);
+    const instance = ownerInstanceOf(this.#options.registry, claims);
+    return { instanceId: instance.id, expiresAt: claims.exp * 1000 };
+  }
+
+  #accept(ws: WebSocket, instanceId: string, expiresAt: number): void {
+    let sockets = this.#sockets.get(instanceId);
+    if (!sockets) this.#sockets.set(instanceId, (sockets = new Set()));
+    if (sockets.size >= this.#maxPerInstance) {
+      ws.close(1013, 'too many connections');
+      return;
+    }
+    const { databases, notifier, logger } = this.#options;
+    const onError = (error: unknown) => logger.error({ err: error, instanceId }, 'realtime feed failed');
+    let connection: RealtimeConnection;
+    try {
+      connection = new RealtimeConnection(ws, {
+        feed: {
+          read: (since, limit) => readChanges(databases.db(instanceId), since, limit),
+          current: () => currentSeq(databases.db(instanceId)),
+        },
+        expiresAt,
+        heartbeatMs: this.#heartbeatMs,
+        onError,
+      });
+    } catch (error) {
+      onError(error);
+      ws.close(1011, 'feed unavailable');
+      return;
+    }
+    sockets.add(ws);
+    const stopListening = notifier.listen(instanceId, () => connection.poke());
+    ws.on('error', () => ws.terminate());
+    ws.once('close', () => {
+      stopListening();
+      sockets.delete(ws);
+      if (sockets.size === 0 && this.#sockets.get(instanceId) === sockets) this.#sockets.delete(instanceId);
+    });
+  }
+}

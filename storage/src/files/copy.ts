@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import { CopyFileBody, type FileDoc } from '@mytoutatice/contract';
+import { badRequest, notFound } from '@mytoutatice/server-kit';
+import type { InstanceDatabases } from '../instances/instance-databases.ts';
+import { blobPath, bumpSeq, transaction } from '../instances/instance-db.ts';
+import type { InstanceRecord } from '../instances/registry.ts';
+import { cloneBlob, removeBlobs } from './blobs.ts';
+import { nameConflict, nameTaken, parseConflict, resolveName, validName, type ConflictPolicy } from './file-names.ts';
+import { isSelfOrDescendant } from './file-paths.ts';
+import { getLiveFolder, getMovable, inTrash, insertFile, newRow, toFileDoc, type FileRow } from './file-rows.ts';
+import { assertRoomFor } from './quota.ts';
+import { subtree } from './subtree.ts';
+import { invalidMove } from './update-file.ts';
+
+export interface CopyRequest {
+  instance: InstanceRecord;
+  id: string;
+  body: unknown;
+  conflict: unknown;
+}
+
+type Wanted = { parentId?: string | undefined; name?: string | undefined };
+
+function parseCopy(raw: unknown): Wanted {
+  if (raw === undefined) return {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw badRequest('Le corps doit être {"parentId"?, "name"?}.');
+  }
+  const name = 'name' in raw && raw.name !== undefined ? validName(raw.name) : undefined;
+  const parsed = CopyFileBody.safeParse(raw);
+  if (!parsed.success) throw badRequest('parentId est un identifiant (texte).');
+  return { parentId: parsed.data.parentId, name };
+}
+
+/** What makes the copy impossible; checked before the blobs are made and again in the transaction. */
+function plan(db: DatabaseSync, id: string, wanted: Wanted, conflict: ConflictPolicy) {
+  const source = getMovable(db, id);
+  if (source.trashedAt !== null) throw inTrash('Cet élément est dans la corbeille : restaurez-le d’abord.');
+  const parentId = wanted.parentId ?? source.parentId ?? '';
+  const name = wanted.name ?? source.name;
+  getLiveFolder(db, parentId);
+  if (source.type === 'directory' && isSelfOrDescendant(db, parentId, source.id)) {
+    throw invalidMove('Un dossier ne peut pas être copié dans lui-même ni dans un de ses sous-dossiers.');
+  }
+  if (conflict === 'fail' && nameTaken(db, parentId, name)) throw nameConflict(db, parentId, name);
+  return { source, parentId, name };
+}
+
+const sizeOf = (rows: readonly FileRow[]) => rows.reduce((total, row) => total + (row.size ?? 0), 0);
+
+/**
+ * `POST /files/:id/copy`: a file, or a folder with everything in it, as new items (new ids,
+ * new blobs, not favourites). The whole copy counts against the quota. Blobs are made first,
+ * then every row is written in one transaction; on any failure the new blobs are removed.
+ * The folder's content is what it held when the copy started.
+ */
+export async function copyFile(databases: InstanceDatabases, request: CopyRequest): Promise<FileDoc> {
+  const { instance, id } = request;
+  const wanted = parseCopy(request.body);
+  const conflict = parseConflict(request.conflict);
+  const paths = databases.paths(instance.id);
+
+  const db = databases.db(instance.id);
+  const { source } = plan(db, id, wanted, conflict);
+  const rows = subtree(db, source.id);
+  assertRoomFor(db, instance, sizeOf(rows));
+  const newIds = new Map(rows.map((row) => [row.id, randomUUID()] as const));
+  const newId = (oldId: string) => newIds.get(oldId) ?? '';
+
+  const made: string[] = [];
+  try {
+    for (const row of rows) {
+      if (row.type !== 'file') continue;
+      const to = blobPath(paths, newId(row.id));
+      await cloneBlob(blobPath(paths, row.id), to);
+      made.push(to);
+    }
+  } catch (error) {
+    await removeBlobs(made);
+    // The content went away while we copied: something was destroyed meanwhile.
+    if ((error as { code?: unknown }).code === 'ENOENT') throw notFound('Un élément copié a été supprimé entre-temps.');
+    throw error;
+  }
+
+  try {
+    // Asked again: the handle may have been evicted from the cache during the awaits above.
+    const db = databases.db(instance.id);
+    return transaction(db, () => {
+      const { parentId, name } = plan(db, id, wanted, conflict);
+      const topName = resolveName(db, parentId, name, conflict);
+      assertRoomFor(db, instance, sizeOf(rows));
+      let top: FileRow | undefined;
+      for (const row of rows) {
+        const isTop = row.id === source.id;
+        const copy = newRow({
+          id: newId(row.id),
+          parentId: isTop ? parentId : newId(row.parentId ?? ''),
+          type: row.type,
+          name: isTop ? topName : row.name,
+          size: row.size,
+          mime: row.mime,
+          sha256: row.sha256,
+        });
+        insertFile(db, copy, bumpSeq(db));
+        if (isTop) top = copy;
+      }
+      if (!top) throw new Error('copy lost its top item');
+      return toFileDoc(top);
+    });
+  } catch (error) {
+    await removeBlobs(made);
+    throw error;
+  }
+}

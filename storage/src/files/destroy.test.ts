@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { destroyFile, purgeTrash } from './destroy.ts';
+import { startTrashPurge } from './trash-purge.ts';
+import { fileCalls, type FileCalls } from './test-calls.ts';
+import { InstanceDatabases } from '../instances/instance-databases.ts';
+import { InstanceRegistry } from '../instances/registry.ts';
+import { filesUnder, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+
+describe(destroyFile.name, () => {
+  let storage: StorageHarness;
+  let alice: TestInstance;
+  let api: FileCalls;
+  beforeAll(async () => {
+    storage = await startStorage();
+    alice = await storage.createInstance('alice');
+    api = fileCalls(storage, alice.token);
+  });
+  afterAll(() => storage.close());
+
+  const instanceDir = () => join(storage.config.dataDir, 'instances', alice.id);
+  const blobs = () => filesUnder(join(instanceDir(), 'content'));
+  const blobOf = (id: string) => join(id.slice(0, 2), id);
+  /** Reads the instance database beside the server (WAL allows it), for what no route shows yet. */
+  function tombstones(): string[] {
+    const db = new DatabaseSync(join(instanceDir(), 'meta.sqlite'), { readOnly: true });
+    try {
+      return db.prepare('SELECT id FROM tombstones ORDER BY seq').all().map((row) => String(row.id));
+    } finally {
+      db.close();
+    }
+  }
+
+  it('destroys a trashed folder for good: rows, blobs on disk, with a tombstone each', async () => {
+    const folder = await api.folder('root', 'À détruire');
+    const sub = await api.folder(folder.id, 'Sous-dossier');
+    const a = await api.file(folder.id, 'a.txt');
+    const b = await api.file(sub.id, 'b.txt');
+    expect(await blobs()).toEqual(expect.arrayContaining([blobOf(a.id), blobOf(b.id)]));
+    await api.trash(folder.id);
+    const response = await api.destroy(folder.id);
+    expect(response.status).toBe(204);
+    for (const id of [folder.id, sub.id, a.id, b.id]) expect((await api.call(`/files/${id}`)).status).toBe(404);
+    expect(await blobs()).not.toEqual(expect.arrayContaining([blobOf(a.id)]));
+    expect(await blobs()).not.toEqual(expect.arrayContaining([blobOf(b.id)]));
+    expect(tombstones()).toEqual(expect.arrayContaining([folder.id, sub.id, a.id, b.id]));
+    expect((await api.trashed()).items).toEqual([]);
+  });
+
+  it('refuses to destroy what is not in the trash (400), the root (403), an unknown id (404)', async () => {
+    const file = await api.file('root', 'précieux.txt');
+    const response = await api.destroy(file.id);
+    expect(response.status).toBe(400);
+    expect((await api.get(file.id)).trashedAt).toBeNull();
+    expect(await blobs()).toEqual(expect.arrayContaining([blobOf(file.id)]));
+    expect((await api.destroy('root')).status).toBe(403);
+    expect((await api.destroy(crypto.randomUUID())).status).toBe(404);
+  });
+
+  it('empties the trash: everything in it is gone, blobs included, live files untouched', async () => {
+    const live = await api.file('root', 'reste.txt');
+    const folder = await api.folder('root', 'Poubelle');
+    const inside = await api.file(folder.id, 'dedans.txt');
+    const alone = await api.file('root', 'seul.txt');
+    await api.trash(folder.id);
+    await api.trash(alone.id);
+    expect((await api.emptyTrash()).status).toBe(204);
+    expect((await api.trashed()).items).toEqual([]);
+    const left = await blobs();
+    expect(left).toContain(blobOf(live.id));
+    expect(left).not.toContain(blobOf(inside.id));
+    expect(left).not.toContain(blobOf(alone.id));
+    const info = await (await api.call('/instance')).json();
+    expect(info.usage.trash).toBe(0);
+    expect(tombstones()).toEqual(expect.arrayContaining([folder.id, inside.id, alone.id]));
+  });
+});
+
+describe(purgeTrash.name, () => {
+  let storage: StorageHarness;
+  beforeAll(async () => {
+    storage = await startStorage();
+  });
+  afterAll(() => storage.close());
+
+  it('destroys what has been in the trash longer than the retention, and only that', async () => {
+    const alice = await storage.createInstance();
+    const api = fileCalls(storage, alice.token);
+    const old = await api.file('root', 'vieux.txt');
+    const recent = await api.file('root', 'récent.txt');
+    await api.trash(old.id);
+    await api.trash(recent.id);
+
+    // A second set of handles, as another process would have: WAL lets both work.
+    const registry = new InstanceRegistry(storage.config.dataDir);
+    const databases = new InstanceDatabases(storage.config.dataDir);
+    try {
+      const db = databases.db(alice.id);
+      const fortyDaysAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000).toISOString();
+      db.prepare('UPDATE files SET trashed_at = ? WHERE id = ?').run(fortyDaysAgo, old.id);
+
+      const purged: [string, number][] = [];
+      const purge = startTrashPurge(databases, registry, {
+        olderThanDays: 30,
+        onPurged: (instanceId, count) => purged.push([instanceId, count]),
+      });
+      await purge.runOnce();
+      purge.stop();
+      expect(purged).toEqual([[alice.id, 1]]);
+
+      expect((await api.call(`/files/${old.id}`)).status).toBe(404);
+      expect((await api.get(recent.id)).trashedAt).not.toBeNull();
+      const content = await filesUnder(join(storage.config.dataDir, 'instances', alice.id, 'content'));
+      expect(content).toEqual([join(recent.id.slice(0, 2), recent.id)]);
+      expect(await purgeTrash(db, databases.paths(alice.id), 30 * 24 * 3600 * 1000)).toBe(0);
+    } finally {
+      databases.close();
+      registry.close();
+    }
+  });
+});

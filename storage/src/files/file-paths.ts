@@ -1,0 +1,70 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { TRASH_ID } from '@mytoutatice/contract';
+import { findFile, type FileRow } from './file-rows.ts';
+
+/** Deeper than any real tree: past it, the parent links must be broken (never loop forever). */
+const MAX_DEPTH = 10_000;
+
+export function childPath(folderPath: string, name: string): string {
+  return folderPath === '/' ? `/${name}` : `${folderPath}/${name}`;
+}
+
+/**
+ * Paths of items, e.g. `/Administratif/Ensap/bulletin.pdf`, remembering the folders it has
+ * walked through so a page of results costs one lookup per distinct folder. A trashed item's
+ * path is where it was (and will be restored to): the trash is invisible in paths.
+ * One resolver per request: it does not see later writes.
+ */
+export class PathResolver {
+  readonly #db: DatabaseSync;
+  /** Folder id → its path. */
+  readonly #folders = new Map<string, string>();
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+  }
+
+  /** The item's own path; `/` for the root. */
+  of(row: FileRow): string {
+    if (row.parentId === null) return '/';
+    if (row.parentId === TRASH_ID) return childPath(row.restorePath ?? '/', row.restoreName ?? row.name);
+    return childPath(this.folder(row.parentId), row.name);
+  }
+
+  /** The path of the folder `id` (`/` for the root, or when its chain is broken). */
+  folder(id: string): string {
+    const known = this.#folders.get(id);
+    if (known !== undefined) return known;
+    // Walk up to a folder already known (or the top), then resolve back down.
+    const chain: FileRow[] = [];
+    let base = '/';
+    for (let next: string | null = id; next !== null; ) {
+      const cached = this.#folders.get(next);
+      if (cached !== undefined) {
+        base = cached;
+        break;
+      }
+      const row = findFile(this.#db, next);
+      if (!row || chain.length > MAX_DEPTH) break;
+      chain.push(row);
+      if (row.parentId === TRASH_ID) break;
+      next = row.parentId;
+    }
+    let path = base;
+    for (const row of chain.reverse()) {
+      path = row.parentId === null ? '/' : row.parentId === TRASH_ID ? this.of(row) : childPath(path, row.name);
+      this.#folders.set(row.id, path);
+    }
+    return path;
+  }
+}
+
+/** True when `id` is `ancestorId` or lies somewhere below it. */
+export function isSelfOrDescendant(db: DatabaseSync, id: string, ancestorId: string): boolean {
+  let depth = 0;
+  for (let next: string | null = id; next !== null && depth <= MAX_DEPTH; depth++) {
+    if (next === ancestorId) return true;
+    next = findFile(db, next)?.parentId ?? null;
+  }
+  return false;
+}

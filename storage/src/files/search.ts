@@ -1,0 +1,57 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { z } from 'zod';
+import { MAX_SEARCH_LENGTH, type SearchResults } from '@mytoutatice/contract';
+import { badRequest } from '@mytoutatice/server-kit';
+import { decodeCursor, encodeCursor } from '../http/pagination.ts';
+import { prepared } from '../instances/prepared.ts';
+import { sortKey } from './file-names.ts';
+import { PathResolver } from './file-paths.ts';
+import { toFileDoc, toFileRow } from './file-rows.ts';
+
+/**
+ * Names containing the query, compared as listings sort them (lower case, no accents), so
+ * « ecole » finds « École ». Names that start with it rank first (`rank` 0), then the others,
+ * each group by name. Trashed items (and everything in a trashed folder) are not found; nor are
+ * the root and the trash, whose names are empty.
+ */
+const MATCHES = `SELECT *, CASE WHEN instr(sort_key, :q) = 1 THEN 0 ELSE 1 END AS rank
+  FROM files WHERE trashed_at IS NULL AND instr(sort_key, :q) > 0`;
+const FIRST_PAGE = `SELECT * FROM (${MATCHES}) ORDER BY rank, sort_key, name, id LIMIT :limit`;
+const PAGE_AFTER = `SELECT * FROM (${MATCHES}) WHERE (rank, sort_key, name, id) > (:rank, :sortKey, :name, :id)
+  ORDER BY rank, sort_key, name, id LIMIT :limit`;
+
+/** Position: the query it belongs to, then the rank, sort key, name and id of the last result. */
+const SearchKey = z.tuple([z.string(), z.union([z.literal(0), z.literal(1)]), z.string(), z.string(), z.string()]);
+
+/** The query as names are compared; 400 when empty, too long or not a single string. */
+export function parseQuery(raw: unknown): string {
+  if (typeof raw !== 'string' || raw.trim() === '') throw badRequest('Le paramètre q (le texte cherché) est requis.');
+  if (raw.length > MAX_SEARCH_LENGTH) throw badRequest(`Le texte cherché fait au plus ${MAX_SEARCH_LENGTH} caractères.`);
+  // A lone surrogate would not survive the trip to SQLite as itself; nothing can match it.
+  const key = sortKey(raw.normalize('NFC').replace(/\p{Cs}/gu, '\uFFFD'));
+  if (key === '') throw badRequest('Le texte cherché ne contient aucun caractère utile.');
+  return key;
+}
+
+/** `GET /files/search?q`: a page of matches, each with its path (where the person will find it). */
+export function searchFiles(db: DatabaseSync, rawQuery: unknown, limit: number, cursor: unknown): SearchResults {
+  const q = parseQuery(rawQuery);
+  const after = decodeCursor(cursor, SearchKey);
+  if (after && after[0] !== q) throw badRequest('Ce curseur appartient à une autre recherche.');
+  const rows = after
+    ? prepared(db, PAGE_AFTER).all({ q, rank: after[1], sortKey: after[2], name: after[3], id: after[4], limit: limit + 1 })
+    : prepared(db, FIRST_PAGE).all({ q, limit: limit + 1 });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const paths = new PathResolver(db);
+  return {
+    items: page.map((raw) => {
+      const row = toFileRow(raw);
+      return { ...toFileDoc(row), path: paths.of(row) };
+    }),
+    next:
+      rows.length > limit && last
+        ? encodeCursor([q, Number(last.rank), String(last.sort_key), String(last.name), String(last.id)])
+        : null,
+  };
+}

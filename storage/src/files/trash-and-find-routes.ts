@@ -1,0 +1,44 @@
+import { Router } from 'express';
+import { parseLimit } from '../http/pagination.ts';
+import type { InstanceDatabases } from '../instances/instance-databases.ts';
+import { instanceOf, ownerOnly } from '../instances/owner-instance.ts';
+import type { InstanceRegistry } from '../instances/registry.ts';
+import { emptyTrash } from './destroy.ts';
+import { favoriteFiles } from './favorites.ts';
+import { recentFiles } from './recent.ts';
+import { searchFiles } from './search.ts';
+import { listTrash } from './trash.ts';
+
+/**
+ * Routes whose second segment is a word, not an id. Mounted before `/files/:id…`, which would
+ * otherwise take `search`, `recent`, `favorites` or `trash` for an id.
+ */
+export function trashAndFindRoutes(registry: InstanceRegistry, databases: InstanceDatabases): Router {
+  const router = Router();
+  const owner = ownerOnly(registry);
+  const db = (res: Parameters<typeof instanceOf>[0]) => databases.db(instanceOf(res).id);
+
+  router.get('/files/search', ...owner, (req, res) => {
+    res.json(searchFiles(db(res), req.query.q, parseLimit(req.query.limit), req.query.cursor));
+  });
+
+  router.get('/files/recent', ...owner, (req, res) => {
+    res.json(recentFiles(db(res), parseLimit(req.query.limit), req.query.cursor));
+  });
+
+  router.get('/files/favorites', ...owner, (req, res) => {
+    res.json(favoriteFiles(db(res), parseLimit(req.query.limit), req.query.cursor));
+  });
+
+  router.get('/files/trash/children', ...owner, (req, res) => {
+    res.json(listTrash(db(res), parseLimit(req.query.limit), req.query.cursor));
+  });
+
+  router.delete('/files/trash', ...owner, async (_req, res) => {
+    const instance = instanceOf(res);
+    await emptyTrash(databases.db(instance.id), databases.paths(instance.id));
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,65 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { z } from 'zod';
+import { TRASH_ID, type FileDoc, type FolderListing } from '@mytoutatice/contract';
+import { decodeCursor, encodeCursor } from '../http/pagination.ts';
+import { bumpSeq, transaction } from '../instances/instance-db.ts';
+import { prepared } from '../instances/prepared.ts';
+import { freeName, nameTaken, sortKey } from './file-names.ts';
+import { PathResolver } from './file-paths.ts';
+import { getFile, getMovable, toFileDoc, toFileRow } from './file-rows.ts';
+import { subtree } from './subtree.ts';
+
+const TRASH_TOP = `UPDATE files SET parent_id = ?, name = ?, sort_key = ?, trashed_at = ?, restore_path = ?,
+  restore_name = ?, seq = ? WHERE id = ?`;
+const TRASH_INSIDE = 'UPDATE files SET trashed_at = ?, seq = ? WHERE id = ?';
+
+/**
+ * `DELETE /files/:id`: into the trash, with what it held. The item moves under the hidden trash
+ * folder (so live folders never hold trashed rows) and remembers its folder's path and its name,
+ * which a same-named item already in the trash may have made « nom (2) ». Everything below it is
+ * marked trashed too, so search, recents and favourites skip it with one indexed condition.
+ * Idempotent: trashing what is already in the trash changes nothing (the sdk retries DELETEs).
+ */
+export function trashFile(db: DatabaseSync, id: string): FileDoc {
+  return transaction(db, () => {
+    const row = getMovable(db, id);
+    const paths = new PathResolver(db);
+    if (row.trashedAt !== null) return toFileDoc(row, paths.of(row));
+    const now = new Date().toISOString();
+    const restorePath = paths.folder(row.parentId ?? '');
+    const name = nameTaken(db, TRASH_ID, row.name) ? freeName(db, TRASH_ID, row.name) : row.name;
+    prepared(db, TRASH_TOP).run(TRASH_ID, name, sortKey(name), now, restorePath, row.name, bumpSeq(db), row.id);
+    for (const inside of subtree(db, row.id).slice(1)) prepared(db, TRASH_INSIDE).run(now, bumpSeq(db), inside.id);
+    const trashed = getFile(db, row.id);
+    return toFileDoc(trashed, paths.of(trashed));
+  });
+}
+
+/**
+ * Trash listing position: when the last item seen was trashed, and its seq (a top item of the
+ * trash cannot change until it leaves, so its seq is that of its trashing: ties keep that order).
+ */
+const TrashKey = z.tuple([z.string(), z.number().int()]);
+const FIRST_PAGE = `SELECT * FROM files WHERE parent_id = ? AND trashed_at IS NOT NULL
+  ORDER BY trashed_at DESC, seq DESC LIMIT ?`;
+const PAGE_AFTER = `SELECT * FROM files WHERE parent_id = ? AND trashed_at IS NOT NULL AND (trashed_at, seq) < (?, ?)
+  ORDER BY trashed_at DESC, seq DESC LIMIT ?`;
+
+/** `GET /files/trash/children`: what was put in the trash, newest first, each with the path it came from. */
+export function listTrash(db: DatabaseSync, limit: number, cursor: unknown): FolderListing {
+  const after = decodeCursor(cursor, TrashKey);
+  const rows = (
+    after ? prepared(db, PAGE_AFTER).all(TRASH_ID, ...after, limit + 1) : prepared(db, FIRST_PAGE).all(TRASH_ID, limit + 1)
+  );
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const paths = new PathResolver(db);
+  return {
+    folder: toFileDoc(getFile(db, TRASH_ID)),
+    items: page.map((raw) => {
+      const row = toFileRow(raw);
+      return toFileDoc(row, paths.of(row));
+    }),
+    next: rows.length > limit && last ? encodeCursor([String(last.trashed_at), Number(last.seq)]) : null,
+  };
+}

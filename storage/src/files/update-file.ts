@@ -1,0 +1,56 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { PatchFileBody, type FileDoc } from '@mytoutatice/contract';
+import { HttpError, badRequest } from '@mytoutatice/server-kit';
+import { bumpSeq, transaction } from '../instances/instance-db.ts';
+import { prepared } from '../instances/prepared.ts';
+import { parseConflict, resolveName, sortKey, validName } from './file-names.ts';
+import { isSelfOrDescendant } from './file-paths.ts';
+import { getFile, getLiveFolder, getMovable, inTrash, toFileDoc } from './file-rows.ts';
+
+const UPDATE = `UPDATE files SET parent_id = ?, name = ?, sort_key = ?, favorite = ?, updated_at = ?, seq = ?
+  WHERE id = ?`;
+
+export function invalidMove(detail: string): HttpError {
+  return new HttpError(400, 'invalid_move', detail);
+}
+
+/** The body's fields, checked: a bad name is `invalid_name`, anything else `bad_request`. */
+export function parsePatch(raw: unknown): PatchFileBody {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw badRequest('Le corps doit être {"name"?, "parentId"?, "favorite"?}.');
+  }
+  const name = 'name' in raw && raw.name !== undefined ? validName(raw.name) : undefined;
+  const parsed = PatchFileBody.safeParse(raw);
+  if (!parsed.success) throw badRequest('parentId est un identifiant (texte), favorite un booléen.');
+  return { ...parsed.data, name };
+}
+
+/**
+ * `PATCH /files/:id`: rename, move (never into itself or below itself), mark as favourite.
+ * Renaming or moving counts as a change (`updatedAt`); the favourite flag is the person's own
+ * mark on the item, not a change to it.
+ */
+export function updateFile(db: DatabaseSync, id: string, rawBody: unknown, rawConflict: unknown): FileDoc {
+  const patch = parsePatch(rawBody);
+  const conflict = parseConflict(rawConflict);
+  return transaction(db, () => {
+    const row = getMovable(db, id);
+    if (row.trashedAt !== null) throw inTrash('Cet élément est dans la corbeille : restaurez-le d’abord.');
+    const parentId = patch.parentId ?? row.parentId ?? '';
+    const moving = parentId !== row.parentId;
+    const renaming = patch.name !== undefined && patch.name !== row.name;
+    const favorite = patch.favorite ?? row.favorite;
+    if (!moving && !renaming && favorite === row.favorite) return toFileDoc(row);
+
+    if (moving) {
+      getLiveFolder(db, parentId);
+      if (row.type === 'directory' && isSelfOrDescendant(db, parentId, row.id)) {
+        throw invalidMove('Un dossier ne peut pas être déplacé dans lui-même ni dans un de ses sous-dossiers.');
+      }
+    }
+    const name = moving || renaming ? resolveName(db, parentId, patch.name ?? row.name, conflict) : row.name;
+    const updatedAt = moving || renaming ? new Date().toISOString() : row.updatedAt;
+    prepared(db, UPDATE).run(parentId, name, sortKey(name), favorite ? 1 : 0, updatedAt, bumpSeq(db), row.id);
+    return toFileDoc(getFile(db, row.id));
+  });
+}

@@ -1,0 +1,136 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
+
+/**
+ * The schema of an instance database, as forward-only steps: step `i` takes a database from
+ * `PRAGMA user_version` i to i + 1. A published step is never edited (databases in the field
+ * already ran it); a change is a new step at the end.
+ */
+type Migration = (db: DatabaseSync, now: string) => void;
+
+const v1: Migration = (db, now) => {
+  db.exec(`
+    CREATE TABLE files (
+      id TEXT PRIMARY KEY,
+      parent_id TEXT REFERENCES files (id),
+      type TEXT NOT NULL CHECK (type IN ('directory', 'file')),
+      name TEXT NOT NULL,
+      -- What listings sort by: lower case without accents, so « Été » sits beside « ete ».
+      sort_key TEXT NOT NULL,
+      size INTEGER,
+      mime TEXT,
+      sha256 TEXT,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      seq INTEGER NOT NULL
+    );
+    CREATE UNIQUE INDEX files_unique_name ON files (parent_id, name);
+    CREATE INDEX files_listing ON files (parent_id, type, sort_key, name, id);
+
+    CREATE TABLE documents (
+      doctype TEXT NOT NULL,
+      id TEXT NOT NULL,
+      rev TEXT NOT NULL,
+      data TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      PRIMARY KEY (doctype, id)
+    ) WITHOUT ROWID;
+    CREATE INDEX documents_listing ON documents (doctype, created_at, id);
+
+    CREATE TABLE app_passwords (
+      id TEXT PRIMARY KEY,
+      label TEXT NOT NULL,
+      algorithm TEXT NOT NULL,
+      salt TEXT NOT NULL,
+      hash TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      last_used_at TEXT
+    );
+
+    -- Bumped by every write; the changes feed follows it.
+    CREATE TABLE seq (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      value INTEGER NOT NULL
+    );
+    INSERT INTO seq (id, value) VALUES (1, 0);
+  `);
+  db.prepare(
+    `INSERT INTO files (id, parent_id, type, name, sort_key, size, mime, sha256, created_at, updated_at, seq)
+     VALUES (?, NULL, 'directory', '', '', NULL, NULL, NULL, ?, ?, 0)`,
+  ).run(ROOT_ID, now, now);
+};
+
+/**
+ * Trash, favourites, upload dates, the indexes for listings by date/size, search, recents and
+ * favourites, and what the changes feed reads: `seq` indexes and tombstones for destroyed rows.
+ */
+const v2: Migration = (db, now) => {
+  db.exec(`
+    ALTER TABLE files ADD COLUMN trashed_at TEXT;
+    -- Set on the top item of a trashed subtree only: its folder's path and its name before the
+    -- trash (where a same-named item may have made it « nom (2) »).
+    ALTER TABLE files ADD COLUMN restore_path TEXT;
+    ALTER TABLE files ADD COLUMN restore_name TEXT;
+    ALTER TABLE files ADD COLUMN favorite INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE files ADD COLUMN uploaded_at TEXT;
+    UPDATE files SET uploaded_at = created_at WHERE type = 'file';
+
+    -- Trashed items are moved under this hidden folder, so live folders never hold trashed
+    -- children and their listings need no filter: files_listing serves them as before.
+    CREATE INDEX files_listing_updated ON files (parent_id, type, updated_at, sort_key, name, id);
+    CREATE INDEX files_listing_size ON files (parent_id, type, size, sort_key, name, id);
+    CREATE INDEX files_trash ON files (parent_id, trashed_at, seq) WHERE trashed_at IS NOT NULL;
+    CREATE INDEX files_recent ON files (updated_at, id) WHERE type = 'file' AND trashed_at IS NULL;
+    CREATE INDEX files_favorites ON files (sort_key, name, id) WHERE favorite = 1 AND trashed_at IS NULL;
+    -- Search scans sort_key for a substring: this covering index is much smaller than the table.
+    CREATE INDEX files_search ON files (sort_key, name, id) WHERE trashed_at IS NULL;
+    CREATE INDEX files_seq ON files (seq);
+    CREATE INDEX documents_seq ON documents (seq);
+
+    -- What the changes feed reports for destroyed rows; written in the destroying transaction.
+    CREATE TABLE tombstones (
+      id TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('file', 'document')),
+      doctype TEXT,
+      seq INTEGER NOT NULL
+    );
+    CREATE INDEX tombstones_seq ON tombstones (seq);
+  `);
+  db.prepare(
+    `INSERT INTO files (id, parent_id, type, name, sort_key, size, mime, sha256, created_at, updated_at, seq)
+     VALUES (?, NULL, 'directory', '', '', NULL, NULL, NULL, ?, ?, 0)`,
+  ).run(TRASH_ID, now, now);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2];
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+function userVersion(db: DatabaseSync): number {
+  return Number(db.prepare('PRAGMA user_version').get()?.user_version ?? 0);
+}
+
+/**
+ * Brings `db` up to `target` (default: the latest), one transaction per step, so a crash
+ * leaves it at a whole version. The version is read again inside each transaction: another
+ * process (the admin CLI beside the server) may have just run the same step.
+ * A database newer than this code is refused rather than misread.
+ */
+export function migrate(db: DatabaseSync, now: string, target = SCHEMA_VERSION): void {
+  const found = userVersion(db);
+  if (found > SCHEMA_VERSION) throw new Error(`instance database has schema ${found}, newer than ${SCHEMA_VERSION}`);
+  for (let version = found; version < target; version++) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      if (userVersion(db) === version) {
+        MIGRATIONS[version]?.(db, now);
+        db.exec(`PRAGMA user_version = ${version + 1}`);
+      }
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
