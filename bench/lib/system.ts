@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DatabaseSync } from 'node:sqlite';
+import { SignJWT } from 'jose';
 import { passwordSignIn } from '@mytoutatice/dev-ent/scripted-login';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,6 +22,10 @@ export type BenchSystem = {
   secret: string;
   /** Signs in and creates the space if needed; returns the access token. */
   signIn(login: string): Promise<string>;
+  /** The storage instance id of a space, from the gateway's directory. */
+  instanceIdOf(slug: string): string;
+  /** An internal token as the gateway would mint it (an hour long), to call storage directly. */
+  internalToken(scope: 'owner' | 'admin', instanceId?: string): Promise<string>;
   stop(): void;
 };
 
@@ -67,6 +73,27 @@ export async function startSystem(base = 28080): Promise<BenchSystem> {
         if (!res.ok) throw new Error(`onboarding: ${res.status}`);
       }
       return tokens.access_token;
+    },
+    instanceIdOf(slug) {
+      const directory = new DatabaseSync(join(dataDir, 'gateway/directory.sqlite'), { readOnly: true });
+      try {
+        const row = directory.prepare('SELECT instance_id FROM spaces WHERE slug = ?').get(slug) as { instance_id: string } | undefined;
+        if (!row) throw new Error(`no space ${slug}`);
+        return row.instance_id;
+      } finally {
+        directory.close();
+      }
+    },
+    internalToken(scope, instanceId) {
+      const now = Math.floor(Date.now() / 1000);
+      const jwt = new SignJWT({ scope })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('mytoutatice-gateway')
+        .setAudience('mytoutatice-storage')
+        .setIssuedAt(now)
+        .setExpirationTime(now + 3600);
+      if (instanceId) jwt.setSubject(instanceId);
+      return jwt.sign(new TextEncoder().encode(secret));
     },
     stop() {
       child.kill('SIGTERM');

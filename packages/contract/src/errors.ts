@@ -20,6 +20,8 @@ export const errorCodes = [
   'not_a_file',
   'name_conflict',
   'invalid_move',
+  'revision_conflict',
+  'precondition_required',
   'in_trash',
   'hash_mismatch',
   'invalid_digest',

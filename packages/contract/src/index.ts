@@ -21,6 +21,14 @@ export {
 } from './files.ts';
 export { Doctype, doctypes, Document, DocumentListing, MAX_DOCUMENT_BYTES } from './documents.ts';
 export {
+  NoteData,
+  ContactData,
+  AlbumData,
+  documentSchemas,
+  queryableFields,
+  DocumentFilterOp,
+} from './documents.ts';
+export {
   ChangeKind,
   Change,
   ChangeBatch,

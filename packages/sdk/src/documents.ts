@@ -1,24 +1,48 @@
 import { Document, DocumentListing } from '@mytoutatice/contract';
+import type { DocumentFilterOp, SortOrder } from '@mytoutatice/contract';
 import type { CallOptions, PageOptions, Transport } from './transport.ts';
 
+/** One `?where=` condition, on a field the doctype declares (`queryableFields` in the contract). */
+export type DocumentFilter = { field: string; op: DocumentFilterOp; value: string };
+
+/** Filter and sort of a listing; without `sort`, documents come in creation order. */
+export type DocumentQuery = { where?: DocumentFilter | undefined; sort?: string | undefined; order?: SortOrder | undefined };
+
+export type DocumentListOptions = PageOptions & DocumentQuery;
+
 export type DocumentsResource = {
-  list(doctype: string, options?: PageOptions): Promise<DocumentListing>;
+  list(doctype: string, options?: DocumentListOptions): Promise<DocumentListing>;
   /** Sends `{ data }`; the server adds id, rev and dates. */
   create(doctype: string, data: Readonly<Record<string, unknown>>, options?: CallOptions): Promise<Document>;
   get(doctype: string, id: string, options?: CallOptions): Promise<Document>;
+  /** Replaces `data` if the document is still at `rev`; else ApiError 409 `revision_conflict`. */
+  update(doctype: string, id: string, rev: string, data: Readonly<Record<string, unknown>>, options?: CallOptions): Promise<Document>;
+  /** Deletes the document if it is still at `rev`; else ApiError 409 `revision_conflict`. */
+  remove(doctype: string, id: string, rev: string, options?: CallOptions): Promise<void>;
 };
 
 const path = (doctype: string) => `/api/data/${encodeURIComponent(doctype)}`;
+const documentPath = (doctype: string, id: string) => `${path(doctype)}/${encodeURIComponent(id)}`;
+const ifMatch = (rev: string) => ({ 'If-Match': `"${rev}"` });
 
 export function createDocuments(transport: Transport): DocumentsResource {
   return {
-    list: (doctype, { cursor, limit, signal } = {}) =>
-      transport.request(path(doctype), DocumentListing, { query: { cursor, limit }, signal }),
+    list: (doctype, { where, sort, order, cursor, limit, signal } = {}) =>
+      transport.request(path(doctype), DocumentListing, {
+        query: { where: where && `${where.field}:${where.op}:${where.value}`, sort, order, cursor, limit },
+        signal,
+      }),
 
     create: (doctype, data, { signal } = {}) =>
       transport.request(path(doctype), Document, { method: 'POST', json: { data }, signal }),
 
-    get: (doctype, id, { signal } = {}) =>
-      transport.request(`${path(doctype)}/${encodeURIComponent(id)}`, Document, { signal }),
+    get: (doctype, id, { signal } = {}) => transport.request(documentPath(doctype, id), Document, { signal }),
+
+    update: (doctype, id, rev, data, { signal } = {}) =>
+      transport.request(documentPath(doctype, id), Document, { method: 'PUT', json: { data }, headers: ifMatch(rev), signal }),
+
+    remove: async (doctype, id, rev, { signal } = {}) => {
+      await transport.send(documentPath(doctype, id), { method: 'DELETE', headers: ifMatch(rev), signal });
+    },
   };
 }

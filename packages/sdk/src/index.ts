@@ -15,7 +15,7 @@ export type { Schema } from './parse-response.ts';
 export { createClient } from './client.ts';
 export type { Client, ClientOptions } from './client.ts';
 export type { ConflictPolicy, FilesResource, ListingOptions, PlacementOptions, UploadInput, UploadOptions } from './files.ts';
-export type { DocumentsResource } from './documents.ts';
+export type { DocumentsResource, DocumentFilter, DocumentQuery, DocumentListOptions } from './documents.ts';
 export type { SpaceResource } from './space.ts';
 export { createRealtime } from './realtime.ts';
 export type { Realtime, RealtimeOptions, RealtimeStatus } from './realtime.ts';

@@ -17,6 +17,8 @@ export const problemTitles: Record<ErrorCode, string> = {
   not_a_file: 'Ce n’est pas un fichier',
   name_conflict: 'Ce nom est déjà utilisé',
   invalid_move: 'Déplacement impossible',
+  revision_conflict: 'Le document a changé entre-temps',
+  precondition_required: 'Révision attendue (If-Match)',
   in_trash: 'Élément dans la corbeille',
   hash_mismatch: 'Le contenu reçu ne correspond pas à son empreinte',
   invalid_digest: 'Empreinte (Content-Digest) invalide',

@@ -36,7 +36,8 @@ describe(RealtimeServer.name, () => {
     const response = await storage.call(who.token, `/data/${doctype}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ data: {} }),
+      // Satisfies both first-party schemas used here (notes need a title, contacts a fullname).
+      body: JSON.stringify({ data: { title: 'Note', fullname: 'Contact' } }),
     });
     expect(response.status).toBe(201);
     return (await response.json()) as { id: string };

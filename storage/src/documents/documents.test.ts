@@ -34,7 +34,7 @@ describe(createDocument.name, () => {
   it('lists a doctype by pages, each document once, and keeps instances apart', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) {
-      ids.push(Document.parse(await (await post(alice, 'io.mytoutatice.contacts', { data: { i } })).json()).id);
+      ids.push(Document.parse(await (await post(alice, 'io.mytoutatice.contacts', { data: { fullname: `Contact ${i}` } })).json()).id);
     }
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -66,11 +66,38 @@ describe(createDocument.name, () => {
     }
   });
 
+  it('checks first-party documents against their schema, extra fields allowed, and leaves other doctypes free', async () => {
+    const refused: [string, unknown, string][] = [
+      ['io.mytoutatice.notes', { text: 'sans titre' }, 'data.title'],
+      ['io.mytoutatice.notes', { title: 'x'.repeat(501) }, 'data.title'],
+      ['io.mytoutatice.contacts', { fullname: 'Ada', email: 42 }, 'data.email'],
+      ['io.mytoutatice.photos.albums', { title: 'Vacances' }, 'data.name'],
+    ];
+    for (const [doctype, data, field] of refused) {
+      const response = await post(alice, doctype, { data });
+      expect(response.status).toBe(400);
+      const problem = await response.json();
+      expect(problem.code).toBe('bad_request');
+      expect(problem.detail).toContain(field);
+    }
+    const accepted: [string, Record<string, unknown>][] = [
+      ['io.mytoutatice.notes', { title: 'x'.repeat(500), body: 'texte', pinned: true }],
+      ['io.mytoutatice.contacts', { fullname: 'Ada Lovelace' }],
+      ['io.mytoutatice.photos.albums', { name: 'Vacances', cover: 'f1' }],
+      ['org.example.game.scores', { anything: [1, { nested: null }] }],
+    ];
+    for (const [doctype, data] of accepted) {
+      const response = await post(alice, doctype, { data });
+      expect(response.status).toBe(201);
+      expect(Document.parse(await response.json()).data).toEqual(data);
+    }
+  });
+
   it('refuses a document over MAX_DOCUMENT_BYTES with 413', async () => {
-    const response = await post(alice, 'io.mytoutatice.notes', { data: { text: 'x'.repeat(MAX_DOCUMENT_BYTES) } });
+    const response = await post(alice, 'io.mytoutatice.notes', { data: { title: 'Long', text: 'x'.repeat(MAX_DOCUMENT_BYTES) } });
     expect(response.status).toBe(413);
     expect((await response.json()).code).toBe('payload_too_large');
-    const huge = await post(alice, 'io.mytoutatice.notes', { data: { text: 'x'.repeat(2 * MAX_DOCUMENT_BYTES) } });
+    const huge = await post(alice, 'io.mytoutatice.notes', { data: { title: 'Long', text: 'x'.repeat(2 * MAX_DOCUMENT_BYTES) } });
     expect(huge.status).toBe(413);
   });
 });

@@ -1,21 +1,17 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
-import { Doctype, MAX_DOCUMENT_BYTES, type Document, type DocumentListing } from '@mytoutatice/contract';
+import { Doctype, MAX_DOCUMENT_BYTES, documentSchemas, type Document } from '@mytoutatice/contract';
 import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
-import { decodeCursor, encodeCursor } from '../http/pagination.ts';
-import { bumpSeq, transaction } from '../instances/instance-db.ts';
+import { bumpSeq, transaction, writeTombstone } from '../instances/instance-db.ts';
 import { prepared } from '../instances/prepared.ts';
+import { toDocument } from './document-rows.ts';
+import { firstRevision, nextRevision, revisionConflict } from './revisions.ts';
 
 const MAX_DOCTYPE_LENGTH = 128;
+const MAX_ISSUES_SHOWN = 3;
 
-const CreateDocumentBody = z.object({ data: z.record(z.string(), z.unknown()) });
-
-/** Listing position: creation time then id of the last document seen. */
-const ListingKey = z.tuple([z.string(), z.string()]);
-const FIRST_PAGE = 'SELECT * FROM documents WHERE doctype = ? ORDER BY created_at, id LIMIT ?';
-const PAGE_AFTER = `SELECT * FROM documents WHERE doctype = ? AND (created_at, id) > (?, ?)
-  ORDER BY created_at, id LIMIT ?`;
+const DocumentBody = z.object({ data: z.record(z.string(), z.unknown()) });
 
 export function validDoctype(raw: string): string {
   if (raw.length > MAX_DOCTYPE_LENGTH || !Doctype.safeParse(raw).success) {
@@ -24,33 +20,32 @@ export function validDoctype(raw: string): string {
   return raw;
 }
 
-function toDocument(row: Record<string, unknown>): Document {
-  return {
-    id: String(row.id),
-    rev: String(row.rev),
-    doctype: String(row.doctype),
-    data: JSON.parse(String(row.data)) as Record<string, unknown>,
-    createdAt: String(row.created_at),
-    updatedAt: String(row.updated_at),
-  };
-}
-
-export function createDocument(db: DatabaseSync, doctype: string, body: unknown): Document {
-  const parsed = CreateDocumentBody.safeParse(body);
+/**
+ * The `data` of a `{"data": {…}}` body, with its JSON: checked against the doctype's schema when
+ * it has one (first-party doctypes), and against MAX_DOCUMENT_BYTES.
+ */
+function validData(doctype: string, body: unknown): { data: Record<string, unknown>; json: string } {
+  const parsed = DocumentBody.safeParse(body);
   if (!parsed.success) throw badRequest('Le corps doit être {"data": {…}}.');
-  const json = JSON.stringify(parsed.data.data);
+  const { data } = parsed.data;
+  const checked = documentSchemas[doctype]?.safeParse(data);
+  if (checked && !checked.success) {
+    const issues = checked.error.issues
+      .slice(0, MAX_ISSUES_SHOWN)
+      .map((issue) => `${['data', ...issue.path.map(String)].join('.')} : ${issue.message}`);
+    throw badRequest(`Document ${doctype} invalide — ${issues.join(' ; ')}`);
+  }
+  const json = JSON.stringify(data);
   if (Buffer.byteLength(json) > MAX_DOCUMENT_BYTES) {
     throw new HttpError(413, 'payload_too_large', `Un document fait au plus ${MAX_DOCUMENT_BYTES} octets.`);
   }
+  return { data, json };
+}
+
+export function createDocument(db: DatabaseSync, doctype: string, body: unknown): Document {
+  const { data, json } = validData(doctype, body);
   const now = new Date().toISOString();
-  const document: Document = {
-    id: randomUUID(),
-    rev: `1-${randomBytes(16).toString('hex')}`,
-    doctype,
-    data: parsed.data.data,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const document: Document = { id: randomUUID(), rev: firstRevision(), doctype, data, createdAt: now, updatedAt: now };
   transaction(db, () => {
     prepared(
       db,
@@ -62,17 +57,49 @@ export function createDocument(db: DatabaseSync, doctype: string, body: unknown)
 
 export function getDocument(db: DatabaseSync, doctype: string, id: string): Document {
   const row = prepared(db, 'SELECT * FROM documents WHERE doctype = ? AND id = ?').get(doctype, id);
-  if (!row) throw notFound('Ce document n’existe pas.');
+  if (!row) throw missing();
   return toDocument(row);
 }
 
-/** Documents of one doctype in creation order, by keyset pages. */
-export function listDocuments(db: DatabaseSync, doctype: string, limit: number, cursor: unknown): DocumentListing {
-  const after = decodeCursor(cursor, ListingKey);
-  const rows = after
-    ? prepared(db, PAGE_AFTER).all(doctype, ...after, limit + 1)
-    : prepared(db, FIRST_PAGE).all(doctype, limit + 1);
-  const items = rows.slice(0, limit).map(toDocument);
-  const last = items.at(-1);
-  return { items, next: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+/** The revision of a live document, read inside the writing transaction. */
+function currentRevision(db: DatabaseSync, doctype: string, id: string): { rev: string; createdAt: string } {
+  const row = prepared(db, 'SELECT rev, created_at FROM documents WHERE doctype = ? AND id = ?').get(doctype, id);
+  if (!row) throw missing();
+  return { rev: String(row.rev), createdAt: String(row.created_at) };
+}
+
+/**
+ * Replaces a document's data if `rev` is still its revision (else 409 `revision_conflict`): the
+ * check and the write share one transaction, so of two writers holding the same rev one wins.
+ */
+export function updateDocument(db: DatabaseSync, doctype: string, id: string, rev: string, body: unknown): Document {
+  const { data, json } = validData(doctype, body);
+  return transaction(db, () => {
+    const current = currentRevision(db, doctype, id);
+    if (current.rev !== rev) throw revisionConflict();
+    const now = new Date().toISOString();
+    const next = nextRevision(current.rev);
+    prepared(db, 'UPDATE documents SET rev = ?, data = ?, updated_at = ?, seq = ? WHERE doctype = ? AND id = ?').run(
+      next,
+      json,
+      now,
+      bumpSeq(db),
+      doctype,
+      id,
+    );
+    return { id, rev: next, doctype, data, createdAt: current.createdAt, updatedAt: now };
+  });
+}
+
+/** Deletes a document still at `rev`, leaving a tombstone for the changes feed in the same transaction. */
+export function deleteDocument(db: DatabaseSync, doctype: string, id: string, rev: string): void {
+  transaction(db, () => {
+    if (currentRevision(db, doctype, id).rev !== rev) throw revisionConflict();
+    prepared(db, 'DELETE FROM documents WHERE doctype = ? AND id = ?').run(doctype, id);
+    writeTombstone(db, 'document', id, doctype);
+  });
+}
+
+function missing(): HttpError {
+  return notFound('Ce document n’existe pas.');
 }

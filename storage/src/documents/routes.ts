@@ -1,33 +1,58 @@
-import express, { Router } from 'express';
-import { MAX_DOCUMENT_BYTES } from '@mytoutatice/contract';
-import { parseLimit } from '../http/pagination.ts';
+import express, { Router, type Response } from 'express';
+import { MAX_DOCUMENT_BYTES, type Document } from '@mytoutatice/contract';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceOf, ownerOnly } from '../instances/owner-instance.ts';
 import type { InstanceRegistry } from '../instances/registry.ts';
-import { createDocument, getDocument, listDocuments, validDoctype } from './documents.ts';
+import { parseDocumentQuery, queryDocuments } from './document-query.ts';
+import { createDocument, deleteDocument, getDocument, updateDocument, validDoctype } from './documents.ts';
+import { etagOf, ifNoneMatchHits, revisionFromIfMatch } from './revisions.ts';
 
 /** Room for the `{"data": …}` envelope around a document of the largest size. */
 const BODY_LIMIT = MAX_DOCUMENT_BYTES + 1024;
 
+function sendDocument(res: Response, status: number, document: Document): void {
+  res.status(status).setHeader('ETag', etagOf(document.rev)).json(document);
+}
+
 export function documentRoutes(registry: InstanceRegistry, databases: InstanceDatabases): Router {
   const router = Router();
   const owner = ownerOnly(registry);
+  const json = express.json({ limit: BODY_LIMIT });
 
   router.get('/data/:doctype', ...owner, (req, res) => {
     const doctype = validDoctype(pathParam(req, 'doctype'));
-    const limit = parseLimit(req.query.limit);
-    res.json(listDocuments(databases.db(instanceOf(res).id), doctype, limit, req.query.cursor));
+    const query = parseDocumentQuery(doctype, req.query);
+    res.json(queryDocuments(databases.db(instanceOf(res).id), doctype, query));
   });
 
-  router.post('/data/:doctype', ...owner, express.json({ limit: BODY_LIMIT }), (req, res) => {
+  router.post('/data/:doctype', ...owner, json, (req, res) => {
     const doctype = validDoctype(pathParam(req, 'doctype'));
-    res.status(201).json(createDocument(databases.db(instanceOf(res).id), doctype, req.body));
+    sendDocument(res, 201, createDocument(databases.db(instanceOf(res).id), doctype, req.body));
   });
 
   router.get('/data/:doctype/:id', ...owner, (req, res) => {
     const doctype = validDoctype(pathParam(req, 'doctype'));
-    res.json(getDocument(databases.db(instanceOf(res).id), doctype, pathParam(req, 'id')));
+    const document = getDocument(databases.db(instanceOf(res).id), doctype, pathParam(req, 'id'));
+    res.setHeader('Cache-Control', 'private, no-cache');
+    if (ifNoneMatchHits(req.get('if-none-match'), document.rev)) {
+      res.status(304).setHeader('ETag', etagOf(document.rev)).end();
+      return;
+    }
+    sendDocument(res, 200, document);
+  });
+
+  router.put('/data/:doctype/:id', ...owner, json, (req, res) => {
+    const doctype = validDoctype(pathParam(req, 'doctype'));
+    const rev = revisionFromIfMatch(req.get('if-match'));
+    sendDocument(res, 200, updateDocument(databases.db(instanceOf(res).id), doctype, pathParam(req, 'id'), rev, req.body));
+  });
+
+  router.delete('/data/:doctype/:id', ...owner, (req, res) => {
+    const doctype = validDoctype(pathParam(req, 'doctype'));
+    const rev = revisionFromIfMatch(req.get('if-match'));
+    deleteDocument(databases.db(instanceOf(res).id), doctype, pathParam(req, 'id'), rev);
+    res.status(204).end();
   });
 
   return router;

@@ -104,7 +104,27 @@ const v2: Migration = (db, now) => {
   ).run(TRASH_ID, now, now);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2];
+/**
+ * Document queries (`?where=`, `?sort=`) on the fields first-party doctypes declare in the
+ * contract (`queryableFields`): one index per field, partial on its doctype, over the same
+ * expression the queries use (documents/document-query.ts, which also derives these names).
+ * A field declared later gets its index in a new step.
+ */
+const v3: Migration = (db) => {
+  db.exec(`
+    CREATE INDEX documents_updated ON documents (doctype, updated_at, id);
+    CREATE INDEX documents_notes_title ON documents (doctype, ifnull(json_extract(data, '$.title'), ''), id)
+      WHERE doctype = 'io.mytoutatice.notes';
+    CREATE INDEX documents_contacts_fullname ON documents (doctype, ifnull(json_extract(data, '$.fullname'), ''), id)
+      WHERE doctype = 'io.mytoutatice.contacts';
+    CREATE INDEX documents_contacts_email ON documents (doctype, ifnull(json_extract(data, '$.email'), ''), id)
+      WHERE doctype = 'io.mytoutatice.contacts';
+    CREATE INDEX documents_photos_albums_name ON documents (doctype, ifnull(json_extract(data, '$.name'), ''), id)
+      WHERE doctype = 'io.mytoutatice.photos.albums';
+  `);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 function userVersion(db: DatabaseSync): number {

@@ -22,5 +22,12 @@ export {
 export type { FolderSort, KnownFile, UpdateVariables, CopyVariables } from './use-files.ts';
 export { useUpload } from './use-upload.ts';
 export type { UploadVariables } from './use-upload.ts';
-export { useDocuments, useCreateDocument } from './use-documents.ts';
+export {
+  useDocuments,
+  useDocument,
+  useCreateDocument,
+  useUpdateDocument,
+  useDeleteDocument,
+} from './use-documents.ts';
+export type { UpdateDocumentVariables, DeleteDocumentVariables } from './use-documents.ts';
 export { connectRealtimeToQueryClient } from './use-realtime.ts';

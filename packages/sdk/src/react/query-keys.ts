@@ -1,4 +1,5 @@
 import type { FileSort, SortOrder } from '@mytoutatice/contract';
+import type { DocumentQuery } from '../documents.ts';
 
 /**
  * Every React Query key the sdk uses, in one place, so apps can invalidate or prefetch the same
@@ -22,5 +23,8 @@ export const queryKeys = {
   search: (q: string) => ['mytoutatice', 'search', q] as const,
   recent: () => ['mytoutatice', 'recent'] as const,
   favorites: () => ['mytoutatice', 'favorites'] as const,
+  /** Prefix of everything about a doctype: its listings and its documents. */
   documents: (doctype: string) => ['mytoutatice', 'documents', doctype] as const,
+  documentListing: (doctype: string, query: DocumentQuery) => ['mytoutatice', 'documents', doctype, 'list', query] as const,
+  document: (doctype: string, id: string) => ['mytoutatice', 'documents', doctype, 'document', id] as const,
 };

@@ -56,6 +56,8 @@ export const en: Partial<Record<UiMessageKey, string>> = {
   'error.range_not_satisfiable': 'The requested part of the file does not exist.',
   'error.invalid_move': 'A folder cannot be moved into itself or one of its subfolders.',
   'error.in_trash': 'This item is in the trash: restore it first.',
+  'error.revision_conflict': 'This document was changed elsewhere in the meantime: reload it before saving.',
+  'error.precondition_required': 'The version of the document to change was not given.',
   'error.upstream_timeout': 'The service took too long to answer. Please try again.',
   'error.internal': 'Something went wrong on our side.',
 };

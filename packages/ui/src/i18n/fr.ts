@@ -57,6 +57,8 @@ export const fr = {
   'error.range_not_satisfiable': 'La partie demandée du fichier n’existe pas.',
   'error.invalid_move': 'Un dossier ne peut pas être déplacé dans lui-même ni dans un de ses sous-dossiers.',
   'error.in_trash': 'Cet élément est dans la corbeille : restaurez-le d’abord.',
+  'error.revision_conflict': 'Ce document a été modifié ailleurs entre-temps : rechargez-le avant de l’enregistrer.',
+  'error.precondition_required': 'La version du document à modifier n’a pas été indiquée.',
   'error.upstream_timeout': 'Le service a mis trop de temps à répondre. Réessayez.',
   'error.internal': 'Une erreur est survenue de notre côté.',
 } as const;
