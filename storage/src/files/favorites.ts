@@ -1,10 +1,9 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import type { FileList } from '@mytoutatice/contract';
-import { decodeCursor, encodeCursor } from '../http/pagination.ts';
+import { decodeCursor } from '../http/pagination.ts';
 import { prepared } from '../instances/prepared.ts';
-import { PathResolver } from './file-paths.ts';
-import { toFileDoc, toFileRow } from './file-rows.ts';
+import { locatedPage } from './located-page.ts';
 
 /** Position: sort key, name and id of the last favourite seen. */
 const FavoriteKey = z.tuple([z.string(), z.string(), z.string()]);
@@ -19,12 +18,6 @@ export function favoriteFiles(db: DatabaseSync, limit: number, cursor: unknown):
   const after = decodeCursor(cursor, FavoriteKey);
   const rows = (
     after ? prepared(db, PAGE_AFTER).all(...after, limit + 1) : prepared(db, FIRST_PAGE).all(limit + 1)
-  ).map(toFileRow);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const paths = new PathResolver(db);
-  return {
-    items: page.map((row) => ({ ...toFileDoc(row), path: paths.of(row) })),
-    next: rows.length > limit && last ? encodeCursor([last.sortKey, last.name, last.id]) : null,
-  };
+  );
+  return locatedPage(db, rows, limit, (last) => [String(last.sort_key), String(last.name), String(last.id)]);
 }

@@ -2,11 +2,10 @@ import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { MAX_SEARCH_LENGTH, type SearchResults } from '@mytoutatice/contract';
 import { badRequest } from '@mytoutatice/server-kit';
-import { decodeCursor, encodeCursor } from '../http/pagination.ts';
+import { decodeCursor } from '../http/pagination.ts';
 import { prepared } from '../instances/prepared.ts';
 import { sortKey } from './file-names.ts';
-import { PathResolver } from './file-paths.ts';
-import { toFileDoc, toFileRow } from './file-rows.ts';
+import { locatedPage } from './located-page.ts';
 
 /**
  * Names containing the query, compared as listings sort them (lower case, no accents), so
@@ -41,17 +40,5 @@ export function searchFiles(db: DatabaseSync, rawQuery: unknown, limit: number, 
   const rows = after
     ? prepared(db, PAGE_AFTER).all({ q, rank: after[1], sortKey: after[2], name: after[3], id: after[4], limit: limit + 1 })
     : prepared(db, FIRST_PAGE).all({ q, limit: limit + 1 });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const paths = new PathResolver(db);
-  return {
-    items: page.map((raw) => {
-      const row = toFileRow(raw);
-      return { ...toFileDoc(row), path: paths.of(row) };
-    }),
-    next:
-      rows.length > limit && last
-        ? encodeCursor([q, Number(last.rank), String(last.sort_key), String(last.name), String(last.id)])
-        : null,
-  };
+  return locatedPage(db, rows, limit, (last) => [q, Number(last.rank), String(last.sort_key), String(last.name), String(last.id)]);
 }

@@ -1,12 +1,13 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { TRASH_ID, type FileDoc, type FolderListing } from '@mytoutatice/contract';
-import { decodeCursor, encodeCursor } from '../http/pagination.ts';
+import { decodeCursor } from '../http/pagination.ts';
 import { bumpSeq, transaction } from '../instances/instance-db.ts';
 import { prepared } from '../instances/prepared.ts';
 import { freeName, nameTaken, sortKey } from './file-names.ts';
 import { PathResolver } from './file-paths.ts';
-import { getFile, getMovable, toFileDoc, toFileRow } from './file-rows.ts';
+import { getFile, getMovable, toFileDoc } from './file-rows.ts';
+import { locatedPage } from './located-page.ts';
 import { subtree } from './subtree.ts';
 
 const TRASH_TOP = `UPDATE files SET parent_id = ?, name = ?, sort_key = ?, trashed_at = ?, restore_path = ?,
@@ -51,15 +52,8 @@ export function listTrash(db: DatabaseSync, limit: number, cursor: unknown): Fol
   const rows = (
     after ? prepared(db, PAGE_AFTER).all(TRASH_ID, ...after, limit + 1) : prepared(db, FIRST_PAGE).all(TRASH_ID, limit + 1)
   );
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const paths = new PathResolver(db);
   return {
     folder: toFileDoc(getFile(db, TRASH_ID)),
-    items: page.map((raw) => {
-      const row = toFileRow(raw);
-      return toFileDoc(row, paths.of(row));
-    }),
-    next: rows.length > limit && last ? encodeCursor([String(last.trashed_at), Number(last.seq)]) : null,
+    ...locatedPage(db, rows, limit, (last) => [String(last.trashed_at), Number(last.seq)]),
   };
 }
