@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt, importJWK, SignJWT } from 'jose';
 import { ChangeBatch, FileDoc, Problem, REALTIME_PROTOCOL } from '@mytoutatice/contract';
+import { tamperSignature } from '@mytoutatice/storage/testing';
 import { createGateway } from '../app.ts';
 import { readConfig } from '../config/config.ts';
 import { Directory } from '../directory/directory.ts';
@@ -166,7 +167,7 @@ describe(createRealtimeProxy.name, () => {
     expect(missing.problem.code).toBe('unauthenticated');
     await missing.socketClosed;
 
-    const bad = await refusedUpgrade(wsUrl.replace(/^ws/, 'http'), { 'sec-websocket-protocol': `${REALTIME_PROTOCOL}, bearer.${pupil.slice(0, -4)}AAAA` });
+    const bad = await refusedUpgrade(wsUrl.replace(/^ws/, 'http'), { 'sec-websocket-protocol': `${REALTIME_PROTOCOL}, bearer.${tamperSignature(pupil)}` });
     expect(bad.status).toBe(401);
     expect(bad.problem.code).toBe('invalid_token');
     await bad.socketClosed;

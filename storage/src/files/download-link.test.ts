@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DownloadLink, FileDoc } from '@mytoutatice/contract';
 import { DownloadTokens } from '../auth/download-token.ts';
 import { createDownloadLink } from './download-link.ts';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { startStorage, tamperSignature, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
 
 describe(createDownloadLink.name, () => {
   let storage: StorageHarness;
@@ -46,7 +46,7 @@ describe(createDownloadLink.name, () => {
     const forgedPayload = Buffer.from(JSON.stringify({ ...claims, fid: 'root' })).toString('base64url');
     const tampered = [
       `${header}.${forgedPayload}.${signature}`,
-      `${header}.${payload}.${signature.slice(0, -2)}AA`,
+      tamperSignature(token),
       'pas-un-jeton',
     ];
     const expired = await new DownloadTokens(storage.config.internalTokenSecret).sign(

@@ -122,3 +122,14 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 5000
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/**
+ * The same JWT with one bit of its signature flipped. (Rewriting the last base64url characters
+ * is not enough: their low bits are padding, so the decoded signature can stay the same.)
+ */
+export function tamperSignature(jwt: string): string {
+  const [header, payload, signature = ''] = jwt.split('.');
+  const bytes = Buffer.from(signature, 'base64url');
+  bytes[0] = (bytes[0] ?? 0) ^ 0x01;
+  return `${header}.${payload}.${bytes.toString('base64url')}`;
+}
