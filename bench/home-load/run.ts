@@ -12,7 +12,7 @@ import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { chromium } from '@playwright/test';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page, Response } from '@playwright/test';
 import { build } from 'vite';
 import { root, startSystem } from '../lib/system.ts';
 
@@ -111,16 +111,17 @@ async function cacheClearedReloads(b: Browser, url: string, storageState: Awaite
     await page.getByRole('heading', { name: 'Applications' }).waitFor();
     times.push(Date.now() - start);
     scripts = await collected();
+    collected.stop();
   }
   await ctx.close();
   return summary(times, scripts);
 }
 
 /** Every script the page fetched, with its gzip -9 size and the bytes actually transferred. */
-function collectScripts(page: Page): () => Promise<Script[]> {
+function collectScripts(page: Page): (() => Promise<Script[]>) & { stop(): void } {
   const pending: Promise<Script>[] = [];
   const seen = new Set<string>();
-  page.on('response', (res) => {
+  const onResponse = (res: Response) => {
     if (res.request().resourceType() !== 'script' || seen.has(res.url())) return;
     seen.add(res.url());
     pending.push(
@@ -130,8 +131,9 @@ function collectScripts(page: Page): () => Promise<Script[]> {
         transferred: (await res.request().sizes()).responseBodySize,
       }))(),
     );
-  });
-  return () => Promise.all(pending);
+  };
+  page.on('response', onResponse);
+  return Object.assign(() => Promise.all(pending), { stop: () => void page.off('response', onResponse) });
 }
 
 /** The median time and the scripts of the last load. */

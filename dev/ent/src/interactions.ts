@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { Logger } from 'pino';
 import { authenticate } from './accounts.ts';
-import { html, renderPage, sendHtml } from './page.ts';
+import { entBar, html, renderPage, sendHtml } from './page.ts';
 
 const MAX_FORM_BYTES = 8 * 1024;
 
@@ -22,7 +22,7 @@ function loginPage(uid: string, opts: { login: string; error: boolean }): string
   const errorAttrs = opts.error ? html`aria-invalid="true" aria-describedby="login-error"` : '';
   return renderPage({
     title: "Connexion à l'ENT Toutatice",
-    body: html`<header class="bar"><p>ENT Toutatice</p></header>
+    body: html`${entBar}
 <main class="narrow">
   <div class="card">
     <h1>Connexion à l'ENT Toutatice</h1>
@@ -45,7 +45,7 @@ function loginPage(uid: string, opts: { login: string; error: boolean }): string
 function expiredPage(publicUrl: string): string {
   return renderPage({
     title: 'Session de connexion expirée',
-    body: html`<header class="bar"><p>ENT Toutatice</p></header>
+    body: html`${entBar}
 <main class="narrow">
   <div class="card">
     <h1>Session de connexion expirée</h1>

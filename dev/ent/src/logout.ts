@@ -1,5 +1,5 @@
 import type { KoaContextWithOIDC } from 'oidc-provider';
-import { Html, html, renderPage } from './page.ts';
+import { entBar, Html, html, renderPage } from './page.ts';
 
 export const LOGOUT_SCRIPT_PATH = '/static/logout.js';
 
@@ -28,7 +28,7 @@ export function logoutSource(publicUrl: string) {
     ctx.body = renderPage({
       title: "Déconnexion de l'ENT Toutatice",
       scripts: [LOGOUT_SCRIPT_PATH],
-      body: html`<header class="bar"><p>ENT Toutatice</p></header>
+      body: html`${entBar}
 <main class="narrow">
   <div class="card">
     <h1>Déconnexion de l'ENT Toutatice</h1>
@@ -46,7 +46,7 @@ export function postLogoutSuccessSource(publicUrl: string) {
     ctx.type = 'html';
     ctx.body = renderPage({
       title: "Vous êtes déconnecté de l'ENT Toutatice",
-      body: html`<header class="bar"><p>ENT Toutatice</p></header>
+      body: html`${entBar}
 <main class="narrow">
   <div class="card">
     <h1>Vous êtes déconnecté de l'ENT Toutatice</h1>

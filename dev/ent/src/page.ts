@@ -62,6 +62,9 @@ a{color:#00468c}
 .embed iframe{flex:1;width:100%;border:0}
 `;
 
+/** The ENT's top bar, on every page but the desktop (which names the académie). */
+export const entBar = html`<header class="bar"><p>ENT Toutatice</p></header>`;
+
 export function renderPage(opts: { title: string; body: Html; scripts?: string[] }): string {
   const scripts = (opts.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`);
   return html`<!doctype html>

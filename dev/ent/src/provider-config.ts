@@ -4,7 +4,7 @@ import { accountBySub, claimsByScope, claimsForScopes, claimsOf } from './accoun
 import type { EntConfig } from './config.ts';
 import type { EntKeys } from './keys.ts';
 import { logoutSource, postLogoutSuccessSource } from './logout.ts';
-import { html, renderPage } from './page.ts';
+import { entBar, html, renderPage } from './page.ts';
 
 /** Scopes the MyToutatice API accepts; the JWT access token's `scope` is drawn from these. */
 const API_SCOPE = 'openid profile email';
@@ -133,7 +133,7 @@ export function providerConfiguration(config: EntConfig, keys: EntKeys): Configu
       ctx.type = 'html';
       ctx.body = renderPage({
         title: 'Une erreur est survenue',
-        body: html`<header class="bar"><p>ENT Toutatice</p></header>
+        body: html`${entBar}
 <main class="narrow">
   <div class="card">
     <h1>Une erreur est survenue</h1>
