@@ -80,7 +80,7 @@ try {
     seeding = `all ${FILES} files uploaded through the gateway (${UPLOAD_CONCURRENCY} in flight): ${((performance.now() - seedStart) / 1000).toFixed(1)} s, ${(FILES / ((performance.now() - seedStart) / 1000)).toFixed(0)} files/s`;
   } else {
     const sqlStart = performance.now();
-    seedIntoSqlite(instanceId, folder.id, PROBE, FILES);
+    await seedIntoSqlite(instanceId, folder.id, PROBE, FILES);
     const sqlSeconds = (performance.now() - sqlStart) / 1000;
     seeding =
       `${PROBE} files uploaded through the gateway (${UPLOAD_CONCURRENCY} in flight, tiny bodies) at ${apiRate.toFixed(0)} files/s ` +
@@ -184,11 +184,11 @@ function body(i: number): string {
   return `fichier ${i}\n`;
 }
 
-function seedIntoSqlite(instanceId: string, parentId: string, from: number, to: number): void {
+async function seedIntoSqlite(instanceId: string, parentId: string, from: number, to: number): Promise<void> {
   function* files() {
     for (let i = from; i < to; i++) yield { name: fileName(i), content: Buffer.from(body(i)) };
   }
-  seedFiles(join(system.dataDir, 'storage'), instanceId, parentId, files());
+  await seedFiles(join(system.dataDir, 'storage'), instanceId, parentId, files());
 }
 
 async function call(target: { base: string; bearer: string }, method: string, path: string, payload: string | undefined, expected: number): Promise<unknown> {

@@ -13,6 +13,8 @@ import { documentRoutes } from './documents/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { startTrashPurge } from './files/trash-purge.ts';
 import { problemHandler, requestId, unknownRoute } from '@mytoutatice/server-kit';
+import type { MetadataBackend } from './db/metadata-backend.ts';
+import { openMetadata } from './db/open-metadata.ts';
 import { InstanceDatabases } from './instances/instance-databases.ts';
 import { InstanceRegistry } from './instances/registry.ts';
 import { instanceRoutes } from './instances/routes.ts';
@@ -21,19 +23,22 @@ export interface Storage {
   app: Express;
   /** For `server.on('upgrade')`: the realtime WebSocket (`GET /realtime`). */
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Registry and instance databases (SQLite or PostgreSQL), for tools beside the routes. */
+  metadata: MetadataBackend;
   /** The in-process change notifier: any write path outside the HTTP routes pokes it. */
   notifier: ChangeNotifier;
   logger: Logger;
   /** Ends realtime sockets and pending long-polls; call when the HTTP server stops accepting. */
   closeClients(): void;
   /** Closes every database handle; call after the HTTP server has stopped. */
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function createStorage(config: StorageConfig): Storage {
+export async function createStorage(config: StorageConfig): Promise<Storage> {
   const logger = pino({ name: 'storage', level: config.logLevel });
-  const registry = new InstanceRegistry(config.dataDir);
-  const databases = new InstanceDatabases(config.dataDir);
+  const metadata = await openMetadata(config.dataDir, config.metadata);
+  const registry = new InstanceRegistry(metadata.registry);
+  const databases = new InstanceDatabases(config.dataDir, metadata);
   const verifier = new InternalTokenVerifier(config.internalTokenSecret);
   const downloadTokens = new DownloadTokens(config.internalTokenSecret);
   const notifier = new ChangeNotifier();
@@ -50,7 +55,7 @@ export function createStorage(config: StorageConfig): Storage {
   });
   app.use(requireInternalToken(verifier));
   app.use(notifyWrites(notifier));
-  app.use(instanceRoutes(registry, databases, config.defaultQuotaBytes));
+  app.use(instanceRoutes(registry, metadata, databases, config.defaultQuotaBytes));
   app.use(fileRoutes({ registry, databases, downloadTokens, maxFileBytes: config.maxFileBytes }));
   app.use(documentRoutes(registry, databases));
   app.use(changeRoutes(registry, databases, notifier));
@@ -66,16 +71,16 @@ export function createStorage(config: StorageConfig): Storage {
   return {
     app,
     upgrade: realtime.upgrade,
+    metadata,
     notifier,
     logger,
     closeClients() {
       realtime.close();
       notifier.close();
     },
-    close() {
+    async close() {
       trashPurge.stop();
-      databases.close();
-      registry.close();
+      await metadata.close();
     },
   };
 }

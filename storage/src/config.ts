@@ -17,6 +17,9 @@ export const StorageEnv = z.object({
   MAX_FILE_BYTES: byteCount.default(10 * GIB),
   TRASH_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  /** Metadata on PostgreSQL (`postgres://…`) instead of SQLite files under the data dir. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
 });
 
 /** What `createStorage` needs; the port and host belong to `main.ts`. */
@@ -28,6 +31,16 @@ export interface StorageConfig {
   /** Trashed items older than this are destroyed (hourly sweep). */
   trashRetentionDays: number;
   logLevel: z.infer<typeof StorageEnv>['LOG_LEVEL'];
+  /** Where metadata lives: SQLite under dataDir (default) or a PostgreSQL database. */
+  metadata?: MetadataConfig;
+}
+
+export type MetadataConfig = { kind: 'sqlite' } | { kind: 'postgres'; url: string; poolSize: number };
+
+export function metadataConfig(env: z.infer<typeof StorageEnv>): MetadataConfig {
+  return env.DATABASE_URL === undefined
+    ? { kind: 'sqlite' }
+    : { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE };
 }
 
 export function readStorageEnv(env: NodeJS.ProcessEnv): z.infer<typeof StorageEnv> {

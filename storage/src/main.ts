@@ -1,14 +1,15 @@
 import { createStorage } from './app.ts';
-import { readStorageEnv } from './config.ts';
+import { metadataConfig, readStorageEnv } from './config.ts';
 
 const env = readStorageEnv(process.env);
-const storage = createStorage({
+const storage = await createStorage({
   dataDir: env.STORAGE_DATA_DIR,
   internalTokenSecret: env.INTERNAL_TOKEN_SECRET,
   defaultQuotaBytes: env.DEFAULT_QUOTA_BYTES,
   maxFileBytes: env.MAX_FILE_BYTES,
   trashRetentionDays: env.TRASH_RETENTION_DAYS,
   logLevel: env.LOG_LEVEL,
+  metadata: metadataConfig(env),
 });
 
 const server = storage.app.listen(env.STORAGE_PORT, env.STORAGE_HOST, () => {
@@ -19,8 +20,7 @@ server.on('upgrade', storage.upgrade);
 function shutdown(): void {
   storage.closeClients();
   server.close(() => {
-    storage.close();
-    process.exit(0);
+    void storage.close().finally(() => process.exit(0));
   });
   server.closeIdleConnections();
 }

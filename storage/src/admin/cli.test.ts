@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileDoc } from '@mytoutatice/contract';
@@ -64,18 +63,14 @@ describe('admin CLI', () => {
     const password = run.stdout.trimEnd().split('\n').at(-1) ?? '';
     expect(password).toMatch(/^[a-z0-9]{4}(-[a-z0-9]{4}){5}$/);
 
-    const db = new DatabaseSync(instancePaths(storage.config.dataDir, eleve.id).database, { readOnly: true });
-    try {
-      const rows = db.prepare('SELECT * FROM app_passwords').all();
-      expect(rows).toHaveLength(1);
-      expect(rows[0]?.label).toBe('Téléphone');
-      expect(JSON.stringify(rows)).not.toContain(password);
-      expect(JSON.stringify(rows)).not.toContain(password.replaceAll('-', ''));
-      expect(await verifyAppPassword(db, password)).toBe(rows[0]?.id);
-      expect(await verifyAppPassword(db, 'abcd-efgh-ijkm-npqr-stuv-wxyz')).toBeUndefined();
-    } finally {
-      db.close();
-    }
+    const db = storage.metadata.instance(eleve.id);
+    const rows = await db.all('SELECT * FROM app_passwords');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.label).toBe('Téléphone');
+    expect(JSON.stringify(rows)).not.toContain(password);
+    expect(JSON.stringify(rows)).not.toContain(password.replaceAll('-', ''));
+    expect(await verifyAppPassword(db, password)).toBe(rows[0]?.id);
+    expect(await verifyAppPassword(db, 'abcd-efgh-ijkm-npqr-stuv-wxyz')).toBeUndefined();
     expect((await cli('show', 'eleve')).stdout).toContain('« Téléphone »');
   });
 
@@ -145,14 +140,9 @@ describe('admin CLI', () => {
     await writeFile(blobPath(paths, resized.id), 'beaucoup plus long');
     await writeFile(join(paths.tmp, 'en-cours'), 'envoi en cours');
 
-    const db = new DatabaseSync(paths.database, { readOnly: true });
-    try {
-      const report = await fsckInstance(paths, db, { repair: true, graceMs: 60_000 });
-      expect(report.problems.map((problem) => problem.kind).sort()).toEqual(['hash_mismatch', 'size_mismatch']);
-      expect(report.skipped).toEqual([join('tmp', 'en-cours')]);
-    } finally {
-      db.close();
-    }
+    const report = await fsckInstance(paths, storage.metadata.instance(bob.id), { repair: true, graceMs: 60_000 });
+    expect(report.problems.map((problem) => problem.kind).sort()).toEqual(['hash_mismatch', 'size_mismatch']);
+    expect(report.skipped).toEqual([join('tmp', 'en-cours')]);
     expect(await filesUnder(paths.tmp)).toEqual(['en-cours']);
   });
 });

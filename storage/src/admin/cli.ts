@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
 import { defaultDataDir } from '../config.ts';
 import { createAppPassword, listAppPasswords } from '../instances/app-passwords.ts';
+import { openMetadata } from '../db/open-metadata.ts';
 import { InstanceDatabases } from '../instances/instance-databases.ts';
 import { usedBytes } from '../instances/instance-db.ts';
 import { InstanceRegistry, type InstanceRecord } from '../instances/registry.ts';
@@ -32,72 +33,74 @@ interface Context {
   databases: InstanceDatabases;
 }
 
-function instanceBySlug({ registry }: Context, slug: string | undefined): InstanceRecord {
+async function instanceBySlug({ registry }: Context, slug: string | undefined): Promise<InstanceRecord> {
   if (slug === undefined) throw new UsageError('Indiquez l’adresse (slug) de l’espace.');
-  const instance = registry.bySlug(slug);
+  const instance = await registry.bySlug(slug);
   if (!instance) throw new Failure(`Aucun espace « ${slug} ».`);
   return instance;
 }
 
-function usage(context: Context, instance: InstanceRecord): string {
-  return `${formatBytes(usedBytes(context.databases.db(instance.id)))} / ${formatBytes(instance.quotaBytes)}`;
+async function usage(context: Context, instance: InstanceRecord): Promise<string> {
+  return `${formatBytes(await usedBytes(context.databases.db(instance.id)))} / ${formatBytes(instance.quotaBytes)}`;
 }
 
-function list(context: Context): void {
-  const instances = context.registry.list();
+async function list(context: Context): Promise<void> {
+  const instances = await context.registry.list();
   if (instances.length === 0) {
     console.log('Aucun espace.');
     return;
   }
   const rows = [
     ['ESPACE', 'E-MAIL', 'UTILISÉ / QUOTA', 'CRÉÉ LE'],
-    ...instances.map((instance) => [instance.slug, instance.email, usage(context, instance), instance.createdAt.slice(0, 10)]),
   ];
+  for (const instance of instances) {
+    rows.push([instance.slug, instance.email, await usage(context, instance), instance.createdAt.slice(0, 10)]);
+  }
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
   for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
 }
 
-function show(context: Context, slug: string | undefined): void {
-  const instance = instanceBySlug(context, slug);
+async function show(context: Context, slug: string | undefined): Promise<void> {
+  const instance = await instanceBySlug(context, slug);
   const db = context.databases.db(instance.id);
-  const count = (sql: string, ...params: string[]) => Number(db.prepare(sql).get(...params)?.n ?? 0);
-  const files = count(`SELECT COUNT(*) AS n FROM files WHERE type = 'file'`);
-  const folders = count(`SELECT COUNT(*) AS n FROM files WHERE type = 'directory' AND id NOT IN (?, ?)`, ROOT_ID, TRASH_ID);
-  const documents = count('SELECT COUNT(*) AS n FROM documents');
-  const seq = count('SELECT value AS n FROM seq');
+  const count = async (sql: string, ...params: string[]) => Number((await db.get(sql, ...params))?.n ?? 0);
+  const files = await count(`SELECT COUNT(*) AS n FROM files WHERE type = 'file'`);
+  const folders = await count(`SELECT COUNT(*) AS n FROM files WHERE type = 'directory' AND id NOT IN (?, ?)`, ROOT_ID, TRASH_ID);
+  const documents = await count('SELECT COUNT(*) AS n FROM documents');
+  const seq = await count('SELECT value AS n FROM seq');
   console.log(`Espace       ${instance.slug}`);
   console.log(`Identifiant  ${instance.id}`);
   console.log(`E-mail       ${instance.email}`);
   console.log(`Créé le      ${instance.createdAt}`);
-  console.log(`Utilisé      ${usage(context, instance)} (quota : ${instance.quotaBytes} octets)`);
+  console.log(`Utilisé      ${await usage(context, instance)} (quota : ${instance.quotaBytes} octets)`);
   console.log(`Contenu      ${files} fichier(s), ${folders} dossier(s), ${documents} document(s)`);
   console.log(`Séquence     ${seq}`);
-  const passwords = listAppPasswords(db);
+  const passwords = await listAppPasswords(db);
   console.log(`Mots de passe d’application : ${passwords.length === 0 ? 'aucun' : ''}`);
   for (const password of passwords) console.log(`  « ${password.label} », créé le ${password.createdAt}`);
 }
 
 async function appPassword(context: Context, slug: string | undefined, label: string | undefined): Promise<void> {
-  const instance = instanceBySlug(context, slug);
+  const instance = await instanceBySlug(context, slug);
   const name = label?.trim() || `appareil du ${new Date().toISOString().slice(0, 10)}`;
   const password = await createAppPassword(context.databases.db(instance.id), name);
   console.log(`Mot de passe d’application « ${name} » créé pour ${instance.slug}. Il ne sera plus affiché :`);
   console.log(password);
 }
 
-function quota(context: Context, slug: string | undefined, size: string | undefined): void {
-  const instance = instanceBySlug(context, slug);
+async function quota(context: Context, slug: string | undefined, size: string | undefined): Promise<void> {
+  const instance = await instanceBySlug(context, slug);
   const bytes = size === undefined ? undefined : parseByteSize(size);
   if (bytes === undefined) throw new UsageError('Indiquez une taille : 5368709120, 5GB, 500MB…');
-  context.registry.setQuota(instance.id, bytes);
+  await context.registry.setQuota(instance.id, bytes);
   console.log(`Quota de ${instance.slug} : ${formatBytes(bytes)} (${bytes} octets).`);
-  const used = usedBytes(context.databases.db(instance.id));
+  const used = await usedBytes(context.databases.db(instance.id));
   if (used > bytes) console.log(`Attention : l’espace utilise déjà ${formatBytes(used)} ; plus aucun envoi ne passera.`);
 }
 
 async function fsck(context: Context, slug: string | undefined, all: boolean, repair: boolean): Promise<number> {
   if (all === (slug !== undefined)) throw new UsageError('Indiquez soit une adresse (slug), soit --all.');
-  const instances = all ? context.registry.list() : [instanceBySlug(context, slug)];
+  const instances = all ? await context.registry.list() : [await instanceBySlug(context, slug)];
   let remaining = 0;
   for (const instance of instances) {
     const report = await fsckInstance(context.databases.paths(instance.id), context.databases.db(instance.id), {
@@ -136,27 +139,28 @@ async function run(argv: string[]): Promise<number> {
   if ((values.all || values.repair) && command !== 'fsck') throw new UsageError('--all et --repair vont avec fsck.');
 
   const dataDir = process.env.STORAGE_DATA_DIR || defaultDataDir;
-  const context: Context = { registry: new InstanceRegistry(dataDir), databases: new InstanceDatabases(dataDir) };
+  const databaseUrl = process.env.DATABASE_URL;
+  const metadata = await openMetadata(dataDir, databaseUrl ? { kind: 'postgres', url: databaseUrl, poolSize: 2 } : { kind: 'sqlite' });
+  const context: Context = { registry: new InstanceRegistry(metadata.registry), databases: new InstanceDatabases(dataDir, metadata) };
   try {
     switch (command) {
       case 'list':
-        list(context);
+        await list(context);
         return 0;
       case 'show':
-        show(context, first);
+        await show(context, first);
         return 0;
       case 'app-password':
         await appPassword(context, first, second);
         return 0;
       case 'quota':
-        quota(context, first, second);
+        await quota(context, first, second);
         return 0;
       default:
         return await fsck(context, first, values.all === true, values.repair === true);
     }
   } finally {
-    context.databases.close();
-    context.registry.close();
+    await metadata.close();
   }
 }
 

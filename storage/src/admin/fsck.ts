@@ -3,8 +3,8 @@ import { createReadStream } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { DatabaseSync } from 'node:sqlite';
 import { blobPath, type InstancePaths } from '../instances/instance-db.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 
 export type FsckProblemKind = 'missing_content' | 'size_mismatch' | 'hash_mismatch' | 'orphan_blob' | 'tmp_leftover';
 
@@ -53,13 +53,13 @@ async function filesIn(dir: string): Promise<string[]> {
  * leftovers are deleted; rows with missing or damaged content are only reported (nothing can
  * bring the bytes back). Safe while the server runs: recent entries are skipped.
  */
-export async function fsckInstance(paths: InstancePaths, db: DatabaseSync, options: FsckOptions): Promise<FsckReport> {
+export async function fsckInstance(paths: InstancePaths, db: SqlDb, options: FsckOptions): Promise<FsckReport> {
   const report: FsckReport = { problems: [], skipped: [] };
   const where = (path: string) => relative(paths.root, path);
   const problem = (kind: FsckProblemKind, path: string, detail: string, repaired = false) =>
     report.problems.push({ kind, path: where(path), detail, repaired });
 
-  const rows = db.prepare(`SELECT id, name, size, sha256 FROM files WHERE type = 'file'`).all();
+  const rows = await db.all(`SELECT id, name, size, sha256 FROM files WHERE type = 'file'`);
   const expectedBlobs = new Set<string>();
   for (const row of rows) {
     const id = String(row.id);

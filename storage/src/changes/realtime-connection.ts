@@ -2,10 +2,10 @@ import type { RawData, WebSocket } from 'ws';
 import { RealtimeClientMessage, realtimeCloseCodes, type ChangeBatch, type RealtimeServerMessage } from '@mytoutatice/contract';
 import { Subscriptions } from './subscriptions.ts';
 
-/** The instance's feed, read afresh on each call (the database handle may change). */
+/** The instance's feed. */
 export interface FeedReader {
-  read(since: number, limit: number): ChangeBatch;
-  current(): number;
+  read(since: number, limit: number): Promise<ChangeBatch>;
+  current(): Promise<number>;
 }
 
 export interface ConnectionOptions {
@@ -36,10 +36,17 @@ export class RealtimeConnection {
   readonly #ws: WebSocket;
   readonly #options: ConnectionOptions;
   readonly #subscriptions = new Subscriptions();
-  #cursor: number;
+  #cursor = 0;
   #lastSent = -1;
   #positionDue = false;
   #scheduled = false;
+  /** A read of the feed is in flight; a poke meanwhile sets #again. */
+  #pumping = false;
+  #again = false;
+  /** Bumped by each rewind (`{since}`), so a read begun before it is not taken as the new position's. */
+  #generation = 0;
+  /** Settles once the starting position is known and announced; messages wait for it. */
+  readonly #started: Promise<void>;
   #alive = true;
   readonly #heartbeat: NodeJS.Timeout;
   readonly #expiry: NodeJS.Timeout;
@@ -48,9 +55,14 @@ export class RealtimeConnection {
   constructor(ws: WebSocket, options: ConnectionOptions) {
     this.#ws = ws;
     this.#options = options;
-    this.#cursor = options.feed.current();
-    this.#send({ changes: [], last: this.#cursor });
-    ws.on('message', (data, isBinary) => this.#receive(data, isBinary));
+    this.#started = options.feed.current().then(
+      (seq) => {
+        this.#cursor = seq;
+        this.#send({ changes: [], last: seq });
+      },
+      (error: unknown) => this.#fail(error),
+    );
+    ws.on('message', (data, isBinary) => void this.#started.then(() => this.#receive(data, isBinary)));
     ws.on('pong', () => {
       this.#alive = true;
     });
@@ -65,7 +77,7 @@ export class RealtimeConnection {
     this.#scheduled = true;
     setImmediate(() => {
       this.#scheduled = false;
-      this.#pump();
+      void this.#started.then(() => this.#pump());
     });
   }
 
@@ -75,7 +87,12 @@ export class RealtimeConnection {
     this.#ws.close(code, reason);
   }
 
-  #receive(data: RawData, isBinary: boolean): void {
+  #fail(error: unknown): void {
+    this.#options.onError(error);
+    this.#ws.close(1011, 'feed unavailable');
+  }
+
+  async #receive(data: RawData, isBinary: boolean): Promise<void> {
     let json: unknown;
     try {
       json = isBinary ? undefined : JSON.parse(data.toString());
@@ -92,16 +109,29 @@ export class RealtimeConnection {
       if (!this.#subscriptions.add(message.subscribe)) this.#send({ error: 'Trop d’abonnements sur cette connexion.' });
       return;
     }
+    const generation = ++this.#generation;
+    let current: number;
+    try {
+      current = await this.#options.feed.current();
+    } catch (error) {
+      this.#fail(error);
+      return;
+    }
+    if (generation !== this.#generation) return;
     // A seq from the future (a space restored from an older export) would hide every new write.
-    this.#cursor = Math.min(message.since, this.#options.feed.current());
+    this.#cursor = Math.min(message.since, current);
     // From here the client knows this position, whatever was sent before (the first message).
     this.#lastSent = this.#cursor;
     this.#positionDue = true;
     this.poke();
   }
 
-  #pump(): void {
+  async #pump(): Promise<void> {
     if (this.#ws.readyState !== this.#ws.OPEN || this.#retry) return;
+    if (this.#pumping) {
+      this.#again = true;
+      return;
+    }
     if (this.#ws.bufferedAmount > HIGH_WATER_BYTES) {
       this.#retry = setTimeout(() => {
         this.#retry = undefined;
@@ -109,13 +139,22 @@ export class RealtimeConnection {
       }, RETRY_MS);
       return;
     }
+    const generation = this.#generation;
     let batch: ChangeBatch;
+    this.#pumping = true;
     try {
-      batch = this.#options.feed.read(this.#cursor, PAGE_SIZE);
+      batch = await this.#options.feed.read(this.#cursor, PAGE_SIZE);
     } catch (error) {
-      this.#options.onError(error);
-      this.#ws.close(1011, 'feed unavailable');
+      this.#fail(error);
       return;
+    } finally {
+      this.#pumping = false;
+    }
+    if (generation !== this.#generation || this.#again) {
+      // Rewound, or written to, while reading: read again from where things stand now.
+      this.#again = false;
+      this.poke();
+      if (generation !== this.#generation) return;
     }
     this.#cursor = batch.last;
     const changes = batch.changes.filter((change) => this.#subscriptions.matches(change));

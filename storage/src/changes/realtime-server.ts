@@ -80,7 +80,7 @@ export class RealtimeServer {
   async #authorize(req: IncomingMessage): Promise<{ instanceId: string; expiresAt: number }> {
     if (new URL(req.url ?? '/', 'http://storage').pathname !== REALTIME_PATH) throw notFound('Aucune route ne correspond à cette adresse.');
     const claims = await verifyAuthorization(this.#options.verifier, req.headers.authorization);
-    const instance = ownerInstanceOf(this.#options.registry, claims);
+    const instance = await ownerInstanceOf(this.#options.registry, claims);
     return { instanceId: instance.id, expiresAt: claims.exp * 1000 };
   }
 
@@ -93,22 +93,13 @@ export class RealtimeServer {
     }
     const { databases, notifier, logger } = this.#options;
     const onError = (error: unknown) => logger.error({ err: error, instanceId }, 'realtime feed failed');
-    let connection: RealtimeConnection;
-    try {
-      connection = new RealtimeConnection(ws, {
-        feed: {
-          read: (since, limit) => readChanges(databases.db(instanceId), since, limit),
-          current: () => currentSeq(databases.db(instanceId)),
-        },
-        expiresAt,
-        heartbeatMs: this.#heartbeatMs,
-        onError,
-      });
-    } catch (error) {
-      onError(error);
-      ws.close(1011, 'feed unavailable');
-      return;
-    }
+    const db = databases.db(instanceId);
+    const connection = new RealtimeConnection(ws, {
+      feed: { read: (since, limit) => readChanges(db, since, limit), current: () => currentSeq(db) },
+      expiresAt,
+      heartbeatMs: this.#heartbeatMs,
+      onError,
+    });
     sockets.add(ws);
     const stopListening = notifier.listen(instanceId, () => connection.poke());
     ws.on('error', () => ws.terminate());

@@ -34,16 +34,15 @@ export function changeRoutes(registry: InstanceRegistry, databases: InstanceData
     const limit = parseLimit(req.query.limit);
     const wait = parseWait(req.query.wait);
     const instanceId = instanceOf(res).id;
-    // The handle is fetched again after each wait: it may have been evicted meanwhile.
     const read = () => readChanges(databases.db(instanceId), since, limit);
-    let batch = read();
+    let batch = await read();
     if (batch.changes.length === 0 && wait > 0) {
       const deadline = Date.now() + wait * 1000;
       const gone = new AbortController();
       res.once('close', () => gone.abort());
       // A poke may bring nothing visible here (a write that leaves no file or document): wait on.
       while (batch.changes.length === 0 && (await notifier.next(instanceId, deadline - Date.now(), gone.signal))) {
-        batch = read();
+        batch = await read();
       }
       if (gone.signal.aborted) return;
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentFilterOp, queryableFields } from '@mytoutatice/contract';
+import { SqliteDb } from '../db/sqlite-db.ts';
 import { instancePaths, openInstanceDb, type InstancePaths } from '../instances/instance-db.ts';
 import { SCHEMA_VERSION, migrate } from '../instances/instance-migrations.ts';
 import { documentQuerySql, queryDocuments, type DocumentQuery } from './document-query.ts';
@@ -17,6 +18,8 @@ const query = (overrides: Partial<DocumentQuery>): DocumentQuery => ({
   ...overrides,
 });
 
+const SQLITE = { dialect: 'sqlite' } as const;
+
 describe('document indexes (schema step 3)', () => {
   let dir: string;
   let paths: InstancePaths;
@@ -27,7 +30,7 @@ describe('document indexes (schema step 3)', () => {
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  it('upgrades a schema 2 database, keeping its documents and making them queryable', () => {
+  it('upgrades a schema 2 database, keeping its documents and making them queryable', async () => {
     const old = new DatabaseSync(paths.database);
     migrate(old, '2025-09-01T00:00:00.000Z', 2);
     old.exec(`
@@ -38,20 +41,21 @@ describe('document indexes (schema step 3)', () => {
     `);
     old.close();
 
-    const db = openInstanceDb(paths);
+    const raw = openInstanceDb(paths);
+    const db = new SqliteDb(() => raw);
     try {
-      expect(db.prepare('PRAGMA user_version').get()?.user_version).toBe(SCHEMA_VERSION);
-      expect(db.prepare('SELECT id, rev, data FROM documents ORDER BY id').all()).toEqual([
+      expect(raw.prepare('PRAGMA user_version').get()?.user_version).toBe(SCHEMA_VERSION);
+      expect(raw.prepare('SELECT id, rev, data FROM documents ORDER BY id').all()).toEqual([
         { id: 'c1', rev: '1-c', data: '{"i":1}' },
         { id: 'n1', rev: '1-a', data: '{"title":"Maths"}' },
         { id: 'n2', rev: '3-b', data: '{"title":"Anglais"}' },
       ]);
-      const byTitle = queryDocuments(db, 'io.mytoutatice.notes', query({ sort: 'title' }));
+      const byTitle = await queryDocuments(db, 'io.mytoutatice.notes', query({ sort: 'title' }));
       expect(byTitle.items.map((doc) => doc.id)).toEqual(['n2', 'n1']);
       // A document written before validation (no fullname) still lists, sorted as ''.
-      expect(queryDocuments(db, 'io.mytoutatice.contacts', query({ sort: 'fullname' })).items.map((doc) => doc.id)).toEqual(['c1']);
+      expect((await queryDocuments(db, 'io.mytoutatice.contacts', query({ sort: 'fullname' }))).items.map((doc) => doc.id)).toEqual(['c1']);
     } finally {
-      db.close();
+      raw.close();
     }
   });
 
@@ -68,13 +72,13 @@ describe('document indexes (schema step 3)', () => {
       for (const [doctype, fields] of Object.entries(queryableFields)) {
         for (const field of fields) {
           for (const order of ['asc', 'desc'] as const) {
-            const sorted = documentQuerySql(doctype, query({ sort: field, order }), ['', 'x', 'id']);
+            const sorted = documentQuerySql(SQLITE, doctype, query({ sort: field, order }), ['', 'x', 'id']);
             // Seeks past the cursor in the field's index, already in order.
             expect(plan(sorted.sql, sorted.params), `${doctype} sort=${field} ${order}`).toMatch(/^SEARCH documents USING INDEX documents_\w+ \(doctype=\? AND \S+[<>]\?\)$/);
           }
           for (const op of DocumentFilterOp.options) {
             for (const sort of [undefined, ...fields]) {
-              const filtered = documentQuerySql(doctype, query({ where: { field, op, value: 'a' }, sort }), ['', 'a', 'id']);
+              const filtered = documentQuerySql(SQLITE, doctype, query({ where: { field, op, value: 'a' }, sort }), ['', 'a', 'id']);
               expect(plan(filtered.sql, filtered.params), `${doctype} where=${field}:${op} sort=${sort}`).toMatch(
                 new RegExp(`USING INDEX documents_\\w+ \\(doctype=\\? AND (<expr>|${field === 'updatedAt' ? 'updated_at' : '-'})`),
               );

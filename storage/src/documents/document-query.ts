@@ -1,10 +1,10 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { DocumentFilterOp, SortOrder, queryableFields, type Document, type DocumentListing } from '@mytoutatice/contract';
 import { badRequest } from '@mytoutatice/server-kit';
 import { decodeCursor, encodeCursor, parseLimit } from '../http/pagination.ts';
-import { prepared } from '../instances/prepared.ts';
 import { toDocument } from './document-rows.ts';
+import { indexedBy, type Dialect, type SqlDb } from '../db/sql-db.ts';
+import { jsonFieldSql } from '../db/postgres-schema.ts';
 
 const MAX_FILTER_VALUE_LENGTH = 1000;
 
@@ -28,12 +28,12 @@ const ListingKey = z.tuple([z.string(), z.union([z.string(), z.number()]), z.str
 
 /**
  * The SQL of a declared field, written exactly as the indexes of schema step 3 write it so that
- * SQLite uses them: the document's own dates, or a top-level key of `data` ('' when absent).
+ * the database uses them: the document's own dates, or a top-level key of `data` ('' when absent).
  */
-function fieldExpression(field: string): string {
+function fieldExpression(dialect: Dialect, field: string): string {
   if (field === 'createdAt') return 'created_at';
   if (field === 'updatedAt') return 'updated_at';
-  return `ifnull(json_extract(data, '$.${field}'), '')`;
+  return jsonFieldSql(dialect, field);
 }
 
 /** The index schema step 3 made for a declared field: `documents_notes_title`, … */
@@ -122,22 +122,23 @@ function filterSql(expression: string, filter: DocumentFilter): { sql: string; p
  * without statistics, SQLite would rather walk the whole doctype by its primary key.
  */
 export function documentQuerySql(
+  db: Pick<SqlDb, 'dialect'>,
   doctype: string,
   query: DocumentQuery,
   after?: readonly [unknown, string | number, string],
 ): { sql: string; params: (string | number)[] } {
-  const sortExpression = query.sort === undefined ? 'created_at' : fieldExpression(query.sort);
+  const sortExpression = query.sort === undefined ? 'created_at' : fieldExpression(db.dialect, query.sort);
   // With declared fields the doctype is written in the SQL (it is one of the contract's, checked
   // by parseDocumentQuery), so that SQLite may use the partial indexes made for that doctype.
   const usesFields = query.sort !== undefined || query.where !== undefined;
   const conditions = [usesFields ? `doctype = '${doctype}'` : 'doctype = ?'];
   const params: (string | number)[] = usesFields ? [] : [doctype];
-  let indexedBy = '';
+  let hint = '';
   if (query.where) {
-    const filter = filterSql(fieldExpression(query.where.field), query.where);
+    const filter = filterSql(fieldExpression(db.dialect, query.where.field), query.where);
     conditions.push(filter.sql);
     params.push(...filter.params);
-    indexedBy = ` INDEXED BY ${fieldIndex(doctype, query.where.field)}`;
+    hint = indexedBy(db, fieldIndex(doctype, query.where.field));
   }
   const descending = query.order === 'desc';
   if (after) {
@@ -146,7 +147,7 @@ export function documentQuerySql(
     params.push(after[1], after[1], after[2]);
   }
   const direction = descending ? 'DESC' : 'ASC';
-  const sql = `SELECT *, ${sortExpression} AS sort_value FROM documents${indexedBy} WHERE ${conditions.join(' AND ')}
+  const sql = `SELECT *, ${sortExpression} AS sort_value FROM documents ${hint} WHERE ${conditions.join(' AND ')}
     ORDER BY ${sortExpression} ${direction}, id ${direction} LIMIT ?`;
   return { sql, params: [...params, query.limit + 1] };
 }
@@ -155,12 +156,12 @@ export function documentQuerySql(
  * One page of a doctype's documents, filtered and sorted as asked, by keyset: ties are broken by
  * id, so every match comes exactly once across the pages. The cursor names its sort and order.
  */
-export function queryDocuments(db: DatabaseSync, doctype: string, query: DocumentQuery): DocumentListing {
+export async function queryDocuments(db: SqlDb, doctype: string, query: DocumentQuery): Promise<DocumentListing> {
   const sortName = `${query.sort ?? 'created'}:${query.order}`;
   const after = decodeCursor(query.cursor, ListingKey);
   if (after && after[0] !== sortName) throw badRequest('Ce curseur appartient à un autre tri.');
-  const { sql, params } = documentQuerySql(doctype, query, after);
-  const rows = prepared(db, sql).all(...params);
+  const { sql, params } = documentQuerySql(db, doctype, query, after);
+  const rows = await db.all(sql, ...params);
   const page = rows.slice(0, query.limit);
   const items: Document[] = page.map(toDocument);
   const last = page.at(-1);

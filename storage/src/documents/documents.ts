@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { Doctype, MAX_DOCUMENT_BYTES, documentSchemas, type Document } from '@mytoutatice/contract';
 import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
-import { bumpSeq, transaction, writeTombstone } from '../instances/instance-db.ts';
-import { prepared } from '../instances/prepared.ts';
+import { bumpSeq, writeTombstone } from '../instances/instance-db.ts';
 import { toDocument } from './document-rows.ts';
 import { firstRevision, nextRevision, revisionConflict } from './revisions.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 
 const MAX_DOCTYPE_LENGTH = 128;
 const MAX_ISSUES_SHOWN = 3;
@@ -42,28 +41,34 @@ function validData(doctype: string, body: unknown): { data: Record<string, unkno
   return { data, json };
 }
 
-export function createDocument(db: DatabaseSync, doctype: string, body: unknown): Document {
+export async function createDocument(db: SqlDb, doctype: string, body: unknown): Promise<Document> {
   const { data, json } = validData(doctype, body);
   const now = new Date().toISOString();
   const document: Document = { id: randomUUID(), rev: firstRevision(), doctype, data, createdAt: now, updatedAt: now };
-  transaction(db, () => {
-    prepared(
-      db,
+  await db.transaction(async () => {
+    await db.run(
       `INSERT INTO documents (doctype, id, rev, data, created_at, updated_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(doctype, document.id, document.rev, json, now, now, bumpSeq(db));
+      doctype,
+      document.id,
+      document.rev,
+      json,
+      now,
+      now,
+      await bumpSeq(db),
+    );
   });
   return document;
 }
 
-export function getDocument(db: DatabaseSync, doctype: string, id: string): Document {
-  const row = prepared(db, 'SELECT * FROM documents WHERE doctype = ? AND id = ?').get(doctype, id);
+export async function getDocument(db: SqlDb, doctype: string, id: string): Promise<Document> {
+  const row = await db.get('SELECT * FROM documents WHERE doctype = ? AND id = ?', doctype, id);
   if (!row) throw missing();
   return toDocument(row);
 }
 
 /** The revision of a live document, read inside the writing transaction. */
-function currentRevision(db: DatabaseSync, doctype: string, id: string): { rev: string; createdAt: string } {
-  const row = prepared(db, 'SELECT rev, created_at FROM documents WHERE doctype = ? AND id = ?').get(doctype, id);
+async function currentRevision(db: SqlDb, doctype: string, id: string): Promise<{ rev: string; createdAt: string }> {
+  const row = await db.get('SELECT rev, created_at FROM documents WHERE doctype = ? AND id = ?', doctype, id);
   if (!row) throw missing();
   return { rev: String(row.rev), createdAt: String(row.created_at) };
 }
@@ -72,18 +77,19 @@ function currentRevision(db: DatabaseSync, doctype: string, id: string): { rev: 
  * Replaces a document's data if `rev` is still its revision (else 409 `revision_conflict`): the
  * check and the write share one transaction, so of two writers holding the same rev one wins.
  */
-export function updateDocument(db: DatabaseSync, doctype: string, id: string, rev: string, body: unknown): Document {
+export async function updateDocument(db: SqlDb, doctype: string, id: string, rev: string, body: unknown): Promise<Document> {
   const { data, json } = validData(doctype, body);
-  return transaction(db, () => {
-    const current = currentRevision(db, doctype, id);
+  return db.transaction(async () => {
+    const current = await currentRevision(db, doctype, id);
     if (current.rev !== rev) throw revisionConflict();
     const now = new Date().toISOString();
     const next = nextRevision(current.rev);
-    prepared(db, 'UPDATE documents SET rev = ?, data = ?, updated_at = ?, seq = ? WHERE doctype = ? AND id = ?').run(
+    await db.run(
+      'UPDATE documents SET rev = ?, data = ?, updated_at = ?, seq = ? WHERE doctype = ? AND id = ?',
       next,
       json,
       now,
-      bumpSeq(db),
+      await bumpSeq(db),
       doctype,
       id,
     );
@@ -92,11 +98,11 @@ export function updateDocument(db: DatabaseSync, doctype: string, id: string, re
 }
 
 /** Deletes a document still at `rev`, leaving a tombstone for the changes feed in the same transaction. */
-export function deleteDocument(db: DatabaseSync, doctype: string, id: string, rev: string): void {
-  transaction(db, () => {
-    if (currentRevision(db, doctype, id).rev !== rev) throw revisionConflict();
-    prepared(db, 'DELETE FROM documents WHERE doctype = ? AND id = ?').run(doctype, id);
-    writeTombstone(db, 'document', id, doctype);
+export async function deleteDocument(db: SqlDb, doctype: string, id: string, rev: string): Promise<void> {
+  await db.transaction(async () => {
+    if ((await currentRevision(db, doctype, id)).rev !== rev) throw revisionConflict();
+    await db.run('DELETE FROM documents WHERE doctype = ? AND id = ?', doctype, id);
+    await writeTombstone(db, 'document', id, doctype);
   });
 }
 

@@ -20,20 +20,20 @@ export function documentRoutes(registry: InstanceRegistry, databases: InstanceDa
   const owner = ownerOnly(registry);
   const json = express.json({ limit: BODY_LIMIT });
 
-  router.get('/data/:doctype', ...owner, (req, res) => {
+  router.get('/data/:doctype', ...owner, async (req, res) => {
     const doctype = validDoctype(pathParam(req, 'doctype'));
     const query = parseDocumentQuery(doctype, req.query);
-    res.json(queryDocuments(databases.db(instanceOf(res).id), doctype, query));
+    res.json(await queryDocuments(databases.db(instanceOf(res).id), doctype, query));
   });
 
-  router.post('/data/:doctype', ...owner, json, (req, res) => {
+  router.post('/data/:doctype', ...owner, json, async (req, res) => {
     const doctype = validDoctype(pathParam(req, 'doctype'));
-    sendDocument(res, 201, createDocument(databases.db(instanceOf(res).id), doctype, req.body));
+    sendDocument(res, 201, await createDocument(databases.db(instanceOf(res).id), doctype, req.body));
   });
 
-  router.get('/data/:doctype/:id', ...owner, (req, res) => {
+  router.get('/data/:doctype/:id', ...owner, async (req, res) => {
     const doctype = validDoctype(pathParam(req, 'doctype'));
-    const document = getDocument(databases.db(instanceOf(res).id), doctype, pathParam(req, 'id'));
+    const document = await getDocument(databases.db(instanceOf(res).id), doctype, pathParam(req, 'id'));
     res.setHeader('Cache-Control', 'private, no-cache');
     if (ifNoneMatchHits(req.get('if-none-match'), document.rev)) {
       res.status(304).setHeader('ETag', etagOf(document.rev)).end();
@@ -42,16 +42,16 @@ export function documentRoutes(registry: InstanceRegistry, databases: InstanceDa
     sendDocument(res, 200, document);
   });
 
-  router.put('/data/:doctype/:id', ...owner, json, (req, res) => {
+  router.put('/data/:doctype/:id', ...owner, json, async (req, res) => {
     const doctype = validDoctype(pathParam(req, 'doctype'));
     const rev = revisionFromIfMatch(req.get('if-match'));
-    sendDocument(res, 200, updateDocument(databases.db(instanceOf(res).id), doctype, pathParam(req, 'id'), rev, req.body));
+    sendDocument(res, 200, await updateDocument(databases.db(instanceOf(res).id), doctype, pathParam(req, 'id'), rev, req.body));
   });
 
-  router.delete('/data/:doctype/:id', ...owner, (req, res) => {
+  router.delete('/data/:doctype/:id', ...owner, async (req, res) => {
     const doctype = validDoctype(pathParam(req, 'doctype'));
     const rev = revisionFromIfMatch(req.get('if-match'));
-    deleteDocument(databases.db(instanceOf(res).id), doctype, pathParam(req, 'id'), rev);
+    await deleteDocument(databases.db(instanceOf(res).id), doctype, pathParam(req, 'id'), rev);
     res.status(204).end();
   });
 

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
 import { CopyFileBody, type FileDoc } from '@mytoutatice/contract';
 import { badRequest, notFound } from '@mytoutatice/server-kit';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import { blobPath, bumpSeq, transaction } from '../instances/instance-db.ts';
+import { blobPath, bumpSeq } from '../instances/instance-db.ts';
 import type { InstanceRecord } from '../instances/registry.ts';
 import { cloneBlob, removeBlobs } from './blobs.ts';
 import { nameConflict, nameTaken, parseConflict, resolveName, validName, type ConflictPolicy } from './file-names.ts';
@@ -12,6 +11,7 @@ import { getLiveFolder, getMovable, inTrash, insertFile, newRow, toFileDoc, type
 import { assertRoomFor } from './quota.ts';
 import { subtree } from './subtree.ts';
 import { invalidMove } from './update-file.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 
 export interface CopyRequest {
   instance: InstanceRecord;
@@ -34,16 +34,16 @@ function parseCopy(raw: unknown): Wanted {
 }
 
 /** What makes the copy impossible; checked before the blobs are made and again in the transaction. */
-function plan(db: DatabaseSync, id: string, wanted: Wanted, conflict: ConflictPolicy) {
-  const source = getMovable(db, id);
+async function plan(db: SqlDb, id: string, wanted: Wanted, conflict: ConflictPolicy) {
+  const source = await getMovable(db, id);
   if (source.trashedAt !== null) throw inTrash('Cet élément est dans la corbeille : restaurez-le d’abord.');
   const parentId = wanted.parentId ?? source.parentId ?? '';
   const name = wanted.name ?? source.name;
-  getLiveFolder(db, parentId);
-  if (source.type === 'directory' && isSelfOrDescendant(db, parentId, source.id)) {
+  await getLiveFolder(db, parentId);
+  if (source.type === 'directory' && (await isSelfOrDescendant(db, parentId, source.id))) {
     throw invalidMove('Un dossier ne peut pas être copié dans lui-même ni dans un de ses sous-dossiers.');
   }
-  if (conflict === 'fail' && nameTaken(db, parentId, name)) throw nameConflict(db, parentId, name);
+  if (conflict === 'fail' && (await nameTaken(db, parentId, name))) throw await nameConflict(db, parentId, name);
   return { source, parentId, name };
 }
 
@@ -62,9 +62,9 @@ export async function copyFile(databases: InstanceDatabases, request: CopyReques
   const paths = databases.paths(instance.id);
 
   const db = databases.db(instance.id);
-  const { source } = plan(db, id, wanted, conflict);
-  const rows = subtree(db, source.id);
-  assertRoomFor(db, instance, sizeOf(rows));
+  const { source } = await plan(db, id, wanted, conflict);
+  const rows = await subtree(db, source.id);
+  await assertRoomFor(db, instance, sizeOf(rows));
   const newIds = new Map(rows.map((row) => [row.id, randomUUID()] as const));
   const newId = (oldId: string) => newIds.get(oldId) ?? '';
 
@@ -84,12 +84,10 @@ export async function copyFile(databases: InstanceDatabases, request: CopyReques
   }
 
   try {
-    // Asked again: the handle may have been evicted from the cache during the awaits above.
-    const db = databases.db(instance.id);
-    return transaction(db, () => {
-      const { parentId, name } = plan(db, id, wanted, conflict);
-      const topName = resolveName(db, parentId, name, conflict);
-      assertRoomFor(db, instance, sizeOf(rows));
+    return await db.transaction(async () => {
+      const { parentId, name } = await plan(db, id, wanted, conflict);
+      const topName = await resolveName(db, parentId, name, conflict);
+      await assertRoomFor(db, instance, sizeOf(rows));
       let top: FileRow | undefined;
       for (const row of rows) {
         const isTop = row.id === source.id;
@@ -102,7 +100,7 @@ export async function copyFile(databases: InstanceDatabases, request: CopyReques
           mime: row.mime,
           sha256: row.sha256,
         });
-        insertFile(db, copy, bumpSeq(db));
+        await insertFile(db, copy, await bumpSeq(db));
         if (isTop) top = copy;
       }
       if (!top) throw new Error('copy lost its top item');

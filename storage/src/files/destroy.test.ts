@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destroyFile, purgeTrash } from './destroy.ts';
 import { startTrashPurge } from './trash-purge.ts';
@@ -22,14 +21,10 @@ describe(destroyFile.name, () => {
   const instanceDir = () => join(storage.config.dataDir, 'instances', alice.id);
   const blobs = () => filesUnder(join(instanceDir(), 'content'));
   const blobOf = (id: string) => join(id.slice(0, 2), id);
-  /** Reads the instance database beside the server (WAL allows it), for what no route shows yet. */
-  function tombstones(): string[] {
-    const db = new DatabaseSync(join(instanceDir(), 'meta.sqlite'), { readOnly: true });
-    try {
-      return db.prepare('SELECT id FROM tombstones ORDER BY seq').all().map((row) => String(row.id));
-    } finally {
-      db.close();
-    }
+  /** Reads the instance database beside the routes, for what no route shows yet. */
+  async function tombstones(): Promise<string[]> {
+    const rows = await storage.metadata.instance(alice.id).all('SELECT id FROM tombstones ORDER BY seq');
+    return rows.map((row) => String(row.id));
   }
 
   it('destroys a trashed folder for good: rows, blobs on disk, with a tombstone each', async () => {
@@ -44,7 +39,7 @@ describe(destroyFile.name, () => {
     for (const id of [folder.id, sub.id, a.id, b.id]) expect((await api.call(`/files/${id}`)).status).toBe(404);
     expect(await blobs()).not.toEqual(expect.arrayContaining([blobOf(a.id)]));
     expect(await blobs()).not.toEqual(expect.arrayContaining([blobOf(b.id)]));
-    expect(tombstones()).toEqual(expect.arrayContaining([folder.id, sub.id, a.id, b.id]));
+    expect(await tombstones()).toEqual(expect.arrayContaining([folder.id, sub.id, a.id, b.id]));
     expect((await api.trashed()).items).toEqual([]);
   });
 
@@ -73,7 +68,7 @@ describe(destroyFile.name, () => {
     expect(left).not.toContain(blobOf(alone.id));
     const info = await (await api.call('/instance')).json();
     expect(info.usage.trash).toBe(0);
-    expect(tombstones()).toEqual(expect.arrayContaining([folder.id, inside.id, alone.id]));
+    expect(await tombstones()).toEqual(expect.arrayContaining([folder.id, inside.id, alone.id]));
   });
 });
 
@@ -92,31 +87,25 @@ describe(purgeTrash.name, () => {
     await api.trash(old.id);
     await api.trash(recent.id);
 
-    // A second set of handles, as another process would have: WAL lets both work.
-    const registry = new InstanceRegistry(storage.config.dataDir);
-    const databases = new InstanceDatabases(storage.config.dataDir);
-    try {
-      const db = databases.db(alice.id);
-      const fortyDaysAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000).toISOString();
-      db.prepare('UPDATE files SET trashed_at = ? WHERE id = ?').run(fortyDaysAgo, old.id);
+    const registry = new InstanceRegistry(storage.metadata.registry);
+    const databases = new InstanceDatabases(storage.config.dataDir, storage.metadata);
+    const db = databases.db(alice.id);
+    const fortyDaysAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000).toISOString();
+    await db.run('UPDATE files SET trashed_at = ? WHERE id = ?', fortyDaysAgo, old.id);
 
-      const purged: [string, number][] = [];
-      const purge = startTrashPurge(databases, registry, {
-        olderThanDays: 30,
-        onPurged: (instanceId, count) => purged.push([instanceId, count]),
-      });
-      await purge.runOnce();
-      purge.stop();
-      expect(purged).toEqual([[alice.id, 1]]);
+    const purged: [string, number][] = [];
+    const purge = startTrashPurge(databases, registry, {
+      olderThanDays: 30,
+      onPurged: (instanceId, count) => purged.push([instanceId, count]),
+    });
+    await purge.runOnce();
+    purge.stop();
+    expect(purged).toEqual([[alice.id, 1]]);
 
-      expect((await api.call(`/files/${old.id}`)).status).toBe(404);
-      expect((await api.get(recent.id)).trashedAt).not.toBeNull();
-      const content = await filesUnder(join(storage.config.dataDir, 'instances', alice.id, 'content'));
-      expect(content).toEqual([join(recent.id.slice(0, 2), recent.id)]);
-      expect(await purgeTrash(db, databases.paths(alice.id), 30 * 24 * 3600 * 1000)).toBe(0);
-    } finally {
-      databases.close();
-      registry.close();
-    }
+    expect((await api.call(`/files/${old.id}`)).status).toBe(404);
+    expect((await api.get(recent.id)).trashedAt).not.toBeNull();
+    const content = await filesUnder(join(storage.config.dataDir, 'instances', alice.id, 'content'));
+    expect(content).toEqual([join(recent.id.slice(0, 2), recent.id)]);
+    expect(await purgeTrash(db, databases.paths(alice.id), 30 * 24 * 3600 * 1000)).toBe(0);
   });
 });

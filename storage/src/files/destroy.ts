@@ -1,23 +1,22 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { TRASH_ID } from '@mytoutatice/contract';
 import { badRequest } from '@mytoutatice/server-kit';
-import { blobPath, transaction, writeTombstone, type InstancePaths } from '../instances/instance-db.ts';
-import { prepared } from '../instances/prepared.ts';
+import { blobPath, writeTombstone, type InstancePaths } from '../instances/instance-db.ts';
 import { removeBlobs } from './blobs.ts';
 import { getMovable } from './file-rows.ts';
 import { subtree } from './subtree.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 
 /**
  * Deletes each item with everything below it (children first, for the parent references) and
  * writes a tombstone per row, for the changes feed; call inside a transaction. Returns the ids
  * of the files, whose blobs go once the transaction has committed.
  */
-function destroySubtrees(db: DatabaseSync, topIds: readonly string[]): string[] {
+async function destroySubtrees(db: SqlDb, topIds: readonly string[]): Promise<string[]> {
   const fileIds: string[] = [];
   for (const topId of topIds) {
-    for (const row of subtree(db, topId).reverse()) {
-      prepared(db, 'DELETE FROM files WHERE id = ?').run(row.id);
-      writeTombstone(db, 'file', row.id);
+    for (const row of (await subtree(db, topId)).reverse()) {
+      await db.run('DELETE FROM files WHERE id = ?', row.id);
+      await writeTombstone(db, 'file', row.id);
       if (row.type === 'file') fileIds.push(row.id);
     }
   }
@@ -32,35 +31,35 @@ async function removeContent(paths: InstancePaths, fileIds: readonly string[]): 
  * `DELETE /files/:id?forever=true`: destroys an item of the trash (or inside a trashed folder)
  * for good. Only from the trash: one wrong click on a live folder must never lose it.
  */
-export async function destroyFile(db: DatabaseSync, paths: InstancePaths, id: string): Promise<void> {
-  const fileIds = transaction(db, () => {
-    const row = getMovable(db, id);
+export async function destroyFile(db: SqlDb, paths: InstancePaths, id: string): Promise<void> {
+  const fileIds = await db.transaction(async () => {
+    const row = await getMovable(db, id);
     if (row.trashedAt === null) throw badRequest('Seul un élément de la corbeille peut être supprimé définitivement.');
     return destroySubtrees(db, [row.id]);
   });
   await removeContent(paths, fileIds);
 }
 
-function topsOfTrash(db: DatabaseSync, trashedBefore?: string): string[] {
+async function topsOfTrash(db: SqlDb, trashedBefore?: string): Promise<string[]> {
   const rows =
     trashedBefore === undefined
-      ? prepared(db, 'SELECT id FROM files WHERE parent_id = ?').all(TRASH_ID)
-      : prepared(db, 'SELECT id FROM files WHERE parent_id = ? AND trashed_at < ?').all(TRASH_ID, trashedBefore);
+      ? await db.all('SELECT id FROM files WHERE parent_id = ?', TRASH_ID)
+      : await db.all('SELECT id FROM files WHERE parent_id = ? AND trashed_at < ?', TRASH_ID, trashedBefore);
   return rows.map((row) => String(row.id));
 }
 
 /** `DELETE /files/trash`: destroys everything in the trash. */
-export async function emptyTrash(db: DatabaseSync, paths: InstancePaths): Promise<void> {
-  const fileIds = transaction(db, () => destroySubtrees(db, topsOfTrash(db)));
+export async function emptyTrash(db: SqlDb, paths: InstancePaths): Promise<void> {
+  const fileIds = await db.transaction(async () => destroySubtrees(db, await topsOfTrash(db)));
   await removeContent(paths, fileIds);
 }
 
 /** Destroys what has been in the trash longer than `olderThanMs`; returns how many items (tops). */
-export async function purgeTrash(db: DatabaseSync, paths: InstancePaths, olderThanMs: number): Promise<number> {
+export async function purgeTrash(db: SqlDb, paths: InstancePaths, olderThanMs: number): Promise<number> {
   const before = new Date(Date.now() - olderThanMs).toISOString();
-  const { count, fileIds } = transaction(db, () => {
-    const tops = topsOfTrash(db, before);
-    return { count: tops.length, fileIds: destroySubtrees(db, tops) };
+  const { count, fileIds } = await db.transaction(async () => {
+    const tops = await topsOfTrash(db, before);
+    return { count: tops.length, fileIds: await destroySubtrees(db, tops) };
   });
   await removeContent(paths, fileIds);
   return count;

@@ -1,19 +1,19 @@
-import type { DatabaseSync } from 'node:sqlite';
 import type { DownloadLink } from '@mytoutatice/contract';
 import type { DownloadTokens } from '../auth/download-token.ts';
 import { getRegularFile } from './file-rows.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 
 /** The path the gateway serves publicly; it forwards `/api/X` here as `/X`. */
 export const DOWNLOADS_PATH = '/api/files/downloads';
 
 /** A plain link (no token needed) to one file, valid a few minutes. */
 export async function createDownloadLink(
-  db: DatabaseSync,
+  db: SqlDb,
   tokens: DownloadTokens,
   instanceId: string,
   fileId: string,
 ): Promise<DownloadLink> {
-  const file = getRegularFile(db, fileId);
+  const file = await getRegularFile(db, fileId);
   const { token, expiresAt } = await tokens.sign({ instanceId, fileId: file.id });
   return {
     url: `${DOWNLOADS_PATH}/${token}/${encodeURIComponent(file.name)}`,

@@ -1,7 +1,6 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { MAX_NAME_BYTES, checkName, numberedName } from '@mytoutatice/contract';
 import { HttpError, badRequest } from '@mytoutatice/server-kit';
-import { prepared } from '../instances/prepared.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 
 /** The NFC name, or a 400 `invalid_name` whose detail says why. */
 export function validName(raw: unknown): string {
@@ -18,8 +17,8 @@ export function sortKey(name: string): string {
   return name.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('fr');
 }
 
-export function nameTaken(db: DatabaseSync, parentId: string, name: string): boolean {
-  return prepared(db, 'SELECT 1 FROM files WHERE parent_id = ? AND name = ?').get(parentId, name) !== undefined;
+export async function nameTaken(db: SqlDb, parentId: string, name: string): Promise<boolean> {
+  return (await db.get('SELECT 1 FROM files WHERE parent_id = ? AND name = ?', parentId, name)) !== undefined;
 }
 
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
@@ -39,15 +38,15 @@ function numberedWithin(name: string, n: number): string {
 }
 
 /** The first free « nom (2) », « nom (3) »… in the folder. */
-export function freeName(db: DatabaseSync, parentId: string, name: string): string {
+export async function freeName(db: SqlDb, parentId: string, name: string): Promise<string> {
   for (let n = 2; ; n++) {
     const candidate = numberedWithin(name, n);
-    if (!nameTaken(db, parentId, candidate)) return candidate;
+    if (!(await nameTaken(db, parentId, candidate))) return candidate;
   }
 }
 
-export function nameConflict(db: DatabaseSync, parentId: string, name: string): HttpError {
-  const suggestedName = freeName(db, parentId, name);
+export async function nameConflict(db: SqlDb, parentId: string, name: string): Promise<HttpError> {
+  const suggestedName = await freeName(db, parentId, name);
   return new HttpError(409, 'name_conflict', `« ${name} » existe déjà dans ce dossier.`, {
     extras: { suggestedName },
   });
@@ -64,8 +63,8 @@ export function parseConflict(raw: unknown): ConflictPolicy {
 }
 
 /** `name` if free in the folder, else a free « name (n) » or a 409, as the caller chose. */
-export function resolveName(db: DatabaseSync, parentId: string, name: string, conflict: ConflictPolicy): string {
-  if (!nameTaken(db, parentId, name)) return name;
-  if (conflict === 'fail') throw nameConflict(db, parentId, name);
+export async function resolveName(db: SqlDb, parentId: string, name: string, conflict: ConflictPolicy): Promise<string> {
+  if (!(await nameTaken(db, parentId, name))) return name;
+  if (conflict === 'fail') throw await nameConflict(db, parentId, name);
   return freeName(db, parentId, name);
 }

@@ -1,6 +1,6 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { TRASH_ID } from '@mytoutatice/contract';
 import { findFile, type FileRow } from './file-rows.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 
 /** Deeper than any real tree: past it, the parent links must be broken (never loop forever). */
 const MAX_DEPTH = 10_000;
@@ -16,23 +16,23 @@ export function childPath(folderPath: string, name: string): string {
  * One resolver per request: it does not see later writes.
  */
 export class PathResolver {
-  readonly #db: DatabaseSync;
+  readonly #db: SqlDb;
   /** Folder id → its path. */
   readonly #folders = new Map<string, string>();
 
-  constructor(db: DatabaseSync) {
+  constructor(db: SqlDb) {
     this.#db = db;
   }
 
   /** The item's own path; `/` for the root. */
-  of(row: FileRow): string {
+  async of(row: FileRow): Promise<string> {
     if (row.parentId === null) return '/';
     if (row.parentId === TRASH_ID) return childPath(row.restorePath ?? '/', row.restoreName ?? row.name);
-    return childPath(this.folder(row.parentId), row.name);
+    return childPath(await this.folder(row.parentId), row.name);
   }
 
   /** The path of the folder `id` (`/` for the root, or when its chain is broken). */
-  folder(id: string): string {
+  async folder(id: string): Promise<string> {
     const known = this.#folders.get(id);
     if (known !== undefined) return known;
     // Walk up to a folder already known (or the top), then resolve back down.
@@ -44,7 +44,7 @@ export class PathResolver {
         base = cached;
         break;
       }
-      const row = findFile(this.#db, next);
+      const row = await findFile(this.#db, next);
       if (!row || chain.length > MAX_DEPTH) break;
       chain.push(row);
       if (row.parentId === TRASH_ID) break;
@@ -52,7 +52,7 @@ export class PathResolver {
     }
     let path = base;
     for (const row of chain.reverse()) {
-      path = row.parentId === null ? '/' : row.parentId === TRASH_ID ? this.of(row) : childPath(path, row.name);
+      path = row.parentId === null ? '/' : row.parentId === TRASH_ID ? await this.of(row) : childPath(path, row.name);
       this.#folders.set(row.id, path);
     }
     return path;
@@ -60,11 +60,11 @@ export class PathResolver {
 }
 
 /** True when `id` is `ancestorId` or lies somewhere below it. */
-export function isSelfOrDescendant(db: DatabaseSync, id: string, ancestorId: string): boolean {
+export async function isSelfOrDescendant(db: SqlDb, id: string, ancestorId: string): Promise<boolean> {
   let depth = 0;
   for (let next: string | null = id; next !== null && depth <= MAX_DEPTH; depth++) {
     if (next === ancestorId) return true;
-    next = findFile(db, next)?.parentId ?? null;
+    next = (await findFile(db, next))?.parentId ?? null;
   }
   return false;
 }

@@ -1,7 +1,6 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { ROOT_ID, TRASH_ID, type FileDoc, type FileKind } from '@mytoutatice/contract';
 import { HttpError, notFound } from '@mytoutatice/server-kit';
-import { prepared } from '../instances/prepared.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 import { sortKey } from './file-names.ts';
 
 export interface FileRow {
@@ -68,39 +67,39 @@ export function isSystemFolder(id: string): boolean {
   return id === ROOT_ID || id === TRASH_ID;
 }
 
-export function findFile(db: DatabaseSync, id: string): FileRow | undefined {
-  const row = prepared(db, 'SELECT * FROM files WHERE id = ?').get(id);
+export async function findFile(db: SqlDb, id: string): Promise<FileRow | undefined> {
+  const row = await db.get('SELECT * FROM files WHERE id = ?', id);
   return row ? toFileRow(row) : undefined;
 }
 
-export function getFile(db: DatabaseSync, id: string): FileRow {
-  const row = findFile(db, id);
+export async function getFile(db: SqlDb, id: string): Promise<FileRow> {
+  const row = await findFile(db, id);
   if (!row) throw notFound('Ce fichier ou dossier n’existe pas.');
   return row;
 }
 
-export function getFolder(db: DatabaseSync, id: string): FileRow {
-  const row = getFile(db, id);
+export async function getFolder(db: SqlDb, id: string): Promise<FileRow> {
+  const row = await getFile(db, id);
   if (row.type !== 'directory') throw new HttpError(400, 'not_a_folder', 'Cet élément est un fichier, pas un dossier.');
   return row;
 }
 
 /** A folder things may be put into: not the trash, nor anything in it. */
-export function getLiveFolder(db: DatabaseSync, id: string): FileRow {
-  const row = getFolder(db, id);
+export async function getLiveFolder(db: SqlDb, id: string): Promise<FileRow> {
+  const row = await getFolder(db, id);
   if (row.id === TRASH_ID || row.trashedAt !== null) throw inTrash('Ce dossier est dans la corbeille : restaurez-le d’abord.');
   return row;
 }
 
 /** A file or folder the person may rename, move, copy or trash: not the root, nor the trash. */
-export function getMovable(db: DatabaseSync, id: string): FileRow {
-  const row = getFile(db, id);
+export async function getMovable(db: SqlDb, id: string): Promise<FileRow> {
+  const row = await getFile(db, id);
   if (isSystemFolder(row.id)) throw new HttpError(403, 'forbidden', 'Le dossier racine et la corbeille ne se modifient pas.');
   return row;
 }
 
-export function getRegularFile(db: DatabaseSync, id: string): FileRow {
-  const row = getFile(db, id);
+export async function getRegularFile(db: SqlDb, id: string): Promise<FileRow> {
+  const row = await getFile(db, id);
   if (row.type !== 'file') throw new HttpError(400, 'not_a_file', 'Cet élément est un dossier, pas un fichier.');
   return row;
 }
@@ -109,13 +108,11 @@ export function inTrash(detail: string): HttpError {
   return new HttpError(409, 'in_trash', detail);
 }
 
-export function insertFile(db: DatabaseSync, row: FileRow, seq: number): void {
-  prepared(
-    db,
+export async function insertFile(db: SqlDb, row: FileRow, seq: number): Promise<void> {
+  await db.run(
     `INSERT INTO files (id, parent_id, type, name, sort_key, size, mime, sha256, created_at, updated_at, uploaded_at,
        favorite, trashed_at, restore_path, restore_name, seq)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
     row.id,
     row.parentId,
     row.type,

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
 import type { FileDoc } from '@mytoutatice/contract';
-import { bumpSeq, transaction } from '../instances/instance-db.ts';
+import { bumpSeq } from '../instances/instance-db.ts';
 import { getLiveFolder, insertFile, newRow, toFileDoc } from './file-rows.ts';
 import { nameConflict, nameTaken, validName } from './file-names.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 
-export function createFolder(db: DatabaseSync, parentId: string, rawName: unknown): FileDoc {
+export async function createFolder(db: SqlDb, parentId: string, rawName: unknown): Promise<FileDoc> {
   const name = validName(rawName);
-  return transaction(db, () => {
-    getLiveFolder(db, parentId);
-    if (nameTaken(db, parentId, name)) throw nameConflict(db, parentId, name);
+  return db.transaction(async () => {
+    await getLiveFolder(db, parentId);
+    if (await nameTaken(db, parentId, name)) throw await nameConflict(db, parentId, name);
     const row = newRow({ id: randomUUID(), parentId, type: 'directory', name });
-    insertFile(db, row, bumpSeq(db));
+    await insertFile(db, row, await bumpSeq(db));
     return toFileDoc(row);
   });
 }

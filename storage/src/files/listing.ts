@@ -1,10 +1,9 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import type { FileKind, FileSort, FolderListing, SortOrder } from '@mytoutatice/contract';
 import { badRequest } from '@mytoutatice/server-kit';
 import { decodeCursor, encodeCursor } from '../http/pagination.ts';
-import { prepared } from '../instances/prepared.ts';
 import { getFolder, toFileDoc, toFileRow, type FileRow } from './file-rows.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 
 export interface ListingOptions {
   sort: FileSort;
@@ -70,7 +69,14 @@ export function parseOrder(raw: unknown): SortOrder {
 }
 
 /** Children of one kind in the folder, after `after` in the chosen order. */
-function pageOfKind(db: DatabaseSync, folderId: string, kind: FileKind, options: ListingOptions, after: Key | undefined, limit: number) {
+async function pageOfKind(
+  db: SqlDb,
+  folderId: string,
+  kind: FileKind,
+  options: ListingOptions,
+  after: Key | undefined,
+  limit: number,
+): Promise<FileRow[]> {
   const columns = columnsFor(options.sort, kind);
   const direction = options.order === 'asc' ? 'ASC' : 'DESC';
   const position = after
@@ -78,9 +84,7 @@ function pageOfKind(db: DatabaseSync, folderId: string, kind: FileKind, options:
     : '';
   const sql = `SELECT * FROM files WHERE parent_id = ? AND type = ? ${position}
     ORDER BY ${columns.map((column) => `${column} ${direction}`).join(', ')} LIMIT ?`;
-  return prepared(db, sql)
-    .all(folderId, kind, ...(after ?? []), limit)
-    .map(toFileRow);
+  return (await db.all(sql, folderId, kind, ...(after ?? []), limit)).map(toFileRow);
 }
 
 /**
@@ -88,17 +92,17 @@ function pageOfKind(db: DatabaseSync, folderId: string, kind: FileKind, options:
  * and accents), date of change or size. Folders and files are read apart so each read follows
  * an index in one direction.
  */
-export function listChildren(db: DatabaseSync, folderId: string, options: ListingOptions): FolderListing {
-  const folder = getFolder(db, folderId);
+export async function listChildren(db: SqlDb, folderId: string, options: ListingOptions): Promise<FolderListing> {
+  const folder = await getFolder(db, folderId);
   const after = parseCursor(options.cursor, options.sort, options.order);
   const wanted = options.limit + 1;
   const rows: FileRow[] = [];
   if (!after || after.kind === 'directory') {
-    rows.push(...pageOfKind(db, folder.id, 'directory', options, after?.key, wanted));
+    rows.push(...(await pageOfKind(db, folder.id, 'directory', options, after?.key, wanted)));
   }
   if (rows.length < wanted) {
     const fileAfter = after?.kind === 'file' ? after.key : undefined;
-    rows.push(...pageOfKind(db, folder.id, 'file', options, fileAfter, wanted - rows.length));
+    rows.push(...(await pageOfKind(db, folder.id, 'file', options, fileAfter, wanted - rows.length)));
   }
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);

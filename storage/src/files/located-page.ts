@@ -1,8 +1,8 @@
-import type { DatabaseSync } from 'node:sqlite';
 import type { LocatedFile } from '@mytoutatice/contract';
 import { encodeCursor } from '../http/pagination.ts';
 import { PathResolver } from './file-paths.ts';
 import { toFileDoc, toFileRow } from './file-rows.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 
 type RawRow = Record<string, unknown>;
 
@@ -11,20 +11,23 @@ type RawRow = Record<string, unknown>;
  * `rows` holds up to `limit + 1` rows, the extra one telling that a next page exists, and
  * `positionOf` gives the next cursor's position from the page's last raw row.
  */
-export function locatedPage(
-  db: DatabaseSync,
+export async function locatedPage(
+  db: SqlDb,
   rows: readonly RawRow[],
   limit: number,
   positionOf: (last: RawRow) => readonly unknown[],
-): { items: LocatedFile[]; next: string | null } {
+): Promise<{ items: LocatedFile[]; next: string | null }> {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const paths = new PathResolver(db);
+  const items: LocatedFile[] = [];
+  // One after the other: each resolved folder spares the next items a lookup.
+  for (const raw of page) {
+    const row = toFileRow(raw);
+    items.push({ ...toFileDoc(row), path: await paths.of(row) });
+  }
   return {
-    items: page.map((raw) => {
-      const row = toFileRow(raw);
-      return { ...toFileDoc(row), path: paths.of(row) };
-    }),
+    items,
     next: rows.length > limit && last ? encodeCursor(positionOf(last)) : null,
   };
 }

@@ -1,13 +1,13 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { HttpError } from '@mytoutatice/server-kit';
 import { usedBytes } from '../instances/instance-db.ts';
 import type { InstanceRecord } from '../instances/registry.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 
 export function overQuota(): HttpError {
   return new HttpError(413, 'quota_exceeded', 'Ce contenu dépasse la place restante dans l’espace.');
 }
 
 /** 413 `quota_exceeded` unless `bytes` more still fit; the trash counts (it can be restored). */
-export function assertRoomFor(db: DatabaseSync, instance: InstanceRecord, bytes: number): void {
-  if (usedBytes(db) + bytes > instance.quotaBytes) throw overQuota();
+export async function assertRoomFor(db: SqlDb, instance: InstanceRecord, bytes: number): Promise<void> {
+  if ((await usedBytes(db)) + bytes > instance.quotaBytes) throw overQuota();
 }

@@ -1,9 +1,8 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import type { FileList } from '@mytoutatice/contract';
 import { decodeCursor } from '../http/pagination.ts';
-import { prepared } from '../instances/prepared.ts';
 import { locatedPage } from './located-page.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 
 /** Position: `updatedAt` and id of the last file seen. */
 const RecentKey = z.tuple([z.string(), z.string()]);
@@ -13,10 +12,8 @@ const PAGE_AFTER = `SELECT * FROM files WHERE type = 'file' AND trashed_at IS NU
   ORDER BY updated_at DESC, id DESC LIMIT ?`;
 
 /** `GET /files/recent`: files (not folders) out of the trash, last changed first, each with its path. */
-export function recentFiles(db: DatabaseSync, limit: number, cursor: unknown): FileList {
+export async function recentFiles(db: SqlDb, limit: number, cursor: unknown): Promise<FileList> {
   const after = decodeCursor(cursor, RecentKey);
-  const rows = (
-    after ? prepared(db, PAGE_AFTER).all(...after, limit + 1) : prepared(db, FIRST_PAGE).all(limit + 1)
-  );
+  const rows = after ? await db.all(PAGE_AFTER, ...after, limit + 1) : await db.all(FIRST_PAGE, limit + 1);
   return locatedPage(db, rows, limit, (last) => [String(last.updated_at), String(last.id)]);
 }

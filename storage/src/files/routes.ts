@@ -37,21 +37,21 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
   router.get('/files/downloads/:token/:name', requireScope('link'), async (req, res) => {
     const grant = await downloadTokens.verify(pathParam(req, 'token'));
     if (!grant) throw new HttpError(401, 'invalid_token', 'Ce lien de téléchargement est invalide ou a expiré.');
-    const instance = registry.byId(grant.instanceId);
+    const instance = await registry.byId(grant.instanceId);
     if (!instance) throw notFound('Ce fichier n’existe plus.');
-    const file = getRegularFile(databases.db(instance.id), grant.fileId);
+    const file = await getRegularFile(databases.db(instance.id), grant.fileId);
     await sendFileContent(req, res, blobPath(databases.paths(instance.id), file.id), file);
   });
 
   router.use(trashAndFindRoutes(registry, databases));
 
-  router.get('/files/:id', ...owner, (req, res) => {
-    res.json(toFileDoc(getFile(databases.db(instanceOf(res).id), pathParam(req, 'id'))));
+  router.get('/files/:id', ...owner, async (req, res) => {
+    res.json(toFileDoc(await getFile(databases.db(instanceOf(res).id), pathParam(req, 'id'))));
   });
 
-  router.get('/files/:id/children', ...owner, (req, res) => {
+  router.get('/files/:id/children', ...owner, async (req, res) => {
     res.json(
-      listChildren(databases.db(instanceOf(res).id), pathParam(req, 'id'), {
+      await listChildren(databases.db(instanceOf(res).id), pathParam(req, 'id'), {
         sort: parseSort(req.query.sort),
         order: parseOrder(req.query.order),
         limit: parseLimit(req.query.limit),
@@ -60,8 +60,8 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
     );
   });
 
-  router.patch('/files/:id', ...owner, express.json({ limit: '16kb' }), (req, res) => {
-    res.json(updateFile(databases.db(instanceOf(res).id), pathParam(req, 'id'), req.body, req.query.conflict));
+  router.patch('/files/:id', ...owner, express.json({ limit: '16kb' }), async (req, res) => {
+    res.json(await updateFile(databases.db(instanceOf(res).id), pathParam(req, 'id'), req.body, req.query.conflict));
   });
 
   // Without `forever`: into the trash (200 and the trashed item); with it: gone for good (204).
@@ -70,15 +70,15 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
     const forever = req.query.forever;
     if (forever !== undefined && forever !== 'true' && forever !== 'false') throw badRequest('forever vaut true ou false.');
     if (forever !== 'true') {
-      res.json(trashFile(databases.db(instance.id), pathParam(req, 'id')));
+      res.json(await trashFile(databases.db(instance.id), pathParam(req, 'id')));
       return;
     }
     await destroyFile(databases.db(instance.id), databases.paths(instance.id), pathParam(req, 'id'));
     res.status(204).end();
   });
 
-  router.post('/files/:id/restore', ...owner, (req, res) => {
-    res.json(restoreFile(databases.db(instanceOf(res).id), pathParam(req, 'id')));
+  router.post('/files/:id/restore', ...owner, async (req, res) => {
+    res.json(await restoreFile(databases.db(instanceOf(res).id), pathParam(req, 'id')));
   });
 
   router.post('/files/:id/copy', ...owner, express.json({ limit: '16kb' }), async (req, res) => {
@@ -91,10 +91,10 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
     res.status(201).json(file);
   });
 
-  router.post('/files/:parentId/folders', ...owner, express.json({ limit: '16kb' }), (req, res) => {
+  router.post('/files/:parentId/folders', ...owner, express.json({ limit: '16kb' }), async (req, res) => {
     const body = CreateFolderBody.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'invalid_name', 'Le corps doit être {"name": "…"}.');
-    res.status(201).json(createFolder(databases.db(instanceOf(res).id), pathParam(req, 'parentId'), body.data.name));
+    res.status(201).json(await createFolder(databases.db(instanceOf(res).id), pathParam(req, 'parentId'), body.data.name));
   });
 
   // No body parser here: the body is the file, streamed to disk.
@@ -115,7 +115,7 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
 
   router.get('/files/:id/content', ...owner, async (req, res) => {
     const instance = instanceOf(res);
-    const file = getRegularFile(databases.db(instance.id), pathParam(req, 'id'));
+    const file = await getRegularFile(databases.db(instance.id), pathParam(req, 'id'));
     await sendFileContent(req, res, blobPath(databases.paths(instance.id), file.id), file);
   });
 

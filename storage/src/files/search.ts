@@ -1,11 +1,10 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { MAX_SEARCH_LENGTH, type SearchResults } from '@mytoutatice/contract';
 import { badRequest } from '@mytoutatice/server-kit';
 import { decodeCursor } from '../http/pagination.ts';
-import { prepared } from '../instances/prepared.ts';
 import { sortKey } from './file-names.ts';
 import { locatedPage } from './located-page.ts';
+import { positionSql, type SqlDb } from '../db/sql-db.ts';
 
 /**
  * Names containing the query, compared as listings sort them (lower case, no accents), so
@@ -13,11 +12,11 @@ import { locatedPage } from './located-page.ts';
  * each group by name. Trashed items (and everything in a trashed folder) are not found; nor are
  * the root and the trash, whose names are empty.
  */
-const MATCHES = `SELECT *, CASE WHEN instr(sort_key, :q) = 1 THEN 0 ELSE 1 END AS rank
-  FROM files WHERE trashed_at IS NULL AND instr(sort_key, :q) > 0`;
-const FIRST_PAGE = `SELECT * FROM (${MATCHES}) ORDER BY rank, sort_key, name, id LIMIT :limit`;
-const PAGE_AFTER = `SELECT * FROM (${MATCHES}) WHERE (rank, sort_key, name, id) > (:rank, :sortKey, :name, :id)
-  ORDER BY rank, sort_key, name, id LIMIT :limit`;
+const matches = (db: SqlDb) => `SELECT *, CASE WHEN ${positionSql(db, 'sort_key', '?')} = 1 THEN 0 ELSE 1 END AS rank
+  FROM files WHERE trashed_at IS NULL AND ${positionSql(db, 'sort_key', '?')} > 0`;
+const firstPage = (db: SqlDb) => `SELECT * FROM (${matches(db)}) AS m ORDER BY rank, sort_key, name, id LIMIT ?`;
+const pageAfter = (db: SqlDb) => `SELECT * FROM (${matches(db)}) AS m WHERE (rank, sort_key, name, id) > (?, ?, ?, ?)
+  ORDER BY rank, sort_key, name, id LIMIT ?`;
 
 /** Position: the query it belongs to, then the rank, sort key, name and id of the last result. */
 const SearchKey = z.tuple([z.string(), z.union([z.literal(0), z.literal(1)]), z.string(), z.string(), z.string()]);
@@ -33,12 +32,12 @@ export function parseQuery(raw: unknown): string {
 }
 
 /** `GET /files/search?q`: a page of matches, each with its path (where the person will find it). */
-export function searchFiles(db: DatabaseSync, rawQuery: unknown, limit: number, cursor: unknown): SearchResults {
+export async function searchFiles(db: SqlDb, rawQuery: unknown, limit: number, cursor: unknown): Promise<SearchResults> {
   const q = parseQuery(rawQuery);
   const after = decodeCursor(cursor, SearchKey);
   if (after && after[0] !== q) throw badRequest('Ce curseur appartient à une autre recherche.');
   const rows = after
-    ? prepared(db, PAGE_AFTER).all({ q, rank: after[1], sortKey: after[2], name: after[3], id: after[4], limit: limit + 1 })
-    : prepared(db, FIRST_PAGE).all({ q, limit: limit + 1 });
+    ? await db.all(pageAfter(db), q, q, after[1], after[2], after[3], after[4], limit + 1)
+    : await db.all(firstPage(db), q, q, limit + 1);
   return locatedPage(db, rows, limit, (last) => [q, Number(last.rank), String(last.sort_key), String(last.name), String(last.id)]);
 }

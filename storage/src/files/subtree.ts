@@ -1,6 +1,5 @@
-import type { DatabaseSync } from 'node:sqlite';
-import { prepared } from '../instances/prepared.ts';
 import { toFileRow, type FileRow } from './file-rows.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 
 const SUBTREE = `
   WITH RECURSIVE subtree (id, depth) AS (
@@ -11,6 +10,6 @@ const SUBTREE = `
   SELECT files.* FROM subtree JOIN files USING (id) ORDER BY subtree.depth`;
 
 /** The item and everything below it, parents before their children. */
-export function subtree(db: DatabaseSync, id: string): FileRow[] {
-  return prepared(db, SUBTREE).all(id).map(toFileRow);
+export async function subtree(db: SqlDb, id: string): Promise<FileRow[]> {
+  return (await db.all(SUBTREE, id)).map(toFileRow);
 }

@@ -18,20 +18,20 @@ export function trashAndFindRoutes(registry: InstanceRegistry, databases: Instan
   const owner = ownerOnly(registry);
   const db = (res: Parameters<typeof instanceOf>[0]) => databases.db(instanceOf(res).id);
 
-  router.get('/files/search', ...owner, (req, res) => {
-    res.json(searchFiles(db(res), req.query.q, parseLimit(req.query.limit), req.query.cursor));
+  router.get('/files/search', ...owner, async (req, res) => {
+    res.json(await searchFiles(db(res), req.query.q, parseLimit(req.query.limit), req.query.cursor));
   });
 
-  router.get('/files/recent', ...owner, (req, res) => {
-    res.json(recentFiles(db(res), parseLimit(req.query.limit), req.query.cursor));
+  router.get('/files/recent', ...owner, async (req, res) => {
+    res.json(await recentFiles(db(res), parseLimit(req.query.limit), req.query.cursor));
   });
 
-  router.get('/files/favorites', ...owner, (req, res) => {
-    res.json(favoriteFiles(db(res), parseLimit(req.query.limit), req.query.cursor));
+  router.get('/files/favorites', ...owner, async (req, res) => {
+    res.json(await favoriteFiles(db(res), parseLimit(req.query.limit), req.query.cursor));
   });
 
-  router.get('/files/trash/children', ...owner, (req, res) => {
-    res.json(listTrash(db(res), parseLimit(req.query.limit), req.query.cursor));
+  router.get('/files/trash/children', ...owner, async (req, res) => {
+    res.json(await listTrash(db(res), parseLimit(req.query.limit), req.query.cursor));
   });
 
   router.delete('/files/trash', ...owner, async (_req, res) => {

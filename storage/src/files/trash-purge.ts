@@ -37,7 +37,7 @@ export function startTrashPurge(
   async function purgeAll(): Promise<void> {
     let instances;
     try {
-      instances = registry.list();
+      instances = await registry.list();
     } catch (error) {
       onError(error);
       return;
@@ -45,7 +45,6 @@ export function startTrashPurge(
     for (const instance of instances) {
       if (stopped) return;
       try {
-        // The handle is used synchronously inside purgeTrash, then only blobs are removed.
         const count = await purgeTrash(databases.db(instance.id), databases.paths(instance.id), olderThanDays * DAY_MS);
         if (count > 0) onPurged(instance.id, count);
       } catch (error) {

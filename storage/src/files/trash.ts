@@ -1,14 +1,13 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { TRASH_ID, type FileDoc, type FolderListing } from '@mytoutatice/contract';
 import { decodeCursor } from '../http/pagination.ts';
-import { bumpSeq, transaction } from '../instances/instance-db.ts';
-import { prepared } from '../instances/prepared.ts';
+import { bumpSeq } from '../instances/instance-db.ts';
 import { freeName, nameTaken, sortKey } from './file-names.ts';
 import { PathResolver } from './file-paths.ts';
 import { getFile, getMovable, toFileDoc } from './file-rows.ts';
 import { locatedPage } from './located-page.ts';
 import { subtree } from './subtree.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 
 const TRASH_TOP = `UPDATE files SET parent_id = ?, name = ?, sort_key = ?, trashed_at = ?, restore_path = ?,
   restore_name = ?, seq = ? WHERE id = ?`;
@@ -21,18 +20,18 @@ const TRASH_INSIDE = 'UPDATE files SET trashed_at = ?, seq = ? WHERE id = ?';
  * marked trashed too, so search, recents and favourites skip it with one indexed condition.
  * Idempotent: trashing what is already in the trash changes nothing (the sdk retries DELETEs).
  */
-export function trashFile(db: DatabaseSync, id: string): FileDoc {
-  return transaction(db, () => {
-    const row = getMovable(db, id);
+export async function trashFile(db: SqlDb, id: string): Promise<FileDoc> {
+  return db.transaction(async () => {
+    const row = await getMovable(db, id);
     const paths = new PathResolver(db);
-    if (row.trashedAt !== null) return toFileDoc(row, paths.of(row));
+    if (row.trashedAt !== null) return toFileDoc(row, await paths.of(row));
     const now = new Date().toISOString();
-    const restorePath = paths.folder(row.parentId ?? '');
-    const name = nameTaken(db, TRASH_ID, row.name) ? freeName(db, TRASH_ID, row.name) : row.name;
-    prepared(db, TRASH_TOP).run(TRASH_ID, name, sortKey(name), now, restorePath, row.name, bumpSeq(db), row.id);
-    for (const inside of subtree(db, row.id).slice(1)) prepared(db, TRASH_INSIDE).run(now, bumpSeq(db), inside.id);
-    const trashed = getFile(db, row.id);
-    return toFileDoc(trashed, paths.of(trashed));
+    const restorePath = await paths.folder(row.parentId ?? '');
+    const name = (await nameTaken(db, TRASH_ID, row.name)) ? await freeName(db, TRASH_ID, row.name) : row.name;
+    await db.run(TRASH_TOP, TRASH_ID, name, sortKey(name), now, restorePath, row.name, await bumpSeq(db), row.id);
+    for (const inside of (await subtree(db, row.id)).slice(1)) await db.run(TRASH_INSIDE, now, await bumpSeq(db), inside.id);
+    const trashed = await getFile(db, row.id);
+    return toFileDoc(trashed, await paths.of(trashed));
   });
 }
 
@@ -47,13 +46,11 @@ const PAGE_AFTER = `SELECT * FROM files WHERE parent_id = ? AND trashed_at IS NO
   ORDER BY trashed_at DESC, seq DESC LIMIT ?`;
 
 /** `GET /files/trash/children`: what was put in the trash, newest first, each with the path it came from. */
-export function listTrash(db: DatabaseSync, limit: number, cursor: unknown): FolderListing {
+export async function listTrash(db: SqlDb, limit: number, cursor: unknown): Promise<FolderListing> {
   const after = decodeCursor(cursor, TrashKey);
-  const rows = (
-    after ? prepared(db, PAGE_AFTER).all(TRASH_ID, ...after, limit + 1) : prepared(db, FIRST_PAGE).all(TRASH_ID, limit + 1)
-  );
+  const rows = after ? await db.all(PAGE_AFTER, TRASH_ID, ...after, limit + 1) : await db.all(FIRST_PAGE, TRASH_ID, limit + 1);
   return {
-    folder: toFileDoc(getFile(db, TRASH_ID)),
-    ...locatedPage(db, rows, limit, (last) => [String(last.trashed_at), Number(last.seq)]),
+    folder: toFileDoc(await getFile(db, TRASH_ID)),
+    ...(await locatedPage(db, rows, limit, (last) => [String(last.trashed_at), Number(last.seq)])),
   };
 }

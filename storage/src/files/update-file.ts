@@ -1,11 +1,10 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { PatchFileBody, type FileDoc } from '@mytoutatice/contract';
 import { HttpError, badRequest } from '@mytoutatice/server-kit';
-import { bumpSeq, transaction } from '../instances/instance-db.ts';
-import { prepared } from '../instances/prepared.ts';
+import { bumpSeq } from '../instances/instance-db.ts';
 import { parseConflict, resolveName, sortKey, validName } from './file-names.ts';
 import { isSelfOrDescendant } from './file-paths.ts';
 import { getFile, getLiveFolder, getMovable, inTrash, toFileDoc } from './file-rows.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 
 const UPDATE = `UPDATE files SET parent_id = ?, name = ?, sort_key = ?, favorite = ?, updated_at = ?, seq = ?
   WHERE id = ?`;
@@ -30,11 +29,11 @@ export function parsePatch(raw: unknown): PatchFileBody {
  * Renaming or moving counts as a change (`updatedAt`); the favourite flag is the person's own
  * mark on the item, not a change to it.
  */
-export function updateFile(db: DatabaseSync, id: string, rawBody: unknown, rawConflict: unknown): FileDoc {
+export async function updateFile(db: SqlDb, id: string, rawBody: unknown, rawConflict: unknown): Promise<FileDoc> {
   const patch = parsePatch(rawBody);
   const conflict = parseConflict(rawConflict);
-  return transaction(db, () => {
-    const row = getMovable(db, id);
+  return db.transaction(async () => {
+    const row = await getMovable(db, id);
     if (row.trashedAt !== null) throw inTrash('Cet élément est dans la corbeille : restaurez-le d’abord.');
     const parentId = patch.parentId ?? row.parentId ?? '';
     const moving = parentId !== row.parentId;
@@ -43,14 +42,14 @@ export function updateFile(db: DatabaseSync, id: string, rawBody: unknown, rawCo
     if (!moving && !renaming && favorite === row.favorite) return toFileDoc(row);
 
     if (moving) {
-      getLiveFolder(db, parentId);
-      if (row.type === 'directory' && isSelfOrDescendant(db, parentId, row.id)) {
+      await getLiveFolder(db, parentId);
+      if (row.type === 'directory' && (await isSelfOrDescendant(db, parentId, row.id))) {
         throw invalidMove('Un dossier ne peut pas être déplacé dans lui-même ni dans un de ses sous-dossiers.');
       }
     }
-    const name = moving || renaming ? resolveName(db, parentId, patch.name ?? row.name, conflict) : row.name;
+    const name = moving || renaming ? await resolveName(db, parentId, patch.name ?? row.name, conflict) : row.name;
     const updatedAt = moving || renaming ? new Date().toISOString() : row.updatedAt;
-    prepared(db, UPDATE).run(parentId, name, sortKey(name), favorite ? 1 : 0, updatedAt, bumpSeq(db), row.id);
-    return toFileDoc(getFile(db, row.id));
+    await db.run(UPDATE, parentId, name, sortKey(name), favorite ? 1 : 0, updatedAt, await bumpSeq(db), row.id);
+    return toFileDoc(await getFile(db, row.id));
   });
 }

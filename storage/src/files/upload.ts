@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import type { FileDoc } from '@mytoutatice/contract';
 import { HttpError, badRequest } from '@mytoutatice/server-kit';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import { blobPath, bumpSeq, transaction, usedBytes } from '../instances/instance-db.ts';
+import { blobPath, bumpSeq, usedBytes } from '../instances/instance-db.ts';
 import type { InstanceRecord } from '../instances/registry.ts';
 import { syncDirectory } from './blobs.ts';
 import { parseContentDigest } from './content-digest.ts';
@@ -86,9 +86,9 @@ export async function uploadFile(databases: InstanceDatabases, maxFileBytes: num
 
   // Everything that can be refused is refused before a byte of the body is read.
   const db = databases.db(instance.id);
-  getLiveFolder(db, parentId);
-  if (conflict === 'fail' && nameTaken(db, parentId, name)) throw nameConflict(db, parentId, name);
-  const remaining = Math.max(0, instance.quotaBytes - usedBytes(db));
+  await getLiveFolder(db, parentId);
+  if (conflict === 'fail' && (await nameTaken(db, parentId, name))) throw await nameConflict(db, parentId, name);
+  const remaining = Math.max(0, instance.quotaBytes - (await usedBytes(db)));
   const declared = upload.contentLength === undefined ? undefined : Number(upload.contentLength);
   if (declared !== undefined && declared > maxFileBytes) throw tooLarge(maxFileBytes);
   if (declared !== undefined && declared > remaining) throw overQuota();
@@ -117,12 +117,10 @@ export async function uploadFile(databases: InstanceDatabases, maxFileBytes: num
   }
 
   try {
-    // Asked again: the handle may have been evicted from the cache during the awaits above.
-    const db = databases.db(instance.id);
-    return transaction(db, () => {
-      getLiveFolder(db, parentId);
-      const finalName = resolveName(db, parentId, name, conflict);
-      assertRoomFor(db, instance, received.size);
+    return await db.transaction(async () => {
+      await getLiveFolder(db, parentId);
+      const finalName = await resolveName(db, parentId, name, conflict);
+      await assertRoomFor(db, instance, received.size);
       const row = newRow({
         id,
         parentId,
@@ -132,7 +130,7 @@ export async function uploadFile(databases: InstanceDatabases, maxFileBytes: num
         mime,
         sha256: received.sha256.toString('hex'),
       });
-      insertFile(db, row, bumpSeq(db));
+      await insertFile(db, row, await bumpSeq(db));
       return toFileDoc(row);
     });
   } catch (error) {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
-import { bumpSeq, transaction } from './instance-db.ts';
+import { bumpSeq } from './instance-db.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 
 /** No look-alikes (0/o, 1/l): people type these into phones. 32 symbols, so each byte maps evenly. */
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
@@ -24,22 +24,22 @@ function generatePassword(): string {
 }
 
 /** Creates a device app password; only its scrypt hash is kept, the password is returned once. */
-export async function createAppPassword(db: DatabaseSync, label: string): Promise<string> {
+export async function createAppPassword(db: SqlDb, label: string): Promise<string> {
   const password = generatePassword();
   const salt = randomBytes(16);
   const hash = await derive(password, salt);
-  transaction(db, () => {
-    bumpSeq(db);
-    db.prepare(
+  await db.transaction(async () => {
+    await bumpSeq(db);
+    await db.run(
       'INSERT INTO app_passwords (id, label, algorithm, salt, hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(randomUUID(), label, ALGORITHM, salt.toString('base64'), hash.toString('base64'), new Date().toISOString());
+      randomUUID(), label, ALGORITHM, salt.toString('base64'), hash.toString('base64'), new Date().toISOString());
   });
   return password;
 }
 
 /** The id of the app password matching `password`, if any (for DAV's Basic auth). */
-export async function verifyAppPassword(db: DatabaseSync, password: string): Promise<string | undefined> {
-  const rows = db.prepare('SELECT id, algorithm, salt, hash FROM app_passwords').all();
+export async function verifyAppPassword(db: SqlDb, password: string): Promise<string | undefined> {
+  const rows = await db.all('SELECT id, algorithm, salt, hash FROM app_passwords');
   for (const row of rows) {
     if (row.algorithm !== ALGORITHM) continue;
     const expected = Buffer.from(String(row.hash), 'base64');
@@ -54,9 +54,6 @@ export interface AppPasswordInfo {
   createdAt: string;
 }
 
-export function listAppPasswords(db: DatabaseSync): AppPasswordInfo[] {
-  return db
-    .prepare('SELECT label, created_at FROM app_passwords ORDER BY created_at')
-    .all()
-    .map((row) => ({ label: String(row.label), createdAt: String(row.created_at) }));
+export async function listAppPasswords(db: SqlDb): Promise<AppPasswordInfo[]> {
+  return (await db.all('SELECT label, created_at FROM app_passwords ORDER BY created_at')).map((row) => ({ label: String(row.label), createdAt: String(row.created_at) }));
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrate } from './instance-migrations.ts';
-import { prepared } from './prepared.ts';
+import type { SqlDb } from '../db/sql-db.ts';
 
 /** Where one instance's things live under STORAGE_DATA_DIR. */
 export interface InstancePaths {
@@ -57,28 +57,15 @@ export function createInstanceFiles(paths: InstancePaths, now: string): void {
   }
 }
 
-/** Runs `work` in one write transaction (taken at once, so no upgrade deadlock under WAL). */
-export function transaction<T>(db: DatabaseSync, work: () => T): T {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const result = work();
-    db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
-  }
-}
-
 /** The next value of the instance's write sequence; call inside the write's transaction. */
-export function bumpSeq(db: DatabaseSync): number {
-  const row = prepared(db, 'UPDATE seq SET value = value + 1 WHERE id = 1 RETURNING value').get();
+export async function bumpSeq(db: SqlDb): Promise<number> {
+  const row = await db.get('UPDATE seq SET value = value + 1 WHERE id = 1 RETURNING value');
   return Number(row?.value);
 }
 
 /** Everything counted against the quota: live files and the trash. */
-export function usedBytes(db: DatabaseSync): number {
-  const row = prepared(db, `SELECT COALESCE(SUM(size), 0) AS used FROM files WHERE type = 'file'`).get();
+export async function usedBytes(db: SqlDb): Promise<number> {
+  const row = await db.get(`SELECT COALESCE(SUM(size), 0) AS used FROM files WHERE type = 'file'`);
   return Number(row?.used ?? 0);
 }
 
@@ -87,13 +74,12 @@ export interface Usage {
   trash: number;
 }
 
-export function usage(db: DatabaseSync): Usage {
-  const row = prepared(
-    db,
+export async function usage(db: SqlDb): Promise<Usage> {
+  const row = await db.get(
     `SELECT COALESCE(SUM(CASE WHEN trashed_at IS NULL THEN size END), 0) AS files,
             COALESCE(SUM(CASE WHEN trashed_at IS NULL THEN 0 ELSE size END), 0) AS trash
      FROM files WHERE type = 'file'`,
-  ).get();
+  );
   return { files: Number(row?.files ?? 0), trash: Number(row?.trash ?? 0) };
 }
 
@@ -101,6 +87,6 @@ export function usage(db: DatabaseSync): Usage {
  * Remembers a destroyed row for the changes feed, with its own sequence number; call inside the
  * destroying transaction so the row and its tombstone never disagree.
  */
-export function writeTombstone(db: DatabaseSync, kind: 'file' | 'document', id: string, doctype: string | null = null): void {
-  prepared(db, 'INSERT INTO tombstones (id, kind, doctype, seq) VALUES (?, ?, ?, ?)').run(id, kind, doctype, bumpSeq(db));
+export async function writeTombstone(db: SqlDb, kind: 'file' | 'document', id: string, doctype: string | null = null): Promise<void> {
+  await db.run('INSERT INTO tombstones (id, kind, doctype, seq) VALUES (?, ?, ?, ?)', id, kind, doctype, await bumpSeq(db));
 }

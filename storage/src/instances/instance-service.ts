@@ -1,8 +1,8 @@
-import { rmSync } from 'node:fs';
 import { CreateInstanceBody, EMAIL_PATTERN, type CreatedInstance, type InstanceInfo } from '@mytoutatice/contract';
 import { HttpError } from '@mytoutatice/server-kit';
+import type { MetadataBackend } from '../db/metadata-backend.ts';
 import type { InstanceDatabases } from './instance-databases.ts';
-import { createInstanceFiles, usage } from './instance-db.ts';
+import { usage } from './instance-db.ts';
 import type { InstanceRecord, InstanceRegistry } from './registry.ts';
 
 function created(record: InstanceRecord): CreatedInstance {
@@ -10,12 +10,12 @@ function created(record: InstanceRecord): CreatedInstance {
 }
 
 /** `POST /instances`: registers the id and slug (409 `space_exists` if either is taken), then lays it out. */
-export function createInstance(
+export async function createInstance(
   registry: InstanceRegistry,
-  databases: InstanceDatabases,
+  backend: MetadataBackend,
   defaultQuotaBytes: number,
   body: unknown,
-): CreatedInstance {
+): Promise<CreatedInstance> {
   const parsed = CreateInstanceBody.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -24,19 +24,18 @@ export function createInstance(
   const { id, slug, email } = parsed.data;
   if (!EMAIL_PATTERN.test(email)) throw new HttpError(400, 'invalid_email', 'L’adresse électronique est invalide.');
   const record: InstanceRecord = { id, slug, email, quotaBytes: defaultQuotaBytes, createdAt: new Date().toISOString() };
-  if (!registry.insert(record)) throw new HttpError(409, 'space_exists', 'Un espace avec cet identifiant ou cette adresse existe déjà.');
-  const paths = databases.paths(id);
+  if (!(await registry.insert(record))) throw new HttpError(409, 'space_exists', 'Un espace avec cet identifiant ou cette adresse existe déjà.');
   try {
-    createInstanceFiles(paths, record.createdAt);
+    await backend.createInstance(id, record.createdAt);
   } catch (error) {
-    registry.remove(id);
-    rmSync(paths.root, { recursive: true, force: true });
+    await backend.removeInstance(id).catch(() => undefined);
+    await registry.remove(id);
     throw error;
   }
   return created(record);
 }
 
-export function instanceInfo(databases: InstanceDatabases, instance: InstanceRecord): InstanceInfo {
-  const used = usage(databases.db(instance.id));
+export async function instanceInfo(databases: InstanceDatabases, instance: InstanceRecord): Promise<InstanceInfo> {
+  const used = await usage(databases.db(instance.id));
   return { ...created(instance), quotaBytes: instance.quotaBytes, usedBytes: used.files + used.trash, usage: used };
 }

@@ -7,18 +7,18 @@ import type { InstanceRecord, InstanceRegistry } from './registry.ts';
 const InstanceId = z.uuid();
 
 /** The instance an owner token (`sub`) is for: 403 for another scope, 404 `no_space` when it is not here. */
-export function ownerInstanceOf(registry: InstanceRegistry, claims: InternalClaims): InstanceRecord {
+export async function ownerInstanceOf(registry: InstanceRegistry, claims: InternalClaims): Promise<InstanceRecord> {
   if (claims.scope !== 'owner') throw new HttpError(403, 'forbidden', 'Ce jeton ne donne pas accès à cette opération.');
   const { sub } = claims;
-  const instance = InstanceId.safeParse(sub).success && sub !== undefined ? registry.byId(sub) : undefined;
+  const instance = InstanceId.safeParse(sub).success && sub !== undefined ? await registry.byId(sub) : undefined;
   if (!instance) throw new HttpError(404, 'no_space', 'Aucun espace n’existe pour ce jeton.');
   return instance;
 }
 
 /** For owner routes: the token's instance (`sub`), which must exist here (else 404 `no_space`). */
 export function loadOwnerInstance(registry: InstanceRegistry): RequestHandler {
-  return (_req, res, next) => {
-    res.locals.instance = ownerInstanceOf(registry, claimsOf(res));
+  return async (_req, res, next) => {
+    res.locals.instance = await ownerInstanceOf(registry, claimsOf(res));
     next();
   };
 }

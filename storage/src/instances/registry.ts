@@ -1,7 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { prepared } from './prepared.ts';
+import type { Row, SqlDb } from '../db/sql-db.ts';
 
 export interface InstanceRecord {
   id: string;
@@ -10,8 +7,6 @@ export interface InstanceRecord {
   quotaBytes: number;
   createdAt: string;
 }
-
-type Row = Record<string, unknown>;
 
 function toRecord(row: Row): InstanceRecord {
   return {
@@ -24,61 +19,49 @@ function toRecord(row: Row): InstanceRecord {
 }
 
 /**
- * `registry.sqlite`: which instances exist on this backend. Opened by the server and by the
- * admin CLI at the same time (WAL), so every write is a single statement.
+ * Which instances exist on this backend. Written by the server and by the admin CLI at the same
+ * time, so every write is a single statement.
  */
 export class InstanceRegistry {
-  readonly #db: DatabaseSync;
+  readonly #db: SqlDb;
 
-  constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.#db = new DatabaseSync(join(dataDir, 'registry.sqlite'), { timeout: 5000 });
-    this.#db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = NORMAL;
-      CREATE TABLE IF NOT EXISTS instances (
-        id TEXT PRIMARY KEY,
-        slug TEXT NOT NULL UNIQUE,
-        email TEXT NOT NULL,
-        quota_bytes INTEGER NOT NULL,
-        created_at TEXT NOT NULL
-      );
-    `);
+  constructor(db: SqlDb) {
+    this.#db = db;
   }
 
-  byId(id: string): InstanceRecord | undefined {
-    const row = prepared(this.#db, 'SELECT * FROM instances WHERE id = ?').get(id);
+  async byId(id: string): Promise<InstanceRecord | undefined> {
+    const row = await this.#db.get('SELECT * FROM instances WHERE id = ?', id);
     return row ? toRecord(row) : undefined;
   }
 
-  bySlug(slug: string): InstanceRecord | undefined {
-    const row = prepared(this.#db, 'SELECT * FROM instances WHERE slug = ?').get(slug);
+  async bySlug(slug: string): Promise<InstanceRecord | undefined> {
+    const row = await this.#db.get('SELECT * FROM instances WHERE slug = ?', slug);
     return row ? toRecord(row) : undefined;
   }
 
-  list(): InstanceRecord[] {
-    return prepared(this.#db, 'SELECT * FROM instances ORDER BY slug').all().map(toRecord);
+  async list(): Promise<InstanceRecord[]> {
+    return (await this.#db.all('SELECT * FROM instances ORDER BY slug')).map(toRecord);
   }
 
   /** False when the id or the slug is already taken. */
-  insert(record: InstanceRecord): boolean {
-    const result = prepared(
-      this.#db,
+  async insert(record: InstanceRecord): Promise<boolean> {
+    const changes = await this.#db.run(
       `INSERT INTO instances (id, slug, email, quota_bytes, created_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT DO NOTHING`,
-    ).run(record.id, record.slug, record.email, record.quotaBytes, record.createdAt);
-    return result.changes === 1;
+      record.id,
+      record.slug,
+      record.email,
+      record.quotaBytes,
+      record.createdAt,
+    );
+    return changes === 1;
   }
 
-  remove(id: string): void {
-    prepared(this.#db, 'DELETE FROM instances WHERE id = ?').run(id);
+  async remove(id: string): Promise<void> {
+    await this.#db.run('DELETE FROM instances WHERE id = ?', id);
   }
 
-  setQuota(id: string, quotaBytes: number): void {
-    prepared(this.#db, 'UPDATE instances SET quota_bytes = ? WHERE id = ?').run(quotaBytes, id);
-  }
-
-  close(): void {
-    this.#db.close();
+  async setQuota(id: string, quotaBytes: number): Promise<void> {
+    await this.#db.run('UPDATE instances SET quota_bytes = ? WHERE id = ?', quotaBytes, id);
   }
 }

@@ -1,17 +1,23 @@
 import express, { Router } from 'express';
 import { requireScope } from '../auth/internal-token.ts';
+import type { MetadataBackend } from '../db/metadata-backend.ts';
 import type { InstanceDatabases } from './instance-databases.ts';
 import { createInstance, instanceInfo } from './instance-service.ts';
 import { instanceOf, ownerOnly } from './owner-instance.ts';
 import type { InstanceRegistry } from './registry.ts';
 
-export function instanceRoutes(registry: InstanceRegistry, databases: InstanceDatabases, defaultQuotaBytes: number): Router {
+export function instanceRoutes(
+  registry: InstanceRegistry,
+  backend: MetadataBackend,
+  databases: InstanceDatabases,
+  defaultQuotaBytes: number,
+): Router {
   const router = Router();
-  router.post('/instances', requireScope('admin'), express.json({ limit: '16kb' }), (req, res) => {
-    res.status(201).json(createInstance(registry, databases, defaultQuotaBytes, req.body));
+  router.post('/instances', requireScope('admin'), express.json({ limit: '16kb' }), async (req, res) => {
+    res.status(201).json(await createInstance(registry, backend, defaultQuotaBytes, req.body));
   });
-  router.get('/instance', ...ownerOnly(registry), (_req, res) => {
-    res.json(instanceInfo(databases, instanceOf(res)));
+  router.get('/instance', ...ownerOnly(registry), async (_req, res) => {
+    res.json(await instanceInfo(databases, instanceOf(res)));
   });
   return router;
 }

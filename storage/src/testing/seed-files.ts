@@ -3,21 +3,28 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { insertFile, newRow } from '../files/file-rows.ts';
 import type { FileRow } from '../files/file-rows.ts';
-import { blobPath, bumpSeq, instancePaths, openInstanceDb, transaction } from '../instances/instance-db.ts';
+import { SqliteDb } from '../db/sqlite-db.ts';
+import { blobPath, bumpSeq, instancePaths, openInstanceDb } from '../instances/instance-db.ts';
 
 export type SeedFile = { name: string; content: Buffer };
 
 /**
  * Writes files straight into an instance's database and content folder, with the storage's own
  * row helpers, one transaction per batch: for benchmarks that need 100,000 files in a folder
- * faster than the API can take them. Not for anything a person uses.
+ * faster than the API can take them. Not for anything a person uses. Embedded storage only.
  */
-export function seedFiles(dataDir: string, instanceId: string, parentId: string, files: Iterable<SeedFile>, batchSize = 5_000): void {
+export async function seedFiles(
+  dataDir: string,
+  instanceId: string,
+  parentId: string,
+  files: Iterable<SeedFile>,
+  batchSize = 5_000,
+): Promise<void> {
   const paths = instancePaths(dataDir, instanceId);
-  const db = openInstanceDb(paths);
+  const db = new SqliteDb(() => openInstanceDb(paths));
   const flush = (rows: FileRow[]) =>
-    transaction(db, () => {
-      for (const row of rows) insertFile(db, row, bumpSeq(db));
+    db.transaction(async () => {
+      for (const row of rows) await insertFile(db, row, await bumpSeq(db));
     });
   try {
     let rows: FileRow[] = [];
@@ -36,11 +43,11 @@ export function seedFiles(dataDir: string, instanceId: string, parentId: string,
       writeFileSync(blob, content);
       rows.push(row);
       if (rows.length === batchSize) {
-        flush(rows);
+        await flush(rows);
         rows = [];
       }
     }
-    if (rows.length > 0) flush(rows);
+    if (rows.length > 0) await flush(rows);
   } finally {
     db.close();
   }

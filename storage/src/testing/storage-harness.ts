@@ -8,6 +8,7 @@ import { SignJWT } from 'jose';
 import { INTERNAL_TOKEN_AUDIENCE, contentDigest, type InternalScope } from '@mytoutatice/contract';
 import { createStorage } from '../app.ts';
 import type { StorageConfig } from '../config.ts';
+import type { MetadataBackend } from '../db/metadata-backend.ts';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
 
@@ -30,6 +31,8 @@ export interface TestInstance {
 export interface StorageHarness {
   url: string;
   config: StorageConfig;
+  /** The backend's own metadata handles (what another process on the same data would open). */
+  metadata: MetadataBackend;
   sign(scope: InternalScope, options?: TokenOptions): Promise<string>;
   createInstance(slug?: string): Promise<TestInstance>;
   /** fetch against the backend with a bearer token. */
@@ -48,7 +51,7 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
     logLevel: 'silent',
     ...overrides,
   };
-  const storage = createStorage(config);
+  const storage = await createStorage(config);
   const server: Server = await new Promise((resolve) => {
     const listening = storage.app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -85,6 +88,7 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
   return {
     url,
     config,
+    metadata: storage.metadata,
     sign,
     call,
     createInstance,
@@ -92,7 +96,7 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
       storage.closeClients();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      storage.close();
+      await storage.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,68 @@
+import pg from 'pg';
+import type { MetadataBackend } from './metadata-backend.ts';
+import { PostgresDb } from './postgres-db.ts';
+import { REGISTRY_DDL, instanceDdl } from './postgres-schema.ts';
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+/**
+ * BIGINT and SUM() come back as JavaScript numbers, like SQLite's integers: sizes and sequences
+ * stay far below 2^53.
+ */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+/** `i_<uuid without dashes>`: one schema per instance. */
+export function instanceSchema(instanceId: string): string {
+  return `i_${instanceId.toLowerCase().replaceAll('-', '')}`;
+}
+
+/**
+ * Metadata on PostgreSQL: the registry in schema `registry`, each instance in a schema of its
+ * own on one connection pool (see docs/architecture.md for why schemas rather than keyed rows).
+ */
+export class PostgresBackend implements MetadataBackend {
+  readonly registry: PostgresDb;
+  readonly #pool: pg.Pool;
+  readonly #instances = new Map<string, PostgresDb>();
+  #ready: Promise<void> | undefined;
+
+  constructor(connectionString: string, maxConnections = 10) {
+    this.#pool = new pg.Pool({ connectionString, max: maxConnections, types });
+    this.registry = new PostgresDb(this.#pool, 'registry');
+  }
+
+  /** Creates the registry schema if missing; call once before serving. */
+  ready(): Promise<void> {
+    this.#ready ??= this.#pool.query(REGISTRY_DDL).then(() => undefined);
+    return this.#ready;
+  }
+
+  instance(instanceId: string): PostgresDb {
+    let db = this.#instances.get(instanceId);
+    if (!db) {
+      db = new PostgresDb(this.#pool, instanceSchema(instanceId));
+      this.#instances.set(instanceId, db);
+    }
+    return db;
+  }
+
+  async createInstance(instanceId: string, now: string): Promise<void> {
+    const db = this.instance(instanceId);
+    await db.transaction(() => db.exec(`CREATE SCHEMA "${instanceSchema(instanceId)}"; ${instanceDdl(now)}`));
+  }
+
+  async removeInstance(instanceId: string): Promise<void> {
+    this.#instances.delete(instanceId);
+    await this.#pool.query(`DROP SCHEMA IF EXISTS "${instanceSchema(instanceId)}" CASCADE`);
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+}

@@ -1,0 +1,109 @@
+import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
+
+/**
+ * PostgreSQL's side of the schema: the same tables, columns and indexes as the SQLite steps in
+ * instances/instance-migrations.ts, written once at their current version. Sizes and sequences
+ * are BIGINT (SQLite's INTEGER is 64-bit), text compares byte-wise (COLLATE "C", as SQLite's
+ * BINARY) so listings and keyset cursors order alike on both. A later schema step is written for
+ * both dialects.
+ */
+export const POSTGRES_SCHEMA_VERSION = 3;
+
+export const REGISTRY_DDL = `
+  CREATE SCHEMA IF NOT EXISTS registry;
+  CREATE TABLE IF NOT EXISTS registry.instances (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    slug TEXT COLLATE "C" NOT NULL UNIQUE,
+    email TEXT NOT NULL,
+    quota_bytes BIGINT NOT NULL,
+    created_at TEXT COLLATE "C" NOT NULL
+  );`;
+
+/** The expression a declared document field is queried and indexed by, per dialect. */
+export function jsonFieldSql(dialect: 'sqlite' | 'postgres', field: string): string {
+  return dialect === 'sqlite'
+    ? `ifnull(json_extract(data, '$.${field}'), '')`
+    : `(COALESCE(data::jsonb ->> '${field}', '') COLLATE "C")`;
+}
+
+const documentIndex = (name: string, doctype: string, field: string) =>
+  `CREATE INDEX ${name} ON documents (doctype, ${jsonFieldSql('postgres', field)}, id) WHERE doctype = '${doctype}';`;
+
+/** Run with the search_path on the new instance's schema, in the creating transaction. */
+export function instanceDdl(now: string): string {
+  const stamp = `'${now.replace(/'/g, '')}'`;
+  return `
+    CREATE TABLE files (
+      id TEXT COLLATE "C" PRIMARY KEY,
+      parent_id TEXT COLLATE "C" REFERENCES files (id),
+      type TEXT NOT NULL CHECK (type IN ('directory', 'file')),
+      name TEXT COLLATE "C" NOT NULL,
+      sort_key TEXT COLLATE "C" NOT NULL,
+      size BIGINT,
+      mime TEXT,
+      sha256 TEXT,
+      created_at TEXT COLLATE "C" NOT NULL,
+      updated_at TEXT COLLATE "C" NOT NULL,
+      seq BIGINT NOT NULL,
+      trashed_at TEXT COLLATE "C",
+      restore_path TEXT,
+      restore_name TEXT,
+      favorite INTEGER NOT NULL DEFAULT 0,
+      uploaded_at TEXT COLLATE "C"
+    );
+    CREATE UNIQUE INDEX files_unique_name ON files (parent_id, name);
+    CREATE INDEX files_listing ON files (parent_id, type, sort_key, name, id);
+    CREATE INDEX files_listing_updated ON files (parent_id, type, updated_at, sort_key, name, id);
+    CREATE INDEX files_listing_size ON files (parent_id, type, size, sort_key, name, id);
+    CREATE INDEX files_trash ON files (parent_id, trashed_at, seq) WHERE trashed_at IS NOT NULL;
+    CREATE INDEX files_recent ON files (updated_at, id) WHERE type = 'file' AND trashed_at IS NULL;
+    CREATE INDEX files_favorites ON files (sort_key, name, id) WHERE favorite = 1 AND trashed_at IS NULL;
+    CREATE INDEX files_search ON files (sort_key, name, id) WHERE trashed_at IS NULL;
+    CREATE INDEX files_seq ON files (seq);
+
+    CREATE TABLE documents (
+      doctype TEXT COLLATE "C" NOT NULL,
+      id TEXT COLLATE "C" NOT NULL,
+      rev TEXT NOT NULL,
+      data TEXT NOT NULL,
+      created_at TEXT COLLATE "C" NOT NULL,
+      updated_at TEXT COLLATE "C" NOT NULL,
+      seq BIGINT NOT NULL,
+      PRIMARY KEY (doctype, id)
+    );
+    CREATE INDEX documents_listing ON documents (doctype, created_at, id);
+    CREATE INDEX documents_seq ON documents (seq);
+    CREATE INDEX documents_updated ON documents (doctype, updated_at, id);
+    ${documentIndex('documents_notes_title', 'io.mytoutatice.notes', 'title')}
+    ${documentIndex('documents_contacts_fullname', 'io.mytoutatice.contacts', 'fullname')}
+    ${documentIndex('documents_contacts_email', 'io.mytoutatice.contacts', 'email')}
+    ${documentIndex('documents_photos_albums_name', 'io.mytoutatice.photos.albums', 'name')}
+
+    CREATE TABLE app_passwords (
+      id TEXT PRIMARY KEY,
+      label TEXT NOT NULL,
+      algorithm TEXT NOT NULL,
+      salt TEXT NOT NULL,
+      hash TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      last_used_at TEXT
+    );
+
+    CREATE TABLE seq (id INTEGER PRIMARY KEY CHECK (id = 1), value BIGINT NOT NULL);
+    INSERT INTO seq (id, value) VALUES (1, 0);
+
+    CREATE TABLE tombstones (
+      id TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('file', 'document')),
+      doctype TEXT,
+      seq BIGINT NOT NULL
+    );
+    CREATE INDEX tombstones_seq ON tombstones (seq);
+
+    CREATE TABLE schema_version (version INTEGER NOT NULL);
+    INSERT INTO schema_version VALUES (${POSTGRES_SCHEMA_VERSION});
+
+    INSERT INTO files (id, parent_id, type, name, sort_key, created_at, updated_at, seq)
+    VALUES ('${ROOT_ID}', NULL, 'directory', '', '', ${stamp}, ${stamp}, 0),
+           ('${TRASH_ID}', NULL, 'directory', '', '', ${stamp}, ${stamp}, 0);`;
+}
