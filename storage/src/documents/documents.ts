@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { z } from 'zod';
-import { Doctype, MAX_DOCUMENT_BYTES, documentSchemas, type Document } from '@mytoutatice/contract';
+import { Doctype, DocumentBody, MAX_DOCUMENT_BYTES, documentSchemas, type Document } from '@mytoutatice/contract';
 import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
 import { bumpSeq, transaction, writeTombstone } from '../instances/instance-db.ts';
 import { prepared } from '../instances/prepared.ts';
@@ -10,8 +9,6 @@ import { firstRevision, nextRevision, revisionConflict } from './revisions.ts';
 
 const MAX_DOCTYPE_LENGTH = 128;
 const MAX_ISSUES_SHOWN = 3;
-
-const DocumentBody = z.object({ data: z.record(z.string(), z.unknown()) });
 
 export function validDoctype(raw: string): string {
   if (raw.length > MAX_DOCTYPE_LENGTH || !Doctype.safeParse(raw).success) {
