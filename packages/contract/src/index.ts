@@ -55,4 +55,4 @@ export { internalTokenClaims, INTERNAL_TOKEN_AUDIENCE } from './internal-token.t
 export type { InternalScope } from './internal-token.ts';
 export { apiRoutes } from './api/api-routes.ts';
 export type { ApiParam, ApiPayload, ApiResponse, ApiRoute, HttpMethod, RoutePermission } from './api/api-route.ts';
-export { openApiDocument, openApiJson, problemsOf } from './api/openapi.ts';
+export { openApiDocument, openApiJson } from './api/openapi.ts';

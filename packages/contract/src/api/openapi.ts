@@ -76,7 +76,7 @@ function commonErrors(route: ApiRoute): Code[] {
 }
 
 /** The codes a route may answer, grouped by status. */
-export function problemsOf(route: ApiRoute): Map<number, Code[]> {
+function problemsOf(route: ApiRoute): Map<number, Code[]> {
   const byStatus = new Map<number, Code[]>();
   for (const code of new Set([...route.errors, ...commonErrors(route)])) {
     const status = errorStatus[code];
