@@ -14,6 +14,7 @@ import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
 import { StorageAdmin } from './onboarding/storage-admin.ts';
 import { API_PREFIX, apiHandler } from './proxy/api-proxy.ts';
 import { createRealtimeProxy } from './realtime/realtime-proxy.ts';
+import { openApiRoute } from './web/openapi-route.ts';
 import { loadAppRegistry } from './web/app-registry.ts';
 import type { AppRegistry } from './web/app-registry.ts';
 import { renderShellPages } from './web/index-html.ts';
@@ -103,8 +104,10 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   app.use(problemHandler(log));
 
   const api = apiHandler({ verify, directory, mint, defaultBackendUrl: config.STORAGE_URL, timeoutMs: config.UPSTREAM_TIMEOUT_MS, log });
+  const openApi = openApiRoute();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
+    if (openApi(req, res)) return;
     if (url.startsWith(`${API_PREFIX}/`) || url === API_PREFIX) api(req, res);
     else app(req, res);
   };

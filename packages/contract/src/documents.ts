@@ -28,6 +28,10 @@ export const DocumentListing = z.object({
 });
 export type DocumentListing = z.infer<typeof DocumentListing>;
 
+/** `POST /data/:doctype`, `PUT /data/:doctype/:id`: the document's data, checked per doctype (documentSchemas). */
+export const DocumentBody = z.object({ data: z.record(z.string(), z.unknown()) });
+export type DocumentBody = z.infer<typeof DocumentBody>;
+
 /** Largest JSON body for one document. */
 export const MAX_DOCUMENT_BYTES = 256 * 1024;
 

@@ -37,6 +37,37 @@ export const errorCodes = [
 export const ErrorCode = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/** The status each code is answered with through `/api` (what the OpenAPI document promises). */
+export const errorStatus: { readonly [C in ErrorCode]: number } = {
+  bad_request: 400,
+  invalid_name: 400,
+  invalid_email: 400,
+  cgu_not_accepted: 400,
+  email_locked: 400,
+  unauthenticated: 401,
+  invalid_token: 401,
+  forbidden: 403,
+  no_space: 403,
+  space_exists: 409,
+  not_found: 404,
+  not_a_folder: 400,
+  not_a_file: 400,
+  name_conflict: 409,
+  invalid_move: 400,
+  revision_conflict: 409,
+  precondition_required: 428,
+  in_trash: 409,
+  hash_mismatch: 422,
+  invalid_digest: 400,
+  payload_too_large: 413,
+  quota_exceeded: 413,
+  range_not_satisfiable: 416,
+  unsupported_media_type: 415,
+  upstream_unavailable: 502,
+  upstream_timeout: 504,
+  internal: 500,
+};
+
 /** RFC 9457 problem details, with our stable `code` and the request id for support. */
 export const Problem = z.object({
   type: z._default(z.string(), 'about:blank'),

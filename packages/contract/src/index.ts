@@ -1,4 +1,4 @@
-export { errorCodes, ErrorCode, Problem, PROBLEM_CONTENT_TYPE } from './errors.ts';
+export { errorCodes, errorStatus, ErrorCode, Problem, PROBLEM_CONTENT_TYPE } from './errors.ts';
 export { MAX_NAME_BYTES, checkName, numberedName } from './names.ts';
 export type { NameCheck } from './names.ts';
 export {
@@ -19,7 +19,7 @@ export {
   DownloadLink,
   contentDigest,
 } from './files.ts';
-export { Doctype, doctypes, Document, DocumentListing, MAX_DOCUMENT_BYTES } from './documents.ts';
+export { Doctype, doctypes, Document, DocumentBody, DocumentListing, MAX_DOCUMENT_BYTES } from './documents.ts';
 export {
   NoteData,
   ContactData,
@@ -53,3 +53,6 @@ export { AppManifest, InstalledApp, InstalledApps } from './apps.ts';
 export { InstanceSlug, CreateInstanceBody, CreatedInstance, InstanceInfo } from './instances.ts';
 export { internalTokenClaims, INTERNAL_TOKEN_AUDIENCE } from './internal-token.ts';
 export type { InternalScope } from './internal-token.ts';
+export { apiRoutes } from './api/api-routes.ts';
+export type { ApiParam, ApiPayload, ApiResponse, ApiRoute, HttpMethod, RoutePermission } from './api/api-route.ts';
+export { openApiDocument, openApiJson } from './api/openapi.ts';

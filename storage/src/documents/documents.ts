@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { Doctype, MAX_DOCUMENT_BYTES, documentSchemas, type Document } from '@mytoutatice/contract';
+import { Doctype, DocumentBody, MAX_DOCUMENT_BYTES, documentSchemas, type Document } from '@mytoutatice/contract';
 import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
 import { bumpSeq, writeTombstone } from '../instances/instance-db.ts';
 import { toDocument } from './document-rows.ts';
@@ -9,8 +8,6 @@ import type { SqlDb } from '../db/sql-db.ts';
 
 const MAX_DOCTYPE_LENGTH = 128;
 const MAX_ISSUES_SHOWN = 3;
-
-const DocumentBody = z.object({ data: z.record(z.string(), z.unknown()) });
 
 export function validDoctype(raw: string): string {
   if (raw.length > MAX_DOCTYPE_LENGTH || !Doctype.safeParse(raw).success) {

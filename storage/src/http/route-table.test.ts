@@ -1,0 +1,101 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes, doctypes, type ApiRoute } from '@mytoutatice/contract';
+import { createStorage } from '../app.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+
+/** Served to the storage's own health checks, never through the gateway's `/api`. */
+const NOT_IN_TABLE = new Set(['get /healthz']);
+
+const storageRoutes = apiRoutes.filter((route) => route.service === 'storage');
+const keyOf = (method: string, path: string) => `${method.toLowerCase()} ${path}`;
+
+type Layer = {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: Layer[] };
+  slash?: boolean;
+};
+
+/** `method path` of every route registered, nested routers included, in OpenAPI path form. */
+function registeredRoutes(stack: readonly Layer[]): string[] {
+  return stack.flatMap((layer) => {
+    if (layer.route) {
+      const path = layer.route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+      return Object.keys(layer.route.methods).map((method) => keyOf(method, path));
+    }
+    const nested = layer.handle?.stack;
+    if (!nested) return [];
+    // A router mounted under a path would prefix its routes: the table would need to know.
+    expect(layer.slash, 'routers are mounted at /').toBe(true);
+    return registeredRoutes(nested);
+  });
+}
+
+describe('the contract’s route table', () => {
+  let s: StorageHarness;
+  let inst: TestInstance;
+  beforeAll(async () => {
+    s = await startStorage();
+    inst = await s.createInstance();
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it('names every route the storage registers, and nothing else', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'mytoutatice-routes-'));
+    const storage = await createStorage({ ...s.config, dataDir });
+    try {
+      const router = (storage.app as unknown as { router: { stack: Layer[] } }).router;
+      const registered = registeredRoutes(router.stack).filter((key) => !NOT_IN_TABLE.has(key));
+      expect(registered.length).toBeGreaterThan(20);
+      expect(registered.sort()).toEqual(storageRoutes.map((r) => keyOf(r.method, r.path)).sort());
+    } finally {
+      await storage.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('every entry reaches a storage route (not the unknown-route 404) on a real instance', async () => {
+    const upload = await s.call(inst.token, '/files/root/files?name=table.txt', { method: 'POST', body: 'contenu' });
+    const fileId = ((await upload.json()) as { id: string }).id;
+    const link = await s.call(inst.token, `/files/${fileId}/download-link`, { method: 'POST' });
+    const linkToken = /\/files\/downloads\/([^/]+)\//.exec(((await link.json()) as { url: string }).url)?.[1];
+    const note = await s.call(inst.token, `/data/${doctypes.notes}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { title: 'Table' } }),
+    });
+    const noteId = ((await note.json()) as { id: string }).id;
+    const values: Record<string, string | undefined> = { parentId: 'root', doctype: doctypes.notes, token: linkToken, name: 'table.txt' };
+    const valueOf = (route: ApiRoute, name: string) => {
+      const value = name === 'id' ? (route.path.startsWith('/data/') ? noteId : fileId) : values[name];
+      if (value === undefined) throw new Error(`no value for {${name}} in ${route.path}`);
+      return encodeURIComponent(value);
+    };
+    const tokens = { admin: await s.sign('admin'), link: await s.sign('link') };
+    const tokenFor = (route: ApiRoute) => (route.permission === 'admin' || route.permission === 'link' ? tokens[route.permission] : inst.token);
+
+    const outcome = async (res: Response) => {
+      const body = (await res.json().catch(() => ({}))) as { detail?: string };
+      return { status: res.status, detail: body.detail };
+    };
+    const miss = await outcome(await s.call(inst.token, '/files/root/nowhere'));
+    expect(miss.status).toBe(404);
+    // The check below can fail: a method the table does not name on a known path is a miss too.
+    expect(await outcome(await s.call(inst.token, '/files/root', { method: 'PUT' }))).toEqual(miss);
+
+    // A table path that a parametric route swallows (`/files/recents` as `/files/{id}`) passes
+    // here with another 404; the test above catches it. Deletions last, so the file and the note
+    // are still there for the other calls.
+    const ordered = [...storageRoutes].sort((a, b) => Number(a.method === 'delete') - Number(b.method === 'delete'));
+    for (const route of ordered) {
+      const path = route.path.replace(/\{([^}]+)\}/g, (_, name: string) => valueOf(route, name));
+      const answer = await outcome(await s.call(tokenFor(route), path, { method: route.method.toUpperCase() }));
+      expect(answer, `${route.method} ${route.path}`).not.toEqual(miss);
+      expect(answer.status, `${route.method} ${route.path}`).toBeLessThan(500);
+    }
+  });
+});
