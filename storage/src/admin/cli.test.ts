@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileDoc } from '@mytoutatice/contract';
 import { verifyAppPassword } from '../instances/app-passwords.ts';
 import { blobPath, instancePaths } from '../instances/instance-db.ts';
-import { filesUnder, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { databaseEnv, filesUnder, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
 import { fsckInstance } from './fsck.ts';
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
@@ -18,7 +18,7 @@ interface Run {
   stderr: string;
 }
 
-describe('admin CLI', () => {
+describe('admin CLI', { timeout: 60_000 }, () => {
   let storage: StorageHarness;
   let eleve: TestInstance;
   let prof: TestInstance;
@@ -28,7 +28,7 @@ describe('admin CLI', () => {
       execFile(
         process.execPath,
         ['--conditions=source', CLI, ...args],
-        { env: { ...process.env, STORAGE_DATA_DIR: storage.config.dataDir } },
+        { env: { ...process.env, STORAGE_DATA_DIR: storage.config.dataDir, ...databaseEnv(storage) } },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
       );
     });

@@ -6,6 +6,14 @@ import { numberedPlaceholders, type Row, type SqlDb, type SqlValue } from './sql
 const searchPaths = new WeakMap<PoolClient, string>();
 
 /**
+ * PostgreSQL text cannot hold NUL, so no stored value has one (names refuse control characters,
+ * documents refuse NUL): a lookup with one must match nothing, as on SQLite, rather than fail.
+ */
+function withoutNul(value: SqlValue): SqlValue {
+  return typeof value === 'string' && value.includes('\0') ? value.replaceAll('\0', '\uFFFD') : value;
+}
+
+/**
  * One instance's schema on a shared PostgreSQL pool. Every statement runs with the connection's
  * search_path on that schema (set on checkout when it differs), so the embedded SQL runs as is
  * and one instance's statements cannot name another's tables.
@@ -36,8 +44,9 @@ export class PostgresDb implements SqlDb {
     }
   }
 
-  async #query(sql: string, params: SqlValue[]): Promise<{ rows: Row[]; rowCount: number | null }> {
+  async #query(sql: string, rawParams: SqlValue[]): Promise<{ rows: Row[]; rowCount: number | null }> {
     const text = numberedPlaceholders(sql);
+    const params = rawParams.map(withoutNul);
     const inTransaction = this.#inTransaction.getStore();
     if (inTransaction) return inTransaction.query(text, params);
     const client = await this.#checkout();

@@ -59,7 +59,8 @@ describe(createDocument.name, () => {
       expect(response.status).toBe(400);
       expect((await response.json()).code).toBe('bad_request');
     }
-    for (const body of [{}, { data: [] }, { data: 'texte' }, []]) {
+    const withNul = [{ data: { title: 'a\u0000b' } }, { data: { 'clé\u0000': 1 } }, { data: { list: [{ deep: '\u0000' }] } }];
+    for (const body of [{}, { data: [] }, { data: 'texte' }, [], ...withNul]) {
       const response = await post(alice, 'io.mytoutatice.notes', body);
       expect(response.status).toBe(400);
       expect((await response.json()).code).toBe('bad_request');

@@ -31,7 +31,13 @@ function validData(doctype: string, body: unknown): { data: Record<string, unkno
       .map((issue) => `${['data', ...issue.path.map(String)].join('.')} : ${issue.message}`);
     throw badRequest(`Document ${doctype} invalide — ${issues.join(' ; ')}`);
   }
-  const json = JSON.stringify(data);
+  // NUL is no text (and PostgreSQL's JSON refuses it): refused on both backends alike.
+  const json = JSON.stringify(data, (key: string, value: unknown) => {
+    if (key.includes('\0') || (typeof value === 'string' && value.includes('\0'))) {
+      throw badRequest('Un document ne peut pas contenir le caractère NUL (\\u0000).');
+    }
+    return value;
+  });
   if (Buffer.byteLength(json) > MAX_DOCUMENT_BYTES) {
     throw new HttpError(413, 'payload_too_large', `Un document fait au plus ${MAX_DOCUMENT_BYTES} octets.`);
   }

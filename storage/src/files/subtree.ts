@@ -3,7 +3,7 @@ import type { SqlDb } from '../db/sql-db.ts';
 
 const SUBTREE = `
   WITH RECURSIVE subtree (id, depth) AS (
-    SELECT ?, 0
+    SELECT id, 0 FROM files WHERE id = ?
     UNION ALL
     SELECT files.id, subtree.depth + 1 FROM files JOIN subtree ON files.parent_id = subtree.id
   )

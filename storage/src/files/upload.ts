@@ -66,7 +66,9 @@ async function receive(body: Readable, path: string, limit: number, overLimit: (
   } catch (error) {
     await rm(path, { force: true });
     if (error instanceof HttpError) throw error;
-    if (body.destroyed || body.readableAborted) throw badRequest('L’envoi a été interrompu.');
+    // A failing disk also destroys the body: only a body that failed on its own was interrupted.
+    const ours = (error as { syscall?: unknown }).syscall !== undefined;
+    if (!ours && (body.destroyed || body.readableAborted)) throw badRequest('L’envoi a été interrompu.');
     throw error;
   }
   return { size, sha256: hash.digest(), head: Buffer.concat(headChunks) };
@@ -95,6 +97,7 @@ export async function uploadFile(databases: InstanceDatabases, maxFileBytes: num
 
   const id = randomUUID();
   const temp = join(paths.tmp, id);
+  await mkdir(paths.tmp, { recursive: true });
   const limit = Math.min(maxFileBytes, remaining);
   const received = await receive(upload.body, temp, limit, () =>
     limit === maxFileBytes ? tooLarge(maxFileBytes) : overQuota(),

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { SignJWT } from 'jose';
 import { INTERNAL_TOKEN_AUDIENCE, contentDigest, type InternalScope } from '@mytoutatice/contract';
 import { createStorage } from '../app.ts';
+import { testDatabase } from './test-database.ts';
 import type { StorageConfig } from '../config.ts';
 import type { MetadataBackend } from '../db/metadata-backend.ts';
 
@@ -42,6 +43,7 @@ export interface StorageHarness {
 
 export async function startStorage(overrides: Partial<StorageConfig> = {}): Promise<StorageHarness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'mytoutatice-storage-'));
+  const database = await testDatabase();
   const config: StorageConfig = {
     dataDir,
     internalTokenSecret: TEST_SECRET,
@@ -49,6 +51,7 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
     maxFileBytes: 10 * 1024 ** 3,
     trashRetentionDays: 30,
     logLevel: 'silent',
+    ...(database ? { metadata: { kind: 'postgres', url: database.url, poolSize: 5 } } : {}),
     ...overrides,
   };
   const storage = await createStorage(config);
@@ -97,9 +100,16 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await storage.close();
+      await database?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The environment another process (the admin CLI) needs to open the same metadata. */
+export function databaseEnv(storage: StorageHarness): Record<string, string> {
+  const { metadata } = storage.config;
+  return metadata?.kind === 'postgres' ? { DATABASE_URL: metadata.url } : {};
 }
 
 /** RFC 9530 header for these bytes. */
