@@ -15,7 +15,7 @@ export const BlobEnv = z
     S3_SECRET_ACCESS_KEY: optional,
     S3_PREFIX: z
       .string()
-      .regex(/^([A-Za-z0-9._-]+\/)*$/, 'S3_PREFIX is empty or folders ending with /, e.g. mytoutatice/')
+      .regex(/^([A-Za-z0-9_-][A-Za-z0-9._-]*\/)*$/, 'S3_PREFIX is empty or folders ending with /, e.g. mytoutatice/')
       .default(''),
     S3_FORCE_PATH_STYLE: z.stringbool().default(true),
   })
