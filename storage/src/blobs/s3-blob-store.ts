@@ -1,11 +1,15 @@
 import {
   AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
   CopyObjectCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   ListMultipartUploadsCommand,
   ListObjectsV2Command,
   S3Client,
+  UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { Readable } from 'node:stream';
@@ -29,6 +33,17 @@ export interface S3BlobStoreConfig {
  */
 const PART_BYTES = 5 * 1024 * 1024;
 const QUEUE_SIZE = 2;
+const GIB = 1024 ** 3;
+
+/** Server-side copies: CopyObject takes up to 5 GiB; past that, parts copied from ranges. */
+export interface S3CopyLimits {
+  copyObjectMaxBytes: number;
+  copyPartBytes: number;
+}
+const COPY_LIMITS: S3CopyLimits = { copyObjectMaxBytes: 5 * GIB, copyPartBytes: GIB / 2 };
+/** Parts copied at once: each is a request the server works on, no bytes pass through here. */
+const COPY_PARTS_AT_ONCE = 4;
+
 /** DeleteObjects takes at most 1000 keys. */
 const DELETE_BATCH = 1000;
 
@@ -45,10 +60,13 @@ export class S3BlobStore implements BlobStore {
   readonly #client: S3Client;
   readonly #bucket: string;
   readonly #prefix: string;
+  readonly #copyLimits: S3CopyLimits;
 
-  constructor(config: S3BlobStoreConfig) {
+  /** `copyLimits` are S3's; tests lower them to copy in parts without gigabytes. */
+  constructor(config: S3BlobStoreConfig, copyLimits: S3CopyLimits = COPY_LIMITS) {
     this.#bucket = config.bucket;
     this.#prefix = config.prefix;
+    this.#copyLimits = copyLimits;
     this.#client = new S3Client({
       endpoint: config.endpoint,
       region: config.region,
@@ -110,17 +128,56 @@ export class S3BlobStore implements BlobStore {
   }
 
   async copy(instanceId: string, from: string, to: string): Promise<void> {
-    const source = `${this.#bucket}/${this.#object(instanceId, from)}`;
+    const source = this.#object(instanceId, from);
+    const target = this.#object(instanceId, to);
+    const copySource = `${this.#bucket}/${source}`.split('/').map(encodeURIComponent).join('/');
     try {
-      await this.#client.send(
-        new CopyObjectCommand({
-          Bucket: this.#bucket,
-          Key: this.#object(instanceId, to),
-          CopySource: source.split('/').map(encodeURIComponent).join('/'),
-        }),
-      );
+      const { ContentLength: size = 0 } = await this.#client.send(new HeadObjectCommand({ Bucket: this.#bucket, Key: source }));
+      if (size <= this.#copyLimits.copyObjectMaxBytes) {
+        await this.#client.send(new CopyObjectCommand({ Bucket: this.#bucket, Key: target, CopySource: copySource }));
+      } else {
+        await this.#copyInParts(copySource, target, size);
+      }
     } catch (error) {
       throw isMissing(error) ? new BlobMissingError(instanceId, from) : error;
+    }
+  }
+
+  async #copyInParts(copySource: string, target: string, size: number): Promise<void> {
+    const { UploadId } = await this.#client.send(new CreateMultipartUploadCommand({ Bucket: this.#bucket, Key: target }));
+    const ranges: { PartNumber: number; range: string }[] = [];
+    for (let start = 0; start < size; start += this.#copyLimits.copyPartBytes) {
+      const end = Math.min(start + this.#copyLimits.copyPartBytes, size) - 1;
+      ranges.push({ PartNumber: ranges.length + 1, range: `bytes=${start}-${end}` });
+    }
+    try {
+      const parts: { PartNumber: number; ETag: string | undefined }[] = [];
+      for (let at = 0; at < ranges.length; at += COPY_PARTS_AT_ONCE) {
+        const batch = ranges.slice(at, at + COPY_PARTS_AT_ONCE);
+        const copied = await Promise.all(
+          batch.map(({ PartNumber, range }) =>
+            this.#client.send(
+              new UploadPartCopyCommand({
+                Bucket: this.#bucket,
+                Key: target,
+                UploadId,
+                PartNumber,
+                CopySource: copySource,
+                CopySourceRange: range,
+              }),
+            ),
+          ),
+        );
+        copied.forEach((answer, index) => parts.push({ PartNumber: at + index + 1, ETag: answer.CopyPartResult?.ETag }));
+      }
+      await this.#client.send(
+        new CompleteMultipartUploadCommand({ Bucket: this.#bucket, Key: target, UploadId, MultipartUpload: { Parts: parts } }),
+      );
+    } catch (error) {
+      await this.#client
+        .send(new AbortMultipartUploadCommand({ Bucket: this.#bucket, Key: target, UploadId }))
+        .catch(() => undefined);
+      throw error;
     }
   }
 

@@ -1,12 +1,13 @@
 /**
  * The test S3 server, run in a child process (so a test measuring its own memory does not count
  * the server's): s3rver, plus the two multipart calls it lacks, which a store's failure path
- * depends on (AbortMultipartUpload, ListMultipartUploads), and a fix for `Range: bytes=0-0`
+ * depends on (AbortMultipartUpload, ListMultipartUploads), UploadPartCopy (copies past 5 GiB), and a fix for `Range: bytes=0-0`
  * (s3rver reads `end: 0` as "to the end").
  * Started by s3-test-server.ts with `{ directory, bucket }` as argv[2]; answers `{ port }` over IPC.
  */
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { join } from 'node:path';
 import S3rver from 's3rver';
@@ -16,6 +17,7 @@ interface KoaContext {
   path: string;
   query: Record<string, string | string[] | undefined>;
   status: number;
+  get(header: string): string;
   type: string;
   body: unknown;
 }
@@ -57,8 +59,32 @@ async function pendingUploads(prefix: string): Promise<{ uploadId: string; key: 
   return uploads.filter((upload) => upload.key.startsWith(prefix));
 }
 
+/** The part `partNumber` of upload `uploadId`, copied from a byte range of another object. */
+async function uploadPartCopy(uploadId: string, partNumber: string, copySource: string, range: string) {
+  const source = decodeURIComponent(copySource).replace(/^\//, '');
+  if (!source.startsWith(`${bucket}/`)) throw new Error(`copy from another bucket: ${source}`);
+  const [start = 0, end = 0] = range.replace('bytes=', '').split('-').map(Number);
+  const chunks: Buffer[] = [];
+  const object = server.store.getResourcePath(bucket, source.slice(bucket.length + 1), 'object');
+  for await (const chunk of createReadStream(object, { start, end })) chunks.push(chunk as Buffer);
+  const bytes = Buffer.concat(chunks);
+  const md5 = createHash('md5').update(bytes).digest('hex');
+  const part = join(uploadsDir, uploadId, partNumber);
+  await mkdir(join(uploadsDir, uploadId), { recursive: true });
+  await writeFile(part, bytes);
+  await writeFile(`${part}.md5`, md5);
+  return `<?xml version="1.0" encoding="UTF-8"?><CopyPartResult><ETag>"${md5}"</ETag><LastModified>${new Date().toISOString()}</LastModified></CopyPartResult>`;
+}
+
 server.middleware.unshift(async (ctx, next) => {
   const uploadId = ctx.query.uploadId;
+  const partNumber = ctx.query.partNumber;
+  if (ctx.method === 'PUT' && typeof uploadId === 'string' && typeof partNumber === 'string' && ctx.get('x-amz-copy-source')) {
+    if (!/^[A-Za-z0-9-]+$/.test(uploadId) || !/^\d+$/.test(partNumber)) throw new Error('bad part');
+    ctx.type = 'application/xml';
+    ctx.body = await uploadPartCopy(uploadId, partNumber, ctx.get('x-amz-copy-source'), ctx.get('x-amz-copy-source-range'));
+    return;
+  }
   if (ctx.method === 'DELETE' && typeof uploadId === 'string' && ctx.path.startsWith(`/${bucket}/`)) {
     if (!/^[A-Za-z0-9-]+$/.test(uploadId)) throw new Error('bad uploadId');
     await rm(join(uploadsDir, uploadId), { recursive: true, force: true });
