@@ -54,7 +54,7 @@ export class FsBlobStore implements BlobStore {
   }
 
   async write(instanceId: string, key: string, body: Readable, limit: number, overLimit: () => Error): Promise<StoredBlob> {
-    this.#path(instanceId, key);
+    assertSafeNames(instanceId, key);
     const temp = await this.#newTemp(instanceId);
     const metered = meter(body, limit, overLimit);
     try {
@@ -82,8 +82,8 @@ export class FsBlobStore implements BlobStore {
    * some file systems), a real copy, fsynced.
    */
   async copy(instanceId: string, from: string, to: string): Promise<void> {
+    assertSafeNames(to);
     const source = this.#path(instanceId, from);
-    this.#path(instanceId, to);
     const temp = await this.#newTemp(instanceId);
     try {
       try {
