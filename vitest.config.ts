@@ -8,9 +8,13 @@ const SQLITE_ONLY = [
   'storage/src/changes/feed.test.ts',
 ];
 
+// Packages resolved as Node resolves them: Vite's `module` condition picks bundler-only builds
+// (the AWS SDK's dist-es, with extensionless imports) that Node then fails to load.
+const serverConditions = ['source', ...defaultServerConditions.filter((condition) => condition !== 'module')];
+
 export default defineConfig({
-  resolve: { conditions: ['source', ...defaultServerConditions] },
-  ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
+  resolve: { conditions: serverConditions },
+  ssr: { resolve: { conditions: serverConditions, externalConditions: ['source'] } },
   test: {
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 20_000,

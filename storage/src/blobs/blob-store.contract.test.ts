@@ -1,0 +1,276 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpError } from '@mytoutatice/server-kit';
+import { BlobMissingError, HEAD_BYTES, type BlobStore } from './blob-store.ts';
+import { FsBlobStore } from './fs-blob-store.ts';
+import { S3BlobStore } from './s3-blob-store.ts';
+import { startS3TestServer } from './testing/s3-test-server.ts';
+
+const MIB = 1024 * 1024;
+
+interface StoreUnderTest {
+  store: BlobStore;
+  /** What a failed write could have left outside the blobs: temp files, pending multipart uploads. */
+  leftovers(instanceId: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+async function collect(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function allKeys(store: BlobStore, instanceId: string): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const key of store.keys(instanceId)) keys.push(key);
+  return keys.sort();
+}
+
+/** `bytes` in chunks of `chunkSize`, as a request body would arrive. */
+function bodyOf(bytes: Buffer, chunkSize = 64 * 1024): Readable {
+  return Readable.from(
+    (function* () {
+      for (let at = 0; at < bytes.length; at += chunkSize) yield bytes.subarray(at, at + chunkSize);
+    })(),
+  );
+}
+
+interface Memory {
+  rss: number;
+  /** Buffers alive: exact, where RSS also counts what the allocator keeps after a free. */
+  arrayBuffers: number;
+}
+
+/** A full collection, so memory figures count what is held rather than garbage not yet swept. */
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/**
+ * `size` fresh bytes made as they are read (never all in memory), and their SHA-256 once read.
+ * Tracks the highest memory seen (after a collection) while the body was being consumed.
+ */
+function generatedBody(size: number): { body: Readable; sha256: () => string; peak: () => Memory } {
+  const hash = createHash('sha256');
+  const peak = { rss: 0, arrayBuffers: 0 };
+  const body = Readable.from(
+    (function* () {
+      for (let made = 0; made < size; made += MIB) {
+        collectGarbage();
+        const now = process.memoryUsage();
+        peak.rss = Math.max(peak.rss, now.rss);
+        peak.arrayBuffers = Math.max(peak.arrayBuffers, now.arrayBuffers);
+        const chunk = randomBytes(Math.min(MIB, size - made));
+        hash.update(chunk);
+        yield chunk;
+      }
+    })(),
+    // Read ahead one chunk at most, as a socket would: the default is 16 chunks.
+    { objectMode: false, highWaterMark: MIB },
+  );
+  return { body, sha256: () => hash.digest('hex'), peak: () => peak };
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const unlimited = () => new Error('no limit in this test');
+
+function blobStoreContract(name: string, start: () => Promise<StoreUnderTest>): void {
+  describe(name, () => {
+    let subject: StoreUnderTest;
+    let store: BlobStore;
+    beforeAll(async () => {
+      subject = await start();
+      store = subject.store;
+    });
+    afterAll(() => subject.close());
+
+    async function put(instanceId: string, key: string, bytes: Buffer) {
+      return store.write(instanceId, key, bodyOf(bytes), Number.MAX_SAFE_INTEGER, unlimited);
+    }
+
+    it('reads back the bytes written, and reports their size, SHA-256 and head', async () => {
+      const instance = randomUUID();
+      const key = randomUUID();
+      const bytes = randomBytes(300_000);
+      const stored = await put(instance, key, bytes);
+      expect(stored.size).toBe(bytes.length);
+      expect(stored.sha256.toString('hex')).toBe(sha256(bytes));
+      expect(stored.head.equals(bytes.subarray(0, HEAD_BYTES))).toBe(true);
+      expect((await collect(await store.read(instance, key))).equals(bytes)).toBe(true);
+    });
+
+    it('stores an empty body and a body shorter than the head', async () => {
+      const instance = randomUUID();
+      const [empty, small] = [randomUUID(), randomUUID()];
+      expect(await put(instance, empty, Buffer.alloc(0))).toMatchObject({ size: 0, head: Buffer.alloc(0) });
+      expect((await put(instance, small, Buffer.from('bonjour'))).head.toString()).toBe('bonjour');
+      expect((await collect(await store.read(instance, empty))).length).toBe(0);
+      expect((await collect(await store.read(instance, small))).toString()).toBe('bonjour');
+    });
+
+    it('replaces a blob written again under the same key', async () => {
+      const instance = randomUUID();
+      const key = randomUUID();
+      await put(instance, key, Buffer.from('première version'));
+      await put(instance, key, Buffer.from('seconde'));
+      expect((await collect(await store.read(instance, key))).toString()).toBe('seconde');
+      expect(await allKeys(store, instance)).toEqual([key]);
+    });
+
+    it('reads ranges: the first byte, the last byte, the middle', async () => {
+      const instance = randomUUID();
+      const key = randomUUID();
+      const bytes = randomBytes(10_000);
+      await put(instance, key, bytes);
+      const range = async (start: number, end: number) => collect(await store.read(instance, key, { start, end }));
+      expect((await range(0, 0)).equals(bytes.subarray(0, 1))).toBe(true);
+      expect((await range(9_999, 9_999)).equals(bytes.subarray(9_999))).toBe(true);
+      expect((await range(1_234, 5_678)).equals(bytes.subarray(1_234, 5_679))).toBe(true);
+    });
+
+    it('streams a 40 MiB write without holding it in memory', { timeout: 120_000 }, async () => {
+      const instance = randomUUID();
+      const key = randomUUID();
+      const size = 40 * MIB;
+      const { body, sha256: sent, peak } = generatedBody(size);
+      // Memory from earlier tests (sockets, streams) is released over a few turns of the loop.
+      for (let round = 0; round < 3; round++) {
+        await new Promise((resolve) => setImmediate(resolve));
+        collectGarbage();
+      }
+      const before = process.memoryUsage();
+      const stored = await store.write(instance, key, body, size, unlimited);
+      const rss = peak().rss - before.rss;
+      const buffers = peak().arrayBuffers - before.arrayBuffers;
+      console.warn(`${name}: 40 MiB write, peak growth: RSS ${(rss / MIB).toFixed(1)} MiB, buffers ${(buffers / MIB).toFixed(1)} MiB`);
+      // A sanity check, not a benchmark: a store holding the whole body would hold at least its
+      // size. What a bounded store holds depends on its buffers (S3: a few 5 MiB parts), not on
+      // the body: ~10 MiB for files, 20–31 MiB for S3 when measured.
+      expect(buffers).toBeLessThan(size);
+      expect(rss).toBeLessThan(size);
+      expect(stored.size).toBe(size);
+      const expected = sent();
+      expect(stored.sha256.toString('hex')).toBe(expected);
+      const readBack = createHash('sha256');
+      for await (const chunk of await store.read(instance, key)) readBack.update(chunk as Buffer);
+      expect(readBack.digest('hex')).toBe(expected);
+    });
+
+    it('refuses a body past the limit with the caller’s error and leaves nothing behind', { timeout: 60_000 }, async () => {
+      const instance = randomUUID();
+      const refusal = new HttpError(413, 'payload_too_large', 'Trop gros.');
+      // Past several 5 MiB parts, so an S3 store has a multipart upload to abort.
+      const { body } = generatedBody(24 * MIB);
+      await expect(store.write(instance, randomUUID(), body, 20 * MIB, () => refusal)).rejects.toBe(refusal);
+      expect(await allKeys(store, instance)).toEqual([]);
+      expect(await subject.leftovers(instance)).toEqual([]);
+    });
+
+    it('rejects an interrupted body with a 400 and leaves nothing behind', { timeout: 60_000 }, async () => {
+      const instance = randomUUID();
+      const body = new PassThrough();
+      const writing = store.write(instance, randomUUID(), body, 100 * MIB, unlimited);
+      body.write(randomBytes(12 * MIB));
+      setTimeout(() => body.destroy(new Error('aborted')), 200);
+      const error = await writing.catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(HttpError);
+      expect(error).toMatchObject({ status: 400, message: 'L’envoi a été interrompu.' });
+      expect(await allKeys(store, instance)).toEqual([]);
+      expect(await subject.leftovers(instance)).toEqual([]);
+    });
+
+    it('keeps a copy when the original is removed', async () => {
+      const instance = randomUUID();
+      const [original, copy] = [randomUUID(), randomUUID()];
+      await put(instance, original, Buffer.from('contenu partagé'));
+      await store.copy(instance, original, copy);
+      await store.remove(instance, [original]);
+      expect((await collect(await store.read(instance, copy))).toString()).toBe('contenu partagé');
+      await expect(store.read(instance, original)).rejects.toBeInstanceOf(BlobMissingError);
+    });
+
+    it('removes many blobs at once, missing ones included', { timeout: 60_000 }, async () => {
+      const instance = randomUUID();
+      const written = Array.from({ length: 70 }, () => randomUUID());
+      const kept = randomUUID();
+      for (const key of [...written, kept]) await put(instance, key, Buffer.from(key));
+      await store.remove(instance, [...written, randomUUID(), randomUUID()]);
+      await store.remove(instance, []);
+      expect(await allKeys(store, instance)).toEqual([kept]);
+    });
+
+    it('answers BlobMissingError for a missing blob, to read or to copy', async () => {
+      const instance = randomUUID();
+      await expect(store.read(instance, randomUUID())).rejects.toBeInstanceOf(BlobMissingError);
+      await expect(store.copy(instance, randomUUID(), randomUUID())).rejects.toBeInstanceOf(BlobMissingError);
+      expect(await allKeys(store, instance)).toEqual([]);
+    });
+
+    it('refuses keys and instance ids that are not safe names, before touching anything', async () => {
+      const instance = randomUUID();
+      const unsafe = ['../x', '..', 'a/b', '/abs', 'x', '', 'a b', 'é-clé', '%2e%2e', 'a\\b', 'a\0b', '.hidden'];
+      for (const key of unsafe) {
+        await expect(put(instance, key, Buffer.from('x'))).rejects.toBeInstanceOf(TypeError);
+        await expect(store.read(instance, key)).rejects.toBeInstanceOf(TypeError);
+        await expect(store.copy(instance, key, randomUUID())).rejects.toBeInstanceOf(TypeError);
+        await expect(store.remove(instance, [key])).rejects.toBeInstanceOf(TypeError);
+        await expect(put(key, randomUUID(), Buffer.from('x'))).rejects.toBeInstanceOf(TypeError);
+        await expect(store.removeInstance(key)).rejects.toBeInstanceOf(TypeError);
+      }
+      expect(await allKeys(store, instance)).toEqual([]);
+    });
+
+    it('lists exactly the keys written, and removeInstance empties the instance only', async () => {
+      const [instance, other] = [randomUUID(), randomUUID()];
+      const keys = Array.from({ length: 5 }, () => randomUUID());
+      for (const key of keys) await put(instance, key, Buffer.from(key));
+      const otherKey = randomUUID();
+      await put(other, otherKey, Buffer.from('ailleurs'));
+      expect(await allKeys(store, instance)).toEqual([...keys].sort());
+      await store.removeInstance(instance);
+      expect(await allKeys(store, instance)).toEqual([]);
+      await expect(store.read(instance, keys[0] ?? '')).rejects.toBeInstanceOf(BlobMissingError);
+      expect(await allKeys(store, other)).toEqual([otherKey]);
+      await store.removeInstance(randomUUID());
+    });
+
+    it('keeps instances apart: the same key holds different bytes in two instances', async () => {
+      const [first, second] = [randomUUID(), randomUUID()];
+      const key = randomUUID();
+      await put(first, key, Buffer.from('premier espace'));
+      await put(second, key, Buffer.from('second espace'));
+      expect((await collect(await store.read(first, key))).toString()).toBe('premier espace');
+      expect((await collect(await store.read(second, key))).toString()).toBe('second espace');
+      await store.remove(first, [key]);
+      expect((await collect(await store.read(second, key))).toString()).toBe('second espace');
+    });
+  });
+}
+
+blobStoreContract(FsBlobStore.name, async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'mytoutatice-blobs-'));
+  return {
+    store: new FsBlobStore(dataDir),
+    leftovers: (instanceId) => readdir(join(dataDir, 'instances', instanceId, 'tmp')).catch(() => []),
+    close: () => rm(dataDir, { recursive: true, force: true }),
+  };
+});
+
+blobStoreContract(S3BlobStore.name, async () => {
+  const server = await startS3TestServer();
+  const store = new S3BlobStore(server.config);
+  return {
+    store,
+    leftovers: async (instanceId) => (await store.pendingUploads(instanceId)).map((upload) => upload.key),
+    async close() {
+      store.destroy();
+      await server.stop();
+    },
+  };
+});

@@ -1,0 +1,67 @@
+import type { Readable } from 'node:stream';
+
+/** What a write learnt on the way: enough to check a digest and sniff a type without reading back. */
+export interface StoredBlob {
+  size: number;
+  sha256: Buffer;
+  /** The first bytes (at most HEAD_BYTES), for sniffing the type. */
+  head: Buffer;
+}
+
+export interface ByteRange {
+  start: number;
+  /** Inclusive. */
+  end: number;
+}
+
+/** Where file contents live: files on disk (embedded default) or S3-compatible object storage. */
+export interface BlobStore {
+  /**
+   * Streams `body` into blob `key` of the instance (never whole in memory); durable once it
+   * resolves; if it rejects nothing is left (no temp file, no object, no multipart upload).
+   * Rejects with `overLimit()` as soon as more than `limit` bytes arrive, and with a 400 when
+   * the body aborts.
+   */
+  write(instanceId: string, key: string, body: Readable, limit: number, overLimit: () => Error): Promise<StoredBlob>;
+  /** The bytes (or a range). A missing blob rejects with BlobMissingError. */
+  read(instanceId: string, key: string, range?: ByteRange): Promise<Readable>;
+  /** A second blob with the same bytes (replacing `to` if it exists). A missing `from` rejects with BlobMissingError. */
+  copy(instanceId: string, from: string, to: string): Promise<void>;
+  /** Removes these blobs, in batches; missing ones are fine. */
+  remove(instanceId: string, keys: readonly string[]): Promise<void>;
+  /** Every blob key of the instance, for fsck. */
+  keys(instanceId: string): AsyncIterable<string>;
+  /** Everything the store holds for the instance, for deleting a space. */
+  removeInstance(instanceId: string): Promise<void>;
+}
+
+/** Bytes kept from the start of a write for sniffing. */
+export const HEAD_BYTES = 4096;
+
+export class BlobMissingError extends Error {
+  readonly instanceId: string;
+  readonly key: string;
+
+  constructor(instanceId: string, key: string) {
+    super(`blob missing: ${instanceId}/${key}`);
+    this.name = 'BlobMissingError';
+    this.instanceId = instanceId;
+    this.key = key;
+  }
+}
+
+/**
+ * Keys and instance ids are ids the server made (uuids), never user input: anything else is a
+ * bug, refused before it can become a path or an object key (`..`, `/`, `%`, unicode).
+ */
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{1,127}$/;
+
+export function isBlobKey(name: string): boolean {
+  return SAFE_NAME.test(name);
+}
+
+export function assertSafeNames(...names: string[]): void {
+  for (const name of names) {
+    if (!SAFE_NAME.test(name)) throw new TypeError(`not a blob key or instance id: ${JSON.stringify(name)}`);
+  }
+}

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, type Dirent } from 'node:fs';
+import { copyFile, link, mkdir, open, opendir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { BlobMissingError, assertSafeNames, isBlobKey, type BlobStore, type ByteRange, type StoredBlob } from './blob-store.ts';
+import { syncDirectory, syncFile } from './durable-fs.ts';
+import { meter } from './metered-body.ts';
+
+/** Removals in flight at once: an emptied trash may hold 100 000 files. */
+const REMOVE_BATCH = 64;
+
+function errorCode(error: unknown): unknown {
+  return (error as { code?: unknown } | null)?.code;
+}
+
+/**
+ * Blobs as files, laid out as the storage always has: `<dataDir>/instances/<id>/content/<first
+ * 2 chars of the key>/<key>`, written to `<id>/tmp/` first, fsynced, then renamed into place.
+ */
+export class FsBlobStore implements BlobStore {
+  readonly #dataDir: string;
+
+  constructor(dataDir: string) {
+    this.#dataDir = dataDir;
+  }
+
+  #root(instanceId: string): string {
+    return join(this.#dataDir, 'instances', instanceId);
+  }
+
+  #shard(instanceId: string, key: string): string {
+    return join(this.#root(instanceId), 'content', key.slice(0, 2));
+  }
+
+  #path(instanceId: string, key: string): string {
+    assertSafeNames(instanceId, key);
+    return join(this.#shard(instanceId, key), key);
+  }
+
+  async #newTemp(instanceId: string): Promise<string> {
+    const tmp = join(this.#root(instanceId), 'tmp');
+    await mkdir(tmp, { recursive: true });
+    return join(tmp, randomUUID());
+  }
+
+  /** Moves a complete, fsynced temp file over `key` (replacing it atomically), durably. */
+  async #publish(instanceId: string, temp: string, key: string): Promise<void> {
+    const shard = this.#shard(instanceId, key);
+    await mkdir(shard, { recursive: true });
+    await rename(temp, join(shard, key));
+    await syncDirectory(shard);
+  }
+
+  async write(instanceId: string, key: string, body: Readable, limit: number, overLimit: () => Error): Promise<StoredBlob> {
+    assertSafeNames(instanceId, key);
+    const temp = await this.#newTemp(instanceId);
+    const metered = meter(body, limit, overLimit);
+    try {
+      await pipeline(metered.stream, createWriteStream(temp, { flags: 'wx', flush: true }));
+      await this.#publish(instanceId, temp, key);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw metered.failure(error);
+    }
+    return metered.stored();
+  }
+
+  async read(instanceId: string, key: string, range?: ByteRange): Promise<Readable> {
+    const path = this.#path(instanceId, key);
+    // Opened now, so a missing blob fails here rather than mid-stream.
+    const handle = await open(path, 'r').catch((error: unknown) => {
+      throw errorCode(error) === 'ENOENT' ? new BlobMissingError(instanceId, key) : error;
+    });
+    return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
+  }
+
+  /**
+   * A hard link costs no disk: blobs are never written in place (a write renames a new file
+   * over the path), so the two can never diverge. Where links are not possible (another device,
+   * some file systems), a real copy, fsynced.
+   */
+  async copy(instanceId: string, from: string, to: string): Promise<void> {
+    assertSafeNames(to);
+    const source = this.#path(instanceId, from);
+    const temp = await this.#newTemp(instanceId);
+    try {
+      try {
+        await link(source, temp);
+      } catch (error) {
+        const code = errorCode(error);
+        if (code === 'ENOENT') throw new BlobMissingError(instanceId, from);
+        if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw error;
+        await copyFile(source, temp);
+        await syncFile(temp);
+      }
+      await this.#publish(instanceId, temp, to);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+  }
+
+  async remove(instanceId: string, keys: readonly string[]): Promise<void> {
+    const paths = keys.map((key) => this.#path(instanceId, key));
+    for (let start = 0; start < paths.length; start += REMOVE_BATCH) {
+      await Promise.all(paths.slice(start, start + REMOVE_BATCH).map((path) => rm(path, { force: true })));
+    }
+  }
+
+  async *keys(instanceId: string): AsyncIterable<string> {
+    assertSafeNames(instanceId);
+    const content = join(this.#root(instanceId), 'content');
+    for await (const shard of await entriesOf(content)) {
+      if (!shard.isDirectory()) continue;
+      for await (const entry of await entriesOf(join(content, shard.name))) {
+        // Only what this store could have written: stray files are fsck's orphans to report.
+        if (entry.isFile() && isBlobKey(entry.name) && entry.name.startsWith(shard.name)) yield entry.name;
+      }
+    }
+  }
+
+  /** The content and temp folders; the instance's database beside them is not the store's. */
+  async removeInstance(instanceId: string): Promise<void> {
+    assertSafeNames(instanceId);
+    const root = this.#root(instanceId);
+    await rm(join(root, 'content'), { recursive: true, force: true });
+    await rm(join(root, 'tmp'), { recursive: true, force: true });
+  }
+}
+
+async function entriesOf(dir: string): Promise<AsyncIterable<Dirent> | Dirent[]> {
+  try {
+    return await opendir(dir);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return [];
+    throw error;
+  }
+}
