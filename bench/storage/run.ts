@@ -14,11 +14,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { seedFiles } from '@mytoutatice/storage/seeding';
 import { startNginx } from '../lib/nginx.ts';
+import { pidListening, rssKiB } from '../lib/proc.ts';
 import { root, startSystem } from '../lib/system.ts';
 
 const FILES = Number(process.env.FILES ?? 100_000);
@@ -236,17 +237,6 @@ function fmt(t: Timing): string {
 
 function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-}
-
-function pidListening(port: string): number {
-  const line = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
-  const pid = Number(/pid=(\d+)/.exec(line)?.[1]);
-  if (!pid) throw new Error(`no process listening on ${port}: ${line}`);
-  return pid;
-}
-
-function rssKiB(pid: number): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
 }
 
 function duBytes(path: string): number {
