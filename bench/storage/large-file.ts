@@ -20,8 +20,8 @@ import type { OutgoingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startNginx } from '../lib/nginx.ts';
-import { pidListening, sampleRss } from '../lib/proc.ts';
-import type { RssPeak } from '../lib/proc.ts';
+import { pidsListening, watchProcesses } from '../lib/proc.ts';
+import type { ProcessUsage } from '../lib/proc.ts';
 import { root, startSystem } from '../lib/system.ts';
 import type { BenchSystem } from '../lib/system.ts';
 
@@ -32,7 +32,9 @@ const RANGE_REQUESTS = 20;
 export type LargeFileOptions = { sizeMiB: number; runs: number };
 
 type Side = 'gateway' | 'direct' | 'nginx' | 'nginx, sendfile off';
-type Run = { seconds: number; peaks?: RssPeak[] };
+type Run = { seconds: number; usage: ProcessUsage[] };
+/** The processes watched, in this order: the gateway, the storage, nginx (master and workers), this client. */
+const WATCHED = ['gateway', 'storage', 'nginx', 'client'] as const;
 
 export async function benchLargeFile(system: BenchSystem, log: (line?: string) => void, { sizeMiB, runs }: LargeFileOptions): Promise<void> {
   const size = sizeMiB * MIB;
@@ -56,7 +58,8 @@ export async function benchLargeFile(system: BenchSystem, log: (line?: string) =
 
     const token = await system.signIn('eleve');
     const internal = await system.internalToken('owner', system.instanceIdOf('eleve'));
-    const pids = [pidListening(new URL(system.publicUrl).port), pidListening(new URL(system.storageUrl).port)];
+    const groups = [system.publicUrl, system.storageUrl, `http://127.0.0.1:${NGINX_PORT}`].map((url) => pidsListening(new URL(url).port));
+    groups.push([process.pid]);
     const targets = {
       gateway: { base: `${system.publicUrl}/api`, bearer: token },
       direct: { base: system.storageUrl, bearer: internal },
@@ -71,17 +74,17 @@ export async function benchLargeFile(system: BenchSystem, log: (line?: string) =
       for (const side of ['gateway', 'direct'] as const) {
         const { base, bearer } = targets[side];
         const headers = { authorization: `Bearer ${bearer}`, 'content-type': 'application/octet-stream', 'content-digest': digest };
-        const { result, peaks } = await sampleRss(pids, () => timed(() => upload(`${base}/files/root/files?name=big-${side}-${i}.bin`, 'POST', headers, source, size)));
+        const { result, usage } = await watchProcesses(groups, () => timed(() => upload(`${base}/files/root/files?name=big-${side}-${i}.bin`, 'POST', headers, source, size)));
         if (result.value.status !== 201) throw new Error(`upload ${side}: ${result.value.status} ${result.value.body}`);
-        record(uploads, side, { seconds: result.seconds, peaks });
+        record(uploads, side, { seconds: result.seconds, usage });
         const id = (JSON.parse(result.value.body) as { id: string }).id;
         // Kept for the downloads: the last one through the gateway; the others go, to stay in quota.
         if (side === 'gateway' && i === runs - 1) fileId = id;
         else await remove(targets.direct, id);
       }
-      const put = await timed(() => upload(`http://127.0.0.1:${NGINX_PORT}/up/big-${i}.bin`, 'PUT', {}, source, size));
+      const { result: put, usage } = await watchProcesses(groups, () => timed(() => upload(`http://127.0.0.1:${NGINX_PORT}/up/big-${i}.bin`, 'PUT', {}, source, size)));
       if (put.value.status !== 201) throw new Error(`nginx PUT: ${put.value.status} ${put.value.body}`);
-      record(uploads, 'nginx', { seconds: put.seconds });
+      record(uploads, 'nginx', { seconds: put.seconds, usage });
       rmSync(join(nginx.dir, `www/up/big-${i}.bin`));
     }
 
@@ -100,10 +103,9 @@ export async function benchLargeFile(system: BenchSystem, log: (line?: string) =
     for (let i = 0; i < runs; i++) {
       for (const side of Object.keys(urls) as Side[]) {
         const { url, bearer } = urls[side];
-        const work = () => timed(() => download(url, { authorization: `Bearer ${bearer}` }));
-        const { result, peaks } = side.startsWith('nginx') ? { result: await work(), peaks: undefined } : await sampleRss(pids, work);
+        const { result, usage } = await watchProcesses(groups, () => timed(() => download(url, { authorization: `Bearer ${bearer}` })));
         if (result.value.status !== 200 || result.value.bytes !== size) throw new Error(`download ${side}: ${result.value.status}, ${result.value.bytes} bytes`);
-        record(downloads, side, { seconds: result.seconds, peaks });
+        record(downloads, side, { seconds: result.seconds, usage });
       }
     }
 
@@ -129,10 +131,11 @@ export async function benchLargeFile(system: BenchSystem, log: (line?: string) =
     // ---- report -------------------------------------------------------------------------------
     log();
     log(`${sizeMiB} MiB, one transfer at a time, ${runs} runs per path (interleaved); MiB/s from the best and the median run;`);
-    log('RSS: peak above the level before the transfer (VmRSS sampled every 100 ms), worst run.');
+    log('CPU: user + system seconds each process used during the transfer (median run); RSS: peak above the level');
+    log('before the transfer (VmRSS sampled every 100 ms), worst run.');
     log();
-    log('| transfer | path | best | median | MiB/s best / median | × nginx (median) | gateway RSS peak + | storage RSS peak + |');
-    log('|---|---|---:|---:|---:|---:|---:|---:|');
+    log('| transfer | path | best | median | MiB/s best / median | × nginx (median) | CPU s gateway / storage / nginx / client | gateway RSS + | storage RSS + |');
+    log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const [name, map] of [['upload', uploads], ['download', downloads]] as const) {
       const reference = median(map.get('nginx') ?? []);
       for (const [side, sideRuns] of map) {
@@ -140,7 +143,7 @@ export async function benchLargeFile(system: BenchSystem, log: (line?: string) =
         const mid = median(sideRuns);
         log(
           `| ${name} | ${side} | ${best.toFixed(2)} s | ${mid.toFixed(2)} s | ${(sizeMiB / best).toFixed(0)} / ${(sizeMiB / mid).toFixed(0)} | ` +
-            `${side === 'nginx' ? '1.00' : (reference / mid).toFixed(2)} | ${growth(sideRuns, 0)} | ${growth(sideRuns, 1)} |`,
+            `${side === 'nginx' ? '1.00' : (reference / mid).toFixed(2)} | ${cpu(sideRuns)} | ${growth(sideRuns, 0)} | ${growth(sideRuns, 1)} |`,
         );
       }
     }
@@ -252,9 +255,13 @@ function median(runs: Run[]): number {
   );
 }
 
-function growth(runs: Run[], process: number): string {
-  const kib = runs.flatMap((r) => (r.peaks?.[process] ? [r.peaks[process].peakKiB - r.peaks[process].beforeKiB] : []));
-  return kib.length ? `${(Math.max(...kib) / 1024).toFixed(0)} MiB` : '';
+function cpu(runs: Run[]): string {
+  return WATCHED.map((_, i) => percentile(runs.map((r) => r.usage[i]?.cpuSeconds ?? NaN), 0.5).toFixed(1)).join(' / ');
+}
+
+function growth(runs: Run[], group: number): string {
+  const kib = runs.map((r) => (r.usage[group]?.peakKiB ?? NaN) - (r.usage[group]?.beforeKiB ?? NaN));
+  return `${(Math.max(...kib) / 1024).toFixed(0)} MiB`;
 }
 
 if (import.meta.main) {
