@@ -5,7 +5,8 @@
  *     bytes from a static file (the floor);
  *  2. creating many instances through the storage's admin route: time each, RSS before/after,
  *     data size.
- *   node --conditions=source bench/storage/run.ts   (FILES=100000 INSTANCES=10000 REQUESTS=200)
+ *  3. with LARGE=1, the large file (bench/storage/large-file.ts: SIZE_MIB=1024 RUNS=3).
+ *   node --conditions=source bench/storage/run.ts   (FILES=100000 INSTANCES=10000 REQUESTS=200 LARGE=1)
  *
  * Seeding the big folder: the first PROBE files go through the real API (gateway, 32 in flight);
  * if the rest would take over SEED_BUDGET_S seconds at that rate, the rest is written straight into
@@ -14,12 +15,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { seedFiles } from '@mytoutatice/storage/seeding';
 import { startNginx } from '../lib/nginx.ts';
+import { pidListening, rssKiB } from '../lib/proc.ts';
 import { root, startSystem } from '../lib/system.ts';
+import { benchLargeFile } from './large-file.ts';
 
 const FILES = Number(process.env.FILES ?? 100_000);
 const INSTANCES = Number(process.env.INSTANCES ?? 10_000);
@@ -29,7 +32,7 @@ const SEED_BUDGET_S = Number(process.env.SEED_BUDGET_S ?? 180);
 const UPLOAD_CONCURRENCY = 32;
 const INSTANCE_CONCURRENCY = 4;
 const NGINX_PORT = 28180;
-const command = `${Object.entries({ FILES, INSTANCES, REQUESTS })
+const command = `${Object.entries({ FILES, INSTANCES, REQUESTS, LARGE: process.env.LARGE })
   .filter(([k, v]) => process.env[k] !== undefined && v !== undefined)
   .map(([k, v]) => `${k}=${v} `)
   .join('')}node --conditions=source bench/storage/run.ts`;
@@ -164,8 +167,13 @@ try {
       `${mib(rssBefore * 1024)} → ${mib(rssAfter * 1024)} (${mib(rssAfterUse * 1024)} after opening one) | ${mib(sizeBefore)} → ${mib(sizeAfter)} | ` +
       `${((sizeAfter - sizeBefore) / INSTANCES / 1024).toFixed(0)} KiB |`,
   );
-  log();
-  log('Not measured here: the 1 GiB upload/download through the gateway vs nginx.');
+
+  // ---- 3. the large file (LARGE=1; alone: bench/storage/large-file.ts) ------------------------
+  if (process.env.LARGE === '1') {
+    log();
+    log('Large file:');
+    await benchLargeFile(system, log, { sizeMiB: Number(process.env.SIZE_MIB ?? 1024), runs: Number(process.env.RUNS ?? 3) });
+  }
 } finally {
   await nginx.stop();
   system.stop();
@@ -236,17 +244,6 @@ function fmt(t: Timing): string {
 
 function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-}
-
-function pidListening(port: string): number {
-  const line = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
-  const pid = Number(/pid=(\d+)/.exec(line)?.[1]);
-  if (!pid) throw new Error(`no process listening on ${port}: ${line}`);
-  return pid;
-}
-
-function rssKiB(pid: number): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
 }
 
 function duBytes(path: string): number {
