@@ -13,6 +13,8 @@ import { documentRoutes } from './documents/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { startTrashPurge } from './files/trash-purge.ts';
 import { problemHandler, requestId, unknownRoute } from '@mytoutatice/server-kit';
+import type { BlobStore } from './blobs/blob-store.ts';
+import { createBlobStore } from './blobs/blob-config.ts';
 import type { MetadataBackend } from './db/metadata-backend.ts';
 import { openMetadata } from './db/open-metadata.ts';
 import { InstanceDatabases } from './instances/instance-databases.ts';
@@ -25,6 +27,8 @@ export interface Storage {
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Registry and instance databases (SQLite or PostgreSQL), for tools beside the routes. */
   metadata: MetadataBackend;
+  /** The content store (files on disk or S3). */
+  blobs: BlobStore;
   /** The in-process change notifier: any write path outside the HTTP routes pokes it. */
   notifier: ChangeNotifier;
   logger: Logger;
@@ -38,7 +42,8 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
   const logger = pino({ name: 'storage', level: config.logLevel });
   const metadata = await openMetadata(config.dataDir, config.metadata);
   const registry = new InstanceRegistry(metadata.registry);
-  const databases = new InstanceDatabases(config.dataDir, metadata);
+  const blobs = createBlobStore(config.blobs ?? { kind: 'fs', dataDir: config.dataDir });
+  const databases = new InstanceDatabases(config.dataDir, metadata, blobs);
   const verifier = new InternalTokenVerifier(config.internalTokenSecret);
   const downloadTokens = new DownloadTokens(config.internalTokenSecret);
   const notifier = new ChangeNotifier();
@@ -72,6 +77,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
     app,
     upgrade: realtime.upgrade,
     metadata,
+    blobs,
     notifier,
     logger,
     closeClients() {

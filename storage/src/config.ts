@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { BlobConfig } from './blobs/blob-config.ts';
 
 const GIB = 1024 ** 3;
 
@@ -33,6 +34,8 @@ export interface StorageConfig {
   logLevel: z.infer<typeof StorageEnv>['LOG_LEVEL'];
   /** Where metadata lives: SQLite under dataDir (default) or a PostgreSQL database. */
   metadata?: MetadataConfig;
+  /** Where contents live: files under dataDir (default) or an S3-compatible bucket. */
+  blobs?: BlobConfig;
 }
 
 export type MetadataConfig = { kind: 'sqlite' } | { kind: 'postgres'; url: string; poolSize: number };

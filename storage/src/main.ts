@@ -1,4 +1,5 @@
 import { createStorage } from './app.ts';
+import { readBlobConfig } from './blobs/blob-config.ts';
 import { metadataConfig, readStorageEnv } from './config.ts';
 
 const env = readStorageEnv(process.env);
@@ -10,6 +11,7 @@ const storage = await createStorage({
   trashRetentionDays: env.TRASH_RETENTION_DAYS,
   logLevel: env.LOG_LEVEL,
   metadata: metadataConfig(env),
+  blobs: readBlobConfig(process.env, env.STORAGE_DATA_DIR),
 });
 
 const server = storage.app.listen(env.STORAGE_PORT, env.STORAGE_HOST, () => {

@@ -140,7 +140,10 @@ describe('admin CLI', { timeout: 60_000 }, () => {
     await writeFile(blobPath(paths, resized.id), 'beaucoup plus long');
     await writeFile(join(paths.tmp, 'en-cours'), 'envoi en cours');
 
-    const report = await fsckInstance(paths, storage.metadata.instance(bob.id), { repair: true, graceMs: 60_000 });
+    const report = await fsckInstance(
+      { id: bob.id, paths, db: storage.metadata.instance(bob.id), blobs: storage.blobs },
+      { repair: true, graceMs: 60_000 },
+    );
     expect(report.problems.map((problem) => problem.kind).sort()).toEqual(['hash_mismatch', 'size_mismatch']);
     expect(report.skipped).toEqual([join('tmp', 'en-cours')]);
     expect(await filesUnder(paths.tmp)).toEqual(['en-cours']);

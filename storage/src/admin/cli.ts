@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
 import { defaultDataDir } from '../config.ts';
 import { createAppPassword, listAppPasswords } from '../instances/app-passwords.ts';
+import { createBlobStore, readBlobConfig } from '../blobs/blob-config.ts';
 import { openMetadata } from '../db/open-metadata.ts';
 import { InstanceDatabases } from '../instances/instance-databases.ts';
 import { usedBytes } from '../instances/instance-db.ts';
@@ -103,10 +104,11 @@ async function fsck(context: Context, slug: string | undefined, all: boolean, re
   const instances = all ? await context.registry.list() : [await instanceBySlug(context, slug)];
   let remaining = 0;
   for (const instance of instances) {
-    const report = await fsckInstance(context.databases.paths(instance.id), context.databases.db(instance.id), {
-      repair,
-      graceMs: DEFAULT_GRACE_MS,
-    });
+    const { databases } = context;
+    const report = await fsckInstance(
+      { id: instance.id, paths: databases.paths(instance.id), db: databases.db(instance.id), blobs: databases.blobs },
+      { repair, graceMs: DEFAULT_GRACE_MS },
+    );
     const left = report.problems.filter((problem) => !problem.repaired).length;
     remaining += left;
     const summary = report.problems.length === 0 ? 'OK' : `${report.problems.length} problème(s), ${left} restant(s)`;
@@ -141,7 +143,11 @@ async function run(argv: string[]): Promise<number> {
   const dataDir = process.env.STORAGE_DATA_DIR || defaultDataDir;
   const databaseUrl = process.env.DATABASE_URL;
   const metadata = await openMetadata(dataDir, databaseUrl ? { kind: 'postgres', url: databaseUrl, poolSize: 2 } : { kind: 'sqlite' });
-  const context: Context = { registry: new InstanceRegistry(metadata.registry), databases: new InstanceDatabases(dataDir, metadata) };
+  const blobs = createBlobStore(readBlobConfig(process.env, dataDir));
+  const context: Context = {
+    registry: new InstanceRegistry(metadata.registry),
+    databases: new InstanceDatabases(dataDir, metadata, blobs),
+  };
   try {
     switch (command) {
       case 'list':

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { blobPath, type InstancePaths } from '../instances/instance-db.ts';
+import { BlobMissingError, type BlobStore } from '../blobs/blob-store.ts';
 import type { SqlDb } from '../db/sql-db.ts';
+import type { InstancePaths } from '../instances/instance-db.ts';
 
 export type FsckProblemKind = 'missing_content' | 'size_mismatch' | 'hash_mismatch' | 'orphan_blob' | 'tmp_leftover';
 
@@ -31,12 +31,6 @@ export interface FsckOptions {
 /** Uploads write tmp/ then rename into content/ then commit the row: a few seconds at most. */
 export const DEFAULT_GRACE_MS = 15 * 60 * 1000;
 
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
-  return hash.digest('hex');
-}
-
 async function filesIn(dir: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -49,52 +43,71 @@ async function filesIn(dir: string): Promise<string[]> {
 
 /**
  * Checks one instance's metadata against its content: rows whose blob is missing or differs
- * (size, SHA-256), blobs without a row, leftovers in tmp/. With `repair`, orphan blobs and
- * leftovers are deleted; rows with missing or damaged content are only reported (nothing can
- * bring the bytes back). Safe while the server runs: recent entries are skipped.
+ * (size, SHA-256), blobs without a row, leftovers in tmp/ (files on disk). With `repair`, orphan
+ * blobs and leftovers are deleted; rows with missing or damaged content are only reported
+ * (nothing can bring the bytes back). Safe while the server runs: recent entries are skipped.
  */
-export async function fsckInstance(paths: InstancePaths, db: SqlDb, options: FsckOptions): Promise<FsckReport> {
+export async function fsckInstance(
+  instance: { id: string; paths: InstancePaths; db: SqlDb; blobs: BlobStore },
+  options: FsckOptions,
+): Promise<FsckReport> {
+  const { id: instanceId, paths, db, blobs } = instance;
   const report: FsckReport = { problems: [], skipped: [] };
   const where = (path: string) => relative(paths.root, path);
+  const blobName = (key: string) => join('content', key.slice(0, 2), key);
   const problem = (kind: FsckProblemKind, path: string, detail: string, repaired = false) =>
-    report.problems.push({ kind, path: where(path), detail, repaired });
+    report.problems.push({ kind, path, detail, repaired });
 
   const rows = await db.all(`SELECT id, name, size, sha256 FROM files WHERE type = 'file'`);
-  const expectedBlobs = new Set<string>();
+  const expected = new Set<string>();
   for (const row of rows) {
     const id = String(row.id);
-    const path = blobPath(paths, id);
-    expectedBlobs.add(path);
+    expected.add(id);
     const label = `fichier ${id} « ${String(row.name)} »`;
-    const stats = await stat(path).catch(() => undefined);
-    if (!stats?.isFile()) {
-      problem('missing_content', path, `${label} : contenu manquant`);
-    } else if (stats.size !== Number(row.size)) {
-      problem('size_mismatch', path, `${label} : ${stats.size} octets au lieu de ${Number(row.size)}`);
-    } else if ((await sha256Of(path)) !== row.sha256) {
-      problem('hash_mismatch', path, `${label} : empreinte SHA-256 différente`);
+    let size = 0;
+    let sha256: string | undefined;
+    try {
+      const hash = createHash('sha256');
+      await pipeline(await blobs.read(instanceId, id), async function* (source: AsyncIterable<Buffer>) {
+        for await (const chunk of source) {
+          size += chunk.length;
+          hash.update(chunk);
+        }
+        yield* [];
+      });
+      sha256 = hash.digest('hex');
+    } catch (error) {
+      if (!(error instanceof BlobMissingError)) throw error;
+      problem('missing_content', blobName(id), `${label} : contenu manquant`);
+      continue;
+    }
+    if (size !== Number(row.size)) {
+      problem('size_mismatch', blobName(id), `${label} : ${size} octets au lieu de ${Number(row.size)}`);
+    } else if (sha256 !== row.sha256) {
+      problem('hash_mismatch', blobName(id), `${label} : empreinte SHA-256 différente`);
     }
   }
 
   const now = Date.now();
-  const removable = async (path: string): Promise<boolean> => {
-    const stats = await stat(path).catch(() => undefined);
-    if (stats && now - stats.mtimeMs < options.graceMs) {
-      report.skipped.push(where(path));
-      return false;
-    }
-    return true;
-  };
+  const young = (modifiedAt: number | undefined) => modifiedAt !== undefined && now - modifiedAt < options.graceMs;
 
-  for (const path of await filesIn(paths.content)) {
-    if (expectedBlobs.has(path) || !(await removable(path))) continue;
-    if (options.repair) await rm(path, { force: true });
-    problem('orphan_blob', path, 'contenu sans fichier correspondant', options.repair);
+  const orphans: string[] = [];
+  for await (const key of blobs.keys(instanceId)) if (!expected.has(key)) orphans.push(key);
+  for (const key of orphans) {
+    if (young(await blobs.modifiedAt(instanceId, key))) {
+      report.skipped.push(blobName(key));
+      continue;
+    }
+    if (options.repair) await blobs.remove(instanceId, [key]);
+    problem('orphan_blob', blobName(key), 'contenu sans fichier correspondant', options.repair);
   }
   for (const path of await filesIn(paths.tmp)) {
-    if (!(await removable(path))) continue;
+    if (young((await stat(path).catch(() => undefined))?.mtimeMs)) {
+      report.skipped.push(where(path));
+      continue;
+    }
     if (options.repair) await rm(path, { force: true });
-    problem('tmp_leftover', path, 'reste d’un envoi interrompu', options.repair);
+    problem('tmp_leftover', where(path), 'reste d’un envoi interrompu', options.repair);
   }
   return report;
 }

@@ -210,6 +210,18 @@ function blobStoreContract(name: string, start: () => Promise<StoreUnderTest>): 
       await expect(store.read(instance, randomUUID())).rejects.toBeInstanceOf(BlobMissingError);
       await expect(store.copy(instance, randomUUID(), randomUUID())).rejects.toBeInstanceOf(BlobMissingError);
       expect(await allKeys(store, instance)).toEqual([]);
+      expect(await store.modifiedAt(instance, randomUUID())).toBeUndefined();
+    });
+
+    it('tells when a blob was written, for fsck to spare writes in progress', async () => {
+      const instance = randomUUID();
+      const key = randomUUID();
+      const before = Date.now();
+      await store.write(instance, key, Readable.from([Buffer.from('daté')]), 100, () => new Error('over'));
+      const at = (await store.modifiedAt(instance, key)) ?? 0;
+      // Object stores keep whole seconds.
+      expect(at).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 - 1000);
+      expect(at).toBeLessThanOrEqual(Date.now() + 1000);
     });
 
     it('refuses keys and instance ids that are not safe names, before touching anything', async () => {

@@ -31,6 +31,8 @@ export interface BlobStore {
   remove(instanceId: string, keys: readonly string[]): Promise<void>;
   /** Every blob key of the instance, for fsck. */
   keys(instanceId: string): AsyncIterable<string>;
+  /** When the blob was last written (ms since the epoch), undefined when missing: fsck's grace for writes in progress. */
+  modifiedAt(instanceId: string, key: string): Promise<number | undefined>;
   /** Everything the store holds for the instance, for deleting a space. */
   removeInstance(instanceId: string): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, type Dirent } from 'node:fs';
-import { copyFile, link, mkdir, open, opendir, rename, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, opendir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -119,6 +119,11 @@ export class FsBlobStore implements BlobStore {
         if (entry.isFile() && isBlobKey(entry.name) && entry.name.startsWith(shard.name)) yield entry.name;
       }
     }
+  }
+
+  async modifiedAt(instanceId: string, key: string): Promise<number | undefined> {
+    const stats = await stat(this.#path(instanceId, key)).catch(() => undefined);
+    return stats?.isFile() ? stats.mtimeMs : undefined;
   }
 
   /** The content and temp folders; the instance's database beside them is not the store's. */

@@ -127,6 +127,16 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
+  async modifiedAt(instanceId: string, key: string): Promise<number | undefined> {
+    try {
+      const head = await this.#client.send(new HeadObjectCommand({ Bucket: this.#bucket, Key: this.#object(instanceId, key) }));
+      return head.LastModified?.getTime();
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
   async copy(instanceId: string, from: string, to: string): Promise<void> {
     const source = this.#object(instanceId, from);
     const target = this.#object(instanceId, to);

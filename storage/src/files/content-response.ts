@@ -1,6 +1,6 @@
-import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
+import type { BlobStore } from '../blobs/blob-store.ts';
 import { HttpError } from '@mytoutatice/server-kit';
 import { attachmentDisposition } from './content-disposition.ts';
 import type { FileRow } from './file-rows.ts';
@@ -36,7 +36,12 @@ function isClientGone(error: unknown): boolean {
  * Serves a stored file as a download: streamed, never rendered by the browser (attachment,
  * nosniff, sandbox CSP, active types as bytes), cacheable by ETag, with single-range support.
  */
-export async function sendFileContent(req: Request, res: Response, blob: string, file: FileRow): Promise<void> {
+export async function sendFileContent(
+  req: Request,
+  res: Response,
+  content: { blobs: BlobStore; instanceId: string; key: string },
+  file: FileRow,
+): Promise<void> {
   const size = file.size ?? 0;
   const etag = `"${file.sha256 ?? ''}"`;
   res.setHeader('ETag', etag);
@@ -70,12 +75,12 @@ export async function sendFileContent(req: Request, res: Response, blob: string,
   }
 
   // Opened before the first byte is sent, so a missing blob is still a clean (logged) 500.
-  const handle = await open(blob, 'r');
+  const stream = await content.blobs.read(content.instanceId, content.key, { start, end });
   try {
-    await pipeline(handle.createReadStream({ start, end, autoClose: false }), res);
+    await pipeline(stream, res);
   } catch (error) {
     if (!isClientGone(error)) throw error;
   } finally {
-    await handle.close();
+    stream.destroy();
   }
 }

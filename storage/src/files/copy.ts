@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { CopyFileBody, type FileDoc } from '@mytoutatice/contract';
 import { badRequest, notFound } from '@mytoutatice/server-kit';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import { blobPath, bumpSeq } from '../instances/instance-db.ts';
+import { BlobMissingError } from '../blobs/blob-store.ts';
+import { bumpSeq } from '../instances/instance-db.ts';
 import type { InstanceRecord } from '../instances/registry.ts';
-import { cloneBlob, removeBlobs } from './blobs.ts';
 import { nameConflict, nameTaken, parseConflict, resolveName, validName, type ConflictPolicy } from './file-names.ts';
 import { isSelfOrDescendant } from './file-paths.ts';
 import { getLiveFolder, getMovable, inTrash, insertFile, newRow, toFileDoc, type FileRow } from './file-rows.ts';
@@ -59,7 +59,6 @@ export async function copyFile(databases: InstanceDatabases, request: CopyReques
   const { instance, id } = request;
   const wanted = parseCopy(request.body);
   const conflict = parseConflict(request.conflict);
-  const paths = databases.paths(instance.id);
 
   const db = databases.db(instance.id);
   const { source } = await plan(db, id, wanted, conflict);
@@ -72,14 +71,13 @@ export async function copyFile(databases: InstanceDatabases, request: CopyReques
   try {
     for (const row of rows) {
       if (row.type !== 'file') continue;
-      const to = blobPath(paths, newId(row.id));
-      await cloneBlob(blobPath(paths, row.id), to);
-      made.push(to);
+      await databases.blobs.copy(instance.id, row.id, newId(row.id));
+      made.push(newId(row.id));
     }
   } catch (error) {
-    await removeBlobs(made);
+    await databases.blobs.remove(instance.id, made);
     // The content went away while we copied: something was destroyed meanwhile.
-    if ((error as { code?: unknown }).code === 'ENOENT') throw notFound('Un élément copié a été supprimé entre-temps.');
+    if (error instanceof BlobMissingError) throw notFound('Un élément copié a été supprimé entre-temps.');
     throw error;
   }
 
@@ -107,7 +105,7 @@ export async function copyFile(databases: InstanceDatabases, request: CopyReques
       return toFileDoc(top);
     });
   } catch (error) {
-    await removeBlobs(made);
+    await databases.blobs.remove(instance.id, made);
     throw error;
   }
 }

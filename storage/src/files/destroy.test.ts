@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destroyFile, purgeTrash } from './destroy.ts';
 import { startTrashPurge } from './trash-purge.ts';
 import { fileCalls, type FileCalls } from './test-calls.ts';
 import { InstanceDatabases } from '../instances/instance-databases.ts';
 import { InstanceRegistry } from '../instances/registry.ts';
-import { filesUnder, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { blobKeys, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
 
 describe(destroyFile.name, () => {
   let storage: StorageHarness;
@@ -18,27 +17,25 @@ describe(destroyFile.name, () => {
   });
   afterAll(() => storage.close());
 
-  const instanceDir = () => join(storage.config.dataDir, 'instances', alice.id);
-  const blobs = () => filesUnder(join(instanceDir(), 'content'));
-  const blobOf = (id: string) => join(id.slice(0, 2), id);
+  const blobs = () => blobKeys(storage, alice.id);
   /** Reads the instance database beside the routes, for what no route shows yet. */
   async function tombstones(): Promise<string[]> {
     const rows = await storage.metadata.instance(alice.id).all('SELECT id FROM tombstones ORDER BY seq');
     return rows.map((row) => String(row.id));
   }
 
-  it('destroys a trashed folder for good: rows, blobs on disk, with a tombstone each', async () => {
+  it('destroys a trashed folder for good: rows, blobs, with a tombstone each', async () => {
     const folder = await api.folder('root', 'À détruire');
     const sub = await api.folder(folder.id, 'Sous-dossier');
     const a = await api.file(folder.id, 'a.txt');
     const b = await api.file(sub.id, 'b.txt');
-    expect(await blobs()).toEqual(expect.arrayContaining([blobOf(a.id), blobOf(b.id)]));
+    expect(await blobs()).toEqual(expect.arrayContaining([a.id, b.id]));
     await api.trash(folder.id);
     const response = await api.destroy(folder.id);
     expect(response.status).toBe(204);
     for (const id of [folder.id, sub.id, a.id, b.id]) expect((await api.call(`/files/${id}`)).status).toBe(404);
-    expect(await blobs()).not.toEqual(expect.arrayContaining([blobOf(a.id)]));
-    expect(await blobs()).not.toEqual(expect.arrayContaining([blobOf(b.id)]));
+    expect(await blobs()).not.toEqual(expect.arrayContaining([a.id]));
+    expect(await blobs()).not.toEqual(expect.arrayContaining([b.id]));
     expect(await tombstones()).toEqual(expect.arrayContaining([folder.id, sub.id, a.id, b.id]));
     expect((await api.trashed()).items).toEqual([]);
   });
@@ -48,7 +45,7 @@ describe(destroyFile.name, () => {
     const response = await api.destroy(file.id);
     expect(response.status).toBe(400);
     expect((await api.get(file.id)).trashedAt).toBeNull();
-    expect(await blobs()).toEqual(expect.arrayContaining([blobOf(file.id)]));
+    expect(await blobs()).toEqual(expect.arrayContaining([file.id]));
     expect((await api.destroy('root')).status).toBe(403);
     expect((await api.destroy(crypto.randomUUID())).status).toBe(404);
   });
@@ -63,9 +60,9 @@ describe(destroyFile.name, () => {
     expect((await api.emptyTrash()).status).toBe(204);
     expect((await api.trashed()).items).toEqual([]);
     const left = await blobs();
-    expect(left).toContain(blobOf(live.id));
-    expect(left).not.toContain(blobOf(inside.id));
-    expect(left).not.toContain(blobOf(alone.id));
+    expect(left).toContain(live.id);
+    expect(left).not.toContain(inside.id);
+    expect(left).not.toContain(alone.id);
     const info = await (await api.call('/instance')).json();
     expect(info.usage.trash).toBe(0);
     expect(await tombstones()).toEqual(expect.arrayContaining([folder.id, inside.id, alone.id]));
@@ -88,7 +85,7 @@ describe(purgeTrash.name, () => {
     await api.trash(recent.id);
 
     const registry = new InstanceRegistry(storage.metadata.registry);
-    const databases = new InstanceDatabases(storage.config.dataDir, storage.metadata);
+    const databases = new InstanceDatabases(storage.config.dataDir, storage.metadata, storage.blobs);
     const db = databases.db(alice.id);
     const fortyDaysAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000).toISOString();
     await db.run('UPDATE files SET trashed_at = ? WHERE id = ?', fortyDaysAgo, old.id);
@@ -104,8 +101,7 @@ describe(purgeTrash.name, () => {
 
     expect((await api.call(`/files/${old.id}`)).status).toBe(404);
     expect((await api.get(recent.id)).trashedAt).not.toBeNull();
-    const content = await filesUnder(join(storage.config.dataDir, 'instances', alice.id, 'content'));
-    expect(content).toEqual([join(recent.id.slice(0, 2), recent.id)]);
-    expect(await purgeTrash(db, databases.paths(alice.id), 30 * 24 * 3600 * 1000)).toBe(0);
+    expect(await blobKeys(storage, alice.id)).toEqual([recent.id]);
+    expect(await purgeTrash(databases, alice.id, 30 * 24 * 3600 * 1000)).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { TRASH_ID } from '@mytoutatice/contract';
 import { badRequest } from '@mytoutatice/server-kit';
-import { blobPath, writeTombstone, type InstancePaths } from '../instances/instance-db.ts';
-import { removeBlobs } from './blobs.ts';
+import type { InstanceDatabases } from '../instances/instance-databases.ts';
+import { writeTombstone } from '../instances/instance-db.ts';
 import { getMovable } from './file-rows.ts';
 import { subtree } from './subtree.ts';
 import type { SqlDb } from '../db/sql-db.ts';
@@ -23,21 +23,19 @@ async function destroySubtrees(db: SqlDb, topIds: readonly string[]): Promise<st
   return fileIds;
 }
 
-async function removeContent(paths: InstancePaths, fileIds: readonly string[]): Promise<void> {
-  await removeBlobs(fileIds.map((id) => blobPath(paths, id)));
-}
-
 /**
  * `DELETE /files/:id?forever=true`: destroys an item of the trash (or inside a trashed folder)
  * for good. Only from the trash: one wrong click on a live folder must never lose it.
  */
-export async function destroyFile(db: SqlDb, paths: InstancePaths, id: string): Promise<void> {
+export async function destroyFile(databases: InstanceDatabases, instanceId: string, id: string): Promise<void> {
+  const db = databases.db(instanceId);
   const fileIds = await db.transaction(async () => {
     const row = await getMovable(db, id);
     if (row.trashedAt === null) throw badRequest('Seul un élément de la corbeille peut être supprimé définitivement.');
     return destroySubtrees(db, [row.id]);
   });
-  await removeContent(paths, fileIds);
+  // After the commit: a failure or a crash here only leaves orphans, which fsck repairs.
+  await databases.blobs.remove(instanceId, fileIds);
 }
 
 async function topsOfTrash(db: SqlDb, trashedBefore?: string): Promise<string[]> {
@@ -49,18 +47,20 @@ async function topsOfTrash(db: SqlDb, trashedBefore?: string): Promise<string[]>
 }
 
 /** `DELETE /files/trash`: destroys everything in the trash. */
-export async function emptyTrash(db: SqlDb, paths: InstancePaths): Promise<void> {
+export async function emptyTrash(databases: InstanceDatabases, instanceId: string): Promise<void> {
+  const db = databases.db(instanceId);
   const fileIds = await db.transaction(async () => destroySubtrees(db, await topsOfTrash(db)));
-  await removeContent(paths, fileIds);
+  await databases.blobs.remove(instanceId, fileIds);
 }
 
 /** Destroys what has been in the trash longer than `olderThanMs`; returns how many items (tops). */
-export async function purgeTrash(db: SqlDb, paths: InstancePaths, olderThanMs: number): Promise<number> {
+export async function purgeTrash(databases: InstanceDatabases, instanceId: string, olderThanMs: number): Promise<number> {
+  const db = databases.db(instanceId);
   const before = new Date(Date.now() - olderThanMs).toISOString();
   const { count, fileIds } = await db.transaction(async () => {
     const tops = await topsOfTrash(db, before);
     return { count: tops.length, fileIds: await destroySubtrees(db, tops) };
   });
-  await removeContent(paths, fileIds);
+  await databases.blobs.remove(instanceId, fileIds);
   return count;
 }

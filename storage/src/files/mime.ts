@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
-import { fileTypeFromFile } from 'file-type';
+import { Readable } from 'node:stream';
+import { fileTypeFromStream } from 'file-type';
 
 export const OCTET_STREAM = 'application/octet-stream';
 
@@ -46,9 +47,12 @@ export function looksLikeText(head: Uint8Array): boolean {
  * The type of a stored file, from its content: file-type's magic numbers first, then the
  * extension for text content, else application/octet-stream. What the client claimed is ignored.
  */
-export async function sniffMime(path: string, head: Uint8Array, name: string): Promise<string> {
+export async function sniffMime(content: () => Promise<Readable>, head: Uint8Array, name: string): Promise<string> {
+  const stream = await content();
   // A damaged file may trip a detector: that is the caller's content, not our failure.
-  const detected = await fileTypeFromFile(path).catch(() => undefined);
+  const detected = await fileTypeFromStream(Readable.toWeb(stream))
+    .catch(() => undefined)
+    .finally(() => stream.destroy());
   if (detected) return detected.mime;
   const byExtension = TEXT_TYPES[extname(name).toLowerCase()];
   if (byExtension && looksLikeText(head)) return byExtension;

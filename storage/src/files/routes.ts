@@ -6,7 +6,6 @@ import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
 import { parseLimit } from '../http/pagination.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import { blobPath } from '../instances/instance-db.ts';
 import { instanceOf, ownerOnly } from '../instances/owner-instance.ts';
 import type { InstanceRegistry } from '../instances/registry.ts';
 import { sendFileContent } from './content-response.ts';
@@ -40,7 +39,7 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
     const instance = await registry.byId(grant.instanceId);
     if (!instance) throw notFound('Ce fichier n’existe plus.');
     const file = await getRegularFile(databases.db(instance.id), grant.fileId);
-    await sendFileContent(req, res, blobPath(databases.paths(instance.id), file.id), file);
+    await sendFileContent(req, res, { blobs: databases.blobs, instanceId: instance.id, key: file.id }, file);
   });
 
   router.use(trashAndFindRoutes(registry, databases));
@@ -73,7 +72,7 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
       res.json(await trashFile(databases.db(instance.id), pathParam(req, 'id')));
       return;
     }
-    await destroyFile(databases.db(instance.id), databases.paths(instance.id), pathParam(req, 'id'));
+    await destroyFile(databases, instance.id, pathParam(req, 'id'));
     res.status(204).end();
   });
 
@@ -116,7 +115,7 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
   router.get('/files/:id/content', ...owner, async (req, res) => {
     const instance = instanceOf(res);
     const file = await getRegularFile(databases.db(instance.id), pathParam(req, 'id'));
-    await sendFileContent(req, res, blobPath(databases.paths(instance.id), file.id), file);
+    await sendFileContent(req, res, { blobs: databases.blobs, instanceId: instance.id, key: file.id }, file);
   });
 
   router.post('/files/:id/download-link', ...owner, async (req, res) => {

@@ -36,7 +36,7 @@ export function trashAndFindRoutes(registry: InstanceRegistry, databases: Instan
 
   router.delete('/files/trash', ...owner, async (_req, res) => {
     const instance = instanceOf(res);
-    await emptyTrash(databases.db(instance.id), databases.paths(instance.id));
+    await emptyTrash(databases, instance.id);
     res.status(204).end();
   });
 

@@ -45,7 +45,7 @@ export function startTrashPurge(
     for (const instance of instances) {
       if (stopped) return;
       try {
-        const count = await purgeTrash(databases.db(instance.id), databases.paths(instance.id), olderThanDays * DAY_MS);
+        const count = await purgeTrash(databases, instance.id, olderThanDays * DAY_MS);
         if (count > 0) onPurged(instance.id, count);
       } catch (error) {
         onError(error, instance.id);

@@ -9,6 +9,7 @@ import { INTERNAL_TOKEN_AUDIENCE, contentDigest, type InternalScope } from '@myt
 import { createStorage } from '../app.ts';
 import { testDatabase } from './test-database.ts';
 import type { StorageConfig } from '../config.ts';
+import type { BlobStore } from '../blobs/blob-store.ts';
 import type { MetadataBackend } from '../db/metadata-backend.ts';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
@@ -34,6 +35,7 @@ export interface StorageHarness {
   config: StorageConfig;
   /** The backend's own metadata handles (what another process on the same data would open). */
   metadata: MetadataBackend;
+  blobs: BlobStore;
   sign(scope: InternalScope, options?: TokenOptions): Promise<string>;
   createInstance(slug?: string): Promise<TestInstance>;
   /** fetch against the backend with a bearer token. */
@@ -92,6 +94,7 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
     url,
     config,
     metadata: storage.metadata,
+    blobs: storage.blobs,
     sign,
     call,
     createInstance,
@@ -104,6 +107,13 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The instance's blob keys, sorted, whatever the store (files or S3). */
+export async function blobKeys(storage: StorageHarness, instanceId: string): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const key of storage.blobs.keys(instanceId)) keys.push(key);
+  return keys.sort();
 }
 
 /** The environment another process (the admin CLI) needs to open the same metadata. */
