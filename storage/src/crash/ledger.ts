@@ -89,6 +89,11 @@ export class Ledger {
         if (doc === undefined) {
           applied++;
           this.destroyed(write.id);
+        } else {
+          // Still there: so must all of its bytes be, not only its rows.
+          for (const known of this.items.values()) {
+            if (known.id === write.id || known.parentId === write.id) known.unchecked = known.type === 'file';
+          }
         }
         continue;
       }
