@@ -17,16 +17,16 @@ const SKIPPED = /^ {2}récent, ignoré \(envoi en cours \?\) : (.+)$/gm;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('storage killed with SIGKILL in the middle of writes', () => {
-  const dataDirs: string[] = [];
+  let dataDirToRemove: string | undefined;
   let server: StorageProcess | undefined;
   afterAll(async () => {
     await server?.kill();
-    await Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+    if (dataDirToRemove) await rm(dataDirToRemove, { recursive: true, force: true });
   });
 
   it('keeps every acknowledged write, shows nothing half-written, and leaves fsck clean', { timeout: 180_000 }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'mytoutatice-crash-'));
-    dataDirs.push(dataDir);
+    dataDirToRemove = dataDir;
     server = await startStorageProcess(dataDir);
 
     const id = randomUUID();
