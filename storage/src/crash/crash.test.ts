@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FileDoc } from '@mytoutatice/contract';
 import { signInternalToken, TEST_SECRET } from '../testing/storage-harness.ts';
+import { testDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { Ledger } from './ledger.ts';
 import { storageApi } from './storage-api.ts';
 import { runAdmin, startStorageProcess, type StorageProcess } from './storage-process.ts';
@@ -19,15 +20,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('storage killed with SIGKILL in the middle of writes', () => {
   let dataDirToRemove: string | undefined;
   let server: StorageProcess | undefined;
+  let database: TestDatabase | undefined;
   afterAll(async () => {
     await server?.kill();
+    await database?.drop();
     if (dataDirToRemove) await rm(dataDirToRemove, { recursive: true, force: true });
   });
 
   it('keeps every acknowledged write, shows nothing half-written, and leaves fsck clean', { timeout: 180_000 }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'mytoutatice-crash-'));
     dataDirToRemove = dataDir;
-    server = await startStorageProcess(dataDir);
+    // Metadata on PostgreSQL in the suite's PostgreSQL run, else SQLite files in the data dir.
+    database = await testDatabase();
+    const env: Record<string, string> = database ? { DATABASE_URL: database.url } : {};
+    server = await startStorageProcess(dataDir, env);
 
     const id = randomUUID();
     const slug = `crash-${id.slice(0, 8)}`;
@@ -61,10 +67,10 @@ describe('storage killed with SIGKILL in the middle of writes', () => {
       totals.acknowledged += workload.counts.acknowledged;
       totals.cut += workload.counts.cut;
 
-      server = await startStorageProcess(dataDir);
+      server = await startStorageProcess(dataDir, env);
       api = storageApi(server.url, token);
       // fsck runs beside the server, as an operator would run it.
-      const [observed, fsck] = await Promise.all([api.walk(), runAdmin(dataDir, 'fsck', slug)]);
+      const [observed, fsck] = await Promise.all([api.walk(), runAdmin(dataDir, env, 'fsck', slug)]);
       totals.cutButApplied += ledger.settle(observed);
       await ledger.check(api, observed);
       expect(ledger.problems, `round ${round}`).toEqual([]);
@@ -79,12 +85,12 @@ describe('storage killed with SIGKILL in the middle of writes', () => {
     // What the kills left behind, as if the grace period had passed: reported and repaired.
     const anHourAgo = new Date(Date.now() - 3600_000);
     await Promise.all(leftovers.map((path) => utimes(join(dataDir, 'instances', id, path), anHourAgo, anHourAgo)));
-    const repaired = await runAdmin(dataDir, 'fsck', '--all', '--repair');
+    const repaired = await runAdmin(dataDir, env, 'fsck', '--all', '--repair');
     expect(repaired.code, repaired.stdout).toBe(0);
     const problems = [...repaired.stdout.matchAll(/^ {2}(\w+) ((?:tmp|content)\/\S+) : .* — réparé$/gm)];
     expect(problems.map((match) => match[2]).sort()).toEqual([...leftovers].sort());
     for (const [, kind] of problems) expect(['tmp_leftover', 'orphan_blob']).toContain(kind);
-    const clean = await runAdmin(dataDir, 'fsck', '--all');
+    const clean = await runAdmin(dataDir, env, 'fsck', '--all');
     expect(clean.code, clean.stdout).toBe(0);
     expect(clean.stdout.trim()).toBe(`${slug} : OK`);
 

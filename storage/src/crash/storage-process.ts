@@ -28,8 +28,11 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts `main.ts` on `dataDir` and waits until it answers `/healthz`. */
-export async function startStorageProcess(dataDir: string, timeoutMs = 20_000): Promise<StorageProcess> {
+/**
+ * Starts `main.ts` on `dataDir` and waits until it answers `/healthz`. `env` adds variables
+ * (`DATABASE_URL` for metadata on PostgreSQL).
+ */
+export async function startStorageProcess(dataDir: string, env: Record<string, string> = {}, timeoutMs = 20_000): Promise<StorageProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--conditions=source', MAIN], {
     env: {
@@ -39,6 +42,7 @@ export async function startStorageProcess(dataDir: string, timeoutMs = 20_000): 
       STORAGE_HOST: '127.0.0.1',
       INTERNAL_TOKEN_SECRET: TEST_SECRET,
       LOG_LEVEL: 'error',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -72,13 +76,13 @@ export interface AdminRun {
   stderr: string;
 }
 
-/** `npm run admin -- <args>` on `dataDir`. */
-export function runAdmin(dataDir: string, ...args: string[]): Promise<AdminRun> {
+/** `npm run admin -- <args>` on `dataDir`, with `env` added. */
+export function runAdmin(dataDir: string, env: Record<string, string>, ...args: string[]): Promise<AdminRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--conditions=source', CLI, ...args],
-      { env: { ...process.env, STORAGE_DATA_DIR: dataDir } },
+      { env: { ...process.env, STORAGE_DATA_DIR: dataDir, ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
