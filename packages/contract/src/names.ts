@@ -17,6 +17,8 @@ export function checkName(raw: string): NameCheck {
   if (FORBIDDEN.test(name)) {
     return { ok: false, reason: 'Le nom contient un caractère interdit (/, \\ ou caractère de contrôle).' };
   }
+  // A lone UTF-16 surrogate has no UTF-8 form: it would be stored as U+FFFD, another name.
+  if (/\p{Cs}/u.test(name)) return { ok: false, reason: 'Le nom contient un caractère invalide.' };
   if (name !== name.trim()) return { ok: false, reason: 'Le nom ne peut pas commencer ou finir par un espace.' };
   if (new TextEncoder().encode(name).byteLength > MAX_NAME_BYTES) {
     return { ok: false, reason: `Le nom est trop long (${MAX_NAME_BYTES} octets au plus).` };

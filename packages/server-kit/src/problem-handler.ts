@@ -55,6 +55,9 @@ export function sendProblem(res: ServerResponse, status: number, code: ErrorCode
   };
   if (error?.detail !== undefined) body.detail = error.detail;
   if (error?.extras.suggestedName !== undefined) body.suggestedName = error.extras.suggestedName;
+  // A route that failed after describing a download (its length, name, ETag…) must not lend
+  // those to the problem: a stale Content-Length truncates it or leaves the client waiting.
+  for (const name of ['content-length', 'content-range', 'content-disposition', 'etag']) res.removeHeader(name);
   for (const [name, value] of Object.entries(error?.headers ?? {})) res.setHeader(name, value);
   res.statusCode = status;
   res.setHeader('content-type', PROBLEM_CONTENT_TYPE);

@@ -1,7 +1,9 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileDoc } from '@mytoutatice/contract';
+import { FileDoc, PROBLEM_CONTENT_TYPE, Problem } from '@mytoutatice/contract';
 import { sendFileContent } from './content-response.ts';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { filesUnder, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
 
 describe(sendFileContent.name, () => {
   let storage: StorageHarness;
@@ -85,5 +87,21 @@ describe(sendFileContent.name, () => {
     const response = await storage.call(alice.token, `/files/${empty.id}/content`);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('');
+  });
+
+  it('answers a file whose content is lost with a whole 500 problem, none of the download headers', async () => {
+    const bob = await storage.createInstance('bob');
+    const lost = FileDoc.parse(
+      await (await storage.call(bob.token, '/files/root/files?name=perdu.txt', { method: 'POST', body: 'x'.repeat(500) })).json(),
+    );
+    const content = join(storage.config.dataDir, 'instances', bob.id, 'content');
+    for (const path of await filesUnder(content)) await rm(join(content, path));
+
+    const response = await storage.call(bob.token, `/files/${lost.id}/content`);
+    expect(response.status).toBe(500);
+    expect(response.headers.get('content-type')).toBe(PROBLEM_CONTENT_TYPE);
+    expect(response.headers.get('content-disposition')).toBeNull();
+    expect(response.headers.get('etag')).toBeNull();
+    expect(Problem.parse(await response.json()).code).toBe('internal');
   });
 });

@@ -5,8 +5,6 @@ import type { SqlDb } from '../db/sql-db.ts';
 /** The NFC name, or a 400 `invalid_name` whose detail says why. */
 export function validName(raw: unknown): string {
   if (typeof raw !== 'string') throw new HttpError(400, 'invalid_name', 'Le nom est requis.');
-  // A lone UTF-16 surrogate cannot be stored as UTF-8: it would come back as another name.
-  if (/\p{Cs}/u.test(raw)) throw new HttpError(400, 'invalid_name', 'Le nom contient un caractère invalide.');
   const check = checkName(raw);
   if (!check.ok) throw new HttpError(400, 'invalid_name', check.reason);
   return check.name;
@@ -23,18 +21,24 @@ export async function nameTaken(db: SqlDb, parentId: string, name: string): Prom
 
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 
-/** « nom (n).ext », shortening « nom » when the result would be longer than the limit. */
-function numberedWithin(name: string, n: number): string {
-  let candidate = numberedName(name, n);
-  if (byteLength(candidate) <= MAX_NAME_BYTES) return candidate;
-  const dot = name.lastIndexOf('.');
-  const extension = dot > 0 ? name.slice(dot) : '';
-  let stem = Array.from(dot > 0 ? name.slice(0, dot) : name);
-  while (stem.length > 1 && byteLength(candidate) > MAX_NAME_BYTES) {
-    stem = stem.slice(0, -1);
-    candidate = numberedName(`${stem.join('').trimEnd()}${extension}`, n);
+/** « stem (n)extension », dropping characters from the end of the stem until it fits. */
+function shortenedToFit(stem: string, extension: string, n: number): string {
+  let characters = Array.from(stem);
+  let candidate = numberedName(`${stem}${extension}`, n);
+  while (characters.length > 1 && byteLength(candidate) > MAX_NAME_BYTES) {
+    characters = characters.slice(0, -1);
+    candidate = numberedName(`${characters.join('').trimEnd()}${extension}`, n);
   }
   return candidate;
+}
+
+/** « nom (n).ext », shortening « nom » when the result would be longer than the limit. */
+function numberedWithin(name: string, n: number): string {
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return shortenedToFit(name, '', n);
+  const candidate = shortenedToFit(name.slice(0, dot), name.slice(dot), n);
+  // An extension too long to keep whole leaves no room for « (n) »: it is shortened too.
+  return byteLength(candidate) <= MAX_NAME_BYTES ? candidate : shortenedToFit(name, '', n);
 }
 
 /** The first free « nom (2) », « nom (3) »… in the folder. */

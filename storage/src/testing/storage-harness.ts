@@ -63,15 +63,8 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
   server.on('upgrade', storage.upgrade);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  async function sign(scope: InternalScope, options: TokenOptions = {}): Promise<string> {
-    const jwt = new SignJWT({ scope })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(options.issuer ?? 'mytoutatice-gateway')
-      .setAudience(options.audience ?? INTERNAL_TOKEN_AUDIENCE)
-      .setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresIn ?? 60));
-    if (options.sub !== undefined) jwt.setSubject(options.sub);
-    return jwt.sign(new TextEncoder().encode(options.secret ?? config.internalTokenSecret));
-  }
+  const sign = (scope: InternalScope, options: TokenOptions = {}) =>
+    signInternalToken(config.internalTokenSecret, scope, options);
 
   function call(token: string | undefined, path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
@@ -120,6 +113,17 @@ export async function blobKeys(storage: StorageHarness, instanceId: string): Pro
 export function databaseEnv(storage: StorageHarness): Record<string, string> {
   const { metadata } = storage.config;
   return metadata?.kind === 'postgres' ? { DATABASE_URL: metadata.url } : {};
+}
+
+/** An internal token as the gateway signs it (HS256, its issuer and audience), for `secret`. */
+export async function signInternalToken(secret: string, scope: InternalScope, options: TokenOptions = {}): Promise<string> {
+  const jwt = new SignJWT({ scope })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(options.issuer ?? 'mytoutatice-gateway')
+    .setAudience(options.audience ?? INTERNAL_TOKEN_AUDIENCE)
+    .setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresIn ?? 60));
+  if (options.sub !== undefined) jwt.setSubject(options.sub);
+  return jwt.sign(new TextEncoder().encode(options.secret ?? secret));
 }
 
 /** RFC 9530 header for these bytes. */
