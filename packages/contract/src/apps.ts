@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
 
+export const AppSlug = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/));
+
 /** What every micro-frontend ships beside its bundle, as `manifest.json`. */
 export const AppManifest = z.object({
-  slug: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/)),
+  slug: AppSlug,
   name: z.string(),
   /** Names in other languages, keyed by BCP 47 tag; `name` is the French one. */
   names: z._default(z.record(z.string(), z.string()), {}),
