@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { AppManifest } from './apps.ts';
 import { Doctype, doctypes } from './documents.ts';
 
 /** The grant type of the person's files (an app manifest names it like a doctype). */
@@ -35,3 +36,11 @@ export const DEVICE_GRANTS: readonly Grant[] = [
   { type: FILES_TYPE, verbs: ['read', 'write'] },
   { type: doctypes.contacts, verbs: ['read', 'write'] },
 ];
+
+/** What an app's manifest `permissions` grant: GET reads, any other method writes. */
+export function grantsFromManifest(permissions: AppManifest['permissions']): Grant[] {
+  return permissions.map(({ type, verbs }) => {
+    const granted = [...new Set(verbs.map((verb): GrantVerb => (verb === 'GET' ? 'read' : 'write')))];
+    return { type, verbs: granted };
+  });
+}
