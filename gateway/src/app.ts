@@ -4,12 +4,13 @@ import express from 'express';
 import type { RequestHandler } from 'express';
 import pino from 'pino';
 import type { Logger } from 'pino';
-import { authenticate } from './auth/authenticate.ts';
+import { createAppTokens } from './auth/app-tokens.ts';
+import { authenticate, currentUser } from './auth/authenticate.ts';
 import { createInternalTokenMinter } from './auth/internal-token.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
 import type { GatewayConfig } from './config/config.ts';
 import { Directory } from './directory/directory.ts';
-import { problemHandler, requestId, unknownRoute } from '@mytoutatice/server-kit';
+import { notFound, problemHandler, requestId, unknownRoute } from '@mytoutatice/server-kit';
 import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
 import { StorageAdmin } from './onboarding/storage-admin.ts';
 import { API_PREFIX, apiHandler } from './proxy/api-proxy.ts';
@@ -42,6 +43,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     profileClaim: config.OIDC_PROFILE_CLAIM,
   });
   const mint = createInternalTokenMinter(config.INTERNAL_TOKEN_SECRET);
+  const appTokens = createAppTokens(config.INTERNAL_TOKEN_SECRET);
   const storage = new StorageAdmin(mint);
 
   let registry: AppRegistry;
@@ -78,6 +80,12 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   gatewayApi.get('/apps', (_req, res) => {
     res.json(registry.apps);
   });
+  gatewayApi.post('/apps/:slug/token', async (req, res) => {
+    const app = registry.apps.find((installed) => installed.slug === req.params.slug);
+    if (!app) throw notFound('Cette application n’est pas installée.');
+    res.setHeader('cache-control', 'no-store');
+    res.json(await appTokens.mint(currentUser(res).sub, app));
+  });
   gatewayApi.use(onboardingRoutes({ directory, storage, defaultBackendUrl: config.STORAGE_URL, spaceDomain: config.SPACE_DOMAIN }));
   app.use('/gateway', gatewayApi);
 
@@ -103,7 +111,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   app.use(unknownRoute);
   app.use(problemHandler(log));
 
-  const api = apiHandler({ verify, directory, mint, defaultBackendUrl: config.STORAGE_URL, timeoutMs: config.UPSTREAM_TIMEOUT_MS, log });
+  const api = apiHandler({ verify, appTokens, directory, mint, defaultBackendUrl: config.STORAGE_URL, timeoutMs: config.UPSTREAM_TIMEOUT_MS, log });
   const openApi = openApiRoute();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
@@ -111,7 +119,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     if (url.startsWith(`${API_PREFIX}/`) || url === API_PREFIX) api(req, res);
     else app(req, res);
   };
-  const realtime = createRealtimeProxy({ verify, directory, mint, log, handshakeTimeoutMs: config.UPSTREAM_TIMEOUT_MS });
+  const realtime = createRealtimeProxy({ verify, appTokens, directory, mint, log, handshakeTimeoutMs: config.UPSTREAM_TIMEOUT_MS });
   return {
     handler,
     upgrade: realtime.upgrade,

@@ -1,13 +1,16 @@
 import { SignJWT } from 'jose';
 import { INTERNAL_TOKEN_AUDIENCE } from '@mytoutatice/contract';
-import type { InternalScope } from '@mytoutatice/contract';
+import type { Grant, InternalScope } from '@mytoutatice/contract';
 import { ExpiringCache } from '@mytoutatice/server-kit';
 
 const LIFETIME_S = 60;
 /** A token is reused while it has at least this long to live, so the storage side never sees it expire mid-request. */
 const REUSE_S = 30;
 
-export type InternalTokenMinter = (scope: InternalScope, instanceId?: string) => Promise<string>;
+/** For the `app` scope: which app, and what it may touch. */
+export type AppGrant = { app: string; grants: Grant[] };
+
+export type InternalTokenMinter = (scope: InternalScope, instanceId?: string, appGrant?: AppGrant) => Promise<string>;
 
 /**
  * Mints the short-lived HS256 tokens the storage backend accepts. Minting costs an HMAC and some
@@ -16,12 +19,12 @@ export type InternalTokenMinter = (scope: InternalScope, instanceId?: string) =>
 export function createInternalTokenMinter(secret: string): InternalTokenMinter {
   const key = new TextEncoder().encode(secret);
   const cache = new ExpiringCache<string>(50_000);
-  return async (scope, instanceId) => {
-    const cacheKey = `${scope}:${instanceId ?? ''}`;
+  return async (scope, instanceId, appGrant) => {
+    const cacheKey = `${scope}:${instanceId ?? ''}:${appGrant ? JSON.stringify(appGrant) : ''}`;
     const hit = cache.get(cacheKey, Date.now() + REUSE_S * 1000);
     if (hit) return hit;
     const now = Math.floor(Date.now() / 1000);
-    const jwt = new SignJWT({ scope })
+    const jwt = new SignJWT({ scope, ...appGrant })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer('mytoutatice-gateway')
       .setAudience(INTERNAL_TOKEN_AUDIENCE)

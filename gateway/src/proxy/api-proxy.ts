@@ -3,17 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { MAX_CHANGES_WAIT_S } from '@mytoutatice/contract';
 import { bearerToken } from '../auth/authenticate.ts';
-import type { InternalTokenMinter } from '../auth/internal-token.ts';
-import type { TokenVerifier } from '../auth/verify-token.ts';
-import type { Directory } from '../directory/directory.ts';
 import { HttpError, requestIdFrom, sendProblem } from '@mytoutatice/server-kit';
 import { forward } from './forward.ts';
-import { resolveCaller } from './resolve-caller.ts';
+import { resolveCaller, type CallerDeps } from './resolve-caller.ts';
 
-export type ApiProxyDeps = {
-  verify: TokenVerifier;
-  directory: Directory;
-  mint: InternalTokenMinter;
+export type ApiProxyDeps = CallerDeps & {
   defaultBackendUrl: string;
   timeoutMs: number;
   log: Logger;

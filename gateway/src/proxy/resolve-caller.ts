@@ -1,24 +1,29 @@
-import type { SessionUser } from '@mytoutatice/contract';
 import { HttpError } from '@mytoutatice/server-kit';
+import { isAppToken, type AppTokens } from '../auth/app-tokens.ts';
 import type { InternalTokenMinter } from '../auth/internal-token.ts';
 import type { TokenVerifier } from '../auth/verify-token.ts';
 import type { Directory, DirectoryEntry } from '../directory/directory.ts';
 
-export type CallerDeps = { verify: TokenVerifier; directory: Directory; mint: InternalTokenMinter };
+export type CallerDeps = { verify: TokenVerifier; appTokens: AppTokens; directory: Directory; mint: InternalTokenMinter };
 
-/** Who is calling, where their space lives, and the internal token to reach it with. */
-export type Caller = { user: SessionUser; space: DirectoryEntry; internalToken: string };
+/** Where the caller's space lives, and the internal token to reach it with. */
+export type Caller = { space: DirectoryEntry; internalToken: string };
 
 /**
- * From an ENT access token to the caller's space: 401 without a valid token, 403 `no_space`
- * before onboarding. What `/api/*` and the realtime WebSocket both check.
+ * From an ENT access token (owner scope) or an app token (app scope, its manifest's grants) to
+ * the caller's space: 401 without a valid token, 403 `no_space` before onboarding. What `/api/*`
+ * and the realtime WebSocket both check.
  */
 export async function resolveCaller(deps: CallerDeps, token: string | undefined): Promise<Caller> {
   if (!token) {
     throw new HttpError(401, 'unauthenticated', 'Un jeton d’accès (Bearer) est requis.', { headers: { 'www-authenticate': 'Bearer' } });
   }
-  const user = await deps.verify(token);
-  const space = deps.directory.find(user.sub);
+  const app = isAppToken(token) ? await deps.appTokens.verify(token) : undefined;
+  const sub = app ? app.sub : (await deps.verify(token)).sub;
+  const space = deps.directory.find(sub);
   if (!space) throw new HttpError(403, 'no_space', 'Créez d’abord votre espace MyToutatice.');
-  return { user, space, internalToken: await deps.mint('owner', space.instanceId) };
+  const internalToken = app
+    ? await deps.mint('app', space.instanceId, { app: app.app, grants: app.grants })
+    : await deps.mint('owner', space.instanceId);
+  return { space, internalToken };
 }

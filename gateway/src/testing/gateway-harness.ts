@@ -34,7 +34,15 @@ export function writeAppsFixture(dir: string): void {
   writeFileSync(join(dir, 'notes/dist/icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(
     join(dir, 'notes/dist/manifest.json'),
-    JSON.stringify({ slug: 'notes', name: 'Notes', version: '0.1.0', route: '/notes', entry: 'notes-MnOp3456.js', icon: 'icon.svg' }),
+    JSON.stringify({
+      slug: 'notes',
+      name: 'Notes',
+      version: '0.1.0',
+      route: '/notes',
+      entry: 'notes-MnOp3456.js',
+      icon: 'icon.svg',
+      permissions: [{ type: 'io.mytoutatice.notes', verbs: ['GET', 'POST', 'PUT', 'DELETE'] }],
+    }),
   );
 }
 

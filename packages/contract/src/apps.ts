@@ -1,8 +1,11 @@
 import * as z from 'zod/mini';
+import { Doctype } from './documents.ts';
+
+export const AppSlug = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/));
 
 /** What every micro-frontend ships beside its bundle, as `manifest.json`. */
 export const AppManifest = z.object({
-  slug: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/)),
+  slug: AppSlug,
   name: z.string(),
   /** Names in other languages, keyed by BCP 47 tag; `name` is the French one. */
   names: z._default(z.record(z.string(), z.string()), {}),
@@ -18,7 +21,7 @@ export const AppManifest = z.object({
   /** Whether the app is shown in the Home's grid (the Home page itself is not). */
   listed: z._default(z.boolean(), true),
   permissions: z._default(
-    z.array(z.object({ type: z.string(), verbs: z.array(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])) })),
+    z.array(z.object({ type: Doctype, verbs: z.array(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])) })),
     [],
   ),
 });
@@ -34,3 +37,10 @@ export type InstalledApp = z.infer<typeof InstalledApp>;
 
 /** `GET /gateway/apps`. */
 export const InstalledApps = z.array(InstalledApp);
+
+/** `POST /gateway/apps/:slug/token`: a bearer for `/api` that opens only what the app's manifest asks. */
+export const AppToken = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+});
+export type AppToken = z.infer<typeof AppToken>;

@@ -49,10 +49,11 @@ export {
   EMAIL_PATTERN,
   slugFromUsername,
 } from './space.ts';
-export { AppManifest, InstalledApp, InstalledApps } from './apps.ts';
+export { AppSlug, AppManifest, InstalledApp, InstalledApps, AppToken } from './apps.ts';
 export { InstanceSlug, CreateInstanceBody, CreatedInstance, InstanceInfo } from './instances.ts';
 export { internalTokenClaims, INTERNAL_TOKEN_AUDIENCE } from './internal-token.ts';
-export type { InternalScope } from './internal-token.ts';
-export { apiRoutes } from './api/api-routes.ts';
+export type { InternalScope, InternalTokenClaims } from './internal-token.ts';
+export { FILES_TYPE, GrantVerb, FilesGrant, DocumentGrant, Grant, DEVICE_GRANTS, grantsFromManifest } from './grants.ts';
+export { apiRoutes, apiRoute } from './api/api-routes.ts';
 export type { ApiParam, ApiPayload, ApiResponse, ApiRoute, HttpMethod, RoutePermission } from './api/api-route.ts';
 export { openApiDocument, openApiJson } from './api/openapi.ts';

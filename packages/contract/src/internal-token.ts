@@ -1,20 +1,36 @@
 import * as z from 'zod/mini';
+import { AppSlug } from './apps.ts';
+import { Grant } from './grants.ts';
+
+export const INTERNAL_TOKEN_AUDIENCE = 'mytoutatice-storage';
+
+const common = {
+  iss: z.literal('mytoutatice-gateway'),
+  aud: z.literal(INTERNAL_TOKEN_AUDIENCE),
+  exp: z.number(),
+};
+/** The instance the token acts on. */
+const sub = z.string();
+const grants = z.array(Grant);
 
 /**
  * The short-lived token the gateway signs (HS256, shared secret) for each call to a storage
  * backend. The storage backend accepts nothing else.
- *  - `owner`: the person themself, on their instance (`sub` = instance id).
+ *  - `owner`: the person themself, on their instance (`sub`): everything but admin routes.
  *  - `admin`: the gateway's own calls (create an instance); no instance.
- *  - `link`: a capability URL (download link); the link's own token names the instance.
+ *  - `link`: a capability URL (download link); the link's own token, in the path, names the
+ *    instance and the file, so this one carries nothing more.
+ *  - `app`: an app acting on the person's instance, with its manifest's `grants`.
+ *  - `sharing`: a recipient reaching what the owner (`sub`) shared (`sharing`, the sharing id).
+ *  - `device`: a device's app password (WebDAV, CardDAV): `DEVICE_GRANTS`.
  */
-export type InternalScope = 'owner' | 'admin' | 'link';
-
-export const INTERNAL_TOKEN_AUDIENCE = 'mytoutatice-storage';
-
-export const internalTokenClaims = z.object({
-  iss: z.literal('mytoutatice-gateway'),
-  aud: z.literal(INTERNAL_TOKEN_AUDIENCE),
-  scope: z.enum(['owner', 'admin', 'link']),
-  sub: z.optional(z.string()),
-  exp: z.number(),
-});
+export const internalTokenClaims = z.discriminatedUnion('scope', [
+  z.object({ ...common, scope: z.literal('owner'), sub }),
+  z.object({ ...common, scope: z.literal('admin') }),
+  z.object({ ...common, scope: z.literal('link') }),
+  z.object({ ...common, scope: z.literal('app'), sub, app: AppSlug, grants }),
+  z.object({ ...common, scope: z.literal('sharing'), sub, sharing: z.string().check(z.minLength(1)), grants }),
+  z.object({ ...common, scope: z.literal('device'), sub }),
+]);
+export type InternalTokenClaims = z.infer<typeof internalTokenClaims>;
+export type InternalScope = InternalTokenClaims['scope'];

@@ -1,10 +1,9 @@
 import { jwtVerify } from 'jose';
 import type { RequestHandler, Response } from 'express';
-import { INTERNAL_TOKEN_AUDIENCE, internalTokenClaims, type InternalScope } from '@mytoutatice/contract';
-import type { z } from 'zod';
+import { INTERNAL_TOKEN_AUDIENCE, internalTokenClaims, type InternalTokenClaims } from '@mytoutatice/contract';
 import { ExpiringCache, HttpError } from '@mytoutatice/server-kit';
 
-export type InternalClaims = z.infer<typeof internalTokenClaims>;
+export type InternalClaims = InternalTokenClaims;
 
 const ISSUER = 'mytoutatice-gateway';
 const DEFAULT_CACHE_SIZE = 10_000;
@@ -41,7 +40,6 @@ export class InternalTokenVerifier {
     const parsed = internalTokenClaims.safeParse(payload);
     if (!parsed.success) return undefined;
     const claims = parsed.data;
-    if (claims.scope === 'owner' && claims.sub === undefined) return undefined;
     this.#cache.set(token, claims, claims.exp * 1000);
     return claims;
   }
@@ -79,18 +77,13 @@ export function requireInternalToken(verifier: InternalTokenVerifier): RequestHa
   };
 }
 
+/** A token that may not do this: the route, or the type of resource, is not granted. */
+export function forbidden(): HttpError {
+  return new HttpError(403, 'forbidden', 'Ce jeton ne donne pas accès à cette opération.');
+}
+
 export function claimsOf(res: Response): InternalClaims {
   const claims = res.locals.auth as InternalClaims | undefined;
   if (!claims) throw new Error('requireInternalToken must run before this handler');
   return claims;
-}
-
-/** 403 for a token whose scope may not use this route. */
-export function requireScope(...scopes: InternalScope[]): RequestHandler {
-  return (_req, res, next) => {
-    if (!scopes.includes(claimsOf(res).scope)) {
-      throw new HttpError(403, 'forbidden', 'Ce jeton ne donne pas accès à cette opération.');
-    }
-    next();
-  };
 }

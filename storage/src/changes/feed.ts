@@ -45,6 +45,24 @@ export async function readChanges(db: SqlDb, since: number, limit: number): Prom
   return { changes, last: changes.at(-1)?.seq ?? since };
 }
 
+/** Pages read for one answer to a caller who sees only some changes; past it, `last` moves on empty. */
+const MAX_FILTERED_PAGES = 10;
+
+/**
+ * Like `readChanges`, keeping only the changes `visible` lets through (a scoped token's types),
+ * reading on while whole pages are invisible so that `last` moves past them.
+ */
+export async function readVisibleChanges(db: SqlDb, since: number, limit: number, visible: (change: Change) => boolean): Promise<ChangeBatch> {
+  let last = since;
+  for (let page = 0; page < MAX_FILTERED_PAGES; page++) {
+    const batch = await readChanges(db, last, limit);
+    const changes = batch.changes.filter(visible);
+    if (changes.length > 0 || batch.last === last) return { changes, last: batch.last };
+    last = batch.last;
+  }
+  return { changes: [], last };
+}
+
 /** The instance's sequence now: where a live follower starts. */
 export async function currentSeq(db: SqlDb): Promise<number> {
   return Number((await db.get('SELECT value FROM seq WHERE id = 1'))?.value ?? 0);

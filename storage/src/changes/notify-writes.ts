@@ -5,7 +5,7 @@ import type { ChangeNotifier } from './notifier.ts';
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Pokes the notifier once a write on one's own space has been answered with success: the routes
+ * Pokes the notifier once a write on an instance has been answered with success: the routes
  * commit before they answer, so followers that wake up read the new rows. A failed request wrote
  * nothing (nothing is half-applied), so it wakes no one.
  */
@@ -14,8 +14,9 @@ export function notifyWrites(notifier: ChangeNotifier): RequestHandler {
     if (!READS.has(req.method)) {
       res.once('finish', () => {
         if (res.statusCode < 200 || res.statusCode > 299) return;
-        const { scope, sub } = claimsOf(res);
-        if (scope === 'owner' && sub !== undefined) notifier.poke(sub);
+        // Every scope acting on an instance names it in `sub` (owner, app, sharing, device).
+        const claims = claimsOf(res);
+        if ('sub' in claims) notifier.poke(claims.sub);
       });
     }
     next();

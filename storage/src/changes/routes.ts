@@ -3,9 +3,10 @@ import { MAX_CHANGES_WAIT_S } from '@mytoutatice/contract';
 import { badRequest } from '@mytoutatice/server-kit';
 import { parseLimit } from '../http/pagination.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import { instanceOf, ownerOnly } from '../instances/owner-instance.ts';
+import { changeFilterOf, routeMounter } from '../auth/permit.ts';
+import { instanceOf } from '../instances/owner-instance.ts';
 import type { InstanceRegistry } from '../instances/registry.ts';
-import { readChanges } from './feed.ts';
+import { readChanges, readVisibleChanges } from './feed.ts';
 import type { ChangeNotifier } from './notifier.ts';
 
 /** `?since=`: a seq (0 when absent: everything). */
@@ -28,21 +29,24 @@ function parseWait(raw: unknown): number {
 
 export function changeRoutes(registry: InstanceRegistry, databases: InstanceDatabases, notifier: ChangeNotifier): Router {
   const router = Router();
+  const mount = routeMounter(router, { registry, databases });
 
-  router.get('/changes', ...ownerOnly(registry), async (req, res) => {
+  mount('readChanges', async (req, res) => {
     const since = parseSince(req.query.since);
     const limit = parseLimit(req.query.limit);
     const wait = parseWait(req.query.wait);
     const instanceId = instanceOf(res).id;
-    const read = () => readChanges(databases.db(instanceId), since, limit);
-    let batch = await read();
+    const visible = changeFilterOf(res);
+    const read = (from: number) =>
+      visible ? readVisibleChanges(databases.db(instanceId), from, limit, visible) : readChanges(databases.db(instanceId), from, limit);
+    let batch = await read(since);
     if (batch.changes.length === 0 && wait > 0) {
       const deadline = Date.now() + wait * 1000;
       const gone = new AbortController();
       res.once('close', () => gone.abort());
       // A poke may bring nothing visible here (a write that leaves no file or document): wait on.
       while (batch.changes.length === 0 && (await notifier.next(instanceId, deadline - Date.now(), gone.signal))) {
-        batch = await read();
+        batch = await read(batch.last);
       }
       if (gone.signal.aborted) return;
     }

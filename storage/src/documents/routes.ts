@@ -2,7 +2,8 @@ import express, { Router, type Response } from 'express';
 import { MAX_DOCUMENT_BYTES, type Document } from '@mytoutatice/contract';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import { instanceOf, ownerOnly } from '../instances/owner-instance.ts';
+import { routeMounter } from '../auth/permit.ts';
+import { instanceOf } from '../instances/owner-instance.ts';
 import type { InstanceRegistry } from '../instances/registry.ts';
 import { parseDocumentQuery, queryDocuments } from './document-query.ts';
 import { createDocument, deleteDocument, getDocument, updateDocument, validDoctype } from './documents.ts';
@@ -17,21 +18,21 @@ function sendDocument(res: Response, status: number, document: Document): void {
 
 export function documentRoutes(registry: InstanceRegistry, databases: InstanceDatabases): Router {
   const router = Router();
-  const owner = ownerOnly(registry);
+  const mount = routeMounter(router, { registry, databases });
   const json = express.json({ limit: BODY_LIMIT });
 
-  router.get('/data/:doctype', ...owner, async (req, res) => {
+  mount('listDocuments', async (req, res) => {
     const doctype = validDoctype(pathParam(req, 'doctype'));
     const query = parseDocumentQuery(doctype, req.query);
     res.json(await queryDocuments(databases.db(instanceOf(res).id), doctype, query));
   });
 
-  router.post('/data/:doctype', ...owner, json, async (req, res) => {
+  mount('createDocument', json, async (req, res) => {
     const doctype = validDoctype(pathParam(req, 'doctype'));
     sendDocument(res, 201, await createDocument(databases.db(instanceOf(res).id), doctype, req.body));
   });
 
-  router.get('/data/:doctype/:id', ...owner, async (req, res) => {
+  mount('getDocument', async (req, res) => {
     const doctype = validDoctype(pathParam(req, 'doctype'));
     const document = await getDocument(databases.db(instanceOf(res).id), doctype, pathParam(req, 'id'));
     res.setHeader('Cache-Control', 'private, no-cache');
@@ -42,13 +43,13 @@ export function documentRoutes(registry: InstanceRegistry, databases: InstanceDa
     sendDocument(res, 200, document);
   });
 
-  router.put('/data/:doctype/:id', ...owner, json, async (req, res) => {
+  mount('updateDocument', json, async (req, res) => {
     const doctype = validDoctype(pathParam(req, 'doctype'));
     const rev = revisionFromIfMatch(req.get('if-match'));
     sendDocument(res, 200, await updateDocument(databases.db(instanceOf(res).id), doctype, pathParam(req, 'id'), rev, req.body));
   });
 
-  router.delete('/data/:doctype/:id', ...owner, async (req, res) => {
+  mount('deleteDocument', async (req, res) => {
     const doctype = validDoctype(pathParam(req, 'doctype'));
     const rev = revisionFromIfMatch(req.get('if-match'));
     await deleteDocument(databases.db(instanceOf(res).id), doctype, pathParam(req, 'id'), rev);

@@ -72,9 +72,14 @@ export async function findFile(db: SqlDb, id: string): Promise<FileRow | undefin
   return row ? toFileRow(row) : undefined;
 }
 
+/** The miss, the same whether the id is nowhere or somewhere the caller may not know of. */
+export function fileNotFound(): HttpError {
+  return notFound('Ce fichier ou dossier n’existe pas.');
+}
+
 export async function getFile(db: SqlDb, id: string): Promise<FileRow> {
   const row = await findFile(db, id);
-  if (!row) throw notFound('Ce fichier ou dossier n’existe pas.');
+  if (!row) throw fileNotFound();
   return row;
 }
 

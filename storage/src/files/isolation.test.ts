@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileDoc } from '@mytoutatice/contract';
-import { ownerOnly } from '../instances/owner-instance.ts';
 import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
 
-describe(ownerOnly.name, () => {
+describe('instance isolation', () => {
   let storage: StorageHarness;
   let alice: TestInstance;
   let bob: TestInstance;

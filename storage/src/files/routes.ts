@@ -1,12 +1,12 @@
 import express, { Router } from 'express';
 import { CreateFolderBody } from '@mytoutatice/contract';
 import type { DownloadTokens } from '../auth/download-token.ts';
-import { requireScope } from '../auth/internal-token.ts';
+import { routeMounter } from '../auth/permit.ts';
 import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
 import { parseLimit } from '../http/pagination.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import { instanceOf, ownerOnly } from '../instances/owner-instance.ts';
+import { instanceOf } from '../instances/owner-instance.ts';
 import type { InstanceRegistry } from '../instances/registry.ts';
 import { sendFileContent } from './content-response.ts';
 import { createDownloadLink } from './download-link.ts';
@@ -30,10 +30,10 @@ export interface FileRoutesOptions {
 
 export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }: FileRoutesOptions): Router {
   const router = Router();
-  const owner = ownerOnly(registry);
+  const mount = routeMounter(router, { registry, databases });
 
-  // Before the owner routes: `/files/downloads/<token>/children` must not look like a listing.
-  router.get('/files/downloads/:token/:name', requireScope('link'), async (req, res) => {
+  // Before the `/files/{id}…` routes: `/files/downloads/<token>/children` must not look like a listing.
+  mount('downloadByLink', async (req, res) => {
     const grant = await downloadTokens.verify(pathParam(req, 'token'));
     if (!grant) throw new HttpError(401, 'invalid_token', 'Ce lien de téléchargement est invalide ou a expiré.');
     const instance = await registry.byId(grant.instanceId);
@@ -44,11 +44,11 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
 
   router.use(trashAndFindRoutes(registry, databases));
 
-  router.get('/files/:id', ...owner, async (req, res) => {
+  mount('getFile', async (req, res) => {
     res.json(toFileDoc(await getFile(databases.db(instanceOf(res).id), pathParam(req, 'id'))));
   });
 
-  router.get('/files/:id/children', ...owner, async (req, res) => {
+  mount('listFolder', async (req, res) => {
     res.json(
       await listChildren(databases.db(instanceOf(res).id), pathParam(req, 'id'), {
         sort: parseSort(req.query.sort),
@@ -59,12 +59,12 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
     );
   });
 
-  router.patch('/files/:id', ...owner, express.json({ limit: '16kb' }), async (req, res) => {
+  mount('updateFile', express.json({ limit: '16kb' }), async (req, res) => {
     res.json(await updateFile(databases.db(instanceOf(res).id), pathParam(req, 'id'), req.body, req.query.conflict));
   });
 
   // Without `forever`: into the trash (200 and the trashed item); with it: gone for good (204).
-  router.delete('/files/:id', ...owner, async (req, res) => {
+  mount('deleteFile', async (req, res) => {
     const instance = instanceOf(res);
     const forever = req.query.forever;
     if (forever !== undefined && forever !== 'true' && forever !== 'false') throw badRequest('forever vaut true ou false.');
@@ -76,11 +76,11 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
     res.status(204).end();
   });
 
-  router.post('/files/:id/restore', ...owner, async (req, res) => {
+  mount('restoreFile', async (req, res) => {
     res.json(await restoreFile(databases.db(instanceOf(res).id), pathParam(req, 'id')));
   });
 
-  router.post('/files/:id/copy', ...owner, express.json({ limit: '16kb' }), async (req, res) => {
+  mount('copyFile', express.json({ limit: '16kb' }), async (req, res) => {
     const file = await copyFile(databases, {
       instance: instanceOf(res),
       id: pathParam(req, 'id'),
@@ -90,14 +90,14 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
     res.status(201).json(file);
   });
 
-  router.post('/files/:parentId/folders', ...owner, express.json({ limit: '16kb' }), async (req, res) => {
+  mount('createFolder', express.json({ limit: '16kb' }), async (req, res) => {
     const body = CreateFolderBody.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'invalid_name', 'Le corps doit être {"name": "…"}.');
     res.status(201).json(await createFolder(databases.db(instanceOf(res).id), pathParam(req, 'parentId'), body.data.name));
   });
 
   // No body parser here: the body is the file, streamed to disk.
-  router.post('/files/:parentId/files', ...owner, async (req, res) => {
+  mount('uploadFile', async (req, res) => {
     const contentLength = req.get('content-length');
     if (contentLength !== undefined && !/^[0-9]{1,16}$/.test(contentLength)) throw badRequest('Content-Length invalide.');
     const file = await uploadFile(databases, maxFileBytes, {
@@ -112,13 +112,13 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
     res.status(201).json(file);
   });
 
-  router.get('/files/:id/content', ...owner, async (req, res) => {
+  mount('getFileContent', async (req, res) => {
     const instance = instanceOf(res);
     const file = await getRegularFile(databases.db(instance.id), pathParam(req, 'id'));
     await sendFileContent(req, res, { blobs: databases.blobs, instanceId: instance.id, key: file.id }, file);
   });
 
-  router.post('/files/:id/download-link', ...owner, async (req, res) => {
+  mount('createDownloadLink', async (req, res) => {
     const instance = instanceOf(res);
     res.json(await createDownloadLink(databases.db(instance.id), downloadTokens, instance.id, pathParam(req, 'id')));
   });

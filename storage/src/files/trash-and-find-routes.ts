@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { parseLimit } from '../http/pagination.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import { instanceOf, ownerOnly } from '../instances/owner-instance.ts';
+import { routeMounter } from '../auth/permit.ts';
+import { instanceOf } from '../instances/owner-instance.ts';
 import type { InstanceRegistry } from '../instances/registry.ts';
 import { emptyTrash } from './destroy.ts';
 import { favoriteFiles } from './favorites.ts';
@@ -15,26 +16,26 @@ import { listTrash } from './trash.ts';
  */
 export function trashAndFindRoutes(registry: InstanceRegistry, databases: InstanceDatabases): Router {
   const router = Router();
-  const owner = ownerOnly(registry);
+  const mount = routeMounter(router, { registry, databases });
   const db = (res: Parameters<typeof instanceOf>[0]) => databases.db(instanceOf(res).id);
 
-  router.get('/files/search', ...owner, async (req, res) => {
+  mount('searchFiles', async (req, res) => {
     res.json(await searchFiles(db(res), req.query.q, parseLimit(req.query.limit), req.query.cursor));
   });
 
-  router.get('/files/recent', ...owner, async (req, res) => {
+  mount('listRecentFiles', async (req, res) => {
     res.json(await recentFiles(db(res), parseLimit(req.query.limit), req.query.cursor));
   });
 
-  router.get('/files/favorites', ...owner, async (req, res) => {
+  mount('listFavoriteFiles', async (req, res) => {
     res.json(await favoriteFiles(db(res), parseLimit(req.query.limit), req.query.cursor));
   });
 
-  router.get('/files/trash/children', ...owner, async (req, res) => {
+  mount('listTrash', async (req, res) => {
     res.json(await listTrash(db(res), parseLimit(req.query.limit), req.query.cursor));
   });
 
-  router.delete('/files/trash', ...owner, async (_req, res) => {
+  mount('emptyTrash', async (_req, res) => {
     const instance = instanceOf(res);
     await emptyTrash(databases, instance.id);
     res.status(204).end();

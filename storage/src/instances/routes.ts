@@ -1,9 +1,9 @@
 import express, { Router } from 'express';
-import { requireScope } from '../auth/internal-token.ts';
+import { routeMounter } from '../auth/permit.ts';
 import type { MetadataBackend } from '../db/metadata-backend.ts';
 import type { InstanceDatabases } from './instance-databases.ts';
 import { createInstance, instanceInfo } from './instance-service.ts';
-import { instanceOf, ownerOnly } from './owner-instance.ts';
+import { instanceOf } from './owner-instance.ts';
 import type { InstanceRegistry } from './registry.ts';
 
 export function instanceRoutes(
@@ -13,10 +13,11 @@ export function instanceRoutes(
   defaultQuotaBytes: number,
 ): Router {
   const router = Router();
-  router.post('/instances', requireScope('admin'), express.json({ limit: '16kb' }), async (req, res) => {
+  const mount = routeMounter(router, { registry, databases });
+  mount('createInstance', express.json({ limit: '16kb' }), async (req, res) => {
     res.status(201).json(await createInstance(registry, backend, defaultQuotaBytes, req.body));
   });
-  router.get('/instance', ...ownerOnly(registry), async (_req, res) => {
+  mount('getInstance', async (_req, res) => {
     res.json(await instanceInfo(databases, instanceOf(res)));
   });
   return router;

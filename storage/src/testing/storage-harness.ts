@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { SignJWT } from 'jose';
-import { INTERNAL_TOKEN_AUDIENCE, contentDigest, type InternalScope } from '@mytoutatice/contract';
+import { INTERNAL_TOKEN_AUDIENCE, contentDigest, type Grant, type InternalScope } from '@mytoutatice/contract';
 import { createStorage } from '../app.ts';
 import { testDatabase } from './test-database.ts';
 import type { StorageConfig } from '../config.ts';
@@ -21,6 +21,12 @@ export interface TokenOptions {
   issuer?: string;
   /** Seconds from now; negative for an expired token. */
   expiresIn?: number;
+  /** For `app` and `sharing` tokens. */
+  grants?: Grant[];
+  /** The app's slug, for `app` tokens. */
+  app?: string;
+  /** The sharing id, for `sharing` tokens. */
+  sharing?: string;
 }
 
 export interface TestInstance {
@@ -117,7 +123,8 @@ export function databaseEnv(storage: StorageHarness): Record<string, string> {
 
 /** An internal token as the gateway signs it (HS256, its issuer and audience), for `secret`. */
 export async function signInternalToken(secret: string, scope: InternalScope, options: TokenOptions = {}): Promise<string> {
-  const jwt = new SignJWT({ scope })
+  const { grants, app, sharing } = options;
+  const jwt = new SignJWT({ scope, grants, app, sharing })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(options.issuer ?? 'mytoutatice-gateway')
     .setAudience(options.audience ?? INTERNAL_TOKEN_AUDIENCE)

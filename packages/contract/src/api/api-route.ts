@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import type { ErrorCode } from '../errors.ts';
 
 /**
- * What a caller's token must allow for a route; the gateway will check app-scoped tokens
- * against it (an app's manifest `permissions` name a type and verbs).
+ * What a caller's token must allow for a route; the storage checks every call against it
+ * (`storage/src/auth/permit.ts`), scoped tokens carrying grants of a type and verbs.
  *  - `{ resource: 'files', verb }`: the person's files (manifest type `io.mytoutatice.files`).
  *  - `{ resource: 'documents', verb }`: documents of the doctype in the path's `{doctype}`.
  *  - `{ resource: 'changes' }`: the feed; a scoped token would see only what it may read.

@@ -5,7 +5,16 @@ import { spaceRoutes } from './space-routes.ts';
 
 /**
  * Every HTTP route of the storage backend and of the gateway's own API: the source of the OpenAPI
- * document and, later, of the gateway's permission checks. A storage test holds it equal to the
+ * document and of the storage's permission checks. A storage test holds it equal to the
  * routes the storage registers.
  */
 export const apiRoutes: readonly ApiRoute[] = [...fileRoutes, ...documentRoutes, ...spaceRoutes];
+
+const byOperationId = new Map(apiRoutes.map((route) => [route.operationId, route]));
+
+/** The table's entry for `operationId`; throws on a name the table does not hold (a typo in a route). */
+export function apiRoute(operationId: string): ApiRoute {
+  const route = byOperationId.get(operationId);
+  if (!route) throw new Error(`no route ${operationId} in the contract's table`);
+  return route;
+}

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AppManifest, InstalledApp, InstalledApps } from '../apps.ts';
+import { AppManifest, AppToken, InstalledApp, InstalledApps } from '../apps.ts';
 import { Change, ChangeBatch, ChangeKind } from '../changes.ts';
 import { AlbumData, ContactData, Document, DocumentBody, DocumentListing, NoteData } from '../documents.ts';
 import { ErrorCode, PROBLEM_CONTENT_TYPE, Problem, errorStatus } from '../errors.ts';
@@ -30,6 +30,7 @@ type JsonObject = { [key: string]: Json | undefined };
 const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   AlbumData,
   AppManifest,
+  AppToken,
   Change,
   ChangeBatch,
   ChangeKind,

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { InstalledApps } from '../apps.ts';
+import { AppToken, InstalledApps } from '../apps.ts';
 import { ChangeBatch, MAX_CHANGES_WAIT_S } from '../changes.ts';
 import { CreateInstanceBody, CreatedInstance, InstanceInfo } from '../instances.ts';
 import { Me, OnboardingBody, Space } from '../space.ts';
-import { queryParam, type ApiRoute } from './api-route.ts';
+import { pathParam, queryParam, type ApiRoute } from './api-route.ts';
 
 /** The changes feed, the space itself, and the gateway's own routes (outside `/api`). */
 export const spaceRoutes: readonly ApiRoute[] = [
@@ -81,5 +81,18 @@ export const spaceRoutes: readonly ApiRoute[] = [
     permission: 'session',
     responses: { 200: { description: 'The apps, with their URLs resolved.', payload: InstalledApps } },
     errors: [],
+  },
+  {
+    method: 'post',
+    path: '/gateway/apps/{slug}/token',
+    service: 'gateway',
+    operationId: 'mintAppToken',
+    summary: 'Get a short-lived bearer for `/api` limited to an app’s manifest permissions',
+    description: 'Only an ENT session mints one: an app token does not open `/gateway`.',
+    tags: ['gateway'],
+    permission: 'session',
+    params: [pathParam('slug', 'The installed app’s slug.')],
+    responses: { 200: { description: 'The token and when it expires.', payload: AppToken } },
+    errors: ['not_found'],
   },
 ];

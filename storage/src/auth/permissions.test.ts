@@ -1,0 +1,278 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChangeBatch, FILES_TYPE, apiRoutes, doctypes, type ApiRoute, type Grant, type InternalScope } from '@mytoutatice/contract';
+import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { permit } from './permit.ts';
+
+/**
+ * Every storage route of the contract's table × every kind of token × ids inside a granted
+ * folder, outside it, and of another instance. The expectations come from the small rules below,
+ * written from the token kinds' descriptions, not from the code under test.
+ */
+
+type Verb = 'read' | 'write';
+interface TokenKind {
+  scope: InternalScope;
+  grants?: Grant[];
+  /** What the rules expect it may do (for owner and device: what the scope itself implies). */
+  files?: Verb[];
+  notes?: Verb[];
+  /** Files only in folder X and below. */
+  limited?: boolean;
+  changes?: boolean;
+}
+
+/** `X` is filled in once the folder exists. */
+function tokenKinds(x: string): Record<string, TokenKind> {
+  return {
+    owner: { scope: 'owner', files: ['read', 'write'], notes: ['read', 'write'], changes: true },
+    appNotes: { scope: 'app', grants: [{ type: doctypes.notes, verbs: ['read', 'write'] }], notes: ['read', 'write'], changes: true },
+    appFilesRead: { scope: 'app', grants: [{ type: FILES_TYPE, verbs: ['read'] }], files: ['read'], changes: true },
+    appFolderX: {
+      scope: 'app',
+      grants: [{ type: FILES_TYPE, verbs: ['read', 'write'], folderId: x }],
+      files: ['read', 'write'],
+      limited: true,
+    },
+    sharingX: { scope: 'sharing', grants: [{ type: FILES_TYPE, verbs: ['read'], folderId: x }], files: ['read'], limited: true },
+    // An app password: files and contacts (no notes), and the feed.
+    device: { scope: 'device', files: ['read', 'write'], changes: true },
+    link: { scope: 'link' },
+    admin: { scope: 'admin' },
+  };
+}
+
+/** `inX`: in folder X or below; `outX`: A's, elsewhere; `root`: A's top folder; `own`: A's document; `B`: the other instance's. */
+type Target = 'inX' | 'outX' | 'root' | 'own' | 'B' | 'none';
+type Outcome = '2xx' | '403' | '404';
+
+function expected(route: ApiRoute, kind: TokenKind, target: Target): Outcome {
+  const permission = route.permission;
+  if (permission === 'admin' || permission === 'link') return kind.scope === permission ? '2xx' : '403';
+  if (kind.scope === 'admin' || kind.scope === 'link') return '403';
+  if (permission === 'owner-only') return kind.scope === 'owner' ? '2xx' : '403';
+  if (typeof permission === 'string') throw new Error(`${route.operationId}: ${permission} is not a storage permission`);
+  if (permission.resource === 'changes') return kind.changes === true ? '2xx' : '403';
+  const verbs = permission.resource === 'files' ? kind.files : kind.notes;
+  if (!verbs?.includes(permission.verb)) return '403';
+  if (target === 'B') return '404';
+  if (permission.resource === 'documents' || kind.limited !== true) return '2xx';
+  // A folder-limited grant: instance-wide listings and the root are known but out of reach;
+  // an item elsewhere (a trashed one included: it lies in the trash) is one it may not know of.
+  if (target === 'none' || target === 'root') return '403';
+  if (target === 'outX' || route.operationId === 'restoreFile') return '404';
+  return '2xx';
+}
+
+function outcomeOf(status: number): string {
+  if (status >= 200 && status < 300) return '2xx';
+  return String(status);
+}
+
+const json = (body: unknown): RequestInit => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+interface Call {
+  path: string;
+  init?: RequestInit;
+}
+
+describe(permit.name, () => {
+  let s: StorageHarness;
+  let a: TestInstance;
+  let b: TestInstance;
+  let kinds: Record<string, TokenKind>;
+  const tokens: Record<string, string> = {};
+  /** Fixtures by name: A's `X`, `xSub`, `xFile`, `O`, `oFile`, `note`; B's `bFolder`, `bFile`, `bTrashed`, `bNote`. */
+  const ids: Record<string, string> = {};
+  let bNoteEtag = '';
+  let linkToken = '';
+  /** Every id and name of B: none may ever appear in an answer to A's tokens. */
+  const bSecrets: string[] = [];
+
+  const post = async (token: string, path: string, init: RequestInit = {}) => {
+    const res = await s.call(token, path, { method: 'POST', ...init });
+    if (res.status !== 201 && res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return { body: (await res.json()) as { id: string; url?: string }, etag: res.headers.get('etag') ?? '' };
+  };
+  const folder = async (token: string, parent: string, name: string) => (await post(token, `/files/${parent}/folders`, json({ name }))).body.id;
+  const upload = async (token: string, parent: string, name = `${randomUUID()}.txt`) =>
+    (await post(token, `/files/${parent}/files?name=${name}`, { body: 'contenu' })).body.id;
+  const note = (token: string, title: string) => post(token, `/data/${doctypes.notes}`, json({ data: { title } }));
+
+  beforeAll(async () => {
+    s = await startStorage();
+    [a, b] = await Promise.all([s.createInstance(), s.createInstance()]);
+    ids.X = await folder(a.token, 'root', 'Classe');
+    ids.xSub = await folder(a.token, ids.X, 'Devoirs');
+    ids.xFile = await upload(a.token, ids.xSub, 'devoir.txt');
+    ids.O = await folder(a.token, 'root', 'Perso');
+    ids.oFile = await upload(a.token, 'root', 'perso.txt');
+    ids.note = (await note(a.token, 'Note de A')).body.id;
+    await post(a.token, `/data/${doctypes.contacts}`, json({ data: { fullname: 'Contact de A' } }));
+    linkToken = /\/files\/downloads\/([^/]+)\//.exec((await post(a.token, `/files/${ids.oFile}/download-link`)).body.url ?? '')?.[1] ?? '';
+
+    ids.bFolder = await folder(b.token, 'root', 'Secret-B');
+    ids.bFile = await upload(b.token, ids.bFolder, 'secret-b.txt');
+    ids.bTrashed = await upload(b.token, ids.bFolder, 'jete-b.txt');
+    await s.call(b.token, `/files/${ids.bTrashed}`, { method: 'DELETE' });
+    const bNote = await note(b.token, 'Secret-B note');
+    ids.bNote = bNote.body.id;
+    bNoteEtag = bNote.etag;
+    bSecrets.push(b.id, ids.bFolder, ids.bFile, ids.bTrashed, ids.bNote, 'Secret-B', 'secret-b');
+
+    kinds = tokenKinds(ids.X);
+    for (const [name, kind] of Object.entries(kinds)) {
+      const bound = kind.scope === 'admin' || kind.scope === 'link' ? {} : { sub: a.id };
+      tokens[name] = await s.sign(kind.scope, { ...bound, grants: kind.grants, app: 'notes', sharing: kind.scope === 'sharing' ? 'sharing-1' : undefined });
+    }
+  });
+  afterAll(() => s.close());
+
+  /** A's item for a target, made fresh for writes so no case depends on another. */
+  const fileFor = async (target: Target, fresh: boolean) => {
+    if (target === 'B') return ids.bFile ?? '';
+    if (!fresh) return (target === 'inX' ? ids.xFile : ids.oFile) ?? '';
+    return upload(a.token, (target === 'inX' ? ids.xSub : ids.O) ?? '');
+  };
+  const folderFor = (target: Target) => ({ inX: ids.xSub, outX: ids.O, root: 'root', B: ids.bFolder })[target as string] ?? '';
+  const trashedFor = async (target: Target) => {
+    if (target === 'B') return ids.bTrashed ?? '';
+    const id = await fileFor(target, true);
+    await s.call(a.token, `/files/${id}`, { method: 'DELETE' });
+    return id;
+  };
+  const noteFor = async (target: Target) => {
+    if (target === 'B') return { id: ids.bNote ?? '', etag: bNoteEtag };
+    const made = await note(a.token, 'Jetable');
+    return { id: made.body.id, etag: made.etag };
+  };
+
+  const fileTargets: Target[] = ['inX', 'outX', 'B'];
+  const folderTargets: Target[] = ['inX', 'outX', 'root', 'B'];
+  const documentTargets: Target[] = ['own', 'B'];
+  const none: Target[] = ['none'];
+  const notes = `/data/${doctypes.notes}`;
+
+  /** One well-formed call per route, so that an allowed token gets a 2xx. */
+  const calls: Record<string, { targets: Target[]; make: (target: Target) => Promise<Call> }> = {
+    getFile: { targets: fileTargets, make: async (t) => ({ path: `/files/${await fileFor(t, false)}` }) },
+    getFileContent: { targets: fileTargets, make: async (t) => ({ path: `/files/${await fileFor(t, false)}/content` }) },
+    createDownloadLink: {
+      targets: fileTargets,
+      make: async (t) => ({ path: `/files/${await fileFor(t, false)}/download-link`, init: { method: 'POST' } }),
+    },
+    updateFile: {
+      targets: fileTargets,
+      make: async (t) => ({ path: `/files/${await fileFor(t, true)}`, init: { method: 'PATCH', ...json({ name: `${randomUUID()}.txt` }) } }),
+    },
+    deleteFile: { targets: fileTargets, make: async (t) => ({ path: `/files/${await fileFor(t, true)}`, init: { method: 'DELETE' } }) },
+    copyFile: { targets: fileTargets, make: async (t) => ({ path: `/files/${await fileFor(t, true)}/copy?conflict=rename`, init: { method: 'POST', ...json({}) } }) },
+    restoreFile: { targets: fileTargets, make: async (t) => ({ path: `/files/${await trashedFor(t)}/restore`, init: { method: 'POST' } }) },
+    listFolder: { targets: folderTargets, make: async (t) => ({ path: `/files/${folderFor(t)}/children` }) },
+    createFolder: {
+      targets: folderTargets,
+      make: async (t) => ({ path: `/files/${folderFor(t)}/folders`, init: { method: 'POST', ...json({ name: randomUUID() }) } }),
+    },
+    uploadFile: {
+      targets: folderTargets,
+      make: async (t) => ({ path: `/files/${folderFor(t)}/files?name=${randomUUID()}.txt`, init: { method: 'POST', body: 'nouveau' } }),
+    },
+    downloadByLink: { targets: none, make: async () => ({ path: `/files/downloads/${linkToken}/perso.txt` }) },
+    searchFiles: { targets: none, make: async () => ({ path: '/files/search?q=secret' }) },
+    listRecentFiles: { targets: none, make: async () => ({ path: '/files/recent' }) },
+    listFavoriteFiles: { targets: none, make: async () => ({ path: '/files/favorites' }) },
+    listTrash: { targets: none, make: async () => ({ path: '/files/trash/children' }) },
+    emptyTrash: { targets: none, make: async () => ({ path: '/files/trash', init: { method: 'DELETE' } }) },
+    listDocuments: { targets: none, make: async () => ({ path: notes }) },
+    createDocument: { targets: none, make: async () => ({ path: notes, init: { method: 'POST', ...json({ data: { title: 'Nouvelle' } }) } }) },
+    getDocument: { targets: documentTargets, make: async (t) => ({ path: `${notes}/${t === 'B' ? ids.bNote : ids.note}` }) },
+    updateDocument: {
+      targets: documentTargets,
+      make: async (t) => {
+        const { id, etag } = await noteFor(t);
+        return { path: `${notes}/${id}`, init: { method: 'PUT', ...json({ data: { title: 'Changée' } }), headers: { 'content-type': 'application/json', 'if-match': etag } } };
+      },
+    },
+    deleteDocument: {
+      targets: documentTargets,
+      make: async (t) => {
+        const { id, etag } = await noteFor(t);
+        return { path: `${notes}/${id}`, init: { method: 'DELETE', headers: { 'if-match': etag } } };
+      },
+    },
+    readChanges: { targets: none, make: async () => ({ path: '/changes' }) },
+    getInstance: { targets: none, make: async () => ({ path: '/instance' }) },
+    createInstance: {
+      targets: none,
+      make: async () => {
+        const slug = `user-${randomUUID().slice(0, 8)}`;
+        return { path: '/instances', init: { method: 'POST', ...json({ id: randomUUID(), slug, email: `${slug}@example.org` }) } };
+      },
+    },
+  };
+
+  const storageRoutes = apiRoutes.filter((route) => route.service === 'storage');
+
+  it('has a call for every storage route of the table', () => {
+    expect(Object.keys(calls).sort()).toEqual(storageRoutes.map((route) => route.operationId).sort());
+  });
+
+  for (const route of storageRoutes) {
+    it(`${route.method.toUpperCase()} ${route.path}: 2xx, 403 or 404 as the rules say, never another instance’s data`, async () => {
+      const call = calls[route.operationId];
+      if (!call) throw new Error(`no call for ${route.operationId}`);
+      const seen: string[] = [];
+      const wanted: string[] = [];
+      for (const [name, kind] of Object.entries(kinds)) {
+        for (const target of call.targets) {
+          const { path, init } = await call.make(target);
+          const res = await s.call(tokens[name], path, { method: route.method.toUpperCase(), ...init });
+          const text = await res.text();
+          const label = `${name} on ${target}`;
+          seen.push(`${label}: ${outcomeOf(res.status)}`);
+          wanted.push(`${label}: ${expected(route, kind, target)}`);
+          for (const secret of bSecrets) expect(text, `${label} answered B's ${secret}`).not.toContain(secret);
+          if (res.status >= 400) expect(JSON.parse(text), label).toMatchObject({ status: res.status });
+        }
+      }
+      expect(seen).toEqual(wanted);
+    });
+  }
+
+  it('checks a move’s and a copy’s destination against the folder grant', async () => {
+    const app = tokens.appFolderX;
+    const move = async (id: string, parentId: string) => (await s.call(app, `/files/${id}`, { method: 'PATCH', ...json({ parentId }) })).status;
+    expect(await move(await upload(a.token, ids.xSub ?? ''), ids.O ?? '')).toBe(404);
+    expect(await move(await upload(a.token, ids.xSub ?? ''), 'root')).toBe(403);
+    expect(await move(await upload(a.token, ids.xSub ?? ''), ids.X ?? '')).toBe(200);
+    expect(await move(await upload(a.token, 'root'), ids.X ?? '')).toBe(404);
+    const copy = async (id: string, body: object) => (await s.call(app, `/files/${id}/copy`, { method: 'POST', ...json(body) })).status;
+    // Beside the granted folder itself: its parent is out of reach.
+    expect(await copy(ids.X ?? '', {})).toBe(403);
+    expect(await copy(ids.xFile ?? '', { parentId: ids.O })).toBe(404);
+    expect(await copy(ids.xFile ?? '', { parentId: ids.X })).toBe(201);
+  });
+
+  it('shows a scoped token only the changes of the types it may read', async () => {
+    const feed = async (name: string) => {
+      const res = await s.call(tokens[name], '/changes?limit=1000');
+      expect(res.status).toBe(200);
+      return ChangeBatch.parse(await res.json()).changes;
+    };
+    const kindsIn = (changes: { kind: string; doctype?: string }[]) => [...new Set(changes.map((c) => c.doctype ?? c.kind))].sort();
+    expect(kindsIn(await feed('owner'))).toEqual(['file', doctypes.contacts, doctypes.notes].sort());
+    expect(kindsIn(await feed('appNotes'))).toEqual([doctypes.notes]);
+    expect(kindsIn(await feed('appFilesRead'))).toEqual(['file']);
+    expect(kindsIn(await feed('device'))).toEqual(['file', doctypes.contacts].sort());
+    const res = await s.call(tokens.device, `/data/${doctypes.contacts}`);
+    expect(res.status).toBe(200);
+  });
+
+  it('left B’s data as it was', async () => {
+    const listing = (await (await s.call(b.token, `/files/${ids.bFolder}/children`)).json()) as { items: { id: string }[] };
+    expect(listing.items.map((item) => item.id)).toEqual([ids.bFile]);
+    const trash = (await (await s.call(b.token, '/files/trash/children')).json()) as { items: { id: string }[] };
+    expect(trash.items.map((item) => item.id)).toEqual([ids.bTrashed]);
+    expect((await s.call(b.token, `${notes}/${ids.bNote}`)).headers.get('etag')).toBe(bNoteEtag);
+  });
+});
