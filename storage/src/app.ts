@@ -87,6 +87,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
     async close() {
       trashPurge.stop();
       await metadata.close();
+      blobs.close();
     },
   };
 }

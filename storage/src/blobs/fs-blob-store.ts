@@ -126,6 +126,10 @@ export class FsBlobStore implements BlobStore {
     return stats?.isFile() ? stats.mtimeMs : undefined;
   }
 
+  close(): void {
+    // Nothing held between calls: every file handle is closed by the call that opened it.
+  }
+
   /** The content and temp folders; the instance's database beside them is not the store's. */
   async removeInstance(instanceId: string): Promise<void> {
     assertSafeNames(instanceId);
