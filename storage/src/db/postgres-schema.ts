@@ -7,7 +7,7 @@ import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
  * BINARY) so listings and keyset cursors order alike on both. A later schema step is written for
  * both dialects.
  */
-export const POSTGRES_SCHEMA_VERSION = 3;
+export const POSTGRES_SCHEMA_VERSION = 4;
 
 export const REGISTRY_DDL = `
   CREATE SCHEMA IF NOT EXISTS registry;
@@ -99,6 +99,14 @@ export function instanceDdl(now: string): string {
       seq BIGINT NOT NULL
     );
     CREATE INDEX tombstones_seq ON tombstones (seq);
+
+    CREATE TABLE file_references (
+      file_id TEXT COLLATE "C" NOT NULL,
+      doctype TEXT COLLATE "C" NOT NULL,
+      document_id TEXT COLLATE "C" NOT NULL,
+      PRIMARY KEY (file_id, doctype, document_id)
+    );
+    CREATE INDEX file_references_document ON file_references (doctype, document_id, file_id);
 
     CREATE TABLE schema_version (version INTEGER NOT NULL);
     INSERT INTO schema_version VALUES (${POSTGRES_SCHEMA_VERSION});
