@@ -29,7 +29,8 @@ export type BenchSystem = {
   stop(): void;
 };
 
-export async function startSystem(base = 28080): Promise<BenchSystem> {
+/** `env` adds to the system's environment (e.g. DATABASE_URL for the storage's metadata on PostgreSQL). */
+export async function startSystem(base = 28080, env: Record<string, string> = {}): Promise<BenchSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mytoutatice-bench-'));
   const secret = randomBytes(32).toString('base64url');
   const ports = { gateway: base, ent: base + 10, storage: base + 1 };
@@ -45,6 +46,7 @@ export async function startSystem(base = 28080): Promise<BenchSystem> {
       INTERNAL_TOKEN_SECRET: secret,
       SEED_DEMO: '0',
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -6,11 +6,13 @@
  *  2. creating many instances through the storage's admin route: time each, RSS before/after,
  *     data size.
  *  3. with LARGE=1, the large file (bench/storage/large-file.ts: SIZE_MIB=1024 RUNS=3).
- *   node --conditions=source bench/storage/run.ts   (FILES=100000 INSTANCES=10000 REQUESTS=200 LARGE=1)
+ * With METADATA=postgres the storage keeps its metadata on a throwaway PostgreSQL cluster (one
+ * schema per instance), and sizes on disk count the database's growth.
+ *   node --conditions=source bench/storage/run.ts   (FILES=100000 INSTANCES=10000 REQUESTS=200 LARGE=1 METADATA=postgres)
  *
  * Seeding the big folder: the first PROBE files go through the real API (gateway, 32 in flight);
  * if the rest would take over SEED_BUDGET_S seconds at that rate, the rest is written straight into
- * the instance's SQLite file with the storage's own helpers (insertFile/newRow/bumpSeq, one
+ * the instance's metadata (SQLite file or PostgreSQL schema) with the storage's own helpers (insertFile/newRow/bumpSeq, one
  * transaction per batch) and its blobs under content/, and the output says so.
  */
 import { execFileSync } from 'node:child_process';
@@ -18,7 +20,9 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { seedFiles } from '@mytoutatice/storage/seeding';
+import { startPostgresCluster, type PostgresCluster } from '@mytoutatice/storage/postgres-testing';
 import { startNginx } from '../lib/nginx.ts';
 import { pidListening, rssKiB } from '../lib/proc.ts';
 import { root, startSystem } from '../lib/system.ts';
@@ -32,13 +36,18 @@ const SEED_BUDGET_S = Number(process.env.SEED_BUDGET_S ?? 180);
 const UPLOAD_CONCURRENCY = 32;
 const INSTANCE_CONCURRENCY = 4;
 const NGINX_PORT = 28180;
-const command = `${Object.entries({ FILES, INSTANCES, REQUESTS, LARGE: process.env.LARGE })
+const METADATA = process.env.METADATA === 'postgres' ? 'postgres' : 'sqlite';
+const command = `${Object.entries({ FILES, INSTANCES, REQUESTS, LARGE: process.env.LARGE, METADATA: process.env.METADATA })
   .filter(([k, v]) => process.env[k] !== undefined && v !== undefined)
   .map(([k, v]) => `${k}=${v} `)
   .join('')}node --conditions=source bench/storage/run.ts`;
 
 execFileSync('sh', [join(root, 'scripts/system-deps.sh')], { env: { ...process.env, MT_BENCH_DEPS: '1' }, stdio: 'inherit' });
-const system = await startSystem();
+const database = METADATA === 'postgres' ? await benchDatabase(await startPostgresCluster()) : undefined;
+const system = await startSystem(undefined, database ? { DATABASE_URL: database.url } : {}).catch((error: unknown) => {
+  database?.cluster.stop();
+  throw error;
+});
 // The reference: nginx serving, from files, the very bytes the storage answered.
 const nginx = startNginx(
   (dir) => `  server {
@@ -88,7 +97,7 @@ try {
     seeding =
       `${PROBE} files uploaded through the gateway (${UPLOAD_CONCURRENCY} in flight, tiny bodies) at ${apiRate.toFixed(0)} files/s ` +
       `(100,000 would take ~${(100_000 / apiRate).toFixed(0)} s); the other ${FILES - PROBE} written straight into the instance's ` +
-      `meta.sqlite with the storage's insertFile/newRow/bumpSeq (batches of 5,000 rows per transaction) plus their blobs, in ${sqlSeconds.toFixed(1)} s`;
+      `${database ? 'PostgreSQL schema' : 'meta.sqlite'} with the storage's insertFile/newRow/bumpSeq (batches of 5,000 rows per transaction) plus their blobs, in ${sqlSeconds.toFixed(1)} s`;
   }
   log(`Seeding: ${seeding}.`);
 
@@ -136,7 +145,7 @@ try {
   // ---- 2. many instances ------------------------------------------------------------------
   const storagePid = pidListening(new URL(system.storageUrl).port);
   const rssBefore = rssKiB(storagePid);
-  const sizeBefore = duBytes(join(system.dataDir, 'storage'));
+  const sizeBefore = await storedBytes();
   const times: number[] = [];
   const createStart = performance.now();
   let n = 0;
@@ -155,12 +164,12 @@ try {
   // The last one is usable.
   await call({ base: direct.base, bearer: await system.internalToken('owner', lastId) }, 'GET', '/files/root/children', undefined, 200);
   const rssAfterUse = rssKiB(storagePid);
-  const sizeAfter = duBytes(join(system.dataDir, 'storage'));
+  const sizeAfter = await storedBytes();
   const perInstance = percentiles(times);
   log();
   log(`Creating ${INSTANCES.toLocaleString('en')} instances: \`POST /instances\` straight to the storage backend (admin token), ${INSTANCE_CONCURRENCY} in flight.`);
   log();
-  log('| instances | total | per second | per instance p50 / p99 | storage RSS before → after | storage data before → after | per instance on disk |');
+  log(`| instances | total | per second | per instance p50 / p99 | storage RSS before → after | storage data${database ? ' (data dir + pg_database_size)' : ''} before → after | per instance on disk |`);
   log('|---:|---:|---:|---:|---:|---:|---:|');
   log(
     `| ${INSTANCES} | ${totalS.toFixed(1)} s | ${(INSTANCES / totalS).toFixed(0)} | ${perInstance.p50.toFixed(1)} / ${perInstance.p99.toFixed(1)} ms | ` +
@@ -177,6 +186,7 @@ try {
 } finally {
   await nginx.stop();
   system.stop();
+  database?.cluster.stop();
 }
 
 // ---- helpers ----------------------------------------------------------------------------------
@@ -196,7 +206,35 @@ async function seedIntoSqlite(instanceId: string, parentId: string, from: number
   function* files() {
     for (let i = from; i < to; i++) yield { name: fileName(i), content: Buffer.from(body(i)) };
   }
-  await seedFiles(join(system.dataDir, 'storage'), instanceId, parentId, files());
+  await seedFiles(join(system.dataDir, 'storage'), instanceId, parentId, files(), {
+    metadata: database ? { kind: 'postgres', url: database.url, poolSize: 2 } : { kind: 'sqlite' },
+  });
+}
+
+/** A database of its own on the cluster, for the system's storage. */
+async function benchDatabase(cluster: PostgresCluster): Promise<{ cluster: PostgresCluster; url: string }> {
+  await onDatabase(cluster.url, 'CREATE DATABASE storage_bench');
+  const url = new URL(cluster.url);
+  url.pathname = '/storage_bench';
+  return { cluster, url: url.toString() };
+}
+
+async function onDatabase(url: string, sql: string): Promise<unknown> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+/** The storage's data dir, plus its PostgreSQL database when metadata lives there. */
+async function storedBytes(): Promise<number> {
+  const onDisk = duBytes(join(system.dataDir, 'storage'));
+  if (!database) return onDisk;
+  const row = (await onDatabase(database.url, 'SELECT pg_database_size(current_database())::bigint AS size')) as { size: string };
+  return onDisk + Number(row.size);
 }
 
 async function call(target: { base: string; bearer: string }, method: string, path: string, payload: string | undefined, expected: number): Promise<unknown> {

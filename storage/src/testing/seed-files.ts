@@ -3,25 +3,34 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { insertFile, newRow } from '../files/file-rows.ts';
 import type { FileRow } from '../files/file-rows.ts';
-import { SqliteDb } from '../db/sqlite-db.ts';
-import { blobPath, bumpSeq, instancePaths, openInstanceDb } from '../instances/instance-db.ts';
+import type { MetadataConfig } from '../config.ts';
+import { openMetadata } from '../db/open-metadata.ts';
+import { blobPath, bumpSeq, instancePaths } from '../instances/instance-db.ts';
 
 export type SeedFile = { name: string; content: Buffer };
 
+export interface SeedOptions {
+  /** Where the storage keeps its metadata (SQLite files under dataDir by default). */
+  metadata?: MetadataConfig;
+  batchSize?: number;
+}
+
 /**
- * Writes files straight into an instance's database and content folder, with the storage's own
- * row helpers, one transaction per batch: for benchmarks that need 100,000 files in a folder
- * faster than the API can take them. Not for anything a person uses. Embedded storage only.
+ * Writes files straight into an instance's metadata (SQLite or PostgreSQL, through the same
+ * backend the server opens) and content folder, with the storage's own row helpers, one
+ * transaction per batch: for benchmarks that need 100,000 files in a folder faster than the API
+ * can take them. Not for anything a person uses. Contents on disk only (not S3).
  */
 export async function seedFiles(
   dataDir: string,
   instanceId: string,
   parentId: string,
   files: Iterable<SeedFile>,
-  batchSize = 5_000,
+  { metadata, batchSize = 5_000 }: SeedOptions = {},
 ): Promise<void> {
   const paths = instancePaths(dataDir, instanceId);
-  const db = new SqliteDb(() => openInstanceDb(paths));
+  const backend = await openMetadata(dataDir, metadata);
+  const db = backend.instance(instanceId);
   const flush = (rows: FileRow[]) =>
     db.transaction(async () => {
       for (const row of rows) await insertFile(db, row, await bumpSeq(db));
@@ -49,6 +58,6 @@ export async function seedFiles(
     }
     if (rows.length > 0) await flush(rows);
   } finally {
-    db.close();
+    await backend.close();
   }
 }
