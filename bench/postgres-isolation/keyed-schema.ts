@@ -6,7 +6,7 @@
  */
 export const APP_ROLE = 'storage_app';
 
-const TABLES = ['files', 'documents', 'app_passwords', 'seq', 'tombstones', 'file_references'] as const;
+export const KEYED_TABLES = ['files', 'documents', 'app_passwords', 'seq', 'tombstones', 'file_references'] as const;
 
 const field = (name: string) => `(COALESCE(data::jsonb ->> '${name}', '') COLLATE "C")`;
 const documentIndex = (name: string, doctype: string, json: string) =>
@@ -96,7 +96,7 @@ export const KEYED_DDL = `
   CREATE INDEX file_references_document ON file_references (instance_id, doctype, document_id, file_id);
 
   CREATE ROLE ${APP_ROLE} LOGIN;
-  ${TABLES.map(
+  ${KEYED_TABLES.map(
     (table) => `
     ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
     CREATE POLICY one_instance ON ${table}
@@ -104,5 +104,3 @@ export const KEYED_DDL = `
       WITH CHECK (instance_id = current_setting('app.instance')::uuid);
     GRANT SELECT, INSERT, UPDATE, DELETE ON ${table} TO ${APP_ROLE};`,
   ).join('')}`;
-
-export { TABLES as KEYED_TABLES };

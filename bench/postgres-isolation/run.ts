@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { PostgresBackend, instanceSchema, startPostgresCluster } from '@mytoutatice/storage/postgres-testing';
+import { fileName } from '../lib/file-names.ts';
 import { APP_ROLE, KEYED_DDL, KEYED_TABLES } from './keyed-schema.ts';
 
 const INSTANCES = Number(process.env.INSTANCES ?? 10_000);
@@ -294,13 +295,7 @@ function sessionSetting(pool: pg.Pool) {
   };
 }
 
-/** Names as bench/storage gives them: 1 % « École maternelle … », the rest photos, reports and homework. */
-function fileName(i: number): string {
-  const num = String(i).padStart(6, '0');
-  if (i % 100 === 0) return `École maternelle ${num}.txt`;
-  return [`photo ${num}.jpg`, `rapport ${num}.pdf`, `Devoir de maths ${num}.txt`][i % 3] as string;
-}
-
+/** The storage's sort key (lower case, accents off) for these names, which are ASCII but for « É ». */
 function sortKeyOf(name: string): string {
   return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }

@@ -23,6 +23,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { seedFiles } from '@mytoutatice/storage/seeding';
 import { startPostgresCluster, type PostgresCluster } from '@mytoutatice/storage/postgres-testing';
+import { fileName } from '../lib/file-names.ts';
 import { startNginx } from '../lib/nginx.ts';
 import { pidListening, rssKiB } from '../lib/proc.ts';
 import { root, startSystem } from '../lib/system.ts';
@@ -190,13 +191,6 @@ try {
 }
 
 // ---- helpers ----------------------------------------------------------------------------------
-
-/** Names: 1 % « École maternelle … », the rest photos, reports and homework, numbered. */
-function fileName(i: number): string {
-  const num = String(i).padStart(6, '0');
-  if (i % 100 === 0) return `École maternelle ${num}.txt`;
-  return [`photo ${num}.jpg`, `rapport ${num}.pdf`, `Devoir de maths ${num}.txt`][i % 3] as string;
-}
 
 function body(i: number): string {
   return `fichier ${i}\n`;
