@@ -20,6 +20,7 @@ import { openMetadata } from './db/open-metadata.ts';
 import { InstanceDatabases } from './instances/instance-databases.ts';
 import { InstanceRegistry } from './instances/registry.ts';
 import { instanceRoutes } from './instances/routes.ts';
+import { versionRoutes } from './versions/routes.ts';
 
 export interface Storage {
   app: Express;
@@ -62,6 +63,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
   app.use(notifyWrites(notifier));
   app.use(instanceRoutes(registry, metadata, databases, config.defaultQuotaBytes));
   app.use(fileRoutes({ registry, databases, downloadTokens, maxFileBytes: config.maxFileBytes }));
+  app.use(versionRoutes({ registry, databases, maxFileBytes: config.maxFileBytes }));
   app.use(documentRoutes(registry, databases));
   app.use(changeRoutes(registry, databases, notifier));
   app.use(unknownRoute);

@@ -19,6 +19,7 @@ export {
   DownloadLink,
   contentDigest,
 } from './files.ts';
+export { FileVersion, FileVersionList } from './file-versions.ts';
 export { Doctype, doctypes, Document, DocumentBody, DocumentListing, MAX_DOCUMENT_BYTES } from './documents.ts';
 export {
   NoteData,

@@ -19,6 +19,7 @@ export const problemTitles: Record<ErrorCode, string> = {
   invalid_move: 'Déplacement impossible',
   revision_conflict: 'Le document a changé entre-temps',
   precondition_required: 'Révision attendue (If-Match)',
+  precondition_failed: 'Modifié entre-temps (If-Match)',
   in_trash: 'Élément dans la corbeille',
   hash_mismatch: 'Le contenu reçu ne correspond pas à son empreinte',
   invalid_digest: 'Empreinte (Content-Digest) invalide',

@@ -97,6 +97,13 @@ describe(permit.name, () => {
   const folder = async (token: string, parent: string, name: string) => (await post(token, `/files/${parent}/folders`, json({ name }))).body.id;
   const upload = async (token: string, parent: string, name = `${randomUUID()}.txt`) =>
     (await post(token, `/files/${parent}/files?name=${name}`, { body: 'contenu' })).body.id;
+  /** Overwrites the file and answers the version its previous content became. */
+  const versionOf = async (token: string, fileId: string) => {
+    const res = await s.call(token, `/files/${fileId}/content`, { method: 'PUT', body: randomUUID() });
+    if (res.status !== 200) throw new Error(`overwrite: ${res.status} ${await res.text()}`);
+    const listed = (await (await s.call(token, `/files/${fileId}/versions`)).json()) as { items: { id: string }[] };
+    return listed.items[0]?.id ?? '';
+  };
   const note = (token: string, title: string) => post(token, `/data/${doctypes.notes}`, json({ data: { title } }));
 
   beforeAll(async () => {
@@ -115,10 +122,11 @@ describe(permit.name, () => {
     ids.bFile = await upload(b.token, ids.bFolder, 'secret-b.txt');
     ids.bTrashed = await upload(b.token, ids.bFolder, 'jete-b.txt');
     await s.call(b.token, `/files/${ids.bTrashed}`, { method: 'DELETE' });
+    ids.bVersion = await versionOf(b.token, ids.bFile);
     const bNote = await note(b.token, 'Secret-B note');
     ids.bNote = bNote.body.id;
     bNoteEtag = bNote.etag;
-    bSecrets.push(b.id, ids.bFolder, ids.bFile, ids.bTrashed, ids.bNote, 'Secret-B', 'secret-b');
+    bSecrets.push(b.id, ids.bFolder, ids.bFile, ids.bTrashed, ids.bNote, ids.bVersion, 'Secret-B', 'secret-b');
 
     kinds = tokenKinds(ids.X);
     for (const [name, kind] of Object.entries(kinds)) {
@@ -133,6 +141,12 @@ describe(permit.name, () => {
     if (target === 'B') return ids.bFile ?? '';
     if (!fresh) return (target === 'inX' ? ids.xFile : ids.oFile) ?? '';
     return upload(a.token, (target === 'inX' ? ids.xSub : ids.O) ?? '');
+  };
+  /** A's file with a version (or B's), as a path `/files/<file>/versions/<version>`. */
+  const versionFor = async (target: Target) => {
+    if (target === 'B') return `/files/${ids.bFile}/versions/${ids.bVersion}`;
+    const fileId = await fileFor(target, true);
+    return `/files/${fileId}/versions/${await versionOf(a.token, fileId)}`;
   };
   const folderFor = (target: Target) => ({ inX: ids.xSub, outX: ids.O, root: 'root', B: ids.bFolder })[target as string] ?? '';
   const trashedFor = async (target: Target) => {
@@ -168,6 +182,14 @@ describe(permit.name, () => {
     deleteFile: { targets: fileTargets, make: async (t) => ({ path: `/files/${await fileFor(t, true)}`, init: { method: 'DELETE' } }) },
     copyFile: { targets: fileTargets, make: async (t) => ({ path: `/files/${await fileFor(t, true)}/copy?conflict=rename`, init: { method: 'POST', ...json({}) } }) },
     restoreFile: { targets: fileTargets, make: async (t) => ({ path: `/files/${await trashedFor(t)}/restore`, init: { method: 'POST' } }) },
+    overwriteFile: {
+      targets: fileTargets,
+      make: async (t) => ({ path: `/files/${await fileFor(t, true)}/content`, init: { method: 'PUT', body: 'nouveau contenu' } }),
+    },
+    listFileVersions: { targets: fileTargets, make: async (t) => ({ path: `/files/${await fileFor(t, false)}/versions` }) },
+    getFileVersionContent: { targets: fileTargets, make: async (t) => ({ path: `${await versionFor(t)}/content` }) },
+    restoreFileVersion: { targets: fileTargets, make: async (t) => ({ path: `${await versionFor(t)}/restore`, init: { method: 'POST' } }) },
+    deleteFileVersion: { targets: fileTargets, make: async (t) => ({ path: await versionFor(t), init: { method: 'DELETE' } }) },
     listFolder: { targets: folderTargets, make: async (t) => ({ path: `/files/${folderFor(t)}/children` }) },
     createFolder: {
       targets: folderTargets,

@@ -86,6 +86,9 @@ function changeFilter(grants: readonly Grant[]): ChangeFilter {
   return (change) => (change.kind === 'file' ? files.length > 0 : doctypes.has(change.doctype ?? ''));
 }
 
+/** The path parameters of files routes that name a file or folder. */
+const FILE_ID_PARAMS = new Set(['id', 'parentId']);
+
 async function checkFiles(db: SqlDb, route: ApiRoute, req: Request, grants: readonly Grant[], verb: GrantVerb): Promise<void> {
   const matching = grants.filter(isFilesGrant).filter((grant) => grant.verbs.includes(verb));
   if (matching.length === 0) throw forbidden();
@@ -95,8 +98,11 @@ async function checkFiles(db: SqlDb, route: ApiRoute, req: Request, grants: read
     for (const folder of folders) if (folder !== undefined && (await isSelfOrDescendant(db, id, folder))) return true;
     return false;
   };
-  // The item (or the folder to create in), then where a move or a copy puts it.
-  const targets = (route.params ?? []).filter((param) => param.in === 'path').map((param) => pathParam(req, param.name));
+  // The item (or the folder to create in), then where a move or a copy puts it. A version id
+  // is not an item: its route finds it under the file only.
+  const targets = (route.params ?? [])
+    .filter((param) => param.in === 'path' && FILE_ID_PARAMS.has(param.name))
+    .map((param) => pathParam(req, param.name));
   // Search, recent, favourites and the trash span the whole instance: filtering them for a
   // folder would cost a walk up the tree per item and leave pages short or empty; an app limited
   // to a folder lists that folder instead.

@@ -7,7 +7,7 @@ import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
  * BINARY) so listings and keyset cursors order alike on both. A later schema step is written for
  * both dialects.
  */
-export const POSTGRES_SCHEMA_VERSION = 3;
+export const POSTGRES_SCHEMA_VERSION = 4;
 
 export const REGISTRY_DDL = `
   CREATE SCHEMA IF NOT EXISTS registry;
@@ -29,6 +29,30 @@ export function jsonFieldSql(dialect: 'sqlite' | 'postgres', field: string): str
 const documentIndex = (name: string, doctype: string, field: string) =>
   `CREATE INDEX ${name} ON documents (doctype, ${jsonFieldSql('postgres', field)}, id) WHERE doctype = '${doctype}';`;
 
+const FILE_VERSIONS_DDL = `
+    CREATE TABLE file_versions (
+      id TEXT COLLATE "C" PRIMARY KEY,
+      file_id TEXT COLLATE "C" NOT NULL REFERENCES files (id),
+      blob_key TEXT COLLATE "C" NOT NULL,
+      size BIGINT NOT NULL,
+      sha256 TEXT NOT NULL,
+      mime TEXT,
+      created_at TEXT COLLATE "C" NOT NULL
+    );
+    CREATE INDEX file_versions_file ON file_versions (file_id, created_at);
+    CREATE INDEX file_versions_age ON file_versions (created_at);`;
+
+/**
+ * Upgrades of an instance schema made by an earlier release, by the version they start from;
+ * run with the search_path on that schema, in one transaction with the version's update.
+ */
+export const POSTGRES_UPGRADES: Readonly<Record<number, string>> = {
+  3: `
+    ALTER TABLE files ADD COLUMN blob_key TEXT COLLATE "C";
+    UPDATE files SET blob_key = id WHERE type = 'file';
+    ${FILE_VERSIONS_DDL}`,
+};
+
 /** Run with the search_path on the new instance's schema, in the creating transaction. */
 export function instanceDdl(now: string): string {
   const stamp = `'${now.replace(/'/g, '')}'`;
@@ -49,7 +73,8 @@ export function instanceDdl(now: string): string {
       restore_path TEXT,
       restore_name TEXT,
       favorite INTEGER NOT NULL DEFAULT 0,
-      uploaded_at TEXT COLLATE "C"
+      uploaded_at TEXT COLLATE "C",
+      blob_key TEXT COLLATE "C"
     );
     CREATE UNIQUE INDEX files_unique_name ON files (parent_id, name);
     CREATE INDEX files_listing ON files (parent_id, type, sort_key, name, id);
@@ -60,6 +85,8 @@ export function instanceDdl(now: string): string {
     CREATE INDEX files_favorites ON files (sort_key, name, id) WHERE favorite = 1 AND trashed_at IS NULL;
     CREATE INDEX files_search ON files (sort_key, name, id) WHERE trashed_at IS NULL;
     CREATE INDEX files_seq ON files (seq);
+
+    ${FILE_VERSIONS_DDL}
 
     CREATE TABLE documents (
       doctype TEXT COLLATE "C" NOT NULL,

@@ -7,7 +7,7 @@ import { bumpSeq } from '../instances/instance-db.ts';
 import type { InstanceRecord } from '../instances/registry.ts';
 import { nameConflict, nameTaken, parseConflict, resolveName, validName, type ConflictPolicy } from './file-names.ts';
 import { isSelfOrDescendant } from './file-paths.ts';
-import { getLiveFolder, getMovable, inTrash, insertFile, newRow, toFileDoc, type FileRow } from './file-rows.ts';
+import { contentKey, getLiveFolder, getMovable, inTrash, insertFile, newRow, toFileDoc, type FileRow } from './file-rows.ts';
 import { assertRoomFor } from './quota.ts';
 import { subtree } from './subtree.ts';
 import { invalidMove } from './update-file.ts';
@@ -71,7 +71,7 @@ export async function copyFile(databases: InstanceDatabases, request: CopyReques
   try {
     for (const row of rows) {
       if (row.type !== 'file') continue;
-      await databases.blobs.copy(instance.id, row.id, newId(row.id));
+      await databases.blobs.copy(instance.id, contentKey(row), newId(row.id));
       made.push(newId(row.id));
     }
   } catch (error) {

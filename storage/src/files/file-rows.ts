@@ -12,6 +12,8 @@ export interface FileRow {
   size: number | null;
   mime: string | null;
   sha256: string | null;
+  /** Where a file's current content is in the blob store (its id unless it was overwritten); null for folders. */
+  blobKey: string | null;
   createdAt: string;
   updatedAt: string;
   uploadedAt: string | null;
@@ -34,6 +36,7 @@ export function toFileRow(row: Record<string, unknown>): FileRow {
     size: row.size === null ? null : Number(row.size),
     mime: text(row.mime),
     sha256: text(row.sha256),
+    blobKey: text(row.blob_key),
     createdAt: String(row.created_at),
     updatedAt: String(row.updated_at),
     uploadedAt: text(row.uploaded_at),
@@ -109,15 +112,21 @@ export async function getRegularFile(db: SqlDb, id: string): Promise<FileRow> {
   return row;
 }
 
+/** Where a file's current content is in the blob store. */
+export function contentKey(file: FileRow): string {
+  if (file.blobKey === null) throw new Error(`${file.type} ${file.id} has no content`);
+  return file.blobKey;
+}
+
 export function inTrash(detail: string): HttpError {
   return new HttpError(409, 'in_trash', detail);
 }
 
 export async function insertFile(db: SqlDb, row: FileRow, seq: number): Promise<void> {
   await db.run(
-    `INSERT INTO files (id, parent_id, type, name, sort_key, size, mime, sha256, created_at, updated_at, uploaded_at,
+    `INSERT INTO files (id, parent_id, type, name, sort_key, size, mime, sha256, blob_key, created_at, updated_at, uploaded_at,
        favorite, trashed_at, restore_path, restore_name, seq)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     row.id,
     row.parentId,
     row.type,
@@ -126,6 +135,7 @@ export async function insertFile(db: SqlDb, row: FileRow, seq: number): Promise<
     row.size,
     row.mime,
     row.sha256,
+    row.blobKey,
     row.createdAt,
     row.updatedAt,
     row.uploadedAt,
@@ -137,7 +147,7 @@ export async function insertFile(db: SqlDb, row: FileRow, seq: number): Promise<
   );
 }
 
-/** A new live row (defaults for what is not given), for folders and files created here. */
+/** A new live row (defaults for what is not given), for folders and files created here; a file's blob key is its id. */
 export function newRow(fields: Pick<FileRow, 'id' | 'parentId' | 'type' | 'name'> & Partial<FileRow>): FileRow {
   const now = new Date().toISOString();
   return {
@@ -145,6 +155,7 @@ export function newRow(fields: Pick<FileRow, 'id' | 'parentId' | 'type' | 'name'
     size: null,
     mime: null,
     sha256: null,
+    blobKey: fields.type === 'file' ? fields.id : null,
     createdAt: now,
     updatedAt: now,
     uploadedAt: fields.type === 'file' ? now : null,

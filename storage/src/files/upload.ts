@@ -1,7 +1,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { FileDoc } from '@mytoutatice/contract';
-import { HttpError } from '@mytoutatice/server-kit';
+import { HttpError, badRequest } from '@mytoutatice/server-kit';
 import type { StoredBlob } from '../blobs/blob-store.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { bumpSeq, usedBytes } from '../instances/instance-db.ts';
@@ -22,6 +22,13 @@ export interface UploadRequest {
   /** The raw `Content-Length` header, if any. */
   contentLength: string | undefined;
   body: Readable;
+}
+
+/** The announced `Content-Length`, checked before a byte is read. */
+export function parseContentLength(contentLength: string | undefined): number | undefined {
+  if (contentLength === undefined) return undefined;
+  if (!/^[0-9]{1,16}$/.test(contentLength)) throw badRequest('Content-Length invalide.');
+  return Number(contentLength);
 }
 
 export function tooLarge(maxFileBytes: number): HttpError {
@@ -105,7 +112,7 @@ export async function uploadFile(databases: InstanceDatabases, maxFileBytes: num
   const expected = parseContentDigest(upload.contentDigest);
   const file = await planNewFile(databases, maxFileBytes, {
     ...upload,
-    declaredSize: upload.contentLength === undefined ? undefined : Number(upload.contentLength),
+    declaredSize: parseContentLength(upload.contentLength),
   });
   const id = randomUUID();
   const stored = await databases.blobs.write(upload.instance.id, id, upload.body, file.limit, file.overLimit);

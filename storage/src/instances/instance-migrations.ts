@@ -124,7 +124,31 @@ const v3: Migration = (db) => {
   `);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
+/**
+ * File versions: a file's content lives under its own blob key (until now always its id, still
+ * so for files uploaded once), and each overwrite keeps the previous content as a version row.
+ */
+const v4: Migration = (db) => {
+  db.exec(`
+    ALTER TABLE files ADD COLUMN blob_key TEXT;
+    UPDATE files SET blob_key = id WHERE type = 'file';
+
+    CREATE TABLE file_versions (
+      id TEXT PRIMARY KEY,
+      file_id TEXT NOT NULL REFERENCES files (id),
+      blob_key TEXT NOT NULL,
+      size INTEGER NOT NULL,
+      sha256 TEXT NOT NULL,
+      mime TEXT,
+      -- When this content was written (not when it stopped being current): what thinning ages.
+      created_at TEXT NOT NULL
+    );
+    CREATE INDEX file_versions_file ON file_versions (file_id, created_at);
+    CREATE INDEX file_versions_age ON file_versions (created_at);
+  `);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 function userVersion(db: DatabaseSync): number {

@@ -58,6 +58,7 @@ export const en: Partial<Record<UiMessageKey, string>> = {
   'error.in_trash': 'This item is in the trash: restore it first.',
   'error.revision_conflict': 'This document was changed elsewhere in the meantime: reload it before saving.',
   'error.precondition_required': 'The version of the document to change was not given.',
+  'error.precondition_failed': 'This file was changed elsewhere in the meantime: reload it before saving.',
   'error.upstream_timeout': 'The service took too long to answer. Please try again.',
   'error.internal': 'Something went wrong on our side.',
 };

@@ -59,6 +59,7 @@ export const fr = {
   'error.in_trash': 'Cet élément est dans la corbeille : restaurez-le d’abord.',
   'error.revision_conflict': 'Ce document a été modifié ailleurs entre-temps : rechargez-le avant de l’enregistrer.',
   'error.precondition_required': 'La version du document à modifier n’a pas été indiquée.',
+  'error.precondition_failed': 'Ce fichier a été modifié ailleurs entre-temps : rechargez-le avant de l’enregistrer.',
   'error.upstream_timeout': 'Le service a mis trop de temps à répondre. Réessayez.',
   'error.internal': 'Une erreur est survenue de notre côté.',
 } as const;
