@@ -4,8 +4,9 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /**
- * Nextcloud's versions expiry (apps/files_versions `Storage::$max_versions_per_interval`): within
- * `upTo` of now, versions are kept at most one per `step`; beyond the last slot, one a week.
+ * Nextcloud's versions expiry table (apps/files_versions `Storage::$max_versions_per_interval`):
+ * a version younger than `upTo` is kept at most one per `step`; beyond the last slot, one a week.
+ * Each step divides the next, so the periods of a coarser slot are unions of finer ones.
  */
 const SLOTS: readonly { upTo: number; step: number }[] = [
   { upTo: 10 * SECOND, step: 2 * SECOND },
@@ -22,23 +23,29 @@ export interface AgedVersion {
   writtenAt: number;
 }
 
+function stepFor(age: number): number {
+  return (SLOTS.find((slot) => age < slot.upTo) ?? SLOTS[SLOTS.length - 1])?.step ?? DAY;
+}
+
 /**
- * The versions to drop so that more recent means denser, as Nextcloud's `getAutoExpireList`
- * does: walking from the newest (always kept), a version is kept when it is at least the slot's
- * step older than the last one kept, the slot being the one the last kept version lies in.
+ * The versions to drop so that more recent means denser: a version goes when a newer one was
+ * written in the same period of its age's step (periods fixed in time: the same 2-second, minute,
+ * hour, UTC day or week since the epoch). So the newest version of each period stays.
+ *
+ * Not Nextcloud's own walk (`getAutoExpireList`, whose periods start at the newest version):
+ * run after every save, its periods shift with each one and drop what they kept before — saves
+ * every 5 minutes for 120 days leave 13 versions, none older than a day. Fixed, nested periods
+ * give the same answer whether thinning runs once or after every save.
  */
 export function versionsToThin(versions: readonly AgedVersion[], now: number): string[] {
-  const [newest, ...older] = [...versions].sort((a, b) => b.writtenAt - a.writtenAt);
-  if (!newest) return [];
+  const newestFirst = [...versions].sort((a, b) => b.writtenAt - a.writtenAt);
   const drop: string[] = [];
-  let slot = 0;
-  let kept = newest.writtenAt;
-  for (const version of older) {
-    // A later slot once the last kept version is older than this one's reach.
-    while (kept <= now - (SLOTS[slot]?.upTo ?? Infinity)) slot++;
-    const step = SLOTS[slot]?.step ?? 0;
-    if (version.writtenAt > kept - step) drop.push(version.id);
-    else kept = version.writtenAt;
-  }
+  newestFirst.forEach((version, index) => {
+    const newer = newestFirst[index - 1];
+    if (!newer) return;
+    const step = stepFor(now - version.writtenAt);
+    // The newer versions in this version's period come right before it in this order.
+    if (Math.floor(newer.writtenAt / step) === Math.floor(version.writtenAt / step)) drop.push(version.id);
+  });
   return drop;
 }
