@@ -110,15 +110,18 @@ export async function thinVersions(db: SqlDb, fileId: string, now: number, seq: 
  * (from the caller) when even without versions it does not fit.
  */
 export async function dropOldestVersionsToFit(db: SqlDb, excess: number, seq: number, overQuota: () => Error): Promise<string[]> {
-  if (excess <= 0) return [];
   const oldest: VersionRow[] = [];
   let freed = 0;
-  for (const row of await db.all('SELECT * FROM file_versions ORDER BY created_at, id')) {
-    if (freed >= excess) break;
-    const version = toVersionRow(row);
-    oldest.push(version);
-    freed += version.size;
+  // By pages: a space may hold thousands of versions, and a few usually free enough.
+  while (freed < excess) {
+    const page = await db.all('SELECT * FROM file_versions ORDER BY created_at, id LIMIT 50 OFFSET ?', oldest.length);
+    if (page.length === 0) throw overQuota();
+    for (const row of page) {
+      if (freed >= excess) break;
+      const version = toVersionRow(row);
+      oldest.push(version);
+      freed += version.size;
+    }
   }
-  if (freed < excess) throw overQuota();
   return deleteVersions(db, oldest, seq);
 }

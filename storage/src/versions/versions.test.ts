@@ -79,6 +79,15 @@ describe(overwriteFile.name, () => {
     expect(await text(`/files/${file.id}/content`)).toBe('v3');
   });
 
+  it('lets one of two saves from the same content through, the other gets 412', async () => {
+    const file = await api.file('root', 'course.txt', 'départ');
+    const both = await Promise.all(['par A', 'par B'].map((body) => overwrite(file.id, body, { 'if-match': `"${file.sha256}"` })));
+    expect(both.map((response) => response.status).sort()).toEqual([200, 412]);
+    const winner = both.findIndex((response) => response.status === 200) === 0 ? 'par A' : 'par B';
+    expect(await text(`/files/${file.id}/content`)).toBe(winner);
+    expect((await versions(file.id)).map((version) => version.sha256)).toEqual([file.sha256]);
+  });
+
   it('thins rapid saves to one version per 2 s, their blobs removed', async () => {
     const file = await api.file('root', 'brouillon.txt', 'brouillon 0');
     const before = (await blobKeys(storage, alice.id)).length;
