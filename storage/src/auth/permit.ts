@@ -60,8 +60,16 @@ export function permit(deps: PermitDeps, route: ApiRoute): RequestHandler {
     } else if (permission.resource === 'documents') {
       const doctype = pathParam(req, 'doctype');
       if (!grants.some((grant) => grant.type === doctype && grant.verbs.includes(permission.verb))) throw forbidden();
+      if (route.alsoFiles) await checkFiles(deps.databases.db(instance.id), route, req, grants, route.alsoFiles, []);
+      res.locals.readableDoctypes = readableDoctypes(grants);
     } else {
-      await checkFiles(deps.databases.db(instance.id), route, req, grants, permission.verb);
+      const db = deps.databases.db(instance.id);
+      // A version id is not an item: its routes find it under the file only.
+      const pathIds = (route.params ?? [])
+        .filter((param) => param.in === 'path' && FILE_ID_PARAMS.has(param.name))
+        .map((param) => pathParam(req, param.name));
+      await checkFiles(db, route, req, grants, permission.verb, pathIds);
+      res.locals.readableDoctypes = readableDoctypes(grants);
     }
     next();
   };
@@ -70,6 +78,15 @@ export function permit(deps: PermitDeps, route: ApiRoute): RequestHandler {
 /** For the changes feed: which changes the caller may see; undefined for the owner (all). */
 export function changeFilterOf(res: Response): ChangeFilter | undefined {
   return res.locals.changeFilter as ChangeFilter | undefined;
+}
+
+/** The doctypes whose documents the caller may read; undefined for the owner (all). */
+export function readableDoctypesOf(res: Response): ReadonlySet<string> | undefined {
+  return res.locals.readableDoctypes as ReadonlySet<string> | undefined;
+}
+
+function readableDoctypes(grants: readonly Grant[]): ReadonlySet<string> {
+  return new Set(grants.filter((grant) => !isFilesGrant(grant) && grant.verbs.includes('read')).map((grant) => grant.type));
 }
 
 /**
@@ -86,10 +103,25 @@ function changeFilter(grants: readonly Grant[]): ChangeFilter {
   return (change) => (change.kind === 'file' ? files.length > 0 : doctypes.has(change.doctype ?? ''));
 }
 
+/** The body's array of file ids the route names (`bodyFileIds`); a malformed one is the handler's 400. */
+function bodyFileIds(route: ApiRoute, req: Request): string[] {
+  if (route.bodyFileIds === undefined) return [];
+  const ids: unknown = (req.body as Record<string, unknown> | undefined)?.[route.bodyFileIds];
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
 /** The path parameters of files routes that name a file or folder. */
 const FILE_ID_PARAMS = new Set(['id', 'parentId']);
 
-async function checkFiles(db: SqlDb, route: ApiRoute, req: Request, grants: readonly Grant[], verb: GrantVerb): Promise<void> {
+/** `pathIds`: the item (or the folder to create in) when the route is about files. */
+async function checkFiles(
+  db: SqlDb,
+  route: ApiRoute,
+  req: Request,
+  grants: readonly Grant[],
+  verb: GrantVerb,
+  pathIds: readonly string[],
+): Promise<void> {
   const matching = grants.filter(isFilesGrant).filter((grant) => grant.verbs.includes(verb));
   if (matching.length === 0) throw forbidden();
   const folders = matching.map((grant) => grant.folderId);
@@ -98,11 +130,8 @@ async function checkFiles(db: SqlDb, route: ApiRoute, req: Request, grants: read
     for (const folder of folders) if (folder !== undefined && (await isSelfOrDescendant(db, id, folder))) return true;
     return false;
   };
-  // The item (or the folder to create in), then where a move or a copy puts it. A version id
-  // is not an item: its route finds it under the file only.
-  const targets = (route.params ?? [])
-    .filter((param) => param.in === 'path' && FILE_ID_PARAMS.has(param.name))
-    .map((param) => pathParam(req, param.name));
+  // The items named (in the path or the body), then where a move or a copy puts it.
+  const targets = [...pathIds, ...bodyFileIds(route, req)];
   // Search, recent, favourites and the trash span the whole instance: filtering them for a
   // folder would cost a walk up the tree per item and leave pages short or empty; an app limited
   // to a folder lists that folder instead.

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import type { MetadataBackend } from './metadata-backend.ts';
 import { PostgresDb } from './postgres-db.ts';
-import { POSTGRES_SCHEMA_VERSION, POSTGRES_UPGRADES, REGISTRY_DDL, instanceDdl } from './postgres-schema.ts';
+import { migratePostgresInstance } from './postgres-migrate.ts';
+import { REGISTRY_DDL, baselineDdl } from './postgres-schema.ts';
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -37,50 +38,27 @@ export class PostgresBackend implements MetadataBackend {
     this.registry = new PostgresDb(this.#pool, 'registry');
   }
 
-  /** Creates the registry schema if missing and upgrades older instance schemas; call once before serving. */
+  /** Creates the registry schema if missing; call once before serving. */
   ready(): Promise<void> {
-    this.#ready ??= (async () => {
-      await this.#pool.query(REGISTRY_DDL);
-      const instances = await this.registry.all('SELECT id FROM instances');
-      for (const row of instances) await this.#upgrade(String(row.id));
-    })();
+    this.#ready ??= this.#pool.query(REGISTRY_DDL).then(() => undefined);
     return this.#ready;
-  }
-
-  /**
-   * Brings an instance schema to the current version, one step per transaction. The version is
-   * read inside it (the transaction's lock makes another process beside this one wait), and a
-   * schema newer than this code is refused rather than misread.
-   */
-  async #upgrade(instanceId: string): Promise<void> {
-    const db = this.instance(instanceId);
-    for (;;) {
-      const done = await db.transaction(async () => {
-        const found = Number((await db.get('SELECT version FROM schema_version'))?.version);
-        if (found > POSTGRES_SCHEMA_VERSION) throw new Error(`instance ${instanceId} has schema ${found}, newer than ${POSTGRES_SCHEMA_VERSION}`);
-        if (found === POSTGRES_SCHEMA_VERSION) return true;
-        const step = POSTGRES_UPGRADES[found];
-        if (step === undefined) throw new Error(`instance ${instanceId}: no upgrade from schema ${found}`);
-        await db.exec(step);
-        await db.run('UPDATE schema_version SET version = ?', found + 1);
-        return false;
-      });
-      if (done) return;
-    }
   }
 
   instance(instanceId: string): PostgresDb {
     let db = this.#instances.get(instanceId);
     if (!db) {
-      db = new PostgresDb(this.#pool, instanceSchema(instanceId));
+      const schema = instanceSchema(instanceId);
+      db = new PostgresDb(this.#pool, schema, () => migratePostgresInstance(this.#pool, schema));
       this.#instances.set(instanceId, db);
     }
     return db;
   }
 
   async createInstance(instanceId: string, now: string): Promise<void> {
-    const db = this.instance(instanceId);
-    await db.transaction(() => db.exec(`CREATE SCHEMA "${instanceSchema(instanceId)}"; ${instanceDdl(now)}`));
+    const schema = instanceSchema(instanceId);
+    const bare = new PostgresDb(this.#pool, schema);
+    await bare.transaction(() => bare.exec(`CREATE SCHEMA "${schema}"; ${baselineDdl(now)}`));
+    await migratePostgresInstance(this.#pool, schema);
   }
 
   async removeInstance(instanceId: string): Promise<void> {

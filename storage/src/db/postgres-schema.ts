@@ -7,7 +7,43 @@ import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
  * BINARY) so listings and keyset cursors order alike on both. A later schema step is written for
  * both dialects.
  */
-export const POSTGRES_SCHEMA_VERSION = 4;
+const BASELINE_VERSION = 3;
+
+/**
+ * Steps after the baseline, as on SQLite: step `i` takes a schema from version 3 + i to 4 + i.
+ * A published step is never edited. New instances run the baseline then every step; existing
+ * ones run what they miss when first opened (storage/src/db/postgres-migrate.ts).
+ */
+export const POSTGRES_STEPS: readonly string[] = [
+  // 4: references from documents to files (SQLite's v4FileReferences).
+  `CREATE TABLE file_references (
+      file_id TEXT COLLATE "C" NOT NULL,
+      doctype TEXT COLLATE "C" NOT NULL,
+      document_id TEXT COLLATE "C" NOT NULL,
+      PRIMARY KEY (file_id, doctype, document_id)
+    );
+    CREATE INDEX file_references_document ON file_references (doctype, document_id, file_id);`,
+  // 5: the creating app, tags and job metadata of files (SQLite's v5FileLabels).
+  `ALTER TABLE files ADD COLUMN created_by TEXT;
+    ALTER TABLE files ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE files ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}';`,
+  // 6: a content's own blob key, and the versions of files (SQLite's v6FileVersions).
+  `ALTER TABLE files ADD COLUMN blob_key TEXT COLLATE "C";
+    UPDATE files SET blob_key = id WHERE type = 'file';
+    CREATE TABLE file_versions (
+      id TEXT COLLATE "C" PRIMARY KEY,
+      file_id TEXT COLLATE "C" NOT NULL REFERENCES files (id),
+      blob_key TEXT COLLATE "C" NOT NULL,
+      size BIGINT NOT NULL,
+      sha256 TEXT NOT NULL,
+      mime TEXT,
+      created_at TEXT COLLATE "C" NOT NULL
+    );
+    CREATE INDEX file_versions_file ON file_versions (file_id, created_at);
+    CREATE INDEX file_versions_age ON file_versions (created_at);`,
+];
+
+export const POSTGRES_SCHEMA_VERSION = BASELINE_VERSION + POSTGRES_STEPS.length;
 
 export const REGISTRY_DDL = `
   CREATE SCHEMA IF NOT EXISTS registry;
@@ -29,32 +65,8 @@ export function jsonFieldSql(dialect: 'sqlite' | 'postgres', field: string): str
 const documentIndex = (name: string, doctype: string, field: string) =>
   `CREATE INDEX ${name} ON documents (doctype, ${jsonFieldSql('postgres', field)}, id) WHERE doctype = '${doctype}';`;
 
-const FILE_VERSIONS_DDL = `
-    CREATE TABLE file_versions (
-      id TEXT COLLATE "C" PRIMARY KEY,
-      file_id TEXT COLLATE "C" NOT NULL REFERENCES files (id),
-      blob_key TEXT COLLATE "C" NOT NULL,
-      size BIGINT NOT NULL,
-      sha256 TEXT NOT NULL,
-      mime TEXT,
-      created_at TEXT COLLATE "C" NOT NULL
-    );
-    CREATE INDEX file_versions_file ON file_versions (file_id, created_at);
-    CREATE INDEX file_versions_age ON file_versions (created_at);`;
-
-/**
- * Upgrades of an instance schema made by an earlier release, by the version they start from;
- * run with the search_path on that schema, in one transaction with the version's update.
- */
-export const POSTGRES_UPGRADES: Readonly<Record<number, string>> = {
-  3: `
-    ALTER TABLE files ADD COLUMN blob_key TEXT COLLATE "C";
-    UPDATE files SET blob_key = id WHERE type = 'file';
-    ${FILE_VERSIONS_DDL}`,
-};
-
-/** Run with the search_path on the new instance's schema, in the creating transaction. */
-export function instanceDdl(now: string): string {
+/** The schema at the baseline version; run with the search_path on the new instance's schema, then the steps. */
+export function baselineDdl(now: string): string {
   const stamp = `'${now.replace(/'/g, '')}'`;
   return `
     CREATE TABLE files (
@@ -73,8 +85,7 @@ export function instanceDdl(now: string): string {
       restore_path TEXT,
       restore_name TEXT,
       favorite INTEGER NOT NULL DEFAULT 0,
-      uploaded_at TEXT COLLATE "C",
-      blob_key TEXT COLLATE "C"
+      uploaded_at TEXT COLLATE "C"
     );
     CREATE UNIQUE INDEX files_unique_name ON files (parent_id, name);
     CREATE INDEX files_listing ON files (parent_id, type, sort_key, name, id);
@@ -85,8 +96,6 @@ export function instanceDdl(now: string): string {
     CREATE INDEX files_favorites ON files (sort_key, name, id) WHERE favorite = 1 AND trashed_at IS NULL;
     CREATE INDEX files_search ON files (sort_key, name, id) WHERE trashed_at IS NULL;
     CREATE INDEX files_seq ON files (seq);
-
-    ${FILE_VERSIONS_DDL}
 
     CREATE TABLE documents (
       doctype TEXT COLLATE "C" NOT NULL,
@@ -128,7 +137,7 @@ export function instanceDdl(now: string): string {
     CREATE INDEX tombstones_seq ON tombstones (seq);
 
     CREATE TABLE schema_version (version INTEGER NOT NULL);
-    INSERT INTO schema_version VALUES (${POSTGRES_SCHEMA_VERSION});
+    INSERT INTO schema_version VALUES (${BASELINE_VERSION});
 
     INSERT INTO files (id, parent_id, type, name, sort_key, created_at, updated_at, seq)
     VALUES ('${ROOT_ID}', NULL, 'directory', '', '', ${stamp}, ${stamp}, 0),

@@ -2,6 +2,7 @@ import { TRASH_ID } from '@mytoutatice/contract';
 import { badRequest } from '@mytoutatice/server-kit';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { writeTombstone } from '../instances/instance-db.ts';
+import { dropReferencesTo } from '../references/references.ts';
 import { deleteAllVersions } from '../versions/version-rows.ts';
 import { contentKey, getMovable } from './file-rows.ts';
 import { subtree } from './subtree.ts';
@@ -19,6 +20,7 @@ async function destroySubtrees(db: SqlDb, topIds: readonly string[]): Promise<st
       if (row.type === 'file') blobKeys.push(contentKey(row), ...(await deleteAllVersions(db, row.id)));
       await db.run('DELETE FROM files WHERE id = ?', row.id);
       await writeTombstone(db, 'file', row.id);
+      await dropReferencesTo(db, row.id);
     }
   }
   return blobKeys;

@@ -1,5 +1,5 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
+import type { DatabaseSync } from 'node:sqlite';
 
 /**
  * The schema of an instance database, as forward-only steps: step `i` takes a database from
@@ -125,10 +125,39 @@ const v3: Migration = (db) => {
 };
 
 /**
+ * References from documents to files (a photo in an album, an image in a note), like Cozy's
+ * `referenced_by`. Read from both sides: a document's files (the primary key serves
+ * `file_id` lookups when a file is destroyed), and the files' documents by (doctype, id).
+ */
+const v4FileReferences: Migration = (db) => {
+  db.exec(`
+    CREATE TABLE file_references (
+      file_id TEXT NOT NULL,
+      doctype TEXT NOT NULL,
+      document_id TEXT NOT NULL,
+      PRIMARY KEY (file_id, doctype, document_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX file_references_document ON file_references (doctype, document_id, file_id);
+  `);
+};
+
+/**
+ * What a file carries besides its content: the app that created it, the person's tags and what
+ * jobs learnt from it (JSON text, `[]` and `{}` when nothing).
+ */
+const v5FileLabels: Migration = (db) => {
+  db.exec(`
+    ALTER TABLE files ADD COLUMN created_by TEXT;
+    ALTER TABLE files ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE files ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}';
+  `);
+};
+
+/**
  * File versions: a file's content lives under its own blob key (until now always its id, still
  * so for files uploaded once), and each overwrite keeps the previous content as a version row.
  */
-const v4: Migration = (db) => {
+const v6FileVersions: Migration = (db) => {
   db.exec(`
     ALTER TABLE files ADD COLUMN blob_key TEXT;
     UPDATE files SET blob_key = id WHERE type = 'file';
@@ -148,7 +177,7 @@ const v4: Migration = (db) => {
   `);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4FileReferences, v5FileLabels, v6FileVersions];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 function userVersion(db: DatabaseSync): number {

@@ -5,6 +5,7 @@ import { ChangeBatch, FileDoc, FileVersionList, InstanceInfo } from '@mytoutatic
 import { fsckInstance } from '../admin/fsck.ts';
 import { fileCalls, type FileCalls } from '../files/test-calls.ts';
 import { instancePaths } from '../instances/instance-db.ts';
+import { unzip } from '../zip/test-unzip.ts';
 import { blobKeys, digestOf, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
 import { overwriteFile } from './overwrite.ts';
 
@@ -168,6 +169,16 @@ describe(overwriteFile.name, () => {
     const after = await blobKeys(storage, alice.id);
     expect(before.length - after.length).toBe(1 + kept.length);
     expect((await api.call(`/files/${file.id}/versions`)).status).toBe(404);
+  });
+
+  it('zips an overwritten file with its current bytes', async () => {
+    const folder = await api.folder('root', 'À zipper');
+    const file = await api.file(folder.id, 'devoir.txt', 'brouillon');
+    await saved(file.id, 'copie propre');
+    const res = await api.call(`/files/${folder.id}/zip`);
+    expect(res.status).toBe(200);
+    const { entries } = await unzip(Buffer.from(await res.arrayBuffer()));
+    expect(entries.get('devoir.txt')?.toString()).toBe('copie propre');
   });
 
   it('copies the current content only', async () => {

@@ -20,7 +20,9 @@ import {
 } from '../files.ts';
 import { FileVersion, FileVersionList } from '../file-versions.ts';
 import { CreateInstanceBody, CreatedInstance, InstanceInfo } from '../instances.ts';
+import { DocumentRef, ReferencedFiles, ReferencesBody, ReferencingDocuments } from '../references.ts';
 import { Me, OnboardingBody, Profile, SessionUser, Space } from '../space.ts';
+import { ZipSelectionBody } from '../zip.ts';
 import type { ApiParam, ApiPayload, ApiResponse, ApiRoute } from './api-route.ts';
 import { apiRoutes } from './api-routes.ts';
 
@@ -44,6 +46,7 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   Document,
   DocumentBody,
   DocumentListing,
+  DocumentRef,
   ErrorCode,
   FileDoc,
   FileKind,
@@ -62,10 +65,14 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   PatchFileBody,
   Problem,
   Profile,
+  ReferencedFiles,
+  ReferencesBody,
+  ReferencingDocuments,
   SearchResults,
   SessionUser,
   SortOrder,
   Space,
+  ZipSelectionBody,
 };
 
 const ref = (name: string): JsonObject => ({ $ref: `#/components/schemas/${name}` });
