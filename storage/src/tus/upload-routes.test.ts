@@ -3,7 +3,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileDoc, FolderListing } from '@mytoutatice/contract';
+import { ChangeBatch, FileDoc, FolderListing } from '@mytoutatice/contract';
 import { eventually, filesUnder, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
 import { sweepExpiredUploads } from './expired-uploads.ts';
 import { tusCalls } from './tus-test-calls.ts';
@@ -58,6 +58,17 @@ describe(uploadRoutes.name, () => {
     expect((await bytesOf(alice, fileId)).equals(data)).toBe(true);
     expect(await uploadsOf(alice)).toEqual([]);
     expect((await tus.head(path)).status).toBe(404);
+  });
+
+  it('wakes a long-poll on the changes feed with the file the last PATCH made', async () => {
+    const { last } = ChangeBatch.parse(await (await storage.call(alice.token, '/changes')).json());
+    const path = tus.pathOf(await tus.create(4, { filename: 'live.txt' }));
+    const poll = storage.call(alice.token, `/changes?since=${last}&wait=20`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const done = await tus.patch(path, 0, Buffer.from('live'));
+    expect(done.headers.get('access-control-allow-origin')).toBeNull();
+    const batch = ChangeBatch.parse(await (await poll).json());
+    expect(batch.changes.map((change) => change.id)).toEqual([done.headers.get(FILE_ID_HEADER)]);
   });
 
   it('creates and completes a small file in one request (creation-with-upload), mime sniffed', async () => {

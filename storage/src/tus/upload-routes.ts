@@ -76,6 +76,8 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
   const tus = new Server({
     path: PUBLIC_UPLOADS_PATH,
     datastore: store,
+    // Same origin through the gateway: no CORS header (@tus/server would send `*`).
+    allowedOrigins: [],
     namingFunction: () => newStoreId(current().instance.id),
     getFileIdFromRequest: (_req, lastPath) => storeIdFor(current().instance.id, lastPath),
     generateUrl: (_req, { path, id }) => `${path}/${publicIdOf(id)}`,
