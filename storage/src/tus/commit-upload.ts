@@ -4,7 +4,7 @@ import { open, rm } from 'node:fs/promises';
 import type { FileDoc } from '@mytoutatice/contract';
 import { HttpError } from '@mytoutatice/server-kit';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import { blobPath, bumpSeq, transaction } from '../instances/instance-db.ts';
+import { blobPath, bumpSeq } from '../instances/instance-db.ts';
 import type { InstanceRecord } from '../instances/registry.ts';
 import { cloneBlob } from '../files/blobs.ts';
 import { resolveName } from '../files/file-names.ts';
@@ -61,12 +61,12 @@ export async function commitUpload(databases: InstanceDatabases, instance: Insta
     // A link, not a rename: @tus/server still reads the upload after this; the caller drops it.
     await cloneBlob(upload.path, blob);
     const db = databases.db(instance.id);
-    return transaction(db, () => {
-      getLiveFolder(db, target.parentId);
-      const name = resolveName(db, target.parentId, target.name, target.conflict);
-      assertRoomFor(db, instance, upload.size);
+    return await db.transaction(async () => {
+      await getLiveFolder(db, target.parentId);
+      const name = await resolveName(db, target.parentId, target.name, target.conflict);
+      await assertRoomFor(db, instance, upload.size);
       const row = newRow({ id, parentId: target.parentId, type: 'file', name, size: upload.size, mime, sha256: sha256.toString('hex') });
-      insertFile(db, row, bumpSeq(db));
+      await insertFile(db, row, await bumpSeq(db));
       return toFileDoc(row);
     });
   } catch (error) {

@@ -83,7 +83,7 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
     generateUrl: (_req, { path, id }) => `${path}/${publicIdOf(id)}`,
     async onUploadCreate(_req, upload) {
       const { instance } = current();
-      assertCanCreate(databases.db(instance.id), instance, upload.size ?? 0, uploadTarget(upload.metadata), maxFileBytes);
+      await assertCanCreate(databases.db(instance.id), instance, upload.size ?? 0, uploadTarget(upload.metadata), maxFileBytes);
       return {};
     },
     async onUploadFinish(_req, upload) {
@@ -130,7 +130,6 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
 
   const router = Router();
   const owner = ownerOnly(registry);
-  router.options('/uploads', ...owner, handle);
   router.post('/uploads', ...owner, boundedChunk, handle);
   router.head('/uploads/:id', ...owner, handle);
   router.patch('/uploads/:id', ...owner, boundedChunk, handle);

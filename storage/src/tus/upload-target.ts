@@ -1,6 +1,6 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { ROOT_ID } from '@mytoutatice/contract';
 import { HttpError } from '@mytoutatice/server-kit';
+import type { SqlDb } from '../db/sql-db.ts';
 import { usedBytes } from '../instances/instance-db.ts';
 import type { InstanceRecord } from '../instances/registry.ts';
 import { nameConflict, nameTaken, parseConflict, validName, type ConflictPolicy } from '../files/file-names.ts';
@@ -38,9 +38,9 @@ export function fileTooLarge(maxFileBytes: number): HttpError {
 }
 
 /** Everything that can be refused before a byte is sent: size, folder, name clash, quota. */
-export function assertCanCreate(db: DatabaseSync, instance: InstanceRecord, size: number, target: UploadTarget, maxFileBytes: number): void {
+export async function assertCanCreate(db: SqlDb, instance: InstanceRecord, size: number, target: UploadTarget, maxFileBytes: number): Promise<void> {
   if (size > maxFileBytes) throw fileTooLarge(maxFileBytes);
-  getLiveFolder(db, target.parentId);
-  if (target.conflict === 'fail' && nameTaken(db, target.parentId, target.name)) throw nameConflict(db, target.parentId, target.name);
-  if (size > instance.quotaBytes - usedBytes(db)) throw overQuota();
+  await getLiveFolder(db, target.parentId);
+  if (target.conflict === 'fail' && (await nameTaken(db, target.parentId, target.name))) throw await nameConflict(db, target.parentId, target.name);
+  if (size > instance.quotaBytes - (await usedBytes(db))) throw overQuota();
 }
