@@ -1,38 +1,31 @@
 import { createHash, type Hash } from 'node:crypto';
-import { Transform } from 'node:stream';
 
-interface Running {
+/** The SHA-256 of an upload's first `offset` bytes, as they reached the disk. */
+export interface RunningHash {
   offset: number;
   hash: Hash;
 }
 
 /**
- * SHA-256 of each upload fed as its chunks arrive, so the last PATCH does not re-read 4 GB
- * (which could outlast the gateway's idle timeout). In memory only: after a restart, or when a
- * dropped request hashed bytes that never reached the disk, the offsets disagree and the commit
- * falls back to reading the file.
+ * SHA-256 of each upload fed as its bytes are written, so the last PATCH does not re-read 4 GB
+ * (which could outlast the gateway's idle timeout). Fed only with bytes the disk took, it stays
+ * right across dropped requests. In memory only: after a restart the offsets disagree and the
+ * commit falls back to reading the file.
  */
 export class RunningHashes {
-  readonly #byId = new Map<string, Running>();
+  readonly #byId = new Map<string, RunningHash>();
 
-  /** A pass-through that hashes the bytes written from `offset` on, when that continues the record. */
-  tap(id: string, offset: number): Transform {
-    let running = this.#byId.get(id);
-    if (running?.offset !== offset) {
-      running = offset === 0 ? { offset: 0, hash: createHash('sha256') } : undefined;
-      if (running) this.#byId.set(id, running);
-      else this.#byId.delete(id);
+  /** The hash to go on with when writing at `offset`, if this process has every byte before it. */
+  resume(id: string, offset: number): RunningHash | undefined {
+    const running = this.#byId.get(id);
+    if (running?.offset === offset) return running;
+    if (offset !== 0) {
+      this.#byId.delete(id);
+      return undefined;
     }
-    const current = running;
-    return new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        if (current) {
-          current.hash.update(chunk);
-          current.offset += chunk.length;
-        }
-        callback(null, chunk);
-      },
-    });
+    const fresh = { offset: 0, hash: createHash('sha256') };
+    this.#byId.set(id, fresh);
+    return fresh;
   }
 
   /** The digest when every byte up to `size` went through this process, else undefined. */
