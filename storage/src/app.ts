@@ -20,6 +20,7 @@ import { openMetadata } from './db/open-metadata.ts';
 import { InstanceDatabases } from './instances/instance-databases.ts';
 import { InstanceRegistry } from './instances/registry.ts';
 import { instanceRoutes } from './instances/routes.ts';
+import { uploadRoutes } from './tus/upload-routes.ts';
 
 export interface Storage {
   app: Express;
@@ -62,6 +63,8 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
   app.use(notifyWrites(notifier));
   app.use(instanceRoutes(registry, metadata, databases, config.defaultQuotaBytes));
   app.use(fileRoutes({ registry, databases, downloadTokens, maxFileBytes: config.maxFileBytes }));
+  const uploads = uploadRoutes({ registry, databases, dataDir: config.dataDir, maxFileBytes: config.maxFileBytes, logger });
+  app.use(uploads.router);
   app.use(documentRoutes(registry, databases));
   app.use(changeRoutes(registry, databases, notifier));
   app.use(unknownRoute);
@@ -86,6 +89,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
     },
     async close() {
       trashPurge.stop();
+      uploads.stop();
       await metadata.close();
     },
   };
