@@ -17,7 +17,7 @@ import { fileNotFound, findFile } from '../files/file-rows.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceById } from '../instances/owner-instance.ts';
-import type { InstanceRegistry } from '../instances/registry.ts';
+import type { InstanceRecord, InstanceRegistry } from '../instances/registry.ts';
 import { claimsOf, forbidden } from './internal-token.ts';
 
 export interface PermitDeps {
@@ -26,6 +26,12 @@ export interface PermitDeps {
 }
 
 export type ChangeFilter = (change: Change) => boolean;
+
+/**
+ * For routes whose path names no file (a resumable upload's id): the folders the call writes
+ * into, checked against a folder-limited grant in place of the path's ids.
+ */
+export type FilesTargets = (req: Request, instance: InstanceRecord) => Promise<string[]>;
 
 const isFilesGrant = (grant: Grant): grant is FilesGrant => grant.type === FILES_TYPE;
 
@@ -36,7 +42,7 @@ const isFilesGrant = (grant: Grant): grant is FilesGrant => grant.type === FILES
  * item outside the folder (the caller may not know it exists), 403 for the root and the trash
  * (known to all) and for instance-wide listings. Loads the instance into `res.locals`.
  */
-export function permit(deps: PermitDeps, route: ApiRoute): RequestHandler {
+export function permit(deps: PermitDeps, route: ApiRoute, filesTargets?: FilesTargets): RequestHandler {
   const { permission } = route;
   if (permission === 'public' || permission === 'session') throw new Error(`${route.operationId} is not a storage route`);
   return async (req, res, next) => {
@@ -61,7 +67,8 @@ export function permit(deps: PermitDeps, route: ApiRoute): RequestHandler {
       const doctype = pathParam(req, 'doctype');
       if (!grants.some((grant) => grant.type === doctype && grant.verbs.includes(permission.verb))) throw forbidden();
     } else {
-      await checkFiles(deps.databases.db(instance.id), route, req, grants, permission.verb);
+      const targetsOf = filesTargets && (() => filesTargets(req, instance));
+      await checkFiles(deps.databases.db(instance.id), route, req, grants, permission.verb, targetsOf);
     }
     next();
   };
@@ -86,7 +93,14 @@ function changeFilter(grants: readonly Grant[]): ChangeFilter {
   return (change) => (change.kind === 'file' ? files.length > 0 : doctypes.has(change.doctype ?? ''));
 }
 
-async function checkFiles(db: SqlDb, route: ApiRoute, req: Request, grants: readonly Grant[], verb: GrantVerb): Promise<void> {
+async function checkFiles(
+  db: SqlDb,
+  route: ApiRoute,
+  req: Request,
+  grants: readonly Grant[],
+  verb: GrantVerb,
+  targetsOf: (() => Promise<string[]>) | undefined,
+): Promise<void> {
   const matching = grants.filter(isFilesGrant).filter((grant) => grant.verbs.includes(verb));
   if (matching.length === 0) throw forbidden();
   const folders = matching.map((grant) => grant.folderId);
@@ -96,7 +110,9 @@ async function checkFiles(db: SqlDb, route: ApiRoute, req: Request, grants: read
     return false;
   };
   // The item (or the folder to create in), then where a move or a copy puts it.
-  const targets = (route.params ?? []).filter((param) => param.in === 'path').map((param) => pathParam(req, param.name));
+  const targets = targetsOf
+    ? await targetsOf()
+    : (route.params ?? []).filter((param) => param.in === 'path').map((param) => pathParam(req, param.name));
   // Search, recent, favourites and the trash span the whole instance: filtering them for a
   // folder would cost a walk up the tree per item and leave pages short or empty; an app limited
   // to a folder lists that folder instead.
@@ -118,15 +134,16 @@ async function checkFiles(db: SqlDb, route: ApiRoute, req: Request, grants: read
 /**
  * Registers the contract's route `operationId` on `router` behind `permit`: method, path and
  * permission come from the table, so none is written twice. All handlers but the last are body
- * parsers, run before the check (a move's or a copy's destination is in its body).
+ * parsers, run before the check (a move's or a copy's destination is in its body). `filesTargets`
+ * for a router whose paths name no file.
  */
-export function routeMounter(router: Router, deps: PermitDeps) {
+export function routeMounter(router: Router, deps: PermitDeps, filesTargets?: FilesTargets) {
   return (operationId: string, ...handlers: [...RequestHandler[], RequestHandler]): void => {
     const route = apiRoute(operationId);
     const path = route.path.replace(/\{([^}]+)\}/g, ':$1');
     const parsers = handlers.slice(0, -1);
     const handler = handlers.at(-1);
     if (!handler) throw new Error(`no handler for ${operationId}`);
-    router[route.method](path, ...parsers, permit(deps, route), handler);
+    router[route.method](path, ...parsers, permit(deps, route, filesTargets), handler);
   };
 }

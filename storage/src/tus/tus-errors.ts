@@ -1,5 +1,9 @@
 import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
 
+export function uploadNotFound(): HttpError {
+  return notFound('Cet envoi n’existe pas (ou plus).');
+}
+
 /**
  * @tus/server answers its own refusals as plain text ({ status_code, body }); ours are problems
  * like every other storage answer. Server-side failures (5xx) are not mapped: they are logged.
@@ -8,7 +12,7 @@ export function tusProblem(error: unknown, status: number, body: string): HttpEr
   if (error instanceof HttpError) return error;
   switch (status) {
     case 404:
-      return notFound('Cet envoi n’existe pas (ou plus).');
+      return uploadNotFound();
     case 409:
       return new HttpError(409, 'upload_offset_conflict', 'Upload-Offset ne correspond pas à ce que le serveur a reçu : demandez-le par HEAD.');
     case 410:

@@ -1,18 +1,21 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { Server } from '@tus/server';
+import { Metadata, Server } from '@tus/server';
 import { NodeRequest, sendNodeResponse } from 'srvx/node';
-import { HttpError } from '@mytoutatice/server-kit';
+import { HttpError, badRequest } from '@mytoutatice/server-kit';
+import { routeMounter, type FilesTargets } from '../auth/permit.ts';
+import { planNewFile } from '../files/upload.ts';
+import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import { instanceOf, ownerOnly } from '../instances/owner-instance.ts';
+import { instanceOf } from '../instances/owner-instance.ts';
 import type { InstanceRecord, InstanceRegistry } from '../instances/registry.ts';
 import { commitUpload } from './commit-upload.ts';
 import { startUploadSweep } from './expired-uploads.ts';
-import { tusProblem } from './tus-errors.ts';
+import { tusProblem, uploadNotFound } from './tus-errors.ts';
 import { newStoreId, publicIdOf, storeIdFor, uploadStoreRoot } from './upload-ids.ts';
 import { UploadStore } from './upload-store.ts';
-import { assertCanCreate, uploadTarget } from './upload-target.ts';
+import { uploadFolder, uploadTarget } from './upload-target.ts';
 
 /** Each request's body at most: a chunk must pass proxies that cap request sizes. */
 export const MAX_CHUNK_BYTES = 64 * 1024 * 1024;
@@ -42,21 +45,25 @@ interface UploadCall {
 const OFFSET_STREAM = 'application/offset+octet-stream';
 
 /** Refuses a body without a length or over MAX_CHUNK_BYTES before a byte is read, and deferred lengths. */
-const boundedChunk: RequestHandler = (req, _res, next) => {
+function assertBoundedChunk(req: Request): void {
   if (req.headers['upload-defer-length'] !== undefined) {
     throw new HttpError(400, 'bad_request', 'Upload-Defer-Length n’est pas pris en charge : annoncez Upload-Length à la création.');
   }
-  if (req.headers['content-type'] !== OFFSET_STREAM) {
-    next();
-    return;
-  }
+  if (req.headers['content-type'] !== OFFSET_STREAM) return;
   const length = req.headers['content-length'];
   if (length === undefined) throw new HttpError(411, 'length_required', 'Un morceau d’envoi doit annoncer Content-Length.');
   if (Number(length) > MAX_CHUNK_BYTES) {
     throw new HttpError(413, 'payload_too_large', `Un morceau d’envoi fait au plus ${MAX_CHUNK_BYTES} octets : découpez-le.`);
   }
-  next();
-};
+}
+
+function metadataOf(req: Request): Record<string, string | null> {
+  try {
+    return Metadata.parse(req.get('upload-metadata'));
+  } catch {
+    throw badRequest('Upload-Metadata invalide : des paires « clé valeur-base64 » séparées par des virgules.');
+  }
+}
 
 /**
  * tus 1.0 resumable uploads (creation, creation-with-upload, termination, expiration) at
@@ -83,7 +90,7 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
     generateUrl: (_req, { path, id }) => `${path}/${publicIdOf(id)}`,
     async onUploadCreate(_req, upload) {
       const { instance } = current();
-      await assertCanCreate(databases.db(instance.id), instance, upload.size ?? 0, uploadTarget(upload.metadata), maxFileBytes);
+      await planNewFile(databases, maxFileBytes, { instance, ...uploadTarget(upload.metadata), declaredSize: upload.size ?? 0 });
       return {};
     },
     async onUploadFinish(_req, upload) {
@@ -98,7 +105,7 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
         finishing.delete(upload.id);
       };
       const size = upload.size ?? 0;
-      const file = await commitUpload(databases, call.instance, {
+      const file = await commitUpload(databases, maxFileBytes, call.instance, {
         path: store.dataPath(upload.id),
         size,
         target: uploadTarget(upload.metadata),
@@ -113,6 +120,7 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
   });
 
   const handle: RequestHandler = async (req, res) => {
+    assertBoundedChunk(req);
     const call: UploadCall = { instance: instanceOf(res) };
     let answer: Response;
     try {
@@ -128,12 +136,21 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
     throw tusProblem(call.error, answer.status, await answer.text()) ?? call.error ?? new Error(`tus answered ${answer.status}`);
   };
 
+  // A folder-limited grant may upload into its folder: the one named at creation, or the
+  // upload's own afterwards (an upload id says nothing of where it goes).
+  const targetFolders: FilesTargets = async (req, instance) => {
+    if (req.method === 'POST') return [uploadFolder(metadataOf(req))];
+    const id = storeIdFor(instance.id, pathParam(req, 'id'));
+    const upload = id === undefined ? undefined : await store.getUpload(id).catch(() => undefined);
+    if (!upload) throw uploadNotFound();
+    return [uploadFolder(upload.metadata)];
+  };
   const router = Router();
-  const owner = ownerOnly(registry);
-  router.post('/uploads', ...owner, boundedChunk, handle);
-  router.head('/uploads/:id', ...owner, handle);
-  router.patch('/uploads/:id', ...owner, boundedChunk, handle);
-  router.delete('/uploads/:id', ...owner, handle);
+  const mount = routeMounter(router, { registry, databases }, targetFolders);
+  mount('createUpload', handle);
+  mount('getUploadOffset', handle);
+  mount('appendToUpload', handle);
+  mount('terminateUpload', handle);
 
   const sweep = startUploadSweep(store, dataDir, (err) => logger.error({ err }, 'expired uploads sweep failed'));
   return { router, stop: sweep.stop };

@@ -4,10 +4,8 @@ import { join } from 'node:path';
 import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
+import { UPLOAD_EXPIRY_MS } from './expired-uploads.ts';
 import { RunningHashes } from './running-hashes.ts';
-
-/** How long an unfinished upload is kept (the tus expiration extension). */
-export const UPLOAD_EXPIRY_MS = 24 * 60 * 60 * 1000;
 
 type FileHandle = Awaited<ReturnType<typeof open>>;
 
