@@ -1,12 +1,16 @@
 #!/bin/sh
 # Debian packages the tests (and benchmarks) use: Chromium for Playwright (a browser download is
-# impossible here), nginx and wrk for the side-by-side benchmarks. Installs what is missing when
-# run as root; otherwise says what to install.
+# impossible here), PostgreSQL for the storage suite's production-shaped run (a throwaway cluster
+# per run, from the package's binaries), nginx and wrk for the side-by-side benchmarks. Installs
+# what is missing when run as root; otherwise says what to install.
 set -eu
 need=""
-for pair in "chromium:/usr/bin/chromium" ${MT_BENCH_DEPS:+"nginx:/usr/sbin/nginx" "wrk:/usr/bin/wrk"}; do
+for pair in "chromium:/usr/bin/chromium" "postgresql:/usr/lib/postgresql/*/bin/initdb" ${MT_BENCH_DEPS:+"nginx:/usr/sbin/nginx" "wrk:/usr/bin/wrk"}; do
   pkg=${pair%%:*}; bin=${pair#*:}
-  [ -x "$bin" ] || need="$need $pkg"
+  found=false
+  # Unquoted on purpose: the glob picks whichever PostgreSQL major Debian ships.
+  for candidate in $bin; do [ -x "$candidate" ] && found=true; done
+  $found || need="$need $pkg"
 done
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then

@@ -1,9 +1,17 @@
+import { startS3TestServer } from './src/blobs/testing/s3-test-server.ts';
 import { startPostgresCluster } from './src/testing/postgres-cluster.ts';
-import { TEST_DATABASE_ENV } from './src/testing/test-database.ts';
+import { TEST_DATABASE_ENV, TEST_S3_ENV } from './src/testing/test-database.ts';
 
-/** The storage suite's PostgreSQL run: one throwaway cluster; each harness makes its own database in it. */
-export default async function setup(): Promise<() => void> {
-  const cluster = await startPostgresCluster();
+/**
+ * The storage suite's production-shaped run: metadata on a throwaway PostgreSQL cluster (each
+ * harness makes its own database) and contents on an S3 test server (each harness its own prefix).
+ */
+export default async function setup(): Promise<() => Promise<void>> {
+  const [cluster, s3] = await Promise.all([startPostgresCluster(), startS3TestServer()]);
   process.env[TEST_DATABASE_ENV] = cluster.url;
-  return () => cluster.stop();
+  process.env[TEST_S3_ENV] = JSON.stringify(s3.config);
+  return async () => {
+    cluster.stop();
+    await s3.stop();
+  };
 }

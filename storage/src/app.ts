@@ -11,6 +11,8 @@ import { changeRoutes } from './changes/routes.ts';
 import type { StorageConfig } from './config.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { fileRoutes } from './files/routes.ts';
+import { referenceRoutes } from './references/routes.ts';
+import { zipRoutes } from './zip/routes.ts';
 import { startTrashPurge } from './files/trash-purge.ts';
 import { problemHandler, requestId, unknownRoute } from '@mytoutatice/server-kit';
 import type { BlobStore } from './blobs/blob-store.ts';
@@ -65,7 +67,9 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
   app.use(fileRoutes({ registry, databases, downloadTokens, maxFileBytes: config.maxFileBytes }));
   const uploads = uploadRoutes({ registry, databases, dataDir: config.dataDir, maxFileBytes: config.maxFileBytes, logger });
   app.use(uploads.router);
+  app.use(zipRoutes(registry, databases));
   app.use(documentRoutes(registry, databases));
+  app.use(referenceRoutes(registry, databases));
   app.use(changeRoutes(registry, databases, notifier));
   app.use(unknownRoute);
   app.use(problemHandler(logger));
@@ -91,6 +95,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
       trashPurge.stop();
       uploads.stop();
       await metadata.close();
+      blobs.close();
     },
   };
 }

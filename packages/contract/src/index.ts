@@ -54,6 +54,8 @@ export { InstanceSlug, CreateInstanceBody, CreatedInstance, InstanceInfo } from 
 export { internalTokenClaims, INTERNAL_TOKEN_AUDIENCE } from './internal-token.ts';
 export type { InternalScope, InternalTokenClaims } from './internal-token.ts';
 export { FILES_TYPE, GrantVerb, FilesGrant, DocumentGrant, Grant, DEVICE_GRANTS, grantsFromManifest } from './grants.ts';
+export { MAX_ZIP_IDS, ZipSelectionBody } from './zip.ts';
+export { MAX_REFERENCE_IDS, ReferencesBody, ReferencedFiles, DocumentRef, ReferencingDocuments } from './references.ts';
 export { apiRoutes, apiRoute } from './api/api-routes.ts';
 export type { ApiParam, ApiPayload, ApiResponse, ApiRoute, HttpMethod, RoutePermission } from './api/api-route.ts';
 export { openApiDocument, openApiJson } from './api/openapi.ts';

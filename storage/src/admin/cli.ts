@@ -19,9 +19,11 @@ Usage : npm run admin -- <commande>
   app-password <slug> [libellé]     crée un mot de passe d’application (WebDAV/CardDAV) ;
                                     il est affiché une seule fois, seul sur la dernière ligne
   quota <slug> <taille>             fixe le quota : octets, ou 500MB, 5GB… (1 GB = 1024³ octets)
-  fsck <slug>|--all [--repair]      vérifie métadonnées et contenus ; --repair supprime les
+  fsck <slug>|--all [--repair] [--grace <minutes>]
+                                    vérifie métadonnées et contenus ; --repair supprime les
                                     contenus orphelins et les restes d’envois (code 1 s’il
-                                    reste des problèmes)
+                                    reste des problèmes) ; ceux de moins de --grace minutes
+                                    (15 par défaut) sont épargnés : un envoi peut être en cours
   help                              cette aide`;
 
 /** Bad usage: exit code 2 with the reason and the help. */
@@ -99,7 +101,7 @@ async function quota(context: Context, slug: string | undefined, size: string | 
   if (used > bytes) console.log(`Attention : l’espace utilise déjà ${formatBytes(used)} ; plus aucun envoi ne passera.`);
 }
 
-async function fsck(context: Context, slug: string | undefined, all: boolean, repair: boolean): Promise<number> {
+async function fsck(context: Context, slug: string | undefined, all: boolean, repair: boolean, graceMs: number): Promise<number> {
   if (all === (slug !== undefined)) throw new UsageError('Indiquez soit une adresse (slug), soit --all.');
   const instances = all ? await context.registry.list() : [await instanceBySlug(context, slug)];
   let remaining = 0;
@@ -107,7 +109,7 @@ async function fsck(context: Context, slug: string | undefined, all: boolean, re
     const { databases } = context;
     const report = await fsckInstance(
       { id: instance.id, paths: databases.paths(instance.id), db: databases.db(instance.id), blobs: databases.blobs },
-      { repair, graceMs: DEFAULT_GRACE_MS },
+      { repair, graceMs },
     );
     const left = report.problems.filter((problem) => !problem.repaired).length;
     remaining += left;
@@ -126,7 +128,12 @@ async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { all: { type: 'boolean' }, repair: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      all: { type: 'boolean' },
+      repair: { type: 'boolean' },
+      grace: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, first, second, ...extra] = positionals;
   if (command === 'help' || values.help) {
@@ -138,7 +145,11 @@ async function run(argv: string[]): Promise<number> {
   const allowed = maxArgs[command];
   if (allowed === undefined) throw new UsageError(`Commande inconnue : ${command}`);
   if (positionals.length - 1 > allowed || extra.length > 0) throw new UsageError('Trop d’arguments.');
-  if ((values.all || values.repair) && command !== 'fsck') throw new UsageError('--all et --repair vont avec fsck.');
+  if ((values.all || values.repair || values.grace !== undefined) && command !== 'fsck') {
+    throw new UsageError('--all, --repair et --grace vont avec fsck.');
+  }
+  if (values.grace !== undefined && !/^[0-9]{1,6}$/.test(values.grace)) throw new UsageError('--grace est un nombre de minutes.');
+  const graceMs = values.grace === undefined ? DEFAULT_GRACE_MS : Number(values.grace) * 60_000;
 
   const dataDir = process.env.STORAGE_DATA_DIR || defaultDataDir;
   const databaseUrl = process.env.DATABASE_URL;
@@ -163,7 +174,7 @@ async function run(argv: string[]): Promise<number> {
         await quota(context, first, second);
         return 0;
       default:
-        return await fsck(context, first, values.all === true, values.repair === true);
+        return await fsck(context, first, values.all === true, values.repair === true, graceMs);
     }
   } finally {
     await metadata.close();

@@ -35,6 +35,17 @@ function tokenKinds(x: string): Record<string, TokenKind> {
       files: ['read', 'write'],
       limited: true,
     },
+    // A photos-like app: its notes, and the files of folder X to reference from them.
+    appNotesFilesX: {
+      scope: 'app',
+      grants: [
+        { type: doctypes.notes, verbs: ['read', 'write'] },
+        { type: FILES_TYPE, verbs: ['read'], folderId: x },
+      ],
+      notes: ['read', 'write'],
+      files: ['read'],
+      limited: true,
+    },
     sharingX: { scope: 'sharing', grants: [{ type: FILES_TYPE, verbs: ['read'], folderId: x }], files: ['read'], limited: true },
     // An app password: files and contacts (no notes), and the feed.
     device: { scope: 'device', files: ['read', 'write'], changes: true },
@@ -56,6 +67,14 @@ function expected(route: ApiRoute, kind: TokenKind, target: Target): Outcome {
   if (permission.resource === 'changes') return kind.changes === true ? '2xx' : '403';
   const verbs = permission.resource === 'files' ? kind.files : kind.notes;
   if (!verbs?.includes(permission.verb)) return '403';
+  // A document's references: the files too, named in the body (inside X for a limited grant).
+  if (route.alsoFiles !== undefined) {
+    if (!kind.files?.includes(route.alsoFiles)) return '403';
+    // Without ids to check, the files are the whole instance's: out of a limited grant's reach.
+    if (kind.limited === true && route.bodyFileIds === undefined) return '403';
+    if (target === 'B') return '404';
+    return kind.limited === true && target === 'outX' ? '404' : '2xx';
+  }
   if (target === 'B') return '404';
   if (permission.resource === 'documents' || kind.limited !== true) return '2xx';
   // A folder-limited grant: instance-wide listings and the root are known but out of reach;
@@ -204,6 +223,21 @@ describe(permit.name, () => {
       }),
     },
     terminateUpload: { targets: fileTargets, make: async (t) => ({ path: await uploadFor(t), init: { method: 'DELETE', headers: tusHeaders } }) },
+    listReferencingDocuments: { targets: fileTargets, make: async (t) => ({ path: `/files/${await fileFor(t, false)}/referenced-by` }) },
+    zipFolder: { targets: folderTargets, make: async (t) => ({ path: `/files/${folderFor(t)}/zip` }) },
+    zipSelection: {
+      targets: ['inX', 'outX', 'B'],
+      make: async (t) => ({ path: '/files/zip', init: { method: 'POST', ...json({ ids: [await fileFor(t, false), folderFor(t)] }) } }),
+    },
+    addReferences: {
+      targets: fileTargets,
+      make: async (t) => ({ path: `${notes}/${t === 'B' ? ids.bNote : ids.note}/references`, init: { method: 'POST', ...json({ fileIds: [await fileFor(t, false)] }) } }),
+    },
+    removeReferences: {
+      targets: fileTargets,
+      make: async (t) => ({ path: `${notes}/${t === 'B' ? ids.bNote : ids.note}/references`, init: { method: 'DELETE', ...json({ fileIds: [await fileFor(t, false)] }) } }),
+    },
+    listReferences: { targets: documentTargets, make: async (t) => ({ path: `${notes}/${t === 'B' ? ids.bNote : ids.note}/references` }) },
     downloadByLink: { targets: none, make: async () => ({ path: `/files/downloads/${linkToken}/perso.txt` }) },
     searchFiles: { targets: none, make: async () => ({ path: '/files/search?q=secret' }) },
     listRecentFiles: { targets: none, make: async () => ({ path: '/files/recent' }) },

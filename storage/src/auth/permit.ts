@@ -66,9 +66,15 @@ export function permit(deps: PermitDeps, route: ApiRoute, filesTargets?: FilesTa
     } else if (permission.resource === 'documents') {
       const doctype = pathParam(req, 'doctype');
       if (!grants.some((grant) => grant.type === doctype && grant.verbs.includes(permission.verb))) throw forbidden();
+      if (route.alsoFiles) await checkFiles(deps.databases.db(instance.id), route, req, grants, route.alsoFiles, []);
+      res.locals.readableDoctypes = readableDoctypes(grants);
     } else {
-      const targetsOf = filesTargets && (() => filesTargets(req, instance));
-      await checkFiles(deps.databases.db(instance.id), route, req, grants, permission.verb, targetsOf);
+      const db = deps.databases.db(instance.id);
+      const pathIds = filesTargets
+        ? () => filesTargets(req, instance)
+        : (route.params ?? []).filter((param) => param.in === 'path').map((param) => pathParam(req, param.name));
+      await checkFiles(db, route, req, grants, permission.verb, pathIds);
+      res.locals.readableDoctypes = readableDoctypes(grants);
     }
     next();
   };
@@ -77,6 +83,15 @@ export function permit(deps: PermitDeps, route: ApiRoute, filesTargets?: FilesTa
 /** For the changes feed: which changes the caller may see; undefined for the owner (all). */
 export function changeFilterOf(res: Response): ChangeFilter | undefined {
   return res.locals.changeFilter as ChangeFilter | undefined;
+}
+
+/** The doctypes whose documents the caller may read; undefined for the owner (all). */
+export function readableDoctypesOf(res: Response): ReadonlySet<string> | undefined {
+  return res.locals.readableDoctypes as ReadonlySet<string> | undefined;
+}
+
+function readableDoctypes(grants: readonly Grant[]): ReadonlySet<string> {
+  return new Set(grants.filter((grant) => !isFilesGrant(grant) && grant.verbs.includes('read')).map((grant) => grant.type));
 }
 
 /**
@@ -93,13 +108,24 @@ function changeFilter(grants: readonly Grant[]): ChangeFilter {
   return (change) => (change.kind === 'file' ? files.length > 0 : doctypes.has(change.doctype ?? ''));
 }
 
+/** The body's array of file ids the route names (`bodyFileIds`); a malformed one is the handler's 400. */
+function bodyFileIds(route: ApiRoute, req: Request): string[] {
+  if (route.bodyFileIds === undefined) return [];
+  const ids: unknown = (req.body as Record<string, unknown> | undefined)?.[route.bodyFileIds];
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/**
+ * `pathIds`: the item (or the folder to create in) when the route is about files; for a router
+ * with `filesTargets`, how to find them, asked only when a folder-limited grant needs them.
+ */
 async function checkFiles(
   db: SqlDb,
   route: ApiRoute,
   req: Request,
   grants: readonly Grant[],
   verb: GrantVerb,
-  targetsOf: (() => Promise<string[]>) | undefined,
+  pathIds: readonly string[] | (() => Promise<readonly string[]>),
 ): Promise<void> {
   const matching = grants.filter(isFilesGrant).filter((grant) => grant.verbs.includes(verb));
   if (matching.length === 0) throw forbidden();
@@ -109,10 +135,8 @@ async function checkFiles(
     for (const folder of folders) if (folder !== undefined && (await isSelfOrDescendant(db, id, folder))) return true;
     return false;
   };
-  // The item (or the folder to create in), then where a move or a copy puts it.
-  const targets = targetsOf
-    ? await targetsOf()
-    : (route.params ?? []).filter((param) => param.in === 'path').map((param) => pathParam(req, param.name));
+  // The items named (in the path or the body), then where a move or a copy puts it.
+  const targets = [...(typeof pathIds === 'function' ? await pathIds() : pathIds), ...bodyFileIds(route, req)];
   // Search, recent, favourites and the trash span the whole instance: filtering them for a
   // folder would cost a walk up the tree per item and leave pages short or empty; an app limited
   // to a folder lists that folder instead.

@@ -27,7 +27,7 @@ describe(readBlobConfig.name, () => {
     });
     const store = createBlobStore(config);
     expect(store).toBeInstanceOf(S3BlobStore);
-    (store as S3BlobStore).destroy();
+    (store as S3BlobStore).close();
   });
 
   it('reads every S3 setting', () => {

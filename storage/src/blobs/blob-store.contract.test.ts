@@ -313,7 +313,7 @@ blobStoreContract(S3BlobStore.name, async () => {
     store,
     leftovers: async (instanceId) => (await store.pendingUploads(instanceId)).map((upload) => upload.key),
     async close() {
-      store.destroy();
+      store.close();
       await server.stop();
     },
   };

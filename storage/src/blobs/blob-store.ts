@@ -42,6 +42,8 @@ export interface BlobStore {
   modifiedAt(instanceId: string, key: string): Promise<number | undefined>;
   /** Everything the store holds for the instance, for deleting a space. */
   removeInstance(instanceId: string): Promise<void>;
+  /** Lets go of connections (S3); the store is not used after. */
+  close(): void;
 }
 
 /** Bytes kept from the start of a write for sniffing. */

@@ -10,6 +10,7 @@ import { meter } from './metered-body.ts';
 
 /** Removals in flight at once: an emptied trash may hold 100 000 files. */
 const REMOVE_BATCH = 64;
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 function errorCode(error: unknown): unknown {
   return (error as { code?: unknown } | null)?.code;
@@ -73,7 +74,8 @@ export class FsBlobStore implements BlobStore {
     const handle = await open(path, 'r').catch((error: unknown) => {
       throw errorCode(error) === 'ENOENT' ? new BlobMissingError(instanceId, key) : error;
     });
-    return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
+    // 1 MiB reads: a quarter of the chunks (and of the per-chunk work on each hop) of the 64 KiB default.
+    return handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES, ...(range ? { start: range.start, end: range.end } : {}) });
   }
 
   /**
@@ -138,6 +140,10 @@ export class FsBlobStore implements BlobStore {
   async modifiedAt(instanceId: string, key: string): Promise<number | undefined> {
     const stats = await stat(this.#path(instanceId, key)).catch(() => undefined);
     return stats?.isFile() ? stats.mtimeMs : undefined;
+  }
+
+  close(): void {
+    // Nothing held between calls: every file handle is closed by the call that opened it.
   }
 
   /** The content and temp folders; the instance's database beside them is not the store's. */

@@ -17,7 +17,7 @@ describe(S3BlobStore.name, () => {
     store = new S3BlobStore(server.config, { copyObjectMaxBytes: 4 * MIB, copyPartBytes: 5 * MIB });
   });
   afterAll(async () => {
-    store.destroy();
+    store.close();
     await server.stop();
   });
 

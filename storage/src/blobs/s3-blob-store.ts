@@ -283,7 +283,7 @@ export class S3BlobStore implements BlobStore {
   }
 
   /** Closes the client's connections. */
-  destroy(): void {
+  close(): void {
     this.#client.destroy();
   }
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, utimes } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FileDoc } from '@mytoutatice/contract';
-import { signInternalToken, TEST_SECRET } from '../testing/storage-harness.ts';
-import { testDatabase, type TestDatabase } from '../testing/test-database.ts';
+import { backendEnv, signInternalToken, TEST_SECRET } from '../testing/storage-harness.ts';
+import { testBucket, testDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { Ledger } from './ledger.ts';
 import { storageApi } from './storage-api.ts';
 import { runAdmin, startStorageProcess, type StorageProcess } from './storage-process.ts';
@@ -30,9 +30,12 @@ describe('storage killed with SIGKILL in the middle of writes', () => {
   it('keeps every acknowledged write, shows nothing half-written, and leaves fsck clean', { timeout: 180_000 }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'mytoutatice-crash-'));
     dataDirToRemove = dataDir;
-    // Metadata on PostgreSQL in the suite's PostgreSQL run, else SQLite files in the data dir.
+    // PostgreSQL and S3 in the suite's production-shaped run, else SQLite and files in the data dir.
     database = await testDatabase();
-    const env: Record<string, string> = database ? { DATABASE_URL: database.url } : {};
+    const env = backendEnv({
+      metadata: database ? { kind: 'postgres', url: database.url, poolSize: 5 } : undefined,
+      blobs: testBucket(),
+    });
     server = await startStorageProcess(dataDir, env);
 
     const id = randomUUID();
@@ -82,15 +85,13 @@ describe('storage killed with SIGKILL in the middle of writes', () => {
       leftovers = [...fsck.stdout.matchAll(SKIPPED)].map((match) => match[1] ?? '');
     }
 
-    // What the kills left behind, as if the grace period had passed: reported and repaired.
-    const anHourAgo = new Date(Date.now() - 3600_000);
-    await Promise.all(leftovers.map((path) => utimes(join(dataDir, 'instances', id, path), anHourAgo, anHourAgo)));
-    const repaired = await runAdmin(dataDir, env, 'fsck', '--all', '--repair');
+    // What the kills left behind, once no write is in flight (no grace needed): reported and repaired.
+    const repaired = await runAdmin(dataDir, env, 'fsck', '--all', '--repair', '--grace', '0');
     expect(repaired.code, repaired.stdout).toBe(0);
     const problems = [...repaired.stdout.matchAll(/^ {2}(\w+) ((?:tmp|content)\/\S+) : .* — réparé$/gm)];
     expect(problems.map((match) => match[2]).sort()).toEqual([...leftovers].sort());
     for (const [, kind] of problems) expect(['tmp_leftover', 'orphan_blob']).toContain(kind);
-    const clean = await runAdmin(dataDir, env, 'fsck', '--all');
+    const clean = await runAdmin(dataDir, env, 'fsck', '--all', '--grace', '0');
     expect(clean.code, clean.stdout).toBe(0);
     expect(clean.stdout.trim()).toBe(`${slug} : OK`);
 

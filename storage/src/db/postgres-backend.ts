@@ -1,7 +1,8 @@
 import pg from 'pg';
 import type { MetadataBackend } from './metadata-backend.ts';
 import { PostgresDb } from './postgres-db.ts';
-import { REGISTRY_DDL, instanceDdl } from './postgres-schema.ts';
+import { migratePostgresInstance } from './postgres-migrate.ts';
+import { REGISTRY_DDL, baselineDdl } from './postgres-schema.ts';
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -46,15 +47,18 @@ export class PostgresBackend implements MetadataBackend {
   instance(instanceId: string): PostgresDb {
     let db = this.#instances.get(instanceId);
     if (!db) {
-      db = new PostgresDb(this.#pool, instanceSchema(instanceId));
+      const schema = instanceSchema(instanceId);
+      db = new PostgresDb(this.#pool, schema, () => migratePostgresInstance(this.#pool, schema));
       this.#instances.set(instanceId, db);
     }
     return db;
   }
 
   async createInstance(instanceId: string, now: string): Promise<void> {
-    const db = this.instance(instanceId);
-    await db.transaction(() => db.exec(`CREATE SCHEMA "${instanceSchema(instanceId)}"; ${instanceDdl(now)}`));
+    const schema = instanceSchema(instanceId);
+    const bare = new PostgresDb(this.#pool, schema);
+    await bare.transaction(() => bare.exec(`CREATE SCHEMA "${schema}"; ${baselineDdl(now)}`));
+    await migratePostgresInstance(this.#pool, schema);
   }
 
   async removeInstance(instanceId: string): Promise<void> {

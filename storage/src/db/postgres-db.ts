@@ -23,14 +23,25 @@ export class PostgresDb implements SqlDb {
   readonly #pool: Pool;
   readonly #schema: string;
   readonly #inTransaction = new AsyncLocalStorage<PoolClient>();
+  readonly #prepare: (() => Promise<void>) | undefined;
+  #prepared: Promise<void> | undefined;
 
-  constructor(pool: Pool, schema: string) {
+  /** `prepare` runs once before the first statement (the schema's migrations); a failure is retried on next use. */
+  constructor(pool: Pool, schema: string, prepare?: () => Promise<void>) {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`unsafe schema name: ${schema}`);
     this.#pool = pool;
     this.#schema = schema;
+    this.#prepare = prepare;
   }
 
   async #checkout(): Promise<PoolClient> {
+    if (this.#prepare) {
+      this.#prepared ??= this.#prepare().catch((error: unknown) => {
+        this.#prepared = undefined;
+        throw error;
+      });
+      await this.#prepared;
+    }
     const client = await this.#pool.connect();
     try {
       if (searchPaths.get(client) !== this.#schema) {

@@ -7,7 +7,25 @@ import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
  * BINARY) so listings and keyset cursors order alike on both. A later schema step is written for
  * both dialects.
  */
-export const POSTGRES_SCHEMA_VERSION = 3;
+const BASELINE_VERSION = 3;
+
+/**
+ * Steps after the baseline, as on SQLite: step `i` takes a schema from version 3 + i to 4 + i.
+ * A published step is never edited. New instances run the baseline then every step; existing
+ * ones run what they miss when first opened (storage/src/db/postgres-migrate.ts).
+ */
+export const POSTGRES_STEPS: readonly string[] = [
+  // 4: references from documents to files (SQLite's v4FileReferences).
+  `CREATE TABLE file_references (
+      file_id TEXT COLLATE "C" NOT NULL,
+      doctype TEXT COLLATE "C" NOT NULL,
+      document_id TEXT COLLATE "C" NOT NULL,
+      PRIMARY KEY (file_id, doctype, document_id)
+    );
+    CREATE INDEX file_references_document ON file_references (doctype, document_id, file_id);`,
+];
+
+export const POSTGRES_SCHEMA_VERSION = BASELINE_VERSION + POSTGRES_STEPS.length;
 
 export const REGISTRY_DDL = `
   CREATE SCHEMA IF NOT EXISTS registry;
@@ -29,8 +47,8 @@ export function jsonFieldSql(dialect: 'sqlite' | 'postgres', field: string): str
 const documentIndex = (name: string, doctype: string, field: string) =>
   `CREATE INDEX ${name} ON documents (doctype, ${jsonFieldSql('postgres', field)}, id) WHERE doctype = '${doctype}';`;
 
-/** Run with the search_path on the new instance's schema, in the creating transaction. */
-export function instanceDdl(now: string): string {
+/** The schema at the baseline version; run with the search_path on the new instance's schema, then the steps. */
+export function baselineDdl(now: string): string {
   const stamp = `'${now.replace(/'/g, '')}'`;
   return `
     CREATE TABLE files (
@@ -101,7 +119,7 @@ export function instanceDdl(now: string): string {
     CREATE INDEX tombstones_seq ON tombstones (seq);
 
     CREATE TABLE schema_version (version INTEGER NOT NULL);
-    INSERT INTO schema_version VALUES (${POSTGRES_SCHEMA_VERSION});
+    INSERT INTO schema_version VALUES (${BASELINE_VERSION});
 
     INSERT INTO files (id, parent_id, type, name, sort_key, created_at, updated_at, seq)
     VALUES ('${ROOT_ID}', NULL, 'directory', '', '', ${stamp}, ${stamp}, 0),

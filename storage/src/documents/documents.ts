@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Doctype, DocumentBody, MAX_DOCUMENT_BYTES, documentSchemas, type Document } from '@mytoutatice/contract';
 import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
 import { bumpSeq, writeTombstone } from '../instances/instance-db.ts';
+import { dropReferencesFrom } from '../references/references.ts';
 import { toDocument } from './document-rows.ts';
 import { firstRevision, nextRevision, revisionConflict } from './revisions.ts';
 import type { SqlDb } from '../db/sql-db.ts';
@@ -106,6 +107,7 @@ export async function deleteDocument(db: SqlDb, doctype: string, id: string, rev
     if ((await currentRevision(db, doctype, id)).rev !== rev) throw revisionConflict();
     await db.run('DELETE FROM documents WHERE doctype = ? AND id = ?', doctype, id);
     await writeTombstone(db, 'document', id, doctype);
+    await dropReferencesFrom(db, { doctype, id });
   });
 }
 

@@ -1,9 +1,7 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileDoc, PROBLEM_CONTENT_TYPE, Problem } from '@mytoutatice/contract';
 import { sendFileContent } from './content-response.ts';
-import { filesUnder, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { blobKeys, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
 
 describe(sendFileContent.name, () => {
   let storage: StorageHarness;
@@ -94,8 +92,7 @@ describe(sendFileContent.name, () => {
     const lost = FileDoc.parse(
       await (await storage.call(bob.token, '/files/root/files?name=perdu.txt', { method: 'POST', body: 'x'.repeat(500) })).json(),
     );
-    const content = join(storage.config.dataDir, 'instances', bob.id, 'content');
-    for (const path of await filesUnder(content)) await rm(join(content, path));
+    await storage.blobs.remove(bob.id, await blobKeys(storage, bob.id));
 
     const response = await storage.call(bob.token, `/files/${lost.id}/content`);
     expect(response.status).toBe(500);

@@ -27,7 +27,7 @@ function chosenRange(req: Request, size: number, etag: string): { start: number;
   return range ? { start: range.start, end: range.end } : undefined;
 }
 
-function isClientGone(error: unknown): boolean {
+export function isClientGone(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || code === 'EPIPE';
 }

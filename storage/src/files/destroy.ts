@@ -2,6 +2,7 @@ import { TRASH_ID } from '@mytoutatice/contract';
 import { badRequest } from '@mytoutatice/server-kit';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { writeTombstone } from '../instances/instance-db.ts';
+import { dropReferencesTo } from '../references/references.ts';
 import { getMovable } from './file-rows.ts';
 import { subtree } from './subtree.ts';
 import type { SqlDb } from '../db/sql-db.ts';
@@ -17,6 +18,7 @@ async function destroySubtrees(db: SqlDb, topIds: readonly string[]): Promise<st
     for (const row of (await subtree(db, topId)).reverse()) {
       await db.run('DELETE FROM files WHERE id = ?', row.id);
       await writeTombstone(db, 'file', row.id);
+      await dropReferencesTo(db, row.id);
       if (row.type === 'file') fileIds.push(row.id);
     }
   }

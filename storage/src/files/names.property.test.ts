@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileDoc, FolderListing, PROBLEM_CONTENT_TYPE, Problem, checkName } from '@mytoutatice/contract';
 import { accentedName, nameLike } from '@mytoutatice/contract/testing';
 import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { ON_S3 } from '../testing/test-database.ts';
 
 /** UTF-8, except that a lone surrogate becomes its WTF-8 bytes: what a careless client sends. */
 function wtf8(raw: string): Buffer {
@@ -155,7 +156,8 @@ describe('file and folder names over HTTP', () => {
   });
 
   // Runs last: everything the properties above created is on disk by now.
-  it('never creates anything named after a file outside the instance folder', async () => {
+  // The on-disk layout of the embedded stores (on the S3 run, blob keys are the server's uuids anyway).
+  it.skipIf(ON_S3)('never creates anything named after a file outside the instance folder', async () => {
     const dataDir = storage.config.dataDir;
     const instanceDir = join('instances', alice.id);
     const allowed = [

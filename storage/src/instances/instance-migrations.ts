@@ -124,7 +124,24 @@ const v3: Migration = (db) => {
   `);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
+/**
+ * References from documents to files (a photo in an album, an image in a note), like Cozy's
+ * `referenced_by`. Read from both sides: a document's files (the primary key serves
+ * `file_id` lookups when a file is destroyed), and the files' documents by (doctype, id).
+ */
+const v4FileReferences: Migration = (db) => {
+  db.exec(`
+    CREATE TABLE file_references (
+      file_id TEXT NOT NULL,
+      doctype TEXT NOT NULL,
+      document_id TEXT NOT NULL,
+      PRIMARY KEY (file_id, doctype, document_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX file_references_document ON file_references (doctype, document_id, file_id);
+  `);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4FileReferences];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 function userVersion(db: DatabaseSync): number {

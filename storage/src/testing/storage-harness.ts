@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { SignJWT } from 'jose';
 import { INTERNAL_TOKEN_AUDIENCE, contentDigest, type Grant, type InternalScope } from '@mytoutatice/contract';
 import { createStorage } from '../app.ts';
-import { testDatabase } from './test-database.ts';
+import { testBucket, testDatabase } from './test-database.ts';
 import type { StorageConfig } from '../config.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { MetadataBackend } from '../db/metadata-backend.ts';
@@ -52,6 +52,7 @@ export interface StorageHarness {
 export async function startStorage(overrides: Partial<StorageConfig> = {}): Promise<StorageHarness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'mytoutatice-storage-'));
   const database = await testDatabase();
+  const bucket = testBucket();
   const config: StorageConfig = {
     dataDir,
     internalTokenSecret: TEST_SECRET,
@@ -60,6 +61,7 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
     trashRetentionDays: 30,
     logLevel: 'silent',
     ...(database ? { metadata: { kind: 'postgres', url: database.url, poolSize: 5 } } : {}),
+    ...(bucket ? { blobs: bucket } : {}),
     ...overrides,
   };
   const storage = await createStorage(config);
@@ -115,10 +117,23 @@ export async function blobKeys(storage: StorageHarness, instanceId: string): Pro
   return keys.sort();
 }
 
-/** The environment another process (the admin CLI) needs to open the same metadata. */
-export function databaseEnv(storage: StorageHarness): Record<string, string> {
-  const { metadata } = storage.config;
-  return metadata?.kind === 'postgres' ? { DATABASE_URL: metadata.url } : {};
+/** The environment another process (the admin CLI, a storage process) needs to open the same metadata and contents. */
+export function backendEnv({ metadata, blobs }: Pick<StorageConfig, 'metadata' | 'blobs'>): Record<string, string> {
+  const env: Record<string, string> = metadata?.kind === 'postgres' ? { DATABASE_URL: metadata.url } : {};
+  if (blobs?.kind === 's3') {
+    Object.assign(env, {
+      BLOB_STORE: 's3',
+      S3_BUCKET: blobs.bucket,
+      S3_REGION: blobs.region,
+      S3_PREFIX: blobs.prefix,
+      S3_FORCE_PATH_STYLE: String(blobs.forcePathStyle),
+    });
+    if (blobs.endpoint) env.S3_ENDPOINT = blobs.endpoint;
+    if (blobs.accessKeyId && blobs.secretAccessKey) {
+      Object.assign(env, { S3_ACCESS_KEY_ID: blobs.accessKeyId, S3_SECRET_ACCESS_KEY: blobs.secretAccessKey });
+    }
+  }
+  return env;
 }
 
 /** An internal token as the gateway signs it (HS256, its issuer and audience), for `secret`. */

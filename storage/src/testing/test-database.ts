@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import type { BlobConfig } from '../blobs/blob-config.ts';
+import type { S3BlobStoreConfig } from '../blobs/s3-blob-store.ts';
 
 /** Set by the test setup that started a PostgreSQL cluster (vitest's `postgres` project). */
 export const TEST_DATABASE_ENV = 'STORAGE_TEST_DATABASE_URL';
+/** Set by the same setup: the S3 test server's config, as JSON. */
+export const TEST_S3_ENV = 'STORAGE_TEST_S3';
 
 export interface TestDatabase {
   url: string;
@@ -23,6 +27,16 @@ async function onMaintenance(url: string, sql: string): Promise<void> {
  * A fresh database per storage harness when the suite runs on PostgreSQL, so harnesses in
  * parallel files never share a registry; undefined on the embedded (SQLite) run.
  */
+/** Whether this run keeps contents on the S3 test server (tests of the on-disk layout skip). */
+export const ON_S3 = process.env[TEST_S3_ENV] !== undefined;
+
+/** A prefix of its own on the S3 test server, when the suite runs production-shaped; else undefined. */
+export function testBucket(): BlobConfig | undefined {
+  const raw = process.env[TEST_S3_ENV];
+  if (!raw) return undefined;
+  return { kind: 's3', ...(JSON.parse(raw) as S3BlobStoreConfig), prefix: `h${randomUUID().replaceAll('-', '')}/` };
+}
+
 export async function testDatabase(): Promise<TestDatabase | undefined> {
   const maintenance = process.env[TEST_DATABASE_ENV];
   if (!maintenance) return undefined;

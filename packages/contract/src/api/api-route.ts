@@ -56,6 +56,16 @@ export interface ApiRoute {
   readonly permission: RoutePermission;
   readonly params?: readonly ApiParam[];
   readonly body?: ApiPayload;
+  /**
+   * The body's field (an array of ids) naming files the route reads or writes: each is checked
+   * like a path id (inside a folder-limited grant's folder, else 404).
+   */
+  readonly bodyFileIds?: string;
+  /**
+   * For a documents route that also touches files: the token needs files `verb` too. Without
+   * `bodyFileIds` the files are the whole instance's, out of a folder-limited grant's reach (403).
+   */
+  readonly alsoFiles?: 'read' | 'write';
   /** Successful answers by status. */
   readonly responses: Readonly<Record<number, ApiResponse>>;
   /** Problems this route may answer besides those every route of its permission may (see openapi.ts). */

@@ -1,15 +1,24 @@
 import type { ApiRoute } from './api-route.ts';
 import { documentRoutes } from './document-routes.ts';
 import { fileRoutes } from './file-routes.ts';
+import { referenceRoutes } from './reference-routes.ts';
 import { spaceRoutes } from './space-routes.ts';
 import { uploadRoutes } from './upload-routes.ts';
+import { zipRoutes } from './zip-routes.ts';
 
 /**
  * Every HTTP route of the storage backend and of the gateway's own API: the source of the OpenAPI
  * document and of the storage's permission checks. A storage test holds it equal to the
  * routes the storage registers.
  */
-export const apiRoutes: readonly ApiRoute[] = [...fileRoutes, ...uploadRoutes, ...documentRoutes, ...spaceRoutes];
+export const apiRoutes: readonly ApiRoute[] = [
+  ...fileRoutes,
+  ...zipRoutes,
+  ...uploadRoutes,
+  ...documentRoutes,
+  ...referenceRoutes,
+  ...spaceRoutes,
+];
 
 const byOperationId = new Map(apiRoutes.map((route) => [route.operationId, route]));
 

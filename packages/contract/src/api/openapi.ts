@@ -19,7 +19,9 @@ import {
   SortOrder,
 } from '../files.ts';
 import { CreateInstanceBody, CreatedInstance, InstanceInfo } from '../instances.ts';
+import { DocumentRef, ReferencedFiles, ReferencesBody, ReferencingDocuments } from '../references.ts';
 import { Me, OnboardingBody, Profile, SessionUser, Space } from '../space.ts';
+import { ZipSelectionBody } from '../zip.ts';
 import type { ApiParam, ApiPayload, ApiResponse, ApiRoute } from './api-route.ts';
 import { apiRoutes } from './api-routes.ts';
 
@@ -43,6 +45,7 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   Document,
   DocumentBody,
   DocumentListing,
+  DocumentRef,
   ErrorCode,
   FileDoc,
   FileKind,
@@ -59,10 +62,14 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   PatchFileBody,
   Problem,
   Profile,
+  ReferencedFiles,
+  ReferencesBody,
+  ReferencingDocuments,
   SearchResults,
   SessionUser,
   SortOrder,
   Space,
+  ZipSelectionBody,
 };
 
 const ref = (name: string): JsonObject => ({ $ref: `#/components/schemas/${name}` });

@@ -1,0 +1,26 @@
+import express, { Router } from 'express';
+import { routeMounter } from '../auth/permit.ts';
+import { pathParam } from '../http/path-param.ts';
+import type { InstanceDatabases } from '../instances/instance-databases.ts';
+import { instanceOf } from '../instances/owner-instance.ts';
+import type { InstanceRegistry } from '../instances/registry.ts';
+import { folderZip, selectionZip } from './zip-entries.ts';
+import { sendZip } from './zip-response.ts';
+
+export function zipRoutes(registry: InstanceRegistry, databases: InstanceDatabases): Router {
+  const router = Router();
+  const mount = routeMounter(router, { registry, databases });
+
+  mount('zipFolder', async (req, res) => {
+    const instanceId = instanceOf(res).id;
+    await sendZip(res, databases.blobs, instanceId, await folderZip(databases.db(instanceId), pathParam(req, 'id')));
+  });
+
+  // 1000 ids of up to 36 characters, quoted, and a name, with room to spare.
+  mount('zipSelection', express.json({ limit: '64kb' }), async (req, res) => {
+    const instanceId = instanceOf(res).id;
+    await sendZip(res, databases.blobs, instanceId, await selectionZip(databases.db(instanceId), req.body));
+  });
+
+  return router;
+}
