@@ -18,6 +18,9 @@ export {
   CopyFileBody,
   DownloadLink,
   contentDigest,
+  MAX_TAGS,
+  MAX_TAG_LENGTH,
+  checkTags,
 } from './files.ts';
 export { Doctype, doctypes, Document, DocumentBody, DocumentListing, MAX_DOCUMENT_BYTES } from './documents.ts';
 export {

@@ -23,6 +23,10 @@ export const POSTGRES_STEPS: readonly string[] = [
       PRIMARY KEY (file_id, doctype, document_id)
     );
     CREATE INDEX file_references_document ON file_references (doctype, document_id, file_id);`,
+  // 5: the creating app, tags and job metadata of files (SQLite's v5FileLabels).
+  `ALTER TABLE files ADD COLUMN created_by TEXT;
+    ALTER TABLE files ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE files ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}';`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = BASELINE_VERSION + POSTGRES_STEPS.length;

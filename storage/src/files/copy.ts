@@ -15,6 +15,8 @@ import type { SqlDb } from '../db/sql-db.ts';
 
 export interface CopyRequest {
   instance: InstanceRecord;
+  /** The app making the copy (null: the person); the copy's `createdBy`. */
+  createdBy: string | null;
   id: string;
   body: unknown;
   conflict: unknown;
@@ -97,6 +99,9 @@ export async function copyFile(databases: InstanceDatabases, request: CopyReques
           size: row.size,
           mime: row.mime,
           sha256: row.sha256,
+          createdBy: request.createdBy,
+          tags: row.tags,
+          metadata: row.metadata,
         });
         await insertFile(db, copy, await bumpSeq(db));
         if (isTop) top = copy;

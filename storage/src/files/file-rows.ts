@@ -20,7 +20,25 @@ export interface FileRow {
   /** Only on the top item of a trashed subtree: its folder's path and its name before the trash. */
   restorePath: string | null;
   restoreName: string | null;
+  /** The app that created it (its slug); null for the person's own session. */
+  createdBy: string | null;
+  tags: string[];
+  metadata: Record<string, unknown>;
 }
+
+/** JSON text written by this code (`[]`, `{}` by default); anything else reads as empty. */
+function json<T>(value: unknown, empty: T, valid: (parsed: unknown) => parsed is T): T {
+  try {
+    const parsed: unknown = JSON.parse(String(value));
+    return valid(parsed) ? parsed : empty;
+  } catch {
+    return empty;
+  }
+}
+
+const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
@@ -41,6 +59,9 @@ export function toFileRow(row: Record<string, unknown>): FileRow {
     trashedAt: text(row.trashed_at),
     restorePath: text(row.restore_path),
     restoreName: text(row.restore_name),
+    createdBy: text(row.created_by),
+    tags: json(row.tags, [], isStringArray),
+    metadata: json(row.metadata, {}, isRecord),
   };
 }
 
@@ -56,7 +77,11 @@ export function toFileDoc(row: FileRow, path?: string): FileDoc {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     trashedAt: row.trashedAt,
+    uploadedAt: row.uploadedAt,
     favorite: row.favorite,
+    createdBy: row.createdBy,
+    tags: row.tags,
+    metadata: row.metadata,
   };
   if (path !== undefined) doc.path = path;
   return doc;
@@ -116,8 +141,8 @@ export function inTrash(detail: string): HttpError {
 export async function insertFile(db: SqlDb, row: FileRow, seq: number): Promise<void> {
   await db.run(
     `INSERT INTO files (id, parent_id, type, name, sort_key, size, mime, sha256, created_at, updated_at, uploaded_at,
-       favorite, trashed_at, restore_path, restore_name, seq)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       favorite, trashed_at, restore_path, restore_name, seq, created_by, tags, metadata)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     row.id,
     row.parentId,
     row.type,
@@ -134,6 +159,9 @@ export async function insertFile(db: SqlDb, row: FileRow, seq: number): Promise<
     row.restorePath,
     row.restoreName,
     seq,
+    row.createdBy,
+    JSON.stringify(row.tags),
+    JSON.stringify(row.metadata),
   );
 }
 
@@ -152,6 +180,9 @@ export function newRow(fields: Pick<FileRow, 'id' | 'parentId' | 'type' | 'name'
     trashedAt: null,
     restorePath: null,
     restoreName: null,
+    createdBy: null,
+    tags: [],
+    metadata: {},
     ...fields,
   };
 }

@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { CreateFolderBody } from '@mytoutatice/contract';
 import type { DownloadTokens } from '../auth/download-token.ts';
+import { creatorOf } from '../auth/internal-token.ts';
 import { routeMounter } from '../auth/permit.ts';
 import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
 import { parseLimit } from '../http/pagination.ts';
@@ -83,6 +84,7 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
   mount('copyFile', express.json({ limit: '16kb' }), async (req, res) => {
     const file = await copyFile(databases, {
       instance: instanceOf(res),
+      createdBy: creatorOf(res),
       id: pathParam(req, 'id'),
       body: req.body,
       conflict: req.query.conflict,
@@ -93,7 +95,9 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
   mount('createFolder', express.json({ limit: '16kb' }), async (req, res) => {
     const body = CreateFolderBody.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'invalid_name', 'Le corps doit être {"name": "…"}.');
-    res.status(201).json(await createFolder(databases.db(instanceOf(res).id), pathParam(req, 'parentId'), body.data.name));
+    res.status(201).json(
+      await createFolder(databases.db(instanceOf(res).id), pathParam(req, 'parentId'), body.data.name, creatorOf(res)),
+    );
   });
 
   // No body parser here: the body is the file, streamed to disk.
@@ -102,6 +106,7 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
     if (contentLength !== undefined && !/^[0-9]{1,16}$/.test(contentLength)) throw badRequest('Content-Length invalide.');
     const file = await uploadFile(databases, maxFileBytes, {
       instance: instanceOf(res),
+      createdBy: creatorOf(res),
       parentId: pathParam(req, 'parentId'),
       name: req.query.name,
       conflict: req.query.conflict,

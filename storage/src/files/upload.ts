@@ -14,6 +14,8 @@ import { assertRoomFor, overQuota } from './quota.ts';
 
 export interface UploadRequest {
   instance: InstanceRecord;
+  /** The uploading app (null: the person). */
+  createdBy: string | null;
   parentId: string;
   name: unknown;
   conflict: unknown;
@@ -34,6 +36,7 @@ export function hashMismatch(): HttpError {
 
 export interface NewFile {
   instance: InstanceRecord;
+  createdBy: string | null;
   parentId: string;
   name: string;
   conflict: ConflictPolicy;
@@ -49,7 +52,14 @@ export interface NewFile {
 export async function planNewFile(
   databases: InstanceDatabases,
   maxFileBytes: number,
-  request: { instance: InstanceRecord; parentId: string; name: unknown; conflict: unknown; declaredSize: number | undefined },
+  request: {
+    instance: InstanceRecord;
+    createdBy: string | null;
+    parentId: string;
+    name: unknown;
+    conflict: unknown;
+    declaredSize: number | undefined;
+  },
 ): Promise<NewFile> {
   const { instance, parentId, declaredSize } = request;
   const name = validName(request.name);
@@ -61,7 +71,7 @@ export async function planNewFile(
   if (declaredSize !== undefined && declaredSize > maxFileBytes) throw tooLarge(maxFileBytes);
   if (declaredSize !== undefined && declaredSize > remaining) throw overQuota();
   const limit = Math.min(maxFileBytes, remaining);
-  return { instance, parentId, name, conflict, limit, overLimit: () => (limit === maxFileBytes ? tooLarge(maxFileBytes) : overQuota()) };
+  return { instance, createdBy: request.createdBy, parentId, name, conflict, limit, overLimit: () => (limit === maxFileBytes ? tooLarge(maxFileBytes) : overQuota()) };
 }
 
 /**
@@ -86,7 +96,16 @@ export async function commitNewFile(
       await getLiveFolder(db, parentId);
       const finalName = await resolveName(db, parentId, name, conflict);
       await assertRoomFor(db, instance, stored.size);
-      const row = newRow({ id, parentId, type: 'file', name: finalName, size: stored.size, mime, sha256: stored.sha256.toString('hex') });
+      const row = newRow({
+        id,
+        parentId,
+        type: 'file',
+        name: finalName,
+        size: stored.size,
+        mime,
+        sha256: stored.sha256.toString('hex'),
+        createdBy: file.createdBy,
+      });
       await insertFile(db, row, await bumpSeq(db));
       return toFileDoc(row);
     });

@@ -1,5 +1,5 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
+import type { DatabaseSync } from 'node:sqlite';
 
 /**
  * The schema of an instance database, as forward-only steps: step `i` takes a database from
@@ -141,7 +141,19 @@ const v4FileReferences: Migration = (db) => {
   `);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4FileReferences];
+/**
+ * What a file carries besides its content: the app that created it, the person's tags and what
+ * jobs learnt from it (JSON text, `[]` and `{}` when nothing).
+ */
+const v5FileLabels: Migration = (db) => {
+  db.exec(`
+    ALTER TABLE files ADD COLUMN created_by TEXT;
+    ALTER TABLE files ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE files ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}';
+  `);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4FileReferences, v5FileLabels];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 function userVersion(db: DatabaseSync): number {

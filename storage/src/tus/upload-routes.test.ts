@@ -3,7 +3,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChangeBatch, FileDoc, FolderListing } from '@mytoutatice/contract';
+import { ChangeBatch, FILES_TYPE, FileDoc, FolderListing } from '@mytoutatice/contract';
 import { eventually, filesUnder, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
 import { sweepExpiredUploads } from './expired-uploads.ts';
 import { tusCalls } from './tus-test-calls.ts';
@@ -77,6 +77,16 @@ describe(uploadRoutes.name, () => {
     expect(created.status).toBe(201);
     const file = FileDoc.parse(await (await storage.call(alice.token, `/files/${created.headers.get(FILE_ID_HEADER)}`)).json());
     expect(file.mime).toBe('image/png');
+  });
+
+  it('records the app whose token created the upload, never a creator the client claims', async () => {
+    const scanner = await storage.sign('app', { sub: alice.id, app: 'scanner', grants: [{ type: FILES_TYPE, verbs: ['read', 'write'] }] });
+    const fromApp = await tusCalls(storage, scanner).create(4, { filename: 'scan.txt' }, Buffer.from('scan'));
+    const claimed = await tus.create(4, { filename: 'moi.txt', createdByApp: 'scanner' }, Buffer.from('mien'));
+    const createdBy = async (answer: Response) =>
+      FileDoc.parse(await (await storage.call(alice.token, `/files/${answer.headers.get(FILE_ID_HEADER)}`)).json()).createdBy;
+    expect(await createdBy(fromApp)).toBe('scanner');
+    expect(await createdBy(claimed)).toBeNull();
   });
 
   it('resumes after a connection dropped mid-PATCH from the offset HEAD reports', async () => {

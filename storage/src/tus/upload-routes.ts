@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { Metadata, Server } from '@tus/server';
 import { NodeRequest, sendNodeResponse } from 'srvx/node';
 import { HttpError, badRequest } from '@mytoutatice/server-kit';
+import { creatorOf } from '../auth/internal-token.ts';
 import { routeMounter, type FilesTargets } from '../auth/permit.ts';
 import { planNewFile } from '../files/upload.ts';
 import { pathParam } from '../http/path-param.ts';
@@ -15,7 +16,7 @@ import { startUploadSweep } from './expired-uploads.ts';
 import { tusProblem, uploadNotFound } from './tus-errors.ts';
 import { newStoreId, publicIdOf, storeIdFor, uploadStoreRoot } from './upload-ids.ts';
 import { UploadStore } from './upload-store.ts';
-import { uploadFolder, uploadTarget } from './upload-target.ts';
+import { uploadFolder, uploadTarget, withCreator } from './upload-target.ts';
 
 /** Each request's body at most: a chunk must pass proxies that cap request sizes. */
 export const MAX_CHUNK_BYTES = 64 * 1024 * 1024;
@@ -37,6 +38,7 @@ export interface UploadRoutesOptions {
 /** What one request's tus hooks need: who calls, and the error @tus/server turned into text. */
 interface UploadCall {
   instance: InstanceRecord;
+  createdBy: string | null;
   error?: unknown;
   /** Runs once @tus/server has its answer, before it is sent. */
   after?: () => Promise<void>;
@@ -89,9 +91,10 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
     getFileIdFromRequest: (_req, lastPath) => storeIdFor(current().instance.id, lastPath),
     generateUrl: (_req, { path, id }) => `${path}/${publicIdOf(id)}`,
     async onUploadCreate(_req, upload) {
-      const { instance } = current();
-      await planNewFile(databases, maxFileBytes, { instance, ...uploadTarget(upload.metadata), declaredSize: upload.size ?? 0 });
-      return {};
+      const { instance, createdBy } = current();
+      const metadata = withCreator(upload.metadata, createdBy);
+      await planNewFile(databases, maxFileBytes, { instance, ...uploadTarget(metadata), declaredSize: upload.size ?? 0 });
+      return { metadata };
     },
     async onUploadFinish(_req, upload) {
       const call = current();
@@ -121,7 +124,7 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
 
   const handle: RequestHandler = async (req, res) => {
     assertBoundedChunk(req);
-    const call: UploadCall = { instance: instanceOf(res) };
+    const call: UploadCall = { instance: instanceOf(res), createdBy: creatorOf(res) };
     let answer: Response;
     try {
       answer = await calls.run(call, () => tus.handleWeb(new NodeRequest({ req, res })));
