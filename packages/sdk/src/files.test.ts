@@ -50,7 +50,7 @@ describe('files.upload', () => {
     const progress: number[] = [];
     const file = await client.files.upload('root', hello(), { conflict: 'rename', onProgress: (loaded) => progress.push(loaded) });
 
-    expect(file).toEqual({ ...fileDoc, trashedAt: null, favorite: false });
+    expect(file).toEqual({ ...fileDoc, uploadedAt: null, trashedAt: null, favorite: false, createdBy: null, tags: [], metadata: {} });
     const post = server.seen.find((r) => r.method === 'POST');
     expect(post?.url).toBe('/api/files/root/files?name=notes+de+cours.txt&conflict=rename');
     expect(post?.headers['content-digest']).toBe('sha-256=:LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=:');
