@@ -5,8 +5,10 @@ import { pipeline } from 'node:stream/promises';
 import { BlobMissingError, type BlobStore } from '../blobs/blob-store.ts';
 import type { SqlDb } from '../db/sql-db.ts';
 import type { InstancePaths } from '../instances/instance-db.ts';
+import { expiredUploadsIn } from '../tus/expired-uploads.ts';
+import { UPLOADS_FOLDER } from '../tus/upload-ids.ts';
 
-export type FsckProblemKind = 'missing_content' | 'size_mismatch' | 'hash_mismatch' | 'orphan_blob' | 'tmp_leftover';
+export type FsckProblemKind = 'missing_content' | 'size_mismatch' | 'hash_mismatch' | 'orphan_blob' | 'tmp_leftover' | 'expired_upload';
 
 export interface FsckProblem {
   kind: FsckProblemKind;
@@ -43,8 +45,9 @@ async function filesIn(dir: string): Promise<string[]> {
 
 /**
  * Checks one instance's metadata against its content: rows (files and their versions) whose blob is missing or differs
- * (size, SHA-256), blobs without a row, leftovers in tmp/ (files on disk). With `repair`, orphan
- * blobs and leftovers are deleted; rows with missing or damaged content are only reported
+ * (size, SHA-256), blobs without a row, leftovers in tmp/ (files on disk), resumable uploads past
+ * their expiry (those within it are in progress, not problems). With `repair`, orphan blobs and
+ * leftovers are deleted; rows with missing or damaged content are only reported
  * (nothing can bring the bytes back). Safe while the server runs: recent entries are skipped.
  */
 export async function fsckInstance(
@@ -114,6 +117,11 @@ export async function fsckInstance(
     }
     if (options.repair) await rm(path, { force: true });
     problem('tmp_leftover', where(path), 'reste d’un envoi interrompu', options.repair);
+  }
+  const uploads = join(paths.root, UPLOADS_FOLDER);
+  for (const upload of await expiredUploadsIn(uploads, now)) {
+    if (options.repair) for (const name of upload.names) await rm(join(uploads, name), { force: true });
+    problem('expired_upload', join(UPLOADS_FOLDER, upload.id), 'envoi reprenable abandonné (expiré)', options.repair);
   }
   return report;
 }
