@@ -6,7 +6,8 @@ import { readConfig } from './config/config.ts';
 const config = readConfig(process.env);
 const log = pino({ level: config.LOG_LEVEL });
 const gateway = createGateway(config, log);
-const server = createServer(gateway.handler).listen(config.PORT, config.HOST ?? '::', () => {
+// Bigger stream buffers move large files in fewer, larger chunks (bench/storage large-file: less CPU per GiB).
+const server = createServer({ highWaterMark: 1024 * 1024 }, gateway.handler).listen(config.PORT, config.HOST ?? '::', () => {
   log.info({ port: config.PORT }, 'gateway listening');
 });
 server.keepAliveTimeout = 65_000;

@@ -22,6 +22,8 @@ import { openMetadata } from './db/open-metadata.ts';
 import { InstanceDatabases } from './instances/instance-databases.ts';
 import { InstanceRegistry } from './instances/registry.ts';
 import { instanceRoutes } from './instances/routes.ts';
+import { uploadRoutes } from './tus/upload-routes.ts';
+import { versionRoutes } from './versions/routes.ts';
 
 export interface Storage {
   app: Express;
@@ -64,6 +66,9 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
   app.use(notifyWrites(notifier));
   app.use(instanceRoutes(registry, metadata, databases, config.defaultQuotaBytes));
   app.use(fileRoutes({ registry, databases, downloadTokens, maxFileBytes: config.maxFileBytes }));
+  app.use(versionRoutes({ registry, databases, maxFileBytes: config.maxFileBytes }));
+  const uploads = uploadRoutes({ registry, databases, dataDir: config.dataDir, maxFileBytes: config.maxFileBytes, logger });
+  app.use(uploads.router);
   app.use(zipRoutes(registry, databases));
   app.use(documentRoutes(registry, databases));
   app.use(referenceRoutes(registry, databases));
@@ -90,6 +95,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
     },
     async close() {
       trashPurge.stop();
+      uploads.stop();
       await metadata.close();
       blobs.close();
     },

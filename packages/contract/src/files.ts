@@ -19,9 +19,17 @@ export const FileDoc = z.object({
   sha256: z.nullable(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** When its current content arrived (an upload or an overwrite); null for folders. */
+  uploadedAt: z._default(z.nullable(z.string()), null),
   /** When it went to the trash (with its folder, for what was inside one); null when not trashed. */
   trashedAt: z._default(z.nullable(z.string()), null),
   favorite: z._default(z.boolean(), false),
+  /** The app that created it (its slug), null when the person did through the Home or Drive. */
+  createdBy: z._default(z.nullable(z.string()), null),
+  /** The person's own labels, NFC, as typed (see MAX_TAGS). */
+  tags: z._default(z.array(z.string()), []),
+  /** What jobs learnt from the content (EXIF, page count…), by kind. */
+  metadata: z._default(z.record(z.string(), z.unknown()), {}),
   /**
    * Where it is, e.g. `/Administratif/Ensap/bulletin.pdf` (in search, recents and favourites), or,
    * for a trashed item, where it was and will be restored to.
@@ -69,12 +77,41 @@ export const MAX_SEARCH_LENGTH = 255;
 export const CreateFolderBody = z.object({ name: z.string() });
 export type CreateFolderBody = z.infer<typeof CreateFolderBody>;
 
-/** `PATCH /files/:id`: rename and/or move, (un)mark as favourite; absent fields stay as they are. */
+/** `PATCH /files/:id`: rename and/or move, (un)mark as favourite, set tags; absent fields stay as they are. */
 export const PatchFileBody = z.object({
   name: z.optional(z.string()),
   parentId: z.optional(z.string()),
   favorite: z.optional(z.boolean()),
+  tags: z.optional(z.array(z.string())),
 });
+
+export const MAX_TAGS = 32;
+export const MAX_TAG_LENGTH = 64;
+
+/**
+ * Tags as stored: trimmed, NFC, without duplicates (compared case-insensitively, the first
+ * spelling kept), each 1 to MAX_TAG_LENGTH characters without control characters, at most
+ * MAX_TAGS. The reason when refused.
+ */
+export function checkTags(raw: readonly string[]): { ok: true; tags: string[] } | { ok: false; reason: string } {
+  const tags: string[] = [];
+  const seen = new Set<string>();
+  for (const value of raw) {
+    const tag = value.normalize('NFC').trim();
+    if (tag === '' || [...tag].length > MAX_TAG_LENGTH) {
+      return { ok: false, reason: `Une étiquette fait de 1 à ${MAX_TAG_LENGTH} caractères.` };
+    }
+    if (/[\p{Cc}\p{Cs}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u.test(tag)) {
+      return { ok: false, reason: 'Une étiquette ne contient pas de caractère de contrôle.' };
+    }
+    const key = tag.toLocaleLowerCase('fr');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    tags.push(tag);
+  }
+  if (tags.length > MAX_TAGS) return { ok: false, reason: `Un élément porte au plus ${MAX_TAGS} étiquettes.` };
+  return { ok: true, tags };
+}
 export type PatchFileBody = z.infer<typeof PatchFileBody>;
 
 /** `POST /files/:id/copy`: into `parentId` (default: the same folder), named `name` (default: the same). */

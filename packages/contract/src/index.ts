@@ -18,7 +18,11 @@ export {
   CopyFileBody,
   DownloadLink,
   contentDigest,
+  MAX_TAGS,
+  MAX_TAG_LENGTH,
+  checkTags,
 } from './files.ts';
+export { FileVersion, FileVersionList } from './file-versions.ts';
 export { Doctype, doctypes, Document, DocumentBody, DocumentListing, MAX_DOCUMENT_BYTES } from './documents.ts';
 export {
   NoteData,

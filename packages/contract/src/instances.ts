@@ -23,12 +23,13 @@ export type CreatedInstance = z.infer<typeof CreatedInstance>;
 /** `GET /instance` (owner scope): the instance with its quota and what it uses. */
 export const InstanceInfo = z.extend(CreatedInstance, {
   quotaBytes: z.int().check(z.nonnegative()),
-  /** Everything counted against the quota, trash included. */
+  /** Everything counted against the quota, trash and versions included. */
   usedBytes: z.int().check(z.nonnegative()),
-  /** `usedBytes` split: live files, and what waits in the trash. */
+  /** `usedBytes` split: live files, what waits in the trash, and files' earlier versions. */
   usage: z.object({
     files: z.int().check(z.nonnegative()),
     trash: z.int().check(z.nonnegative()),
+    versions: z.int().check(z.nonnegative()),
   }),
 });
 export type InstanceInfo = z.infer<typeof InstanceInfo>;

@@ -31,8 +31,8 @@ function cors(handler: (req: Seen, res: ServerResponse) => void) {
     res.setHeader('Access-Control-Expose-Headers', 'X-Request-Id');
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
-        'Access-Control-Allow-Methods': 'POST',
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Content-Digest',
+        'Access-Control-Allow-Methods': 'POST, PUT',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Content-Digest, If-Match',
       });
       res.end();
       return;
@@ -50,7 +50,7 @@ describe('files.upload', () => {
     const progress: number[] = [];
     const file = await client.files.upload('root', hello(), { conflict: 'rename', onProgress: (loaded) => progress.push(loaded) });
 
-    expect(file).toEqual({ ...fileDoc, trashedAt: null, favorite: false });
+    expect(file).toEqual({ ...fileDoc, uploadedAt: null, trashedAt: null, favorite: false, createdBy: null, tags: [], metadata: {} });
     const post = server.seen.find((r) => r.method === 'POST');
     expect(post?.url).toBe('/api/files/root/files?name=notes+de+cours.txt&conflict=rename');
     expect(post?.headers['content-digest']).toBe('sha-256=:LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=:');
@@ -75,6 +75,53 @@ describe('files.upload', () => {
     const error = await client.files.upload('root', hello()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 409, code: 'name_conflict', suggestedName: 'notes de cours (2).txt' });
+  });
+});
+
+describe('files: overwrite and versions', () => {
+  const client = () => createClient({ baseUrl: server.baseUrl, getToken: () => 'tok' });
+  const last = () => server.seen.filter((r) => r.method !== 'OPTIONS').at(-1);
+  const version = { id: 'v1', size: 3, sha256: 'abc', createdAt: '2026-01-01T00:00:00.000Z' };
+
+  it('PUTs the new content with its Content-Digest and the replaced content’s ETag as If-Match', async () => {
+    server.handle(cors((_req, res) => json(res, 200, fileDoc)));
+    const progress: number[] = [];
+    const saved = await client().files.overwrite('f1', hello(), { expectedSha256: 'abc', onProgress: (loaded) => progress.push(loaded) });
+    expect(saved).toMatchObject({ id: 'f1' });
+    expect(last()).toMatchObject({ method: 'PUT', url: '/api/files/f1/content', body: 'hello' });
+    expect(last()?.headers['if-match']).toBe('"abc"');
+    expect(last()?.headers['content-digest']).toBe('sha-256=:LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=:');
+    expect(progress.at(-1)).toBe(5);
+
+    await client().files.overwrite('f1', hello());
+    expect(last()?.headers['if-match']).toBeUndefined();
+  });
+
+  it('throws precondition_failed as an ApiError when the file changed meanwhile', async () => {
+    server.handle(
+      cors((_req, res) => json(res, 412, { title: 'Modifié', status: 412, code: 'precondition_failed' }, 'application/problem+json')),
+    );
+    const error = await client().files.overwrite('f1', hello(), { expectedSha256: 'old' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 412, code: 'precondition_failed' });
+  });
+
+  it('lists, downloads, restores and deletes versions', async () => {
+    server.handle(cors((_req, res) => json(res, 200, { items: [version] })));
+    expect((await client().files.versions('f1')).items).toEqual([version]);
+    expect(last()).toMatchObject({ method: 'GET', url: '/api/files/f1/versions' });
+
+    server.handle(cors((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('old')));
+    expect(await (await client().files.versionContent('f1', 'v1')).text()).toBe('old');
+    expect(last()?.url).toBe('/api/files/f1/versions/v1/content');
+
+    server.handle(cors((_req, res) => json(res, 200, fileDoc)));
+    expect(await client().files.restoreVersion('f1', 'v1')).toMatchObject({ id: 'f1' });
+    expect(last()).toMatchObject({ method: 'POST', url: '/api/files/f1/versions/v1/restore' });
+
+    server.handle(cors((_req, res) => res.writeHead(204).end()));
+    await expect(client().files.deleteVersion('f1', 'v1')).resolves.toBeUndefined();
+    expect(last()).toMatchObject({ method: 'DELETE', url: '/api/files/f1/versions/v1' });
   });
 });
 

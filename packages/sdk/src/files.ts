@@ -1,8 +1,9 @@
-import { DownloadLink, FileDoc, FileList, FolderListing, SearchResults } from '@mytoutatice/contract';
+import { DownloadLink, FileDoc, FileList, FileVersionList, FolderListing, SearchResults } from '@mytoutatice/contract';
 import type { CopyFileBody, CreateFolderBody, FileSort, PatchFileBody, SortOrder } from '@mytoutatice/contract';
 import { apiErrorFrom } from './api-error.ts';
 import { contentDigestOf } from './digest.ts';
 import { parseResponse } from './parse-response.ts';
+import { isResumable, resumableUpload } from './resumable-upload.ts';
 import type { CallOptions, PageOptions, Transport } from './transport.ts';
 import { xhrSend } from './xhr-send.ts';
 
@@ -14,6 +15,15 @@ export type ConflictPolicy = 'fail' | 'rename';
 export type UploadOptions = CallOptions & {
   onProgress?: ((loaded: number, total: number) => void) | undefined;
   conflict?: ConflictPolicy | undefined;
+};
+
+export type OverwriteOptions = CallOptions & {
+  onProgress?: ((loaded: number, total: number) => void) | undefined;
+  /**
+   * The `sha256` of the content being replaced, as last read: if the file has changed since, the
+   * save is refused with 412 `precondition_failed` rather than lose the other change.
+   */
+  expectedSha256?: string | undefined;
 };
 
 /** A folder listing's order: folders always first, then by name (default), date of change or size. */
@@ -45,13 +55,30 @@ export type FilesResource = {
   /** Files last changed first. */
   recent(options?: PageOptions): Promise<FileList>;
   favorites(options?: PageOptions): Promise<FileList>;
-  /** Uploads with progress and a SHA-256 `Content-Digest` the server checks. Never retried. */
+  /**
+   * Uploads with progress. Up to 8 MiB: one POST with a SHA-256 `Content-Digest` the server
+   * checks, never retried. Above: tus, in 8 MiB chunks, retried and resumable after a restart.
+   */
   upload(parentId: string, file: UploadInput, options?: UploadOptions): Promise<FileDoc>;
   /** A short-lived URL that downloads the file without a token (usable as a plain link). */
   downloadLink(id: string, options?: CallOptions): Promise<DownloadLink>;
+  /**
+   * Replaces the file's content (checked by its SHA-256 `Content-Digest`); the previous content
+   * becomes a version. Identical bytes change nothing. Never retried.
+   */
+  overwrite(id: string, content: Blob, options?: OverwriteOptions): Promise<FileDoc>;
+  /** The file's earlier contents, newest first (thinned as they age: denser when recent). */
+  versions(id: string, options?: CallOptions): Promise<FileVersionList>;
+  /** A version's bytes. */
+  versionContent(id: string, versionId: string, options?: CallOptions): Promise<Blob>;
+  /** The version becomes the content again, and the current content a version. */
+  restoreVersion(id: string, versionId: string, options?: CallOptions): Promise<FileDoc>;
+  /** Deletes a version for good, freeing its room. */
+  deleteVersion(id: string, versionId: string, options?: CallOptions): Promise<void>;
 };
 
 const path = (id: string) => `/api/files/${encodeURIComponent(id)}`;
+const versionPath = (id: string, versionId: string) => `${path(id)}/versions/${encodeURIComponent(versionId)}`;
 const TRASH_PATH = '/api/files/trash';
 
 export function createFiles(transport: Transport): FilesResource {
@@ -102,32 +129,66 @@ export function createFiles(transport: Transport): FilesResource {
 
     downloadLink: (id, { signal } = {}) =>
       transport.request(`${path(id)}/download-link`, DownloadLink, { method: 'POST', signal }),
+
+    overwrite: (id, content, { expectedSha256, ...options } = {}) =>
+      sendContent(transport, 'PUT', transport.url(`${path(id)}/content`), content, {
+        ...options,
+        headers: expectedSha256 === undefined ? {} : { 'If-Match': `"${expectedSha256}"` },
+      }),
+
+    versions: (id, { signal } = {}) => transport.request(`${path(id)}/versions`, FileVersionList, { signal }),
+
+    versionContent: async (id, versionId, { signal } = {}) => (await transport.send(`${versionPath(id, versionId)}/content`, { signal })).blob(),
+
+    restoreVersion: (id, versionId, { signal } = {}) =>
+      transport.request(`${versionPath(id, versionId)}/restore`, FileDoc, { method: 'POST', signal }),
+
+    deleteVersion: async (id, versionId, { signal } = {}) => {
+      await transport.send(versionPath(id, versionId), { method: 'DELETE', signal });
+    },
   };
 }
 
 async function upload(transport: Transport, parentId: string, file: UploadInput, options: UploadOptions) {
   const { onProgress, signal, conflict = 'fail' } = options;
-  const digest = await contentDigestOf(file);
+  if (isResumable(file)) {
+    const id = await resumableUpload(transport, parentId, file, { conflict, signal, onProgress });
+    onProgress?.(file.size, file.size);
+    return transport.request(path(id), FileDoc, { signal });
+  }
+  return sendContent(transport, 'POST', transport.url(`${path(parentId)}/files`, { name: file.name, conflict }), file, { onProgress, signal });
+}
+
+/** Sends bytes as the raw body, with progress and a SHA-256 `Content-Digest` the server checks. */
+async function sendContent(
+  transport: Transport,
+  method: 'POST' | 'PUT',
+  url: string,
+  content: Blob,
+  options: CallOptions & { onProgress?: ((loaded: number, total: number) => void) | undefined; headers?: Record<string, string> },
+) {
+  const { onProgress, signal, headers = {} } = options;
+  const digest = await contentDigestOf(content);
   signal?.throwIfAborted();
-  const url = transport.url(`${path(parentId)}/files`, { name: file.name, conflict });
   const attempt = async () =>
     xhrSend({
-      method: 'POST',
+      method,
       url,
       headers: {
         ...(await transport.authorization()),
+        ...headers,
         Accept: 'application/json',
-        'Content-Type': file.type || 'application/octet-stream',
+        'Content-Type': content.type || 'application/octet-stream',
         'Content-Digest': digest,
       },
-      body: file,
-      onUploadProgress: onProgress && ((loaded, total) => onProgress(loaded, total || file.size)),
+      body: content,
+      onUploadProgress: onProgress && ((loaded, total) => onProgress(loaded, total || content.size)),
       signal,
     });
   let answer = await attempt();
   // A 401 is answered before anything is stored: sending again after a renewal is safe.
   if (answer.status === 401 && (await transport.renewToken())) answer = await attempt();
   if (answer.status < 200 || answer.status > 299) throw apiErrorFrom(answer);
-  onProgress?.(file.size, file.size);
+  onProgress?.(content.size, content.size);
   return parseResponse(FileDoc, answer.body, answer.status);
 }

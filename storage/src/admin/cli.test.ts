@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { FileDoc } from '@mytoutatice/contract';
 import { verifyAppPassword } from '../instances/app-passwords.ts';
 import { instancePaths } from '../instances/instance-db.ts';
 import { backendEnv, blobKeys, filesUnder, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { tusCalls } from '../tus/tus-test-calls.ts';
 import { fsckInstance } from './fsck.ts';
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
@@ -154,5 +155,28 @@ describe('admin CLI', { timeout: 60_000 }, () => {
     expect(report.problems.map((problem) => problem.kind).sort()).toEqual(['hash_mismatch', 'size_mismatch']);
     expect(report.skipped).toEqual([join('tmp', 'en-cours')]);
     expect(await filesUnder(paths.tmp)).toEqual(['en-cours']);
+  });
+
+  it('fsck leaves resumable uploads in progress alone and removes those past their expiry', async () => {
+    const carol = await storage.createInstance('carol');
+    const paths = instancePaths(storage.config.dataDir, carol.id);
+    const tus = tusCalls(storage, carol.token);
+    const live = tus.pathOf(await tus.create(8, { filename: 'en-cours.txt' }, Buffer.from('moit')));
+    const stale = tus.pathOf(await tus.create(8, { filename: 'abandon.txt' }, Buffer.from('aban')));
+    const staleId = stale.split('/').pop() ?? '';
+    const record = join(paths.root, 'uploads', `${staleId}.json`);
+    const info = JSON.parse(await readFile(record, 'utf8')) as { creation_date: string };
+    info.creation_date = new Date(Date.now() - 25 * 3600 * 1000).toISOString();
+    await writeFile(record, JSON.stringify(info));
+
+    const instance = { id: carol.id, paths, db: storage.metadata.instance(carol.id), blobs: storage.blobs };
+    const check = await fsckInstance(instance, { repair: false, graceMs: 60_000 });
+    expect(check.problems).toEqual([{ kind: 'expired_upload', path: join('uploads', staleId), detail: expect.any(String), repaired: false }]);
+    const repair = await fsckInstance(instance, { repair: true, graceMs: 60_000 });
+    expect(repair.problems.map((problem) => problem.repaired)).toEqual([true]);
+    expect((await fsckInstance(instance, { repair: false, graceMs: 60_000 })).problems).toEqual([]);
+    expect((await tus.head(stale)).status).toBe(404);
+    const done = await tus.patch(live, 4, Buffer.from('ié.'));
+    expect(done.status).toBe(204);
   });
 });

@@ -5,8 +5,10 @@ import { pipeline } from 'node:stream/promises';
 import { BlobMissingError, type BlobStore } from '../blobs/blob-store.ts';
 import type { SqlDb } from '../db/sql-db.ts';
 import type { InstancePaths } from '../instances/instance-db.ts';
+import { expiredUploadsIn } from '../tus/expired-uploads.ts';
+import { UPLOADS_FOLDER } from '../tus/upload-ids.ts';
 
-export type FsckProblemKind = 'missing_content' | 'size_mismatch' | 'hash_mismatch' | 'orphan_blob' | 'tmp_leftover';
+export type FsckProblemKind = 'missing_content' | 'size_mismatch' | 'hash_mismatch' | 'orphan_blob' | 'tmp_leftover' | 'expired_upload';
 
 export interface FsckProblem {
   kind: FsckProblemKind;
@@ -42,9 +44,10 @@ async function filesIn(dir: string): Promise<string[]> {
 }
 
 /**
- * Checks one instance's metadata against its content: rows whose blob is missing or differs
- * (size, SHA-256), blobs without a row, leftovers in tmp/ (files on disk). With `repair`, orphan
- * blobs and leftovers are deleted; rows with missing or damaged content are only reported
+ * Checks one instance's metadata against its content: rows (files and their versions) whose blob is missing or differs
+ * (size, SHA-256), blobs without a row, leftovers in tmp/ (files on disk), resumable uploads past
+ * their expiry (those within it are in progress, not problems). With `repair`, orphan blobs and
+ * leftovers are deleted; rows with missing or damaged content are only reported
  * (nothing can bring the bytes back). Safe while the server runs: recent entries are skipped.
  */
 export async function fsckInstance(
@@ -58,17 +61,23 @@ export async function fsckInstance(
   const problem = (kind: FsckProblemKind, path: string, detail: string, repaired = false) =>
     report.problems.push({ kind, path, detail, repaired });
 
-  const rows = await db.all(`SELECT id, name, size, sha256 FROM files WHERE type = 'file'`);
+  // Every blob a row names: each file's current content and each of its versions.
+  const rows = await db.all(
+    `SELECT blob_key, size, sha256, 'fichier ' || id || ' « ' || name || ' »' AS label FROM files WHERE type = 'file'
+     UNION ALL
+     SELECT v.blob_key, v.size, v.sha256, 'version ' || v.id || ' du fichier ' || f.id || ' « ' || f.name || ' »'
+     FROM file_versions v JOIN files f ON f.id = v.file_id`,
+  );
   const expected = new Set<string>();
   for (const row of rows) {
-    const id = String(row.id);
-    expected.add(id);
-    const label = `fichier ${id} « ${String(row.name)} »`;
+    const key = String(row.blob_key);
+    expected.add(key);
+    const label = String(row.label);
     let size = 0;
     let sha256: string | undefined;
     try {
       const hash = createHash('sha256');
-      await pipeline(await blobs.read(instanceId, id), async function* (source: AsyncIterable<Buffer>) {
+      await pipeline(await blobs.read(instanceId, key), async function* (source: AsyncIterable<Buffer>) {
         for await (const chunk of source) {
           size += chunk.length;
           hash.update(chunk);
@@ -78,13 +87,13 @@ export async function fsckInstance(
       sha256 = hash.digest('hex');
     } catch (error) {
       if (!(error instanceof BlobMissingError)) throw error;
-      problem('missing_content', blobName(id), `${label} : contenu manquant`);
+      problem('missing_content', blobName(key), `${label} : contenu manquant`);
       continue;
     }
     if (size !== Number(row.size)) {
-      problem('size_mismatch', blobName(id), `${label} : ${size} octets au lieu de ${Number(row.size)}`);
+      problem('size_mismatch', blobName(key), `${label} : ${size} octets au lieu de ${Number(row.size)}`);
     } else if (sha256 !== row.sha256) {
-      problem('hash_mismatch', blobName(id), `${label} : empreinte SHA-256 différente`);
+      problem('hash_mismatch', blobName(key), `${label} : empreinte SHA-256 différente`);
     }
   }
 
@@ -108,6 +117,11 @@ export async function fsckInstance(
     }
     if (options.repair) await rm(path, { force: true });
     problem('tmp_leftover', where(path), 'reste d’un envoi interrompu', options.repair);
+  }
+  const uploads = join(paths.root, UPLOADS_FOLDER);
+  for (const upload of await expiredUploadsIn(uploads, now)) {
+    if (options.repair) for (const name of upload.names) await rm(join(uploads, name), { force: true });
+    problem('expired_upload', join(UPLOADS_FOLDER, upload.id), 'envoi reprenable abandonné (expiré)', options.repair);
   }
   return report;
 }

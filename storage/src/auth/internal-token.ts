@@ -87,3 +87,9 @@ export function claimsOf(res: Response): InternalClaims {
   if (!claims) throw new Error('requireInternalToken must run before this handler');
   return claims;
 }
+
+/** Who is creating something, for `createdBy`: the app of an app token, else null (the person). */
+export function creatorOf(res: Response): string | null {
+  const claims = claimsOf(res);
+  return claims.scope === 'app' ? claims.app : null;
+}

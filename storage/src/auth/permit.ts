@@ -17,7 +17,7 @@ import { fileNotFound, findFile } from '../files/file-rows.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceById } from '../instances/owner-instance.ts';
-import type { InstanceRegistry } from '../instances/registry.ts';
+import type { InstanceRecord, InstanceRegistry } from '../instances/registry.ts';
 import { claimsOf, forbidden } from './internal-token.ts';
 
 export interface PermitDeps {
@@ -26,6 +26,12 @@ export interface PermitDeps {
 }
 
 export type ChangeFilter = (change: Change) => boolean;
+
+/**
+ * For routes whose path names no file (a resumable upload's id): the folders the call writes
+ * into, checked against a folder-limited grant in place of the path's ids.
+ */
+export type FilesTargets = (req: Request, instance: InstanceRecord) => Promise<string[]>;
 
 const isFilesGrant = (grant: Grant): grant is FilesGrant => grant.type === FILES_TYPE;
 
@@ -36,7 +42,7 @@ const isFilesGrant = (grant: Grant): grant is FilesGrant => grant.type === FILES
  * item outside the folder (the caller may not know it exists), 403 for the root and the trash
  * (known to all) and for instance-wide listings. Loads the instance into `res.locals`.
  */
-export function permit(deps: PermitDeps, route: ApiRoute): RequestHandler {
+export function permit(deps: PermitDeps, route: ApiRoute, filesTargets?: FilesTargets): RequestHandler {
   const { permission } = route;
   if (permission === 'public' || permission === 'session') throw new Error(`${route.operationId} is not a storage route`);
   return async (req, res, next) => {
@@ -64,7 +70,12 @@ export function permit(deps: PermitDeps, route: ApiRoute): RequestHandler {
       res.locals.readableDoctypes = readableDoctypes(grants);
     } else {
       const db = deps.databases.db(instance.id);
-      const pathIds = (route.params ?? []).filter((param) => param.in === 'path').map((param) => pathParam(req, param.name));
+      const pathIds = filesTargets
+        ? () => filesTargets(req, instance)
+        : (route.params ?? [])
+            // A version id is not an item: its routes find it under the file only.
+            .filter((param) => param.in === 'path' && FILE_ID_PARAMS.has(param.name))
+            .map((param) => pathParam(req, param.name));
       await checkFiles(db, route, req, grants, permission.verb, pathIds);
       res.locals.readableDoctypes = readableDoctypes(grants);
     }
@@ -107,14 +118,20 @@ function bodyFileIds(route: ApiRoute, req: Request): string[] {
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }
 
-/** `pathIds`: the item (or the folder to create in) when the route is about files. */
+/** The path parameters of files routes that name a file or folder. */
+const FILE_ID_PARAMS = new Set(['id', 'parentId']);
+
+/**
+ * `pathIds`: the item (or the folder to create in) when the route is about files; for a router
+ * with `filesTargets`, how to find them, asked only when a folder-limited grant needs them.
+ */
 async function checkFiles(
   db: SqlDb,
   route: ApiRoute,
   req: Request,
   grants: readonly Grant[],
   verb: GrantVerb,
-  pathIds: readonly string[],
+  pathIds: readonly string[] | (() => Promise<readonly string[]>),
 ): Promise<void> {
   const matching = grants.filter(isFilesGrant).filter((grant) => grant.verbs.includes(verb));
   if (matching.length === 0) throw forbidden();
@@ -125,7 +142,7 @@ async function checkFiles(
     return false;
   };
   // The items named (in the path or the body), then where a move or a copy puts it.
-  const targets = [...pathIds, ...bodyFileIds(route, req)];
+  const targets = [...(typeof pathIds === 'function' ? await pathIds() : pathIds), ...bodyFileIds(route, req)];
   // Search, recent, favourites and the trash span the whole instance: filtering them for a
   // folder would cost a walk up the tree per item and leave pages short or empty; an app limited
   // to a folder lists that folder instead.
@@ -147,15 +164,16 @@ async function checkFiles(
 /**
  * Registers the contract's route `operationId` on `router` behind `permit`: method, path and
  * permission come from the table, so none is written twice. All handlers but the last are body
- * parsers, run before the check (a move's or a copy's destination is in its body).
+ * parsers, run before the check (a move's or a copy's destination is in its body). `filesTargets`
+ * for a router whose paths name no file.
  */
-export function routeMounter(router: Router, deps: PermitDeps) {
+export function routeMounter(router: Router, deps: PermitDeps, filesTargets?: FilesTargets) {
   return (operationId: string, ...handlers: [...RequestHandler[], RequestHandler]): void => {
     const route = apiRoute(operationId);
     const path = route.path.replace(/\{([^}]+)\}/g, ':$1');
     const parsers = handlers.slice(0, -1);
     const handler = handlers.at(-1);
     if (!handler) throw new Error(`no handler for ${operationId}`);
-    router[route.method](path, ...parsers, permit(deps, route), handler);
+    router[route.method](path, ...parsers, permit(deps, route, filesTargets), handler);
   };
 }

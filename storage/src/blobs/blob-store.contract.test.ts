@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import v8 from 'node:v8';
@@ -193,6 +193,38 @@ function blobStoreContract(name: string, start: () => Promise<StoreUnderTest>): 
       await store.remove(instance, [original]);
       expect((await collect(await store.read(instance, copy))).toString()).toBe('contenu partagé');
       await expect(store.read(instance, original)).rejects.toBeInstanceOf(BlobMissingError);
+    });
+
+    it('adopts a finished local file as a blob, replacing the key, and leaves the file to its owner', { timeout: 60_000 }, async () => {
+      const instance = randomUUID();
+      const key = randomUUID();
+      const dir = await mkdtemp(join(tmpdir(), 'mytoutatice-adopt-'));
+      try {
+        // Past one 5 MiB part, so an S3 store uploads it in several.
+        const bytes = randomBytes(6 * MIB);
+        const path = join(dir, 'upload');
+        await writeFile(path, bytes);
+        await put(instance, key, Buffer.from('ancienne version'));
+        await store.adopt(instance, key, path);
+        expect(sha256(await collect(await store.read(instance, key)))).toBe(sha256(bytes));
+        expect(await allKeys(store, instance)).toEqual([key]);
+        expect(sha256(await readFile(path))).toBe(sha256(bytes));
+        // The upload's folder goes away once committed: the blob must not.
+        await rm(dir, { recursive: true, force: true });
+        expect(sha256(await collect(await store.read(instance, key)))).toBe(sha256(bytes));
+        expect(await subject.leftovers(instance)).toEqual([]);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('adopts nothing from a missing file and leaves nothing behind', async () => {
+      const instance = randomUUID();
+      const key = randomUUID();
+      await expect(store.adopt(instance, key, join(tmpdir(), randomUUID()))).rejects.toMatchObject({ code: 'ENOENT' });
+      expect(await allKeys(store, instance)).toEqual([]);
+      expect(await subject.leftovers(instance)).toEqual([]);
+      await expect(store.adopt(instance, '../x', join(tmpdir(), randomUUID()))).rejects.toBeInstanceOf(TypeError);
     });
 
     it('removes many blobs at once, missing ones included', { timeout: 60_000 }, async () => {

@@ -27,6 +27,13 @@ export interface BlobStore {
   read(instanceId: string, key: string, range?: ByteRange): Promise<Readable>;
   /** A second blob with the same bytes (replacing `to` if it exists). A missing `from` rejects with BlobMissingError. */
   copy(instanceId: string, from: string, to: string): Promise<void>;
+  /**
+   * Makes the complete local file at `path` (a finished resumable upload) blob `key`, replacing
+   * it; durable once it resolves, nothing left if it rejects. `path` stays where it is for the
+   * caller to remove, and must not be written again: the fs store links it rather than copy
+   * gigabytes, the S3 store streams it up.
+   */
+  adopt(instanceId: string, key: string, path: string): Promise<void>;
   /** Removes these blobs, in batches; missing ones are fine. */
   remove(instanceId: string, keys: readonly string[]): Promise<void>;
   /** Every blob key of the instance, for fsck. */

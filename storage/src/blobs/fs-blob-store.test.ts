@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobPath, instancePaths } from '../instances/instance-db.ts';
@@ -41,5 +41,17 @@ describe(FsBlobStore.name, () => {
     expect(await readdir(paths.tmp)).toEqual([]);
     await store.removeInstance(instance);
     expect(await readdir(paths.root)).toEqual(['meta.sqlite']);
+  });
+
+  it('adopts an upload on the same disk without copying it: the blob is the same file', async () => {
+    const instance = randomUUID();
+    const key = randomUUID();
+    const upload = join(dataDir, 'instances', instance, 'uploads', 'u');
+    await mkdir(dirname(upload), { recursive: true });
+    await writeFile(upload, 'gros envoi');
+    await store.adopt(instance, key, upload);
+    const paths = instancePaths(dataDir, instance);
+    expect((await stat(blobPath(paths, key))).ino).toBe((await stat(upload)).ino);
+    expect(await readdir(paths.tmp)).toEqual([]);
   });
 });

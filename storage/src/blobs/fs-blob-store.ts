@@ -10,6 +10,7 @@ import { meter } from './metered-body.ts';
 
 /** Removals in flight at once: an emptied trash may hold 100 000 files. */
 const REMOVE_BATCH = 64;
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 function errorCode(error: unknown): unknown {
   return (error as { code?: unknown } | null)?.code;
@@ -73,29 +74,44 @@ export class FsBlobStore implements BlobStore {
     const handle = await open(path, 'r').catch((error: unknown) => {
       throw errorCode(error) === 'ENOENT' ? new BlobMissingError(instanceId, key) : error;
     });
-    return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
+    // 1 MiB reads: a quarter of the chunks (and of the per-chunk work on each hop) of the 64 KiB default.
+    return handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES, ...(range ? { start: range.start, end: range.end } : {}) });
   }
 
   /**
    * A hard link costs no disk: blobs are never written in place (a write renames a new file
-   * over the path), so the two can never diverge. Where links are not possible (another device,
-   * some file systems), a real copy, fsynced.
+   * over the path), so the two can never diverge.
    */
   async copy(instanceId: string, from: string, to: string): Promise<void> {
     assertSafeNames(to);
-    const source = this.#path(instanceId, from);
+    await this.#placeLinkOf(instanceId, this.#path(instanceId, from), to).catch((error: unknown) => {
+      throw errorCode(error) === 'ENOENT' ? new BlobMissingError(instanceId, from) : error;
+    });
+  }
+
+  /** fsync, then a link into place: the upload's gigabytes are not copied. */
+  async adopt(instanceId: string, key: string, path: string): Promise<void> {
+    assertSafeNames(instanceId, key);
+    await syncFile(path);
+    await this.#placeLinkOf(instanceId, path, key);
+  }
+
+  /**
+   * Publishes `source` as `key` through a link in tmp/; where links are not possible (another
+   * device, some file systems), a real copy, fsynced.
+   */
+  async #placeLinkOf(instanceId: string, source: string, key: string): Promise<void> {
     const temp = await this.#newTemp(instanceId);
     try {
       try {
         await link(source, temp);
       } catch (error) {
         const code = errorCode(error);
-        if (code === 'ENOENT') throw new BlobMissingError(instanceId, from);
         if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw error;
         await copyFile(source, temp);
         await syncFile(temp);
       }
-      await this.#publish(instanceId, temp, to);
+      await this.#publish(instanceId, temp, key);
     } catch (error) {
       await rm(temp, { force: true });
       throw error;

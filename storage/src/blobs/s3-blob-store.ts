@@ -12,6 +12,7 @@ import {
   UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { BlobMissingError, assertSafeNames, type BlobStore, type ByteRange, type StoredBlob } from './blob-store.ts';
 import { meter } from './metered-body.ts';
@@ -93,23 +94,37 @@ export class S3BlobStore implements BlobStore {
   }
 
   async write(instanceId: string, key: string, body: Readable, limit: number, overLimit: () => Error): Promise<StoredBlob> {
-    const objectKey = this.#object(instanceId, key);
     const metered = meter(body, limit, overLimit);
-    const upload = new Upload({
-      client: this.#client,
-      params: { Bucket: this.#bucket, Key: objectKey, Body: metered.stream },
-      partSize: PART_BYTES,
-      queueSize: QUEUE_SIZE,
-      // Aborts the multipart upload when anything fails, so no parts are left behind (billed).
-      leavePartsOnError: false,
-    });
     try {
-      await upload.done();
+      await this.#upload(this.#object(instanceId, key), metered.stream);
     } catch (error) {
       metered.stream.destroy();
       throw metered.failure(error);
     }
     return metered.stored();
+  }
+
+  /** Streamed up like a write: the local file was the upload's staging, S3 holds the blob. */
+  async adopt(instanceId: string, key: string, path: string): Promise<void> {
+    const objectKey = this.#object(instanceId, key);
+    const file = createReadStream(path);
+    try {
+      await this.#upload(objectKey, file);
+    } finally {
+      file.destroy();
+    }
+  }
+
+  async #upload(objectKey: string, body: Readable): Promise<void> {
+    const upload = new Upload({
+      client: this.#client,
+      params: { Bucket: this.#bucket, Key: objectKey, Body: body },
+      partSize: PART_BYTES,
+      queueSize: QUEUE_SIZE,
+      // Aborts the multipart upload when anything fails, so no parts are left behind (billed).
+      leavePartsOnError: false,
+    });
+    await upload.done();
   }
 
   async read(instanceId: string, key: string, range?: ByteRange): Promise<Readable> {

@@ -20,7 +20,13 @@ export type InFlight =
   | { kind: 'folder'; parentId: string; name: string }
   | { kind: 'move'; id: string; from: string; to: string }
   | { kind: 'trash'; id: string; from: string }
-  | { kind: 'destroy'; id: string };
+  | { kind: 'destroy'; id: string }
+  | { kind: 'overwrite'; id: string; from: Content; to: Content };
+
+export interface Content {
+  sha256: string;
+  size: number;
+}
 
 /**
  * What storage acknowledged, item by item, and what must therefore be there after a crash.
@@ -63,6 +69,12 @@ export class Ledger {
     });
   }
 
+  overwritten(item: KnownItem, content: Content): void {
+    item.sha256 = content.sha256;
+    item.size = content.size;
+    item.unchecked = true;
+  }
+
   destroyed(id: string): void {
     for (const item of this.items.values()) {
       if (item.id === id || item.parentId === id) item.state = 'destroyed';
@@ -85,6 +97,17 @@ export class Ledger {
       const item = this.items.get(write.id);
       const doc = observed.get(write.id);
       if (!item) continue;
+      if (write.kind === 'overwrite') {
+        // Either content, whole: the bytes are compared again at the check.
+        item.unchecked = true;
+        if (doc?.sha256 === write.to.sha256 && doc.size === write.to.size) {
+          applied++;
+          this.overwritten(item, write.to);
+        } else if (doc?.sha256 !== write.from.sha256) {
+          this.problems.push(`overwrite of ${item.name} cut by the kill: ${doc?.size} bytes ${doc?.sha256}, neither before nor after`);
+        }
+        continue;
+      }
       if (write.kind === 'destroy') {
         if (doc === undefined) {
           applied++;

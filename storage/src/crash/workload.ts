@@ -20,7 +20,8 @@ export interface WorkloadCounts {
 }
 
 /**
- * Workers writing at random until `stop()`: uploads, new folders, moves, trashing, destroying.
+ * Workers writing at random until `stop()`: uploads, overwrites, new folders, moves, trashing,
+ * destroying.
  * Two writes in flight never touch the same item or folder, so each acknowledged answer says
  * exactly what storage holds; the ledger records it, or the write as cut when the answer never
  * came.
@@ -114,6 +115,21 @@ export function startWorkload(api: StorageApi, ledger: Ledger, workers: number) 
     item.state = 'trashed';
   }
 
+  /** A new content for a live file, from the content the ledger knows (`If-Match`). */
+  async function overwrite(): Promise<void> {
+    const item = pick(movable().filter((known) => known.type === 'file'));
+    if (!item?.sha256 || item.size === null) return upload();
+    const bytes = randomBytes(Math.floor(MAX_UPLOAD_BYTES * Math.random() ** 5));
+    const from = { sha256: item.sha256, size: item.size };
+    const to = { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.byteLength };
+    const headers = { 'content-digest': digestOf(bytes), 'if-match': `"${item.sha256}"` };
+    // Its folder too: trashed meanwhile, it would make the overwrite a 409 `in_trash`.
+    const answer = await write([item.id, item.parentId], { kind: 'overwrite', id: item.id, from, to }, 200, () =>
+      api.send(`/files/${item.id}/content`, { method: 'PUT', body: bytes, headers }),
+    );
+    if (answer) ledger.overwritten(item, to);
+  }
+
   async function destroy(): Promise<void> {
     const item: KnownItem | undefined = pick([...ledger.items.values()].filter((known) => known.state === 'trashed' && free(known.id)));
     if (!item) return upload();
@@ -123,7 +139,7 @@ export function startWorkload(api: StorageApi, ledger: Ledger, workers: number) 
     if (answer) ledger.destroyed(item.id);
   }
 
-  const writes = [upload, upload, upload, upload, folder, move, move, trash, trash, destroy];
+  const writes = [upload, upload, upload, upload, folder, move, move, trash, trash, destroy, overwrite, overwrite];
   async function worker(): Promise<void> {
     while (!stopped) await (pick(writes) ?? upload)();
   }

@@ -23,6 +23,24 @@ export const POSTGRES_STEPS: readonly string[] = [
       PRIMARY KEY (file_id, doctype, document_id)
     );
     CREATE INDEX file_references_document ON file_references (doctype, document_id, file_id);`,
+  // 5: the creating app, tags and job metadata of files (SQLite's v5FileLabels).
+  `ALTER TABLE files ADD COLUMN created_by TEXT;
+    ALTER TABLE files ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE files ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}';`,
+  // 6: a content's own blob key, and the versions of files (SQLite's v6FileVersions).
+  `ALTER TABLE files ADD COLUMN blob_key TEXT COLLATE "C";
+    UPDATE files SET blob_key = id WHERE type = 'file';
+    CREATE TABLE file_versions (
+      id TEXT COLLATE "C" PRIMARY KEY,
+      file_id TEXT COLLATE "C" NOT NULL REFERENCES files (id),
+      blob_key TEXT COLLATE "C" NOT NULL,
+      size BIGINT NOT NULL,
+      sha256 TEXT NOT NULL,
+      mime TEXT,
+      created_at TEXT COLLATE "C" NOT NULL
+    );
+    CREATE INDEX file_versions_file ON file_versions (file_id, created_at);
+    CREATE INDEX file_versions_age ON file_versions (created_at);`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = BASELINE_VERSION + POSTGRES_STEPS.length;

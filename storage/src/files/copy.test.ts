@@ -76,10 +76,10 @@ describe(copyFile.name, () => {
 
     // Trashed content still takes room (it can come back) until it is destroyed.
     await bob.trash(copy.id);
-    expect((await usedByBob()).usage).toEqual({ files: 400, trash: 400 });
+    expect((await usedByBob()).usage).toEqual({ files: 400, trash: 400, versions: 0 });
     expect((await bob.copy(big.id, { parentId: 'root' })).status).toBe(413);
     await bob.destroy(copy.id);
-    expect((await usedByBob()).usage).toEqual({ files: 400, trash: 0 });
+    expect((await usedByBob()).usage).toEqual({ files: 400, trash: 0, versions: 0 });
     expect((await bob.copy(big.id, { parentId: 'root' })).status).toBe(201);
   });
 

@@ -7,7 +7,7 @@ import { bumpSeq } from '../instances/instance-db.ts';
 import type { InstanceRecord } from '../instances/registry.ts';
 import { nameConflict, nameTaken, parseConflict, resolveName, validName, type ConflictPolicy } from './file-names.ts';
 import { isSelfOrDescendant } from './file-paths.ts';
-import { getLiveFolder, getMovable, inTrash, insertFile, newRow, toFileDoc, type FileRow } from './file-rows.ts';
+import { contentKey, getLiveFolder, getMovable, inTrash, insertFile, newRow, toFileDoc, type FileRow } from './file-rows.ts';
 import { assertRoomFor } from './quota.ts';
 import { subtree } from './subtree.ts';
 import { invalidMove } from './update-file.ts';
@@ -15,6 +15,8 @@ import type { SqlDb } from '../db/sql-db.ts';
 
 export interface CopyRequest {
   instance: InstanceRecord;
+  /** The app making the copy (null: the person); the copy's `createdBy`. */
+  createdBy: string | null;
   id: string;
   body: unknown;
   conflict: unknown;
@@ -71,7 +73,7 @@ export async function copyFile(databases: InstanceDatabases, request: CopyReques
   try {
     for (const row of rows) {
       if (row.type !== 'file') continue;
-      await databases.blobs.copy(instance.id, row.id, newId(row.id));
+      await databases.blobs.copy(instance.id, contentKey(row), newId(row.id));
       made.push(newId(row.id));
     }
   } catch (error) {
@@ -97,6 +99,9 @@ export async function copyFile(databases: InstanceDatabases, request: CopyReques
           size: row.size,
           mime: row.mime,
           sha256: row.sha256,
+          createdBy: request.createdBy,
+          tags: row.tags,
+          metadata: row.metadata,
         });
         await insertFile(db, copy, await bumpSeq(db));
         if (isTop) top = copy;

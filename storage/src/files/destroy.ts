@@ -3,26 +3,27 @@ import { badRequest } from '@mytoutatice/server-kit';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { writeTombstone } from '../instances/instance-db.ts';
 import { dropReferencesTo } from '../references/references.ts';
-import { getMovable } from './file-rows.ts';
+import { deleteAllVersions } from '../versions/version-rows.ts';
+import { contentKey, getMovable } from './file-rows.ts';
 import { subtree } from './subtree.ts';
 import type { SqlDb } from '../db/sql-db.ts';
 
 /**
- * Deletes each item with everything below it (children first, for the parent references) and
- * writes a tombstone per row, for the changes feed; call inside a transaction. Returns the ids
- * of the files, whose blobs go once the transaction has committed.
+ * Deletes each item with everything below it (children first, for the parent references), files
+ * with their versions, and writes a tombstone per row, for the changes feed; call inside a
+ * transaction. Returns the blob keys of the files and versions, to remove once it has committed.
  */
 async function destroySubtrees(db: SqlDb, topIds: readonly string[]): Promise<string[]> {
-  const fileIds: string[] = [];
+  const blobKeys: string[] = [];
   for (const topId of topIds) {
     for (const row of (await subtree(db, topId)).reverse()) {
+      if (row.type === 'file') blobKeys.push(contentKey(row), ...(await deleteAllVersions(db, row.id)));
       await db.run('DELETE FROM files WHERE id = ?', row.id);
       await writeTombstone(db, 'file', row.id);
       await dropReferencesTo(db, row.id);
-      if (row.type === 'file') fileIds.push(row.id);
     }
   }
-  return fileIds;
+  return blobKeys;
 }
 
 /**
@@ -31,13 +32,13 @@ async function destroySubtrees(db: SqlDb, topIds: readonly string[]): Promise<st
  */
 export async function destroyFile(databases: InstanceDatabases, instanceId: string, id: string): Promise<void> {
   const db = databases.db(instanceId);
-  const fileIds = await db.transaction(async () => {
+  const blobKeys = await db.transaction(async () => {
     const row = await getMovable(db, id);
     if (row.trashedAt === null) throw badRequest('Seul un élément de la corbeille peut être supprimé définitivement.');
     return destroySubtrees(db, [row.id]);
   });
   // After the commit: a failure or a crash here only leaves orphans, which fsck repairs.
-  await databases.blobs.remove(instanceId, fileIds);
+  await databases.blobs.remove(instanceId, blobKeys);
 }
 
 async function topsOfTrash(db: SqlDb, trashedBefore?: string): Promise<string[]> {
@@ -51,18 +52,18 @@ async function topsOfTrash(db: SqlDb, trashedBefore?: string): Promise<string[]>
 /** `DELETE /files/trash`: destroys everything in the trash. */
 export async function emptyTrash(databases: InstanceDatabases, instanceId: string): Promise<void> {
   const db = databases.db(instanceId);
-  const fileIds = await db.transaction(async () => destroySubtrees(db, await topsOfTrash(db)));
-  await databases.blobs.remove(instanceId, fileIds);
+  const blobKeys = await db.transaction(async () => destroySubtrees(db, await topsOfTrash(db)));
+  await databases.blobs.remove(instanceId, blobKeys);
 }
 
 /** Destroys what has been in the trash longer than `olderThanMs`; returns how many items (tops). */
 export async function purgeTrash(databases: InstanceDatabases, instanceId: string, olderThanMs: number): Promise<number> {
   const db = databases.db(instanceId);
   const before = new Date(Date.now() - olderThanMs).toISOString();
-  const { count, fileIds } = await db.transaction(async () => {
+  const { count, blobKeys } = await db.transaction(async () => {
     const tops = await topsOfTrash(db, before);
-    return { count: tops.length, fileIds: await destroySubtrees(db, tops) };
+    return { count: tops.length, blobKeys: await destroySubtrees(db, tops) };
   });
-  await databases.blobs.remove(instanceId, fileIds);
+  await databases.blobs.remove(instanceId, blobKeys);
   return count;
 }

@@ -15,7 +15,7 @@ const nameLike = fc.oneof(
   }),
 );
 
-describe(validName.name, () => {
+describe(validName.name, { timeout: 120_000 }, () => {
   let storage: StorageHarness;
   let alice: TestInstance;
   beforeAll(async () => {

@@ -12,6 +12,8 @@ export interface FileRow {
   size: number | null;
   mime: string | null;
   sha256: string | null;
+  /** Where a file's current content is in the blob store (its id unless it was overwritten); null for folders. */
+  blobKey: string | null;
   createdAt: string;
   updatedAt: string;
   uploadedAt: string | null;
@@ -20,7 +22,25 @@ export interface FileRow {
   /** Only on the top item of a trashed subtree: its folder's path and its name before the trash. */
   restorePath: string | null;
   restoreName: string | null;
+  /** The app that created it (its slug); null for the person's own session. */
+  createdBy: string | null;
+  tags: string[];
+  metadata: Record<string, unknown>;
 }
+
+/** JSON text written by this code (`[]`, `{}` by default); anything else reads as empty. */
+function json<T>(value: unknown, empty: T, valid: (parsed: unknown) => parsed is T): T {
+  try {
+    const parsed: unknown = JSON.parse(String(value));
+    return valid(parsed) ? parsed : empty;
+  } catch {
+    return empty;
+  }
+}
+
+const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
@@ -34,6 +54,7 @@ export function toFileRow(row: Record<string, unknown>): FileRow {
     size: row.size === null ? null : Number(row.size),
     mime: text(row.mime),
     sha256: text(row.sha256),
+    blobKey: text(row.blob_key),
     createdAt: String(row.created_at),
     updatedAt: String(row.updated_at),
     uploadedAt: text(row.uploaded_at),
@@ -41,6 +62,9 @@ export function toFileRow(row: Record<string, unknown>): FileRow {
     trashedAt: text(row.trashed_at),
     restorePath: text(row.restore_path),
     restoreName: text(row.restore_name),
+    createdBy: text(row.created_by),
+    tags: json(row.tags, [], isStringArray),
+    metadata: json(row.metadata, {}, isRecord),
   };
 }
 
@@ -56,7 +80,11 @@ export function toFileDoc(row: FileRow, path?: string): FileDoc {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     trashedAt: row.trashedAt,
+    uploadedAt: row.uploadedAt,
     favorite: row.favorite,
+    createdBy: row.createdBy,
+    tags: row.tags,
+    metadata: row.metadata,
   };
   if (path !== undefined) doc.path = path;
   return doc;
@@ -109,15 +137,21 @@ export async function getRegularFile(db: SqlDb, id: string): Promise<FileRow> {
   return row;
 }
 
+/** Where a file's current content is in the blob store. */
+export function contentKey(file: FileRow): string {
+  if (file.blobKey === null) throw new Error(`${file.type} ${file.id} has no content`);
+  return file.blobKey;
+}
+
 export function inTrash(detail: string): HttpError {
   return new HttpError(409, 'in_trash', detail);
 }
 
 export async function insertFile(db: SqlDb, row: FileRow, seq: number): Promise<void> {
   await db.run(
-    `INSERT INTO files (id, parent_id, type, name, sort_key, size, mime, sha256, created_at, updated_at, uploaded_at,
-       favorite, trashed_at, restore_path, restore_name, seq)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO files (id, parent_id, type, name, sort_key, size, mime, sha256, blob_key, created_at, updated_at, uploaded_at,
+       favorite, trashed_at, restore_path, restore_name, seq, created_by, tags, metadata)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     row.id,
     row.parentId,
     row.type,
@@ -126,6 +160,7 @@ export async function insertFile(db: SqlDb, row: FileRow, seq: number): Promise<
     row.size,
     row.mime,
     row.sha256,
+    row.blobKey,
     row.createdAt,
     row.updatedAt,
     row.uploadedAt,
@@ -134,10 +169,13 @@ export async function insertFile(db: SqlDb, row: FileRow, seq: number): Promise<
     row.restorePath,
     row.restoreName,
     seq,
+    row.createdBy,
+    JSON.stringify(row.tags),
+    JSON.stringify(row.metadata),
   );
 }
 
-/** A new live row (defaults for what is not given), for folders and files created here. */
+/** A new live row (defaults for what is not given), for folders and files created here; a file's blob key is its id. */
 export function newRow(fields: Pick<FileRow, 'id' | 'parentId' | 'type' | 'name'> & Partial<FileRow>): FileRow {
   const now = new Date().toISOString();
   return {
@@ -145,6 +183,7 @@ export function newRow(fields: Pick<FileRow, 'id' | 'parentId' | 'type' | 'name'
     size: null,
     mime: null,
     sha256: null,
+    blobKey: fields.type === 'file' ? fields.id : null,
     createdAt: now,
     updatedAt: now,
     uploadedAt: fields.type === 'file' ? now : null,
@@ -152,6 +191,9 @@ export function newRow(fields: Pick<FileRow, 'id' | 'parentId' | 'type' | 'name'
     trashedAt: null,
     restorePath: null,
     restoreName: null,
+    createdBy: null,
+    tags: [],
+    metadata: {},
     ...fields,
   };
 }

@@ -5,12 +5,12 @@ import { getLiveFolder, insertFile, newRow, toFileDoc } from './file-rows.ts';
 import { nameConflict, nameTaken, validName } from './file-names.ts';
 import type { SqlDb } from '../db/sql-db.ts';
 
-export async function createFolder(db: SqlDb, parentId: string, rawName: unknown): Promise<FileDoc> {
+export async function createFolder(db: SqlDb, parentId: string, rawName: unknown, createdBy: string | null): Promise<FileDoc> {
   const name = validName(rawName);
   return db.transaction(async () => {
     await getLiveFolder(db, parentId);
     if (await nameTaken(db, parentId, name)) throw await nameConflict(db, parentId, name);
-    const row = newRow({ id: randomUUID(), parentId, type: 'directory', name });
+    const row = newRow({ id: randomUUID(), parentId, type: 'directory', name, createdBy });
     await insertFile(db, row, await bumpSeq(db));
     return toFileDoc(row);
   });

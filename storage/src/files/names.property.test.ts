@@ -25,7 +25,8 @@ const queryValue = (raw: string) => Array.from(wtf8(raw), (byte) => `%${byte.toS
 type Way = 'folder' | 'upload' | 'rename';
 const ways = fc.constantFrom<Way>('folder', 'upload', 'rename');
 
-describe('file and folder names over HTTP', () => {
+// Hundreds of HTTP round trips per property: minutes on a loaded 2-core machine, seconds on a quiet one.
+describe('file and folder names over HTTP', { timeout: 120_000 }, () => {
   let storage: StorageHarness;
   let alice: TestInstance;
 

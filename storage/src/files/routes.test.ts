@@ -16,7 +16,7 @@ const text = fc.oneof(
 /** Strings survive the URL only without lone surrogates (encodeURIComponent throws on them). */
 const urlSafe = (value: string) => encodeURIComponent(value.replace(/\p{Cs}/gu, '\uFFFD'));
 
-describe(fileRoutes.name, () => {
+describe(fileRoutes.name, { timeout: 120_000 }, () => {
   let storage: StorageHarness;
   let api: FileCalls;
   let ids: string[];

@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { CreateFolderBody } from '@mytoutatice/contract';
 import type { DownloadTokens } from '../auth/download-token.ts';
+import { creatorOf } from '../auth/internal-token.ts';
 import { routeMounter } from '../auth/permit.ts';
 import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
 import { parseLimit } from '../http/pagination.ts';
@@ -10,7 +11,7 @@ import { instanceOf } from '../instances/owner-instance.ts';
 import type { InstanceRegistry } from '../instances/registry.ts';
 import { sendFileContent } from './content-response.ts';
 import { createDownloadLink } from './download-link.ts';
-import { getFile, getRegularFile, toFileDoc } from './file-rows.ts';
+import { contentKey, getFile, getRegularFile, toFileDoc } from './file-rows.ts';
 import { createFolder } from './folders.ts';
 import { copyFile } from './copy.ts';
 import { destroyFile } from './destroy.ts';
@@ -39,7 +40,7 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
     const instance = await registry.byId(grant.instanceId);
     if (!instance) throw notFound('Ce fichier n’existe plus.');
     const file = await getRegularFile(databases.db(instance.id), grant.fileId);
-    await sendFileContent(req, res, { blobs: databases.blobs, instanceId: instance.id, key: file.id }, file);
+    await sendFileContent(req, res, { blobs: databases.blobs, instanceId: instance.id, key: contentKey(file) }, file);
   });
 
   router.use(trashAndFindRoutes(registry, databases));
@@ -83,6 +84,7 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
   mount('copyFile', express.json({ limit: '16kb' }), async (req, res) => {
     const file = await copyFile(databases, {
       instance: instanceOf(res),
+      createdBy: creatorOf(res),
       id: pathParam(req, 'id'),
       body: req.body,
       conflict: req.query.conflict,
@@ -93,20 +95,21 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
   mount('createFolder', express.json({ limit: '16kb' }), async (req, res) => {
     const body = CreateFolderBody.safeParse(req.body);
     if (!body.success) throw new HttpError(400, 'invalid_name', 'Le corps doit être {"name": "…"}.');
-    res.status(201).json(await createFolder(databases.db(instanceOf(res).id), pathParam(req, 'parentId'), body.data.name));
+    res.status(201).json(
+      await createFolder(databases.db(instanceOf(res).id), pathParam(req, 'parentId'), body.data.name, creatorOf(res)),
+    );
   });
 
   // No body parser here: the body is the file, streamed to disk.
   mount('uploadFile', async (req, res) => {
-    const contentLength = req.get('content-length');
-    if (contentLength !== undefined && !/^[0-9]{1,16}$/.test(contentLength)) throw badRequest('Content-Length invalide.');
     const file = await uploadFile(databases, maxFileBytes, {
       instance: instanceOf(res),
+      createdBy: creatorOf(res),
       parentId: pathParam(req, 'parentId'),
       name: req.query.name,
       conflict: req.query.conflict,
       contentDigest: req.get('content-digest'),
-      contentLength,
+      contentLength: req.get('content-length'),
       body: req,
     });
     res.status(201).json(file);
@@ -115,7 +118,7 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
   mount('getFileContent', async (req, res) => {
     const instance = instanceOf(res);
     const file = await getRegularFile(databases.db(instance.id), pathParam(req, 'id'));
-    await sendFileContent(req, res, { blobs: databases.blobs, instanceId: instance.id, key: file.id }, file);
+    await sendFileContent(req, res, { blobs: databases.blobs, instanceId: instance.id, key: contentKey(file) }, file);
   });
 
   mount('createDownloadLink', async (req, res) => {

@@ -1,4 +1,4 @@
-import { PatchFileBody, type FileDoc } from '@mytoutatice/contract';
+import { PatchFileBody, checkTags, type FileDoc } from '@mytoutatice/contract';
 import { HttpError, badRequest } from '@mytoutatice/server-kit';
 import { bumpSeq } from '../instances/instance-db.ts';
 import { parseConflict, resolveName, sortKey, validName } from './file-names.ts';
@@ -6,7 +6,7 @@ import { isSelfOrDescendant } from './file-paths.ts';
 import { getFile, getLiveFolder, getMovable, inTrash, toFileDoc } from './file-rows.ts';
 import type { SqlDb } from '../db/sql-db.ts';
 
-const UPDATE = `UPDATE files SET parent_id = ?, name = ?, sort_key = ?, favorite = ?, updated_at = ?, seq = ?
+const UPDATE = `UPDATE files SET parent_id = ?, name = ?, sort_key = ?, favorite = ?, tags = ?, updated_at = ?, seq = ?
   WHERE id = ?`;
 
 export function invalidMove(detail: string): HttpError {
@@ -16,18 +16,24 @@ export function invalidMove(detail: string): HttpError {
 /** The body's fields, checked: a bad name is `invalid_name`, anything else `bad_request`. */
 export function parsePatch(raw: unknown): PatchFileBody {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw badRequest('Le corps doit être {"name"?, "parentId"?, "favorite"?}.');
+    throw badRequest('Le corps doit être {"name"?, "parentId"?, "favorite"?, "tags"?}.');
   }
   const name = 'name' in raw && raw.name !== undefined ? validName(raw.name) : undefined;
   const parsed = PatchFileBody.safeParse(raw);
-  if (!parsed.success) throw badRequest('parentId est un identifiant (texte), favorite un booléen.');
-  return { ...parsed.data, name };
+  if (!parsed.success) throw badRequest('parentId est un identifiant (texte), favorite un booléen, tags une liste de textes.');
+  let { tags } = parsed.data;
+  if (tags !== undefined) {
+    const checked = checkTags(tags);
+    if (!checked.ok) throw badRequest(checked.reason);
+    tags = checked.tags;
+  }
+  return { ...parsed.data, name, tags };
 }
 
 /**
- * `PATCH /files/:id`: rename, move (never into itself or below itself), mark as favourite.
- * Renaming or moving counts as a change (`updatedAt`); the favourite flag is the person's own
- * mark on the item, not a change to it.
+ * `PATCH /files/:id`: rename, move (never into itself or below itself), mark as favourite, tag.
+ * Renaming or moving counts as a change (`updatedAt`); the favourite flag and the tags are the
+ * person's own marks on the item, not changes to it.
  */
 export async function updateFile(db: SqlDb, id: string, rawBody: unknown, rawConflict: unknown): Promise<FileDoc> {
   const patch = parsePatch(rawBody);
@@ -39,7 +45,9 @@ export async function updateFile(db: SqlDb, id: string, rawBody: unknown, rawCon
     const moving = parentId !== row.parentId;
     const renaming = patch.name !== undefined && patch.name !== row.name;
     const favorite = patch.favorite ?? row.favorite;
-    if (!moving && !renaming && favorite === row.favorite) return toFileDoc(row);
+    const tags = patch.tags ?? row.tags;
+    const retagging = JSON.stringify(tags) !== JSON.stringify(row.tags);
+    if (!moving && !renaming && !retagging && favorite === row.favorite) return toFileDoc(row);
 
     if (moving) {
       await getLiveFolder(db, parentId);
@@ -49,7 +57,7 @@ export async function updateFile(db: SqlDb, id: string, rawBody: unknown, rawCon
     }
     const name = moving || renaming ? await resolveName(db, parentId, patch.name ?? row.name, conflict) : row.name;
     const updatedAt = moving || renaming ? new Date().toISOString() : row.updatedAt;
-    await db.run(UPDATE, parentId, name, sortKey(name), favorite ? 1 : 0, updatedAt, await bumpSeq(db), row.id);
+    await db.run(UPDATE, parentId, name, sortKey(name), favorite ? 1 : 0, JSON.stringify(tags), updatedAt, await bumpSeq(db), row.id);
     return toFileDoc(await getFile(db, row.id));
   });
 }

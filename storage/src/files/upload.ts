@@ -1,7 +1,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { FileDoc } from '@mytoutatice/contract';
-import { HttpError } from '@mytoutatice/server-kit';
+import { HttpError, badRequest } from '@mytoutatice/server-kit';
 import type { StoredBlob } from '../blobs/blob-store.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { bumpSeq, usedBytes } from '../instances/instance-db.ts';
@@ -14,6 +14,8 @@ import { assertRoomFor, overQuota } from './quota.ts';
 
 export interface UploadRequest {
   instance: InstanceRecord;
+  /** The uploading app (null: the person). */
+  createdBy: string | null;
   parentId: string;
   name: unknown;
   conflict: unknown;
@@ -22,6 +24,13 @@ export interface UploadRequest {
   /** The raw `Content-Length` header, if any. */
   contentLength: string | undefined;
   body: Readable;
+}
+
+/** The announced `Content-Length`, checked before a byte is read. */
+export function parseContentLength(contentLength: string | undefined): number | undefined {
+  if (contentLength === undefined) return undefined;
+  if (!/^[0-9]{1,16}$/.test(contentLength)) throw badRequest('Content-Length invalide.');
+  return Number(contentLength);
 }
 
 export function tooLarge(maxFileBytes: number): HttpError {
@@ -34,6 +43,7 @@ export function hashMismatch(): HttpError {
 
 export interface NewFile {
   instance: InstanceRecord;
+  createdBy: string | null;
   parentId: string;
   name: string;
   conflict: ConflictPolicy;
@@ -49,7 +59,14 @@ export interface NewFile {
 export async function planNewFile(
   databases: InstanceDatabases,
   maxFileBytes: number,
-  request: { instance: InstanceRecord; parentId: string; name: unknown; conflict: unknown; declaredSize: number | undefined },
+  request: {
+    instance: InstanceRecord;
+    createdBy: string | null;
+    parentId: string;
+    name: unknown;
+    conflict: unknown;
+    declaredSize: number | undefined;
+  },
 ): Promise<NewFile> {
   const { instance, parentId, declaredSize } = request;
   const name = validName(request.name);
@@ -61,7 +78,7 @@ export async function planNewFile(
   if (declaredSize !== undefined && declaredSize > maxFileBytes) throw tooLarge(maxFileBytes);
   if (declaredSize !== undefined && declaredSize > remaining) throw overQuota();
   const limit = Math.min(maxFileBytes, remaining);
-  return { instance, parentId, name, conflict, limit, overLimit: () => (limit === maxFileBytes ? tooLarge(maxFileBytes) : overQuota()) };
+  return { instance, createdBy: request.createdBy, parentId, name, conflict, limit, overLimit: () => (limit === maxFileBytes ? tooLarge(maxFileBytes) : overQuota()) };
 }
 
 /**
@@ -86,7 +103,16 @@ export async function commitNewFile(
       await getLiveFolder(db, parentId);
       const finalName = await resolveName(db, parentId, name, conflict);
       await assertRoomFor(db, instance, stored.size);
-      const row = newRow({ id, parentId, type: 'file', name: finalName, size: stored.size, mime, sha256: stored.sha256.toString('hex') });
+      const row = newRow({
+        id,
+        parentId,
+        type: 'file',
+        name: finalName,
+        size: stored.size,
+        mime,
+        sha256: stored.sha256.toString('hex'),
+        createdBy: file.createdBy,
+      });
       await insertFile(db, row, await bumpSeq(db));
       return toFileDoc(row);
     });
@@ -105,7 +131,7 @@ export async function uploadFile(databases: InstanceDatabases, maxFileBytes: num
   const expected = parseContentDigest(upload.contentDigest);
   const file = await planNewFile(databases, maxFileBytes, {
     ...upload,
-    declaredSize: upload.contentLength === undefined ? undefined : Number(upload.contentLength),
+    declaredSize: parseContentLength(upload.contentLength),
   });
   const id = randomUUID();
   const stored = await databases.blobs.write(upload.instance.id, id, upload.body, file.limit, file.overLimit);

@@ -63,24 +63,26 @@ export async function bumpSeq(db: SqlDb): Promise<number> {
   return Number(row?.value);
 }
 
-/** Everything counted against the quota: live files and the trash. */
+/** Everything counted against the quota: live files, the trash and files' versions. */
 export async function usedBytes(db: SqlDb): Promise<number> {
-  const row = await db.get(`SELECT COALESCE(SUM(size), 0) AS used FROM files WHERE type = 'file'`);
-  return Number(row?.used ?? 0);
+  const used = await usage(db);
+  return used.files + used.trash + used.versions;
 }
 
 export interface Usage {
   files: number;
   trash: number;
+  versions: number;
 }
 
 export async function usage(db: SqlDb): Promise<Usage> {
   const row = await db.get(
     `SELECT COALESCE(SUM(CASE WHEN trashed_at IS NULL THEN size END), 0) AS files,
-            COALESCE(SUM(CASE WHEN trashed_at IS NULL THEN 0 ELSE size END), 0) AS trash
+            COALESCE(SUM(CASE WHEN trashed_at IS NULL THEN 0 ELSE size END), 0) AS trash,
+            (SELECT COALESCE(SUM(size), 0) FROM file_versions) AS versions
      FROM files WHERE type = 'file'`,
   );
-  return { files: Number(row?.files ?? 0), trash: Number(row?.trash ?? 0) };
+  return { files: Number(row?.files ?? 0), trash: Number(row?.trash ?? 0), versions: Number(row?.versions ?? 0) };
 }
 
 /**

@@ -56,8 +56,11 @@ describe(migrate.name, () => {
         trashed_at: null,
         favorite: 0,
         uploaded_at: '2025-09-03',
+        blob_key: 'f1',
         seq: 2,
       });
+      expect(db.prepare(`SELECT blob_key FROM files WHERE id = 'd1'`).get()).toEqual({ blob_key: null });
+      expect(columnsOf(db, 'file_versions')).toEqual(['id', 'file_id', 'blob_key', 'size', 'sha256', 'mime', 'created_at']);
       expect(db.prepare(`SELECT data FROM documents WHERE id = 'n1'`).get()).toEqual({ data: '{"title":"Maths"}' });
       expect(db.prepare('SELECT value FROM seq').get()).toEqual({ value: 3 });
       expect(db.prepare(`SELECT type, parent_id FROM files WHERE id = 'trash'`).get()).toEqual({ type: 'directory', parent_id: null });

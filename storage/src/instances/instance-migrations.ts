@@ -1,5 +1,5 @@
-import type { DatabaseSync } from 'node:sqlite';
 import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
+import type { DatabaseSync } from 'node:sqlite';
 
 /**
  * The schema of an instance database, as forward-only steps: step `i` takes a database from
@@ -141,7 +141,43 @@ const v4FileReferences: Migration = (db) => {
   `);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4FileReferences];
+/**
+ * What a file carries besides its content: the app that created it, the person's tags and what
+ * jobs learnt from it (JSON text, `[]` and `{}` when nothing).
+ */
+const v5FileLabels: Migration = (db) => {
+  db.exec(`
+    ALTER TABLE files ADD COLUMN created_by TEXT;
+    ALTER TABLE files ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE files ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}';
+  `);
+};
+
+/**
+ * File versions: a file's content lives under its own blob key (until now always its id, still
+ * so for files uploaded once), and each overwrite keeps the previous content as a version row.
+ */
+const v6FileVersions: Migration = (db) => {
+  db.exec(`
+    ALTER TABLE files ADD COLUMN blob_key TEXT;
+    UPDATE files SET blob_key = id WHERE type = 'file';
+
+    CREATE TABLE file_versions (
+      id TEXT PRIMARY KEY,
+      file_id TEXT NOT NULL REFERENCES files (id),
+      blob_key TEXT NOT NULL,
+      size INTEGER NOT NULL,
+      sha256 TEXT NOT NULL,
+      mime TEXT,
+      -- When this content was written (not when it stopped being current): what thinning ages.
+      created_at TEXT NOT NULL
+    );
+    CREATE INDEX file_versions_file ON file_versions (file_id, created_at);
+    CREATE INDEX file_versions_age ON file_versions (created_at);
+  `);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4FileReferences, v5FileLabels, v6FileVersions];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 function userVersion(db: DatabaseSync): number {

@@ -37,5 +37,5 @@ export async function createInstance(
 
 export async function instanceInfo(databases: InstanceDatabases, instance: InstanceRecord): Promise<InstanceInfo> {
   const used = await usage(databases.db(instance.id));
-  return { ...created(instance), quotaBytes: instance.quotaBytes, usedBytes: used.files + used.trash, usage: used };
+  return { ...created(instance), quotaBytes: instance.quotaBytes, usedBytes: used.files + used.trash + used.versions, usage: used };
 }

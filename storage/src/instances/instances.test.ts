@@ -30,7 +30,7 @@ describe(createInstance.name, () => {
 
     const owner = await storage.sign('owner', { sub: id });
     const info = InstanceInfo.parse(await (await storage.call(owner, '/instance')).json());
-    expect(info).toEqual({ ...created, quotaBytes: 1_000_000, usedBytes: 0, usage: { files: 0, trash: 0 } });
+    expect(info).toEqual({ ...created, quotaBytes: 1_000_000, usedBytes: 0, usage: { files: 0, trash: 0, versions: 0 } });
 
     const root = await (await storage.call(owner, '/files/root')).json();
     expect(root).toMatchObject({ id: 'root', type: 'directory', name: '', parentId: null });

@@ -88,7 +88,8 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
       body: JSON.stringify({ id, slug, email: `${slug}@example.org` }),
     });
     if (response.status !== 201) throw new Error(`instance creation failed: ${response.status} ${await response.text()}`);
-    return { id, slug, token: await sign('owner', { sub: id }) };
+    // An hour: a slow machine must not turn a long test file into 401s.
+    return { id, slug, token: await sign('owner', { sub: id, expiresIn: 3600 }) };
   }
 
   return {

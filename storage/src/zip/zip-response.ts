@@ -5,6 +5,7 @@ import { ZipFile } from 'yazl';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { attachmentDisposition } from '../files/content-disposition.ts';
 import { isClientGone } from '../files/content-response.ts';
+import { contentKey } from '../files/file-rows.ts';
 import type { ZipPlan } from './zip-entries.ts';
 
 /**
@@ -44,7 +45,7 @@ export async function sendZip(res: Response, blobs: BlobStore, instanceId: strin
       continue;
     }
     zip.addReadStreamLazy(path, { mtime, size: row.size ?? 0, compressionLevel: compressionLevel(row.mime) }, (done) => {
-      blobs.read(instanceId, row.id).then(
+      blobs.read(instanceId, contentKey(row)).then(
         (stream) => {
           current = stream;
           // yazl pipes the blob without watching it: its failure must stop the zip here.

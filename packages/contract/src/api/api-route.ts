@@ -23,7 +23,7 @@ export type RoutePermission =
   | 'link'
   | 'public';
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type HttpMethod = 'get' | 'head' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface ApiParam {
   readonly in: 'path' | 'query' | 'header';

@@ -3,6 +3,8 @@ import { documentRoutes } from './document-routes.ts';
 import { fileRoutes } from './file-routes.ts';
 import { referenceRoutes } from './reference-routes.ts';
 import { spaceRoutes } from './space-routes.ts';
+import { versionRoutes } from './version-routes.ts';
+import { uploadRoutes } from './upload-routes.ts';
 import { zipRoutes } from './zip-routes.ts';
 
 /**
@@ -10,7 +12,15 @@ import { zipRoutes } from './zip-routes.ts';
  * document and of the storage's permission checks. A storage test holds it equal to the
  * routes the storage registers.
  */
-export const apiRoutes: readonly ApiRoute[] = [...fileRoutes, ...zipRoutes, ...documentRoutes, ...referenceRoutes, ...spaceRoutes];
+export const apiRoutes: readonly ApiRoute[] = [
+  ...fileRoutes,
+  ...versionRoutes,
+  ...zipRoutes,
+  ...uploadRoutes,
+  ...documentRoutes,
+  ...referenceRoutes,
+  ...spaceRoutes,
+];
 
 const byOperationId = new Map(apiRoutes.map((route) => [route.operationId, route]));
 

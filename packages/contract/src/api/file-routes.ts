@@ -21,13 +21,13 @@ const tags = ['files'];
 const fileId = pathParam('id', 'A file or folder id; `root` is the top folder, `trash` the trash.');
 const folderId = pathParam('parentId', 'The folder to create in (`root` for the top folder).');
 
-const content = {
+export const content = {
   description: 'The bytes, as an attachment (sandboxed, `nosniff`).',
   payload: 'binary',
   headers: { ETag: 'Strong validator of the content.', 'Content-Disposition': 'attachment, with the file name.' },
 } as const;
-const partialContent = { description: 'The single byte range asked for.', payload: 'binary', headers: { 'Content-Range': 'bytes start-end/size' } } as const;
-const rangeParams = [
+export const partialContent = { description: 'The single byte range asked for.', payload: 'binary', headers: { 'Content-Range': 'bytes start-end/size' } } as const;
+export const rangeParams = [
   headerParam('Range', 'One byte range (`bytes=0-1023`); several ranges get the whole content.'),
   headerParam('If-Range', 'The ETag the range is valid for; another ETag gets the whole content.'),
   headerParam('If-None-Match', 'An ETag already held: 304 when it still matches.'),

@@ -18,6 +18,7 @@ import {
   SearchResults,
   SortOrder,
 } from '../files.ts';
+import { FileVersion, FileVersionList } from '../file-versions.ts';
 import { CreateInstanceBody, CreatedInstance, InstanceInfo } from '../instances.ts';
 import { DocumentRef, ReferencedFiles, ReferencesBody, ReferencingDocuments } from '../references.ts';
 import { Me, OnboardingBody, Profile, SessionUser, Space } from '../space.ts';
@@ -51,6 +52,8 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   FileKind,
   FileList,
   FileSort,
+  FileVersion,
+  FileVersionList,
   FolderListing,
   InstalledApp,
   InstalledApps,

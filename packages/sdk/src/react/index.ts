@@ -20,6 +20,8 @@ export {
   useEmptyTrash,
 } from './use-files.ts';
 export type { FolderSort, KnownFile, UpdateVariables, CopyVariables } from './use-files.ts';
+export { useFileVersions, useOverwrite, useRestoreVersion, useDeleteVersion } from './use-versions.ts';
+export type { OverwriteVariables, VersionVariables } from './use-versions.ts';
 export { useUpload } from './use-upload.ts';
 export type { UploadVariables } from './use-upload.ts';
 export {

@@ -12,6 +12,8 @@ export const queryKeys = {
   /** Prefix of every single file or folder. */
   files: () => ['mytoutatice', 'file'] as const,
   file: (id: string) => ['mytoutatice', 'file', id] as const,
+  /** Under the file's key: whatever refreshes the file refreshes its versions. */
+  fileVersions: (id: string) => ['mytoutatice', 'file', id, 'versions'] as const,
   /** Prefix of every folder listing. */
   folders: () => ['mytoutatice', 'folder'] as const,
   /** Prefix of a folder's listings, whatever their sort. */

@@ -15,8 +15,12 @@ const doc = (fields: Partial<FileDoc>): FileDoc => ({
   sha256: null,
   createdAt: '',
   updatedAt: '',
+  uploadedAt: null,
   trashedAt: null,
   favorite: false,
+  createdBy: null,
+  tags: [],
+  metadata: {},
   ...fields,
 });
 

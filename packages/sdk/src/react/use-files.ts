@@ -100,12 +100,12 @@ export function useDownloadLink() {
 /** The item as the caller knew it before the change: where it was is what needs refreshing. */
 export type KnownFile = Pick<FileDoc, 'id' | 'parentId'>;
 
-function invalidate(queryClient: QueryClient, keys: readonly QueryKey[]): Promise<unknown> {
+export function invalidate(queryClient: QueryClient, keys: readonly QueryKey[]): Promise<unknown> {
   return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
 /** Lists that show items outside their folder, and so any item's name, place or state. */
-const elsewhere = () => [queryKeys.searches(), queryKeys.recent(), queryKeys.favorites()];
+export const elsewhere = () => [queryKeys.searches(), queryKeys.recent(), queryKeys.favorites()];
 
 /**
  * What a rename, move or favourite mark changes: the folder it left and the one it is in, its

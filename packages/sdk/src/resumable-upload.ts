@@ -1,0 +1,111 @@
+import type { DetailedError, HttpRequest, Upload as TusUpload } from 'tus-js-client';
+import { apiErrorFrom, networkError } from './api-error.ts';
+import type { ConflictPolicy, UploadInput } from './files.ts';
+import type { Transport } from './transport.ts';
+
+/** Files above this go through tus (resumable, in chunks); smaller ones in one POST. */
+export const RESUMABLE_FROM_BYTES = 8 * 1024 * 1024;
+/** One PATCH each: well under the proxies' request caps (the server refuses over 64 MiB). */
+export const CHUNK_BYTES = 8 * 1024 * 1024;
+/** Between tries after a failure (network, 5xx, 409 offset): then the upload fails. */
+const RETRY_DELAYS_MS = [0, 1000, 3000, 5000, 10_000, 20_000];
+
+export function isResumable(file: Pick<Blob, 'size'>): boolean {
+  return file.size > RESUMABLE_FROM_BYTES;
+}
+
+export type ResumableUploadOptions = {
+  conflict: ConflictPolicy;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((loaded: number, total: number) => void) | undefined;
+};
+
+/**
+ * tus-js-client's default, except that a 409 is retried only on a PATCH (the offset moved: the
+ * retry asks the server where it is), never on a creation (`name_conflict` stays a conflict).
+ */
+function retryable(status: number, method: string | undefined): boolean {
+  return status === 0 || status >= 500 || status === 423 || (status === 409 && method === 'PATCH');
+}
+
+/**
+ * Uploads through the tus endpoint (`/api/uploads`): 8 MiB PATCHes, retried from the offset the
+ * server has, and resumable after a browser restart (tus-js-client keeps each upload's URL in
+ * localStorage under a fingerprint of the file and its destination). Resolves with the new
+ * file's id, which the server sends on the request that completed the upload.
+ */
+export async function resumableUpload(
+  transport: Transport,
+  parentId: string,
+  file: UploadInput,
+  { conflict, signal, onProgress }: ResumableUploadOptions,
+): Promise<string> {
+  signal?.throwIfAborted();
+  // Loaded on first use: the library stays out of the sdk most pages load.
+  const { Upload } = await import('tus-js-client');
+  const endpoint = new URL(transport.url('/api/uploads'), globalThis.location?.href).href;
+  let renewal: Promise<boolean> | undefined;
+
+  return new Promise<string>((resolve, reject) => {
+    const upload: TusUpload = new Upload(file, {
+      endpoint,
+      chunkSize: CHUNK_BYTES,
+      retryDelays: RETRY_DELAYS_MS,
+      metadata: { filename: file.name, parent: parentId, conflict },
+      storeFingerprintForResuming: true,
+      removeFingerprintOnSuccess: true,
+      // The destination is part of what is resumed: the same file sent to another folder is another upload.
+      fingerprint: async () =>
+        ['mytoutatice-tus', endpoint, parentId, conflict, file.name, file.type, file.size, 'lastModified' in file ? file.lastModified : ''].join('|'),
+      async onBeforeRequest(req: HttpRequest) {
+        await renewal;
+        for (const [name, value] of Object.entries(await transport.authorization())) req.setHeader(name, value);
+      },
+      onShouldRetry(error: DetailedError) {
+        const status = error.originalResponse?.getStatus() ?? 0;
+        if (status === 401) {
+          renewal = transport.renewToken();
+          return true;
+        }
+        return retryable(status, error.originalRequest?.getMethod());
+      },
+      onProgress: (loaded, total) => onProgress?.(loaded, total),
+      onSuccess({ lastResponse }) {
+        signal?.removeEventListener('abort', onAbort);
+        const id = lastResponse.getHeader('X-File-Id');
+        if (id) resolve(id);
+        else reject(networkError(new Error('the upload completed without the id of its file')));
+      },
+      onError(error) {
+        signal?.removeEventListener('abort', onAbort);
+        const answer = (error as DetailedError).originalResponse;
+        if (!answer) {
+          reject(networkError(error));
+          return;
+        }
+        reject(
+          apiErrorFrom({
+            status: answer.getStatus(),
+            contentType: answer.getHeader('Content-Type') ?? null,
+            body: answer.getBody(),
+            requestId: answer.getHeader('X-Request-Id') ?? null,
+          }),
+        );
+      },
+    });
+    // Cancelling is the person's choice: the partial upload is deleted on the server too.
+    const onAbort = () => {
+      upload.abort(true).catch(() => undefined);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    upload
+      .findPreviousUploads()
+      .then((previous) => {
+        const last = previous[0];
+        if (last) upload.resumeFromPreviousUpload(last);
+        upload.start();
+      })
+      .catch((error: unknown) => reject(networkError(error)));
+  });
+}
