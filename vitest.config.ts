@@ -32,6 +32,7 @@ export default defineConfig({
           include: ['storage/src/**/*.test.ts'],
           exclude: ['**/node_modules/**', ...SQLITE_ONLY],
           globalSetup: ['storage/vitest.postgres-setup.ts'],
+          env: { STORAGE_SUITE_RUN: 'production' },
         },
       },
     ],

@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabase, type TestDatabase } from '../testing/test-database.ts';
+import { PRODUCTION_SHAPED, testDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { PostgresBackend, instanceSchema } from './postgres-backend.ts';
 import { PostgresDb } from './postgres-db.ts';
 import { POSTGRES_SCHEMA_VERSION, baselineDdl } from './postgres-schema.ts';
 
 // Only on the PostgreSQL run (vitest project `postgres`), which provides a cluster.
-describe.skipIf(!process.env.STORAGE_TEST_DATABASE_URL)('PostgreSQL instance migrations', () => {
+describe.skipIf(!PRODUCTION_SHAPED)('PostgreSQL instance migrations', () => {
   let database: TestDatabase;
   let pool: pg.Pool;
   beforeAll(async () => {
@@ -58,6 +58,26 @@ describe.skipIf(!process.env.STORAGE_TEST_DATABASE_URL)('PostgreSQL instance mig
     const backend = new PostgresBackend(database.url, 2);
     try {
       await expect(backend.instance(id).get('SELECT 1 AS one')).rejects.toThrow(/newer/);
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it('serves name search from the trigram index', async () => {
+    const backend = new PostgresBackend(database.url, 2);
+    try {
+      await backend.ready();
+      const id = randomUUID();
+      await backend.createInstance(id, new Date().toISOString());
+      const db = backend.instance(id);
+      await db.exec(`
+        INSERT INTO files (id, parent_id, type, name, sort_key, created_at, updated_at, seq)
+        SELECT 'f' || g, 'root', 'file', md5(g::text), md5(g::text), '2026-01-01', '2026-01-01', 1
+        FROM generate_series(1, 20000) AS g;
+        ANALYZE files;`);
+      const needle = createHash('md5').update('4242').digest('hex').slice(5, 15);
+      const plan = await db.all(`EXPLAIN SELECT id FROM files WHERE trashed_at IS NULL AND sort_key LIKE ? ESCAPE '\\'`, `%${needle}%`);
+      expect(plan.map((row) => String(row['QUERY PLAN'])).join('\n')).toContain('files_search_trgm');
     } finally {
       await backend.close();
     }

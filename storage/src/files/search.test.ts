@@ -19,6 +19,18 @@ describe(searchFiles.name, () => {
   });
   afterAll(() => storage.close());
 
+  it('takes %, _ and \\ as themselves, not as patterns', async () => {
+    await api.file('root', '100% réussite.txt');
+    await api.file('root', 'note_1.txt');
+    expect((await api.search('100%')).items.map((item) => item.name)).toEqual(['100% réussite.txt']);
+    expect((await api.search('% r')).items.map((item) => item.name)).toEqual(['100% réussite.txt']);
+    expect((await api.search('e_1')).items.map((item) => item.name)).toEqual(['note_1.txt']);
+    expect((await api.search('0\\%')).items).toEqual([]);
+    // No wildcard: these match nothing.
+    expect((await api.search('_')).items.map((item) => item.name)).toEqual(['note_1.txt']);
+    expect((await api.search('%%')).items).toEqual([]);
+  });
+
   it('finds names containing the text, ignoring case and accents, prefixes first, each with its path', async () => {
     const results = await api.search('ecol');
     expect(results.items.map((item) => [item.name, item.path])).toEqual([

@@ -13,7 +13,17 @@ import { positionSql, type SqlDb } from '../db/sql-db.ts';
  * the root and the trash, whose names are empty.
  */
 const matches = (db: SqlDb) => `SELECT *, CASE WHEN ${positionSql(db, 'sort_key', '?')} = 1 THEN 0 ELSE 1 END AS rank
-  FROM files WHERE trashed_at IS NULL AND ${positionSql(db, 'sort_key', '?')} > 0`;
+  FROM files WHERE trashed_at IS NULL AND ${contains(db).sql}`;
+
+/**
+ * `sort_key` contains the query: SQLite's instr; on PostgreSQL a LIKE pattern, which its trigram
+ * index (schema step 7) serves where strpos could only scan.
+ */
+function contains(db: SqlDb): { sql: string; value: (q: string) => string } {
+  return db.dialect === 'sqlite'
+    ? { sql: 'instr(sort_key, ?) > 0', value: (q) => q }
+    : { sql: "sort_key LIKE ? ESCAPE '\\'", value: (q) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
+}
 const firstPage = (db: SqlDb) => `SELECT * FROM (${matches(db)}) AS m ORDER BY rank, sort_key, name, id LIMIT ?`;
 const pageAfter = (db: SqlDb) => `SELECT * FROM (${matches(db)}) AS m WHERE (rank, sort_key, name, id) > (?, ?, ?, ?)
   ORDER BY rank, sort_key, name, id LIMIT ?`;
@@ -36,8 +46,9 @@ export async function searchFiles(db: SqlDb, rawQuery: unknown, limit: number, c
   const q = parseQuery(rawQuery);
   const after = decodeCursor(cursor, SearchKey);
   if (after && after[0] !== q) throw badRequest('Ce curseur appartient à une autre recherche.');
+  const pattern = contains(db).value(q);
   const rows = after
-    ? await db.all(pageAfter(db), q, q, after[1], after[2], after[3], after[4], limit + 1)
-    : await db.all(firstPage(db), q, q, limit + 1);
+    ? await db.all(pageAfter(db), q, pattern, after[1], after[2], after[3], after[4], limit + 1)
+    : await db.all(firstPage(db), q, pattern, limit + 1);
   return locatedPage(db, rows, limit, (last) => [q, Number(last.rank), String(last.sort_key), String(last.name), String(last.id)]);
 }
