@@ -35,40 +35,30 @@ async function touchDocument(db: SqlDb, document: DocumentKey): Promise<void> {
   await db.run('UPDATE documents SET seq = ? WHERE doctype = ? AND id = ?', await bumpSeq(db), document.doctype, document.id);
 }
 
-/** `POST /data/:doctype/:id/references`: idempotent, all or nothing. */
-export async function addReferences(db: SqlDb, document: DocumentKey, body: unknown): Promise<void> {
+/** Runs `sql` (file id, doctype, document id) for each file of the body: all or nothing, the document touched. */
+async function changeReferences(db: SqlDb, document: DocumentKey, body: unknown, sql: string): Promise<void> {
   const ids = fileIdsOf(body);
   await db.transaction(async () => {
     await requireDocument(db, document);
     await requireFiles(db, ids);
-    for (const id of ids) {
-      await db.run(
-        'INSERT INTO file_references (file_id, doctype, document_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-        id,
-        document.doctype,
-        document.id,
-      );
-    }
+    for (const id of ids) await db.run(sql, id, document.doctype, document.id);
     await touchDocument(db, document);
   });
 }
 
+/** `POST /data/:doctype/:id/references`: idempotent, all or nothing. */
+export function addReferences(db: SqlDb, document: DocumentKey, body: unknown): Promise<void> {
+  return changeReferences(
+    db,
+    document,
+    body,
+    'INSERT INTO file_references (file_id, doctype, document_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+}
+
 /** `DELETE /data/:doctype/:id/references`: a file not referenced is no error; an unknown one is. */
-export async function removeReferences(db: SqlDb, document: DocumentKey, body: unknown): Promise<void> {
-  const ids = fileIdsOf(body);
-  await db.transaction(async () => {
-    await requireDocument(db, document);
-    await requireFiles(db, ids);
-    for (const id of ids) {
-      await db.run(
-        'DELETE FROM file_references WHERE file_id = ? AND doctype = ? AND document_id = ?',
-        id,
-        document.doctype,
-        document.id,
-      );
-    }
-    await touchDocument(db, document);
-  });
+export function removeReferences(db: SqlDb, document: DocumentKey, body: unknown): Promise<void> {
+  return changeReferences(db, document, body, 'DELETE FROM file_references WHERE file_id = ? AND doctype = ? AND document_id = ?');
 }
 
 const FileCursor = z.tuple([z.string()]);
