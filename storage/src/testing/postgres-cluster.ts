@@ -23,6 +23,13 @@ function binDir(): string {
   return found;
 }
 
+/** util-linux's runuser, by path: it lives in sbin, which a CI's PATH may leave out. */
+function runuser(): string {
+  const found = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((path) => existsSync(path));
+  if (!found) throw new Error('runuser (util-linux) is needed to start PostgreSQL as the postgres user');
+  return found;
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -39,9 +46,9 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'mytoutatice-pg-'));
   const asRoot = process.getuid?.() === 0;
   const run = (command: string, args: string[]) => {
-    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]] : [join(bin, command), args];
+    const [file, argv] = asRoot ? [runuser(), ['-u', 'postgres', '--', join(bin, command), ...args]] : [join(bin, command), args];
     const result = spawnSync(file, argv, { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
+    if (result.status !== 0) throw new Error(`${command} failed: ${result.error?.message ?? (result.stderr || result.stdout)}`);
   };
   if (asRoot) {
     const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }));
