@@ -14,8 +14,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { PostgresBackend, instanceSchema, startPostgresCluster } from '@mytoutatice/storage/postgres-testing';
+import { PostgresBackend, instanceSchema, sortKey, startPostgresCluster } from '@mytoutatice/storage/postgres-testing';
 import { fileName } from '../lib/file-names.ts';
+import { percentiles } from '../lib/stats.ts';
 import { APP_ROLE, KEYED_DDL, KEYED_TABLES } from './keyed-schema.ts';
 
 const INSTANCES = Number(process.env.INSTANCES ?? 10_000);
@@ -295,11 +296,6 @@ function sessionSetting(pool: pg.Pool) {
   };
 }
 
-/** The storage's sort key (lower case, accents off) for these names, which are ASCII but for « É ». */
-function sortKeyOf(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /** Folder `big` under the root, then FILES files in it, 10,000 rows per statement. */
 async function insertFolder(client: pg.PoolClient, instanceId: string | undefined): Promise<void> {
   const key = instanceId ? 'instance_id, ' : '';
@@ -315,7 +311,7 @@ async function insertFolder(client: pg.PoolClient, instanceId: string | undefine
       `INSERT INTO files (${key}id, parent_id, type, name, sort_key, size, mime, sha256, created_at, updated_at, seq)
        SELECT ${keyValue}gen_random_uuid()::text, 'big', 'file', name, sort_key, 12, 'text/plain', md5(name), $3, $3, 2 + ord
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(name, sort_key, ord)`,
-      [names, names.map(sortKeyOf), now],
+      [names, names.map(sortKey), now],
     );
   }
 }
@@ -323,7 +319,7 @@ async function insertFolder(client: pg.PoolClient, instanceId: string | undefine
 function smallFilesSql(table: string, keyValue: string, keyed = false): string {
   const values = Array.from(
     { length: SMALL },
-    (_, k) => `(${keyValue}'${randomUUID()}', 'root', 'file', '${fileName(k + 1)}', '${sortKeyOf(fileName(k + 1))}', 12, '${now}', '${now}', ${k + 1})`,
+    (_, k) => `(${keyValue}'${randomUUID()}', 'root', 'file', '${fileName(k + 1)}', '${sortKey(fileName(k + 1))}', 12, '${now}', '${now}', ${k + 1})`,
   );
   return `INSERT INTO ${table} (${keyed ? 'instance_id, ' : ''}id, parent_id, type, name, sort_key, size, created_at, updated_at, seq) VALUES ${values.join(', ')}`;
 }
@@ -347,12 +343,6 @@ async function backendMemory(url: string, counts: number[], touch: (client: pg.C
   } finally {
     await client.end();
   }
-}
-
-function percentiles(values: number[]): { p50: number; p99: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { p50: at(0.5), p99: at(0.99) };
 }
 
 function fmt(t: { p50: number; p99: number }): string {

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startNginx } from '../lib/nginx.ts';
 import { pidsListening, watchProcesses } from '../lib/proc.ts';
+import { percentile } from '../lib/stats.ts';
 import type { ProcessUsage } from '../lib/proc.ts';
 import { root, startSystem } from '../lib/system.ts';
 import type { BenchSystem } from '../lib/system.ts';
@@ -241,11 +242,6 @@ async function remove(target: { base: string; bearer: string }, id: string): Pro
     const res = await fetch(`${target.base}/files/${id}${query}`, { method: 'DELETE', headers: { authorization: `Bearer ${target.bearer}` } });
     if (res.status !== status) throw new Error(`delete ${id}${query}: ${res.status} ${await res.text()}`);
   }
-}
-
-function percentile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
 function median(runs: Run[]): number {

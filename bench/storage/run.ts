@@ -24,6 +24,7 @@ import pg from 'pg';
 import { seedFiles } from '@mytoutatice/storage/seeding';
 import { startPostgresCluster, type PostgresCluster } from '@mytoutatice/storage/postgres-testing';
 import { fileName } from '../lib/file-names.ts';
+import { percentiles } from '../lib/stats.ts';
 import { startNginx } from '../lib/nginx.ts';
 import { pidListening, rssKiB } from '../lib/proc.ts';
 import { root, startSystem } from '../lib/system.ts';
@@ -262,12 +263,6 @@ async function sequential(url: string, bearer: string): Promise<Timing> {
     bytes = buf.byteLength;
   }
   return { ...percentiles(times), bytes };
-}
-
-function percentiles(values: number[]): { p50: number; p99: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { p50: at(0.5), p99: at(0.99) };
 }
 
 function fmt(t: Timing): string {

@@ -40,7 +40,7 @@ export interface StorageConfig {
 
 export type MetadataConfig = { kind: 'sqlite' } | { kind: 'postgres'; url: string; poolSize: number };
 
-export function metadataConfig(env: z.infer<typeof StorageEnv>): MetadataConfig {
+export function metadataConfig(env: Pick<z.infer<typeof StorageEnv>, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>): MetadataConfig {
   return env.DATABASE_URL === undefined
     ? { kind: 'sqlite' }
     : { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE };

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { SignJWT, decodeProtectedHeader, jwtVerify } from 'jose';
 import * as z from 'zod/mini';
 import { AppSlug, Grant, grantsFromManifest, type AppToken, type InstalledApp } from '@mytoutatice/contract';
-import { HttpError } from '@mytoutatice/server-kit';
+import { ExpiringCache, HttpError } from '@mytoutatice/server-kit';
 
 /** The JWT `typ` that tells an app token from an ENT access token. */
 const APP_TOKEN_TYPE = 'app+jwt';
@@ -36,6 +36,8 @@ export function isAppToken(token: string): boolean {
  */
 export function createAppTokens(secret: string): AppTokens {
   const key = createHmac('sha256', secret).update('mytoutatice app tokens').digest();
+  // Verified tokens until they expire, as for ENT tokens: an app calls /api with the same token for minutes.
+  const verified = new ExpiringCache<AppCaller>(50_000);
   return {
     async mint(userSub, app) {
       const exp = Math.floor(Date.now() / 1000) + LIFETIME_S;
@@ -49,9 +51,13 @@ export function createAppTokens(secret: string): AppTokens {
       return { token, expiresAt: new Date(exp * 1000).toISOString() };
     },
     async verify(token) {
+      const cached = verified.get(token);
+      if (cached) return cached;
       try {
         const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE, typ: APP_TOKEN_TYPE });
-        return AppTokenClaims.parse(payload);
+        const caller = AppTokenClaims.parse(payload);
+        verified.set(token, caller, caller.exp * 1000);
+        return caller;
       } catch {
         throw new HttpError(401, 'invalid_token', 'Le jeton d’application est invalide ou expiré.', {
           headers: { 'www-authenticate': 'Bearer error="invalid_token"' },

@@ -10,7 +10,7 @@ import type { CallerDeps } from '../proxy/resolve-caller.ts';
 import { pipeSockets } from './pipe-sockets.ts';
 import { offersRealtimeProtocol, upgradeToken } from './upgrade-token.ts';
 
-export const REALTIME_ROUTE = '/api/realtime';
+const REALTIME_ROUTE = '/api/realtime';
 
 export type RealtimeProxyDeps = CallerDeps & {
   log: Logger;

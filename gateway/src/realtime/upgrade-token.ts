@@ -26,7 +26,7 @@ export function upgradeToken(req: IncomingMessage): string | undefined {
   return bearerToken(req);
 }
 
-export function offeredProtocols(req: IncomingMessage): string[] {
+function offeredProtocols(req: IncomingMessage): string[] {
   const header = req.headers['sec-websocket-protocol'];
   if (typeof header !== 'string') return [];
   return header

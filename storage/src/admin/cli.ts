@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
-import { defaultDataDir } from '../config.ts';
+import { defaultDataDir, metadataConfig } from '../config.ts';
 import { createAppPassword, listAppPasswords } from '../instances/app-passwords.ts';
 import { createBlobStore, readBlobConfig } from '../blobs/blob-config.ts';
 import { openMetadata } from '../db/open-metadata.ts';
@@ -152,8 +152,7 @@ async function run(argv: string[]): Promise<number> {
   const graceMs = values.grace === undefined ? DEFAULT_GRACE_MS : Number(values.grace) * 60_000;
 
   const dataDir = process.env.STORAGE_DATA_DIR || defaultDataDir;
-  const databaseUrl = process.env.DATABASE_URL;
-  const metadata = await openMetadata(dataDir, databaseUrl ? { kind: 'postgres', url: databaseUrl, poolSize: 2 } : { kind: 'sqlite' });
+  const metadata = await openMetadata(dataDir, metadataConfig({ DATABASE_URL: process.env.DATABASE_URL || undefined, DATABASE_POOL_SIZE: 2 }));
   const blobs = createBlobStore(readBlobConfig(process.env, dataDir));
   const context: Context = {
     registry: new InstanceRegistry(metadata.registry),

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { BlobMissingError, type BlobStore } from '../blobs/blob-store.ts';
 import type { SqlDb } from '../db/sql-db.ts';
-import type { InstancePaths } from '../instances/instance-db.ts';
+import { blobPath, type InstancePaths } from '../instances/instance-db.ts';
 import { expiredUploadsIn } from '../tus/expired-uploads.ts';
 import { UPLOADS_FOLDER } from '../tus/upload-ids.ts';
 
@@ -57,7 +57,7 @@ export async function fsckInstance(
   const { id: instanceId, paths, db, blobs } = instance;
   const report: FsckReport = { problems: [], skipped: [] };
   const where = (path: string) => relative(paths.root, path);
-  const blobName = (key: string) => join('content', key.slice(0, 2), key);
+  const blobName = (key: string) => where(blobPath(paths, key));
   const problem = (kind: FsckProblemKind, path: string, detail: string, repaired = false) =>
     report.problems.push({ kind, path, detail, repaired });
 

@@ -25,7 +25,10 @@ export interface PermitDeps {
   databases: InstanceDatabases;
 }
 
-export type ChangeFilter = (change: Change) => boolean;
+type ChangeFilter = (change: Change) => boolean;
+
+/** The path parameters of files routes that name a file or folder. */
+const FILE_ID_PARAMS = new Set(['id', 'parentId']);
 
 /**
  * For routes whose path names no file (a resumable upload's id): the folders the call writes
@@ -45,6 +48,8 @@ const isFilesGrant = (grant: Grant): grant is FilesGrant => grant.type === FILES
 export function permit(deps: PermitDeps, route: ApiRoute, filesTargets?: FilesTargets): RequestHandler {
   const { permission } = route;
   if (permission === 'public' || permission === 'session') throw new Error(`${route.operationId} is not a storage route`);
+  // A version id is not an item: its routes find it under the file only.
+  const fileIdParams = (route.params ?? []).filter((param) => param.in === 'path' && FILE_ID_PARAMS.has(param.name));
   return async (req, res, next) => {
     const claims = claimsOf(res);
     if (permission === 'admin' || permission === 'link') {
@@ -72,10 +77,7 @@ export function permit(deps: PermitDeps, route: ApiRoute, filesTargets?: FilesTa
       const db = deps.databases.db(instance.id);
       const pathIds = filesTargets
         ? () => filesTargets(req, instance)
-        : (route.params ?? [])
-            // A version id is not an item: its routes find it under the file only.
-            .filter((param) => param.in === 'path' && FILE_ID_PARAMS.has(param.name))
-            .map((param) => pathParam(req, param.name));
+        : fileIdParams.map((param) => pathParam(req, param.name));
       await checkFiles(db, route, req, grants, permission.verb, pathIds);
       res.locals.readableDoctypes = readableDoctypes(grants);
     }
@@ -117,9 +119,6 @@ function bodyFileIds(route: ApiRoute, req: Request): string[] {
   const ids: unknown = (req.body as Record<string, unknown> | undefined)?.[route.bodyFileIds];
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }
-
-/** The path parameters of files routes that name a file or folder. */
-const FILE_ID_PARAMS = new Set(['id', 'parentId']);
 
 /**
  * `pathIds`: the item (or the folder to create in) when the route is about files; for a router

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, type Dirent } from 'node:fs';
 import { copyFile, link, mkdir, open, opendir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BlobMissingError, assertSafeNames, isBlobKey, type BlobStore, type ByteRange, type StoredBlob } from './blob-store.ts';
+import { blobPath, instancePaths, type InstancePaths } from '../instances/instance-db.ts';
 import { syncDirectory, syncFile } from './durable-fs.ts';
 import { meter } from './metered-body.ts';
 
@@ -27,30 +28,28 @@ export class FsBlobStore implements BlobStore {
     this.#dataDir = dataDir;
   }
 
-  #root(instanceId: string): string {
-    return join(this.#dataDir, 'instances', instanceId);
-  }
-
-  #shard(instanceId: string, key: string): string {
-    return join(this.#root(instanceId), 'content', key.slice(0, 2));
+  /** The instance's folders: one definition of the layout, shared with the rest of the storage. */
+  #paths(instanceId: string): InstancePaths {
+    return instancePaths(this.#dataDir, instanceId);
   }
 
   #path(instanceId: string, key: string): string {
     assertSafeNames(instanceId, key);
-    return join(this.#shard(instanceId, key), key);
+    return blobPath(this.#paths(instanceId), key);
   }
 
   async #newTemp(instanceId: string): Promise<string> {
-    const tmp = join(this.#root(instanceId), 'tmp');
+    const { tmp } = this.#paths(instanceId);
     await mkdir(tmp, { recursive: true });
     return join(tmp, randomUUID());
   }
 
   /** Moves a complete, fsynced temp file over `key` (replacing it atomically), durably. */
   async #publish(instanceId: string, temp: string, key: string): Promise<void> {
-    const shard = this.#shard(instanceId, key);
+    const path = this.#path(instanceId, key);
+    const shard = dirname(path);
     await mkdir(shard, { recursive: true });
-    await rename(temp, join(shard, key));
+    await rename(temp, path);
     await syncDirectory(shard);
   }
 
@@ -127,7 +126,7 @@ export class FsBlobStore implements BlobStore {
 
   async *keys(instanceId: string): AsyncIterable<string> {
     assertSafeNames(instanceId);
-    const content = join(this.#root(instanceId), 'content');
+    const { content } = this.#paths(instanceId);
     for await (const shard of await entriesOf(content)) {
       if (!shard.isDirectory()) continue;
       for await (const entry of await entriesOf(join(content, shard.name))) {
@@ -149,9 +148,9 @@ export class FsBlobStore implements BlobStore {
   /** The content and temp folders; the instance's database beside them is not the store's. */
   async removeInstance(instanceId: string): Promise<void> {
     assertSafeNames(instanceId);
-    const root = this.#root(instanceId);
-    await rm(join(root, 'content'), { recursive: true, force: true });
-    await rm(join(root, 'tmp'), { recursive: true, force: true });
+    const { content, tmp } = this.#paths(instanceId);
+    await rm(content, { recursive: true, force: true });
+    await rm(tmp, { recursive: true, force: true });
   }
 }
 

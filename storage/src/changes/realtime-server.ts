@@ -23,7 +23,7 @@ export interface RealtimeServerOptions {
   heartbeatMs?: number;
 }
 
-export const REALTIME_PATH = '/realtime';
+const REALTIME_PATH = '/realtime';
 const DEFAULT_MAX_PER_INSTANCE = 32;
 const DEFAULT_HEARTBEAT_MS = 30_000;
 /** Client messages are a subscription or a seq: a few hundred bytes at most. */

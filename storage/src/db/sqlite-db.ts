@@ -16,7 +16,6 @@ export class SqliteDb implements SqlDb {
   readonly #lock = new AsyncLock();
   /** Set in the async context of this handle's running transaction. */
   readonly #inTransaction = new AsyncLocalStorage<true>();
-  #transactions = 0;
   #closing = false;
 
   /** `open` gives a ready handle (configured, migrated); it is called again if used after close. */
@@ -72,7 +71,6 @@ export class SqliteDb implements SqlDb {
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.#inTransaction.getStore() !== undefined) return work();
     const release = await this.#lock.acquire();
-    this.#transactions++;
     try {
       // IMMEDIATE takes the write lock at once: no upgrade deadlock with another process (the CLI).
       this.#handle().exec('BEGIN IMMEDIATE');
@@ -85,15 +83,14 @@ export class SqliteDb implements SqlDb {
         throw error;
       }
     } finally {
-      this.#transactions--;
       release();
-      if (this.#closing && this.#transactions === 0) this.#db.close();
+      if (this.#closing && !this.#lock.held) this.#db.close();
     }
   }
 
   /** Closes the handle, once a transaction still running on it has ended. */
   close(): void {
     this.#closing = true;
-    if (this.#transactions === 0 && this.#db.isOpen) this.#db.close();
+    if (!this.#lock.held && this.#db.isOpen) this.#db.close();
   }
 }

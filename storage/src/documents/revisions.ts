@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { HttpError } from '@mytoutatice/server-kit';
+import { entityTags } from '../http/entity-tags.ts';
 
 /** `<n>-<hex>`: n counts the document's writes, the hex tells two writes of the same n apart. */
 export function firstRevision(): string {
@@ -31,7 +32,7 @@ export function revisionFromIfMatch(header: string | undefined): string {
 /** Whether an `If-None-Match` names this revision (or is `*`). */
 export function ifNoneMatchHits(header: string | undefined, rev: string): boolean {
   if (!header) return false;
-  const tags = header.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  const tags = entityTags(header);
   return tags.includes('*') || tags.includes(etagOf(rev)) || tags.includes(rev);
 }
 

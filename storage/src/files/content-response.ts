@@ -2,13 +2,10 @@ import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { HttpError } from '@mytoutatice/server-kit';
+import { entityTags } from '../http/entity-tags.ts';
 import { attachmentDisposition } from './content-disposition.ts';
 import type { FileRow } from './file-rows.ts';
 import { servedType } from './mime.ts';
-
-function entityTags(header: string): string[] {
-  return header.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
-}
 
 /** The part of the content to send: all of it, or the single range asked for. */
 function chosenRange(req: Request, size: number, etag: string): { start: number; end: number } | undefined {

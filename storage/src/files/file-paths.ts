@@ -59,12 +59,17 @@ export class PathResolver {
   }
 }
 
+/** `id` and its ancestors, up to MAX_DEPTH: one statement, not one per level. */
+const ANCESTRY_HOLDS = `
+  WITH RECURSIVE up (id, parent_id, depth) AS (
+    SELECT id, parent_id, 0 FROM files WHERE id = ?
+    UNION ALL
+    SELECT files.id, files.parent_id, up.depth + 1 FROM files JOIN up ON files.id = up.parent_id WHERE up.depth < ?
+  )
+  SELECT 1 AS hit FROM up WHERE id = ? LIMIT 1`;
+
 /** True when `id` is `ancestorId` or lies somewhere below it. */
 export async function isSelfOrDescendant(db: SqlDb, id: string, ancestorId: string): Promise<boolean> {
-  let depth = 0;
-  for (let next: string | null = id; next !== null && depth <= MAX_DEPTH; depth++) {
-    if (next === ancestorId) return true;
-    next = (await findFile(db, next))?.parentId ?? null;
-  }
-  return false;
+  if (id === ancestorId) return true;
+  return (await db.get(ANCESTRY_HOLDS, id, MAX_DEPTH, ancestorId)) !== undefined;
 }

@@ -143,6 +143,13 @@ export function contentKey(file: FileRow): string {
   return file.blobKey;
 }
 
+/** A file whose content may change (overwrite, restore a version): not in the trash. */
+export async function getLiveRegularFile(db: SqlDb, id: string): Promise<FileRow> {
+  const row = await getRegularFile(db, id);
+  if (row.trashedAt !== null) throw inTrash('Ce fichier est dans la corbeille : restaurez-le d’abord.');
+  return row;
+}
+
 export function inTrash(detail: string): HttpError {
   return new HttpError(409, 'in_trash', detail);
 }

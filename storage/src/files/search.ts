@@ -32,7 +32,7 @@ const pageAfter = (db: SqlDb) => `SELECT * FROM (${matches(db)}) AS m WHERE (ran
 const SearchKey = z.tuple([z.string(), z.union([z.literal(0), z.literal(1)]), z.string(), z.string(), z.string()]);
 
 /** The query as names are compared; 400 when empty, too long or not a single string. */
-export function parseQuery(raw: unknown): string {
+function parseQuery(raw: unknown): string {
   if (typeof raw !== 'string' || raw.trim() === '') throw badRequest('Le paramètre q (le texte cherché) est requis.');
   if (raw.length > MAX_SEARCH_LENGTH) throw badRequest(`Le texte cherché fait au plus ${MAX_SEARCH_LENGTH} caractères.`);
   // A lone surrogate would not survive the trip to SQLite as itself; nothing can match it.

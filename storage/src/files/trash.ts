@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TRASH_ID, type FileDoc, type FolderListing } from '@mytoutatice/contract';
 import { decodeCursor } from '../http/pagination.ts';
 import { bumpSeq } from '../instances/instance-db.ts';
-import { freeName, nameTaken, sortKey } from './file-names.ts';
+import { resolveName, sortKey } from './file-names.ts';
 import { PathResolver } from './file-paths.ts';
 import { getFile, getMovable, toFileDoc } from './file-rows.ts';
 import { locatedPage } from './located-page.ts';
@@ -27,7 +27,7 @@ export async function trashFile(db: SqlDb, id: string): Promise<FileDoc> {
     if (row.trashedAt !== null) return toFileDoc(row, await paths.of(row));
     const now = new Date().toISOString();
     const restorePath = await paths.folder(row.parentId ?? '');
-    const name = (await nameTaken(db, TRASH_ID, row.name)) ? await freeName(db, TRASH_ID, row.name) : row.name;
+    const name = await resolveName(db, TRASH_ID, row.name, 'rename');
     await db.run(TRASH_TOP, TRASH_ID, name, sortKey(name), now, restorePath, row.name, await bumpSeq(db), row.id);
     for (const inside of (await subtree(db, row.id)).slice(1)) await db.run(TRASH_INSIDE, now, await bumpSeq(db), inside.id);
     const trashed = await getFile(db, row.id);

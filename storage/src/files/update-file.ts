@@ -14,7 +14,7 @@ export function invalidMove(detail: string): HttpError {
 }
 
 /** The body's fields, checked: a bad name is `invalid_name`, anything else `bad_request`. */
-export function parsePatch(raw: unknown): PatchFileBody {
+function parsePatch(raw: unknown): PatchFileBody {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw badRequest('Le corps doit être {"name"?, "parentId"?, "favorite"?, "tags"?}.');
   }

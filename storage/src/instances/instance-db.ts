@@ -64,9 +64,12 @@ export async function bumpSeq(db: SqlDb): Promise<number> {
 }
 
 /** Everything counted against the quota: live files, the trash and files' versions. */
-export async function usedBytes(db: SqlDb): Promise<number> {
-  const used = await usage(db);
+export function totalBytes(used: Usage): number {
   return used.files + used.trash + used.versions;
+}
+
+export async function usedBytes(db: SqlDb): Promise<number> {
+  return totalBytes(await usage(db));
 }
 
 export interface Usage {

@@ -2,7 +2,7 @@ import { CreateInstanceBody, EMAIL_PATTERN, type CreatedInstance, type InstanceI
 import { HttpError } from '@mytoutatice/server-kit';
 import type { MetadataBackend } from '../db/metadata-backend.ts';
 import type { InstanceDatabases } from './instance-databases.ts';
-import { usage } from './instance-db.ts';
+import { totalBytes, usage } from './instance-db.ts';
 import type { InstanceRecord, InstanceRegistry } from './registry.ts';
 
 function created(record: InstanceRecord): CreatedInstance {
@@ -37,5 +37,5 @@ export async function createInstance(
 
 export async function instanceInfo(databases: InstanceDatabases, instance: InstanceRecord): Promise<InstanceInfo> {
   const used = await usage(databases.db(instance.id));
-  return { ...created(instance), quotaBytes: instance.quotaBytes, usedBytes: used.files + used.trash + used.versions, usage: used };
+  return { ...created(instance), quotaBytes: instance.quotaBytes, usedBytes: totalBytes(used), usage: used };
 }

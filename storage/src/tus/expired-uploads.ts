@@ -9,7 +9,7 @@ export const UPLOAD_EXPIRY_MS = 24 * 60 * 60 * 1000;
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 const RECORD = '.json';
 
-export interface ExpiredUpload {
+interface ExpiredUpload {
   /** The public id. */
   id: string;
   /** Its files in the folder (bytes, record), by name. */

@@ -22,7 +22,7 @@ import { uploadFolder, uploadTarget, withCreator } from './upload-target.ts';
 export const MAX_CHUNK_BYTES = 64 * 1024 * 1024;
 
 /** Where clients reach this endpoint: through the gateway, which strips `/api`. */
-export const PUBLIC_UPLOADS_PATH = '/api/uploads';
+const PUBLIC_UPLOADS_PATH = '/api/uploads';
 
 /** Answer header of the request that completed an upload: the id of the file it became. */
 export const FILE_ID_HEADER = 'X-File-Id';

@@ -4,7 +4,7 @@ import type { FileDoc } from '@mytoutatice/contract';
 import { HttpError } from '@mytoutatice/server-kit';
 import type { SqlDb } from '../db/sql-db.ts';
 import { parseContentDigest } from '../files/content-digest.ts';
-import { getFile, getRegularFile, inTrash, toFileDoc, type FileRow } from '../files/file-rows.ts';
+import { getFile, getLiveRegularFile, toFileDoc, type FileRow } from '../files/file-rows.ts';
 import { sniffMime } from '../files/mime.ts';
 import { overQuota } from '../files/quota.ts';
 import { hashMismatch, parseContentLength, tooLarge } from '../files/upload.ts';
@@ -33,8 +33,7 @@ function matches(ifMatch: string, sha256: string | null): boolean {
 
 /** The live file to overwrite, still as the caller last saw it (`If-Match`). */
 async function fileToOverwrite(db: SqlDb, id: string, ifMatch: string | undefined): Promise<FileRow> {
-  const file = await getRegularFile(db, id);
-  if (file.trashedAt !== null) throw inTrash('Ce fichier est dans la corbeille : restaurez-le d’abord.');
+  const file = await getLiveRegularFile(db, id);
   if (ifMatch !== undefined && !matches(ifMatch, file.sha256)) {
     throw new HttpError(412, 'precondition_failed', 'Ce fichier a été modifié entre-temps.');
   }

@@ -1,5 +1,5 @@
 import type { FileDoc } from '@mytoutatice/contract';
-import { getFile, getRegularFile, inTrash, toFileDoc } from '../files/file-rows.ts';
+import { getFile, getLiveRegularFile, toFileDoc } from '../files/file-rows.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { bumpSeq } from '../instances/instance-db.ts';
 import { getVersion, keepCurrentAsVersion, setContent, thinVersions } from './version-rows.ts';
@@ -12,8 +12,7 @@ import { getVersion, keepCurrentAsVersion, setContent, thinVersions } from './ve
 export async function restoreVersion(databases: InstanceDatabases, instanceId: string, fileId: string, versionId: string): Promise<FileDoc> {
   const db = databases.db(instanceId);
   const { file, unused } = await db.transaction(async () => {
-    const current = await getRegularFile(db, fileId);
-    if (current.trashedAt !== null) throw inTrash('Ce fichier est dans la corbeille : restaurez-le d’abord.');
+    const current = await getLiveRegularFile(db, fileId);
     const version = await getVersion(db, fileId, versionId);
     const seq = await bumpSeq(db);
     await keepCurrentAsVersion(db, current);

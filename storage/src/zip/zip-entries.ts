@@ -1,13 +1,13 @@
 import { ROOT_ID, TRASH_ID, ZipSelectionBody, numberedName } from '@mytoutatice/contract';
-import { HttpError, badRequest } from '@mytoutatice/server-kit';
+import { badRequest } from '@mytoutatice/server-kit';
 import type { SqlDb } from '../db/sql-db.ts';
 import { validName } from '../files/file-names.ts';
 import { childPath } from '../files/file-paths.ts';
-import { getFile, getFolder, inTrash, type FileRow } from '../files/file-rows.ts';
+import { getFile, getLiveFolder, inTrash, type FileRow } from '../files/file-rows.ts';
 import { subtree } from '../files/subtree.ts';
 
 /** One entry of the zip: a folder (its path ends with `/`) or a file, whose blob is read when its turn comes. */
-export interface ZipEntry {
+interface ZipEntry {
   path: string;
   row: FileRow;
 }
@@ -34,7 +34,7 @@ async function entriesBelow(db: SqlDb, top: FileRow, prefix: string): Promise<Zi
   const paths = new Map<string, string>([[top.id, prefix]]);
   const entries: ZipEntry[] = [];
   for (const row of await subtree(db, top.id)) {
-    if (row.id === top.id || row.trashedAt !== null) continue;
+    if (row.id === top.id) continue;
     const path = childPath(paths.get(row.parentId ?? '') ?? '', row.name).replace(/^\//, '');
     paths.set(row.id, path);
     entries.push({ path: row.type === 'directory' ? `${path}/` : path, row });
@@ -44,7 +44,7 @@ async function entriesBelow(db: SqlDb, top: FileRow, prefix: string): Promise<Zi
 
 /** `GET /files/:id/zip`: the folder's content, paths relative to it; the root's is everything. */
 export async function folderZip(db: SqlDb, id: string): Promise<ZipPlan> {
-  const folder = live(await getFolder(db, id));
+  const folder = await getLiveFolder(db, id);
   return { name: folder.id === ROOT_ID ? ROOT_ZIP_NAME : `${folder.name}.zip`, entries: await entriesBelow(db, folder, '') };
 }
 
@@ -65,7 +65,7 @@ export async function selectionZip(db: SqlDb, body: unknown): Promise<ZipPlan> {
   const rows: FileRow[] = [];
   for (const id of new Set(parsed.data.ids)) {
     const row = live(await getFile(db, id));
-    if (row.id === ROOT_ID) throw new HttpError(400, 'bad_request', 'Le dossier racine se télécharge seul : GET /files/root/zip.');
+    if (row.id === ROOT_ID) throw badRequest('Le dossier racine se télécharge seul : GET /files/root/zip.');
     rows.push(row);
   }
   const taken = new Set<string>();

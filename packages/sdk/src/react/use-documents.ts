@@ -1,8 +1,8 @@
 import type { Document, DocumentListing } from '@mytoutatice/contract';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ApiError } from '../api-error.ts';
 import type { DocumentQuery } from '../documents.ts';
-import { mergePages } from './merge-pages.ts';
+import { usePaged } from './use-paged.ts';
 import { useClient } from './provider.tsx';
 import { queryKeys } from './query-keys.ts';
 
@@ -12,13 +12,9 @@ import { queryKeys } from './query-keys.ts';
  */
 export function useDocuments(doctype: string, query: DocumentQuery = {}) {
   const client = useClient();
-  return useInfiniteQuery<DocumentListing, ApiError, DocumentListing, ReturnType<typeof queryKeys.documentListing>, string | null>({
-    queryKey: queryKeys.documentListing(doctype, query),
-    queryFn: ({ pageParam, signal }) => client.documents.list(doctype, { ...query, cursor: pageParam, signal }),
-    initialPageParam: null,
-    getNextPageParam: (page) => page.next,
-    select: mergePages,
-  });
+  return usePaged<DocumentListing>(queryKeys.documentListing(doctype, query), (cursor, signal) =>
+    client.documents.list(doctype, { ...query, cursor, signal }),
+  );
 }
 
 /** One document; its `rev` is what `useUpdateDocument` and `useDeleteDocument` need. */

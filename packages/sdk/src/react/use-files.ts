@@ -9,31 +9,13 @@ import type {
   SearchResults,
   SortOrder,
 } from '@mytoutatice/contract';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { ApiError } from '../api-error.ts';
 import type { ConflictPolicy } from '../files.ts';
-import { mergePages } from './merge-pages.ts';
+import { usePaged } from './use-paged.ts';
 import { useClient } from './provider.tsx';
 import { queryKeys } from './query-keys.ts';
-
-type Page = { items: readonly unknown[]; next: string | null };
-
-/** A cursor listing as one growing list: `hasNextPage` / `fetchNextPage()` load the following pages. */
-function usePaged<L extends Page>(
-  queryKey: QueryKey,
-  fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<L>,
-  enabled = true,
-) {
-  return useInfiniteQuery<L, ApiError, L, QueryKey, string | null>({
-    queryKey,
-    queryFn: ({ pageParam, signal }) => fetchPage(pageParam, signal),
-    initialPageParam: null,
-    getNextPageParam: (page) => page.next,
-    select: mergePages,
-    enabled,
-  });
-}
 
 export type FolderSort = { sort?: FileSort; order?: SortOrder };
 
