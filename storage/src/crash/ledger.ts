@@ -39,6 +39,15 @@ export class Ledger {
   inFlight: InFlight[] = [];
   /** Everything that broke the contract, as readable sentences. */
   readonly problems: string[] = [];
+  #serial = 0;
+
+  /**
+   * A number never handed out before in this run, for new names. (Counting the known items
+   * repeated names once items were destroyed, and a repeated name in the same folder is a 409.)
+   */
+  nextSerial(): number {
+    return ++this.#serial;
+  }
 
   isLive(id: string): boolean {
     if (this.homes.has(id)) return true;

@@ -30,7 +30,6 @@ export function startWorkload(api: StorageApi, ledger: Ledger, workers: number) 
   const busy = new Set<string>();
   const counts: WorkloadCounts = { acknowledged: 0, cut: 0 };
   let stopped = false;
-  let serial = ledger.items.size;
 
   const free = (id: string) => ledger.homes.has(id) || !busy.has(id);
   const liveFolders = () => [
@@ -69,7 +68,7 @@ export function startWorkload(api: StorageApi, ledger: Ledger, workers: number) 
     const parentId = pick(liveFolders().filter(free));
     if (parentId === undefined) return;
     const bytes = randomBytes(Math.floor(MAX_UPLOAD_BYTES * Math.random() ** 5));
-    const name = `u-${++serial}.bin`;
+    const name = `u-${ledger.nextSerial()}.bin`;
     const sent = { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.byteLength };
     const headers = { 'content-digest': digestOf(bytes) };
     const answer = await write([parentId], { kind: 'upload', parentId, name, ...sent }, 201, () =>
@@ -80,7 +79,7 @@ export function startWorkload(api: StorageApi, ledger: Ledger, workers: number) 
 
   async function folder(): Promise<void> {
     const parentId = pick([...ledger.homes]) ?? '';
-    const name = `d-${++serial}`;
+    const name = `d-${ledger.nextSerial()}`;
     const answer = await write([], { kind: 'folder', parentId, name }, 201, () =>
       api.send(`/files/${parentId}/folders`, json('POST', { name })),
     );
