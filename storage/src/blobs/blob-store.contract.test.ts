@@ -18,6 +18,8 @@ interface StoreUnderTest {
   store: BlobStore;
   /** What a failed write could have left outside the blobs: temp files, pending multipart uploads. */
   leftovers(instanceId: string): Promise<string[]>;
+  /** Whether blobs are files a process on the same machine may read. */
+  localFiles: boolean;
   close(): Promise<void>;
 }
 
@@ -284,6 +286,18 @@ function blobStoreContract(name: string, start: () => Promise<StoreUnderTest>): 
       await store.removeInstance(randomUUID());
     });
 
+    it('names the local file holding a blob when it is one, for a gateway on the same machine', async () => {
+      const [instance, key] = [randomUUID(), randomUUID()];
+      await put(instance, key, Buffer.from('octets sur le disque'));
+      const file = await store.localFile(instance, key);
+      if (subject.localFiles) {
+        expect(await readFile(file ?? '', 'utf8')).toBe('octets sur le disque');
+        await expect(store.localFile(instance, randomUUID())).rejects.toBeInstanceOf(BlobMissingError);
+      } else {
+        expect(file).toBeUndefined();
+      }
+    });
+
     it('keeps instances apart: the same key holds different bytes in two instances', async () => {
       const [first, second] = [randomUUID(), randomUUID()];
       const key = randomUUID();
@@ -301,6 +315,7 @@ blobStoreContract(FsBlobStore.name, async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'mytoutatice-blobs-'));
   return {
     store: new FsBlobStore(dataDir),
+    localFiles: true,
     leftovers: (instanceId) => readdir(join(dataDir, 'instances', instanceId, 'tmp')).catch(() => []),
     close: () => rm(dataDir, { recursive: true, force: true }),
   };
@@ -311,6 +326,7 @@ blobStoreContract(S3BlobStore.name, async () => {
   const store = new S3BlobStore(server.config);
   return {
     store,
+    localFiles: false,
     leftovers: async (instanceId) => (await store.pendingUploads(instanceId)).map((upload) => upload.key),
     async close() {
       store.close();

@@ -25,6 +25,11 @@ export interface BlobStore {
   write(instanceId: string, key: string, body: Readable, limit: number, overLimit: () => Error): Promise<StoredBlob>;
   /** The bytes (or a range). A missing blob rejects with BlobMissingError. */
   read(instanceId: string, key: string, range?: ByteRange): Promise<Readable>;
+  /**
+   * The local file holding the blob, for a front on the same machine that sends it itself;
+   * undefined when blobs are not local files (S3). A missing blob rejects with BlobMissingError.
+   */
+  localFile(instanceId: string, key: string): Promise<string | undefined>;
   /** A second blob with the same bytes (replacing `to` if it exists). A missing `from` rejects with BlobMissingError. */
   copy(instanceId: string, from: string, to: string): Promise<void>;
   /**

@@ -142,6 +142,11 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
+  /** Objects are not local files: their bytes always come through `read`. */
+  localFile(): Promise<undefined> {
+    return Promise.resolve(undefined);
+  }
+
   async modifiedAt(instanceId: string, key: string): Promise<number | undefined> {
     try {
       const head = await this.#client.send(new HeadObjectCommand({ Bucket: this.#bucket, Key: this.#object(instanceId, key) }));
