@@ -211,7 +211,7 @@ describe(uploadRoutes.name, () => {
     await writeFile(record, JSON.stringify(info));
     expect(await problem(await frankTus.patch(path, 4, Buffer.from('more')))).toEqual({ status: 410, code: 'upload_expired' });
 
-    const store = new UploadStore(uploadStoreRoot(storage.config.dataDir));
+    const store = new UploadStore(uploadStoreRoot(storage.config.dataDir), storage.blobs);
     expect(await sweepExpiredUploads(store, storage.config.dataDir)).toBeGreaterThanOrEqual(1);
     expect(await uploadsOf(frank)).toEqual([]);
     expect((await frankTus.head(path)).status).toBe(404);
