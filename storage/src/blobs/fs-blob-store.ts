@@ -30,6 +30,8 @@ function missingAs(instanceId: string, key: string): (error: unknown) => never {
  */
 export class FsBlobStore implements BlobStore {
   readonly #dataDir: string;
+  /** A resumable upload is staged on the same disk: adopting it is a link, nothing to send ahead. */
+  readonly parts = undefined;
 
   constructor(dataDir: string) {
     this.#dataDir = dataDir;
