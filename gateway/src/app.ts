@@ -10,6 +10,9 @@ import { createInternalTokenMinter } from './auth/internal-token.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
 import type { GatewayConfig } from './config/config.ts';
 import { Directory } from './directory/directory.ts';
+import { AppPasswordCheck } from './dav/app-password-check.ts';
+import { AttemptThrottle } from './dav/attempt-throttle.ts';
+import { DAV_FILES_PREFIX, davProxy } from './dav/dav-proxy.ts';
 import { notFound, problemHandler, requestId, unknownRoute } from '@mytoutatice/server-kit';
 import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
 import { StorageAdmin } from './onboarding/storage-admin.ts';
@@ -122,11 +125,20 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
     log,
   });
+  const dav = davProxy({
+    directory,
+    passwords: new AppPasswordCheck(mint, config.UPSTREAM_TIMEOUT_MS),
+    throttle: new AttemptThrottle(),
+    mint,
+    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    log,
+  });
   const openApi = openApiRoute();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     if (openApi(req, res)) return;
     if (url.startsWith(`${API_PREFIX}/`) || url === API_PREFIX) api(req, res);
+    else if (url.startsWith(`${DAV_FILES_PREFIX}/`) || url === DAV_FILES_PREFIX) dav(req, res);
     else app(req, res);
   };
   const realtime = createRealtimeProxy({ verify, appTokens, directory, mint, log, handshakeTimeoutMs: config.UPSTREAM_TIMEOUT_MS });

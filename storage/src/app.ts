@@ -8,6 +8,8 @@ import { ChangeNotifier } from './changes/notifier.ts';
 import { notifyWrites } from './changes/notify-writes.ts';
 import { RealtimeServer } from './changes/realtime-server.ts';
 import { changeRoutes } from './changes/routes.ts';
+import { DAV_PREFIX } from './dav/dav-paths.ts';
+import { davRoutes } from './dav/dav-routes.ts';
 import type { StorageConfig } from './config.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { fileRoutes } from './files/routes.ts';
@@ -73,6 +75,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
   app.use(documentRoutes(registry, databases));
   app.use(referenceRoutes(registry, databases));
   app.use(changeRoutes(registry, databases, notifier));
+  app.use(DAV_PREFIX, davRoutes({ registry, databases, maxFileBytes: config.maxFileBytes }));
   app.use(unknownRoute);
   app.use(problemHandler(logger));
 

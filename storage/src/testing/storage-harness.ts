@@ -11,6 +11,8 @@ import { testBucket, testDatabase } from './test-database.ts';
 import type { StorageConfig } from '../config.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { MetadataBackend } from '../db/metadata-backend.ts';
+import { createAppPassword } from '../instances/app-passwords.ts';
+import { InstanceRegistry } from '../instances/registry.ts';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
 
@@ -44,6 +46,8 @@ export interface StorageHarness {
   blobs: BlobStore;
   sign(scope: InternalScope, options?: TokenOptions): Promise<string>;
   createInstance(slug?: string): Promise<TestInstance>;
+  /** A new device app password for the space at `slug` (what `admin app-password` prints). */
+  createAppPassword(slug: string, label?: string): Promise<string>;
   /** fetch against the backend with a bearer token. */
   call(token: string | undefined, path: string, init?: RequestInit): Promise<Response>;
   /** Stops the backend and starts it again on the same data (on another port: `url` follows). */
@@ -113,6 +117,11 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
     async restart() {
       await stop();
       ({ storage, server, url } = await serve(config));
+    },
+    async createAppPassword(slug, label = 'test') {
+      const instance = await new InstanceRegistry(storage.metadata.registry).bySlug(slug);
+      if (!instance) throw new Error(`no space ${slug}`);
+      return createAppPassword(storage.metadata.instance(instance.id), label);
     },
     async close() {
       await stop();
