@@ -2,21 +2,27 @@ import { ROOT_ID } from '@mytoutatice/contract';
 import { HttpError, badRequest } from '@mytoutatice/server-kit';
 import type { SqlDb } from '../db/sql-db.ts';
 import { getFile, toFileRow, type FileRow } from '../files/file-rows.ts';
+import { validName } from '../files/file-names.ts';
 
 /** Where the storage serves WebDAV; the gateway forwards the same path, so hrefs need no rewriting. */
 export const DAV_PREFIX = '/dav/files';
 
 /**
- * The names along a request path, percent-decoded and NFC (as names are stored). Empty segments
- * (`a//b`, the trailing slash of a collection) carry no name.
+ * The names along a request path, percent-decoded and checked as the Drive checks names (NFC,
+ * no control characters…): a name that could not exist is a 400 `invalid_name`, before any
+ * lookup. Empty segments (`a//b`, the trailing slash of a collection) carry no name.
  */
 export function segmentsOf(rawPath: string): string[] {
   const path = rawPath.split('?')[0] ?? '';
+  return path
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map((segment) => validName(decoded(segment)));
+}
+
+function decoded(segment: string): string {
   try {
-    return path
-      .split('/')
-      .filter((segment) => segment !== '')
-      .map((segment) => decodeURIComponent(segment).normalize('NFC'));
+    return decodeURIComponent(segment);
   } catch {
     throw badRequest('Chemin mal encodé.');
   }
