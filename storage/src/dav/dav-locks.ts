@@ -40,6 +40,9 @@ export function parseTimeout(header: string | undefined): number {
 
 const isAtOrBelow = (path: string, top: string) => path === top || top === '/' || path.startsWith(`${top}/`);
 
+/** Whether the lock holds `path`: it is on it, or depth-infinity on a folder above it. */
+export const holds = (lock: DavLock, path: string) => lock.path === path || (lock.depth === 'infinity' && isAtOrBelow(path, lock.path));
+
 /**
  * WebDAV locks, in memory with their timeouts: they are advisory hints between DAV clients of
  * one storage process, lost on restart like an expired lock (clients re-lock). Keyed by path, as
@@ -59,7 +62,12 @@ export class DavLocks {
 
   /** Locks that hold `path`: on it, or depth-infinity on a folder above it. */
   covering(instanceId: string, path: string): DavLock[] {
-    return this.#live(instanceId).filter((lock) => lock.path === path || (lock.depth === 'infinity' && isAtOrBelow(path, lock.path)));
+    return this.#live(instanceId).filter((lock) => holds(lock, path));
+  }
+
+  /** The space's live locks, for a listing to test each item against without asking again. */
+  ofInstance(instanceId: string): DavLock[] {
+    return this.#live(instanceId);
   }
 
   /** Locks that hold `path` or anything below it (what a DELETE or MOVE of a folder touches). */

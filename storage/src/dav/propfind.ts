@@ -2,6 +2,7 @@ import { HttpError, badRequest } from '@mytoutatice/server-kit';
 import { toFileRow, type FileRow } from '../files/file-rows.ts';
 import { usedBytes } from '../instances/instance-db.ts';
 import type { DavContext } from './dav-context.ts';
+import { holds, type DavLock } from './dav-locks.ts';
 import { hrefOf, pathKey } from './dav-paths.ts';
 import { DAV_NS, elementsOf, emptyElement, type XmlElement } from './dav-xml.ts';
 import { deadPropertiesOf, propertyKey, type DeadProperty } from './dead-properties.ts';
@@ -37,13 +38,15 @@ export async function propfind(ctx: DavContext, row: FileRow, body: XmlElement |
   }
   const wanted = wantedOf(body);
   const needsDead = wanted.kind !== 'prop' || wanted.names.some((name) => name.ns !== DAV_NS);
-  const quota = await quotaFigures(ctx);
+  // A sum over the whole space: only when asked for by name (allprop leaves it out).
+  const quota = wanted.kind === 'prop' && wanted.names.some(({ ns, local }) => ns === DAV_NS && local.startsWith('quota-')) ? await quotaFigures(ctx) : undefined;
+  const locks = ctx.locks.ofInstance(ctx.instance.id);
   const { res } = ctx;
   res.status(207).type('application/xml; charset=utf-8');
   res.write(multistatusHead());
   const write = async (rows: FileRow[], segmentsOf: (row: FileRow) => string[]) => {
     const dead = needsDead ? await deadPropertiesOf(ctx.db, rows.map((r) => r.id)) : new Map<string, DeadProperty[]>();
-    const chunk = rows.map((r) => responseXml(ctx, r, segmentsOf(r), wanted, dead.get(r.id) ?? [], quota)).join('');
+    const chunk = rows.map((r) => responseXml(r, segmentsOf(r), { wanted, dead: dead.get(r.id) ?? [], quota, locks })).join('');
     if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
   };
   await write([row], () => ctx.segments);
@@ -63,18 +66,20 @@ async function quotaFigures(ctx: DavContext): Promise<QuotaFigures> {
   return { usedBytes: used, availableBytes: Math.max(0, ctx.instance.quotaBytes - used) };
 }
 
-function responseXml(
-  ctx: DavContext,
-  row: FileRow,
-  segments: string[],
-  wanted: Wanted,
-  dead: readonly DeadProperty[],
-  quota: QuotaFigures,
-): string {
+interface ResponseParts {
+  wanted: Wanted;
+  dead: readonly DeadProperty[];
+  quota: QuotaFigures | undefined;
+  /** The space's live locks. */
+  locks: readonly DavLock[];
+}
+
+function responseXml(row: FileRow, segments: string[], { wanted, dead, quota, locks }: ResponseParts): string {
   const href = hrefOf(segments, row.type === 'directory');
+  const path = pathKey(segments);
   const source = {
     row,
-    locks: ctx.locks.covering(ctx.instance.id, pathKey(segments)),
+    locks: locks.length === 0 ? locks : locks.filter((lock) => holds(lock, path)),
     quota: row.type === 'directory' ? quota : undefined,
   };
   let stats: string;
