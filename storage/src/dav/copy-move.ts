@@ -6,6 +6,7 @@ import { updateFile } from '../files/update-file.ts';
 import { guardWrite, type DavContext } from './dav-context.ts';
 import { destinationSegments, findByPath, parentFolder, pathKey } from './dav-paths.ts';
 import { existing } from './dav-writes.ts';
+import { copyDeadProperties } from './dead-properties.ts';
 
 function overwriteOf(header: string | undefined): boolean {
   if (header === undefined || header === 'T') return true;
@@ -44,10 +45,12 @@ export async function copyOrMove(ctx: DavContext, move: boolean): Promise<void> 
   if (move) {
     await updateFile(ctx.db, source.id, { parentId: parent.id, name }, 'fail');
     ctx.locks.removeAtOrBelow(ctx.instance.id, from);
-  } else if (source.type === 'directory' && depth === '0') {
-    await createFolder(ctx.db, parent.id, name, null);
   } else {
-    await copyFile(ctx.databases, { instance: ctx.instance, createdBy: null, id: source.id, body: { parentId: parent.id, name }, conflict: 'fail' });
+    const copy =
+      source.type === 'directory' && depth === '0'
+        ? await createFolder(ctx.db, parent.id, name, null)
+        : await copyFile(ctx.databases, { instance: ctx.instance, createdBy: null, id: source.id, body: { parentId: parent.id, name }, conflict: 'fail' });
+    await copyDeadProperties(ctx.db, source.id, copy.id);
   }
   ctx.res.status(replaced ? 204 : 201).end();
 }

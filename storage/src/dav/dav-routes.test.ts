@@ -66,7 +66,7 @@ describe(davRoutes.name, () => {
     expect((await api.trashed()).items.map((item) => item.name)).toContain('rapport.txt');
   });
 
-  it('keeps PROPPATCH’s dead properties with the item through a MOVE, and forgets them with it', async () => {
+  it('keeps PROPPATCH’s dead properties with the item through a MOVE and a COPY, and refuses to set live ones', async () => {
     await dav('PUT', '/tagged.txt', { body: 'x' });
     const set = await dav('PROPPATCH', '/tagged.txt', {
       body: '<D:propertyupdate xmlns:D="DAV:" xmlns:Z="urn:z"><D:set><D:prop><Z:couleur>bleu <Z:b>vif</Z:b></Z:couleur></D:prop></D:set></D:propertyupdate>',
@@ -79,7 +79,14 @@ describe(davRoutes.name, () => {
       body: '<D:propfind xmlns:D="DAV:"><D:prop><couleur xmlns="urn:z"/></D:prop></D:propfind>',
     });
     expect(await read.text()).toContain('<couleur xmlns="urn:z">bleu <b xmlns="urn:z">vif</b></couleur>');
-    const refused = await dav('PROPPATCH', '/moved.txt', {
+
+    // A COPY keeps them, on the copied folder's items too.
+    await dav('MKCOL', '/classeur');
+    expect((await dav('MOVE', '/moved.txt', { headers: { destination: '/dav/files/classeur/moved.txt' } })).status).toBe(201);
+    expect((await dav('COPY', '/classeur/', { headers: { destination: '/dav/files/classeur%202/' } })).status).toBe(201);
+    const copied = await dav('PROPFIND', '/classeur%202/', { headers: { depth: '1' } });
+    expect(await copied.text()).toContain('<couleur xmlns="urn:z">bleu <b xmlns="urn:z">vif</b></couleur>');
+    const refused = await dav('PROPPATCH', '/classeur/moved.txt', {
       body: '<D:propertyupdate xmlns:D="DAV:"><D:set><D:prop><D:getetag>x</D:getetag></D:prop></D:set></D:propertyupdate>',
     });
     expect(await refused.text()).toContain('HTTP/1.1 403 Forbidden');
