@@ -37,12 +37,15 @@ describe(davRoutes.name, () => {
     expect(listed.slice(1)).toEqual(names.map((name) => `/dav/files/Grand dossier/${name}`));
   });
 
-  it('answers a file’s live properties: the content’s SHA-256 as ETag, size, type, and the quota on folders', async () => {
+  it('answers a file’s live properties (the content’s SHA-256 as ETag, size, type), ranges of it, and the quota on folders', async () => {
     expect((await dav('PUT', '/note.txt', { body: 'bonjour' })).status).toBe(201);
     const file = await dav('PROPFIND', '/note.txt', { headers: { depth: '0' } });
     const xml = await file.text();
     expect(xml).toContain(`<D:getetag>"${createHash('sha256').update('bonjour').digest('hex')}"</D:getetag>`);
     expect(xml).toContain('<D:getcontentlength>7</D:getcontentlength>');
+    const part = await dav('GET', '/note.txt', { headers: { range: 'bytes=1-3' } });
+    expect(part.status).toBe(206);
+    expect(await part.text()).toBe('onj');
     expect(xml).toContain('<D:getcontenttype>text/plain</D:getcontenttype>');
     const quota = await dav('PROPFIND', '/', {
       headers: { depth: '0' },
