@@ -25,12 +25,15 @@ describe(davRoutes.name, () => {
   const hrefs = (xml: string) => [...xml.matchAll(/<D:href>([^<]*)<\/D:href>/g)].map((match) => decodeURIComponent(match[1] ?? ''));
 
   it('lists a folder of 2,500 files in one Depth 1 answer, each once, in name order', async () => {
-    const folder = await api.folder('root', 'Grand dossier');
+    // A space of its own: seeding writes its database from another connection.
+    const bob = await storage.createInstance('bob');
+    const folder = await fileCalls(storage, bob.token).folder('root', 'Grand dossier');
     const names = Array.from({ length: 2500 }, (_, i) => `fichier ${String(i).padStart(4, '0')}.txt`);
-    await seedFiles(storage.config.dataDir, alice.id, folder.id, names.map((name) => ({ name, content: Buffer.from(name) })), {
+    await seedFiles(storage.config.dataDir, bob.id, folder.id, names.map((name) => ({ name, content: Buffer.from(name) })), {
       ...(storage.config.metadata ? { metadata: storage.config.metadata } : {}),
     });
-    const response = await dav('PROPFIND', '/Grand%20dossier/', { headers: { depth: '1' }, body: PROPFIND_ALL });
+    const token = await storage.sign('device', { sub: bob.id, expiresIn: 3600 });
+    const response = await storage.call(token, '/dav/files/Grand%20dossier/', { method: 'PROPFIND', headers: { depth: '1' }, body: PROPFIND_ALL });
     expect(response.status).toBe(207);
     const listed = hrefs(await response.text());
     expect(listed[0]).toBe('/dav/files/Grand dossier/');

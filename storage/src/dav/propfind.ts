@@ -47,12 +47,13 @@ export async function propfind(ctx: DavContext, row: FileRow, body: XmlElement |
   const write = async (rows: FileRow[], segmentsOf: (row: FileRow) => string[]) => {
     const dead = needsDead ? await deadPropertiesOf(ctx.db, rows.map((r) => r.id)) : new Map<string, DeadProperty[]>();
     const chunk = rows.map((r) => responseXml(r, segmentsOf(r), { wanted, dead: dead.get(r.id) ?? [], quota, locks })).join('');
-    if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+    if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
   };
   await write([row], () => ctx.segments);
   if (depth === '1' && row.type === 'directory') {
     let page = (await ctx.db.all(FIRST_CHILDREN, row.id)).map(toFileRow);
-    while (page.length > 0) {
+    // A client that left stops the listing: no more pages are read for nobody.
+    while (page.length > 0 && !res.destroyed) {
       await write(page, (r) => [...ctx.segments, r.name]);
       const last = page.at(-1);
       page = page.length < PAGE || !last ? [] : (await ctx.db.all(NEXT_CHILDREN, row.id, last.name)).map(toFileRow);
