@@ -1,3 +1,4 @@
+import { BLOB_FILE_HEADER, BLOB_OFFLOAD_FILE, BLOB_OFFLOAD_HEADER } from '@mytoutatice/contract';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { basicAuth, davSpace, type DavSpace } from '../testing/dav-space.ts';
 import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts';
@@ -36,6 +37,10 @@ describe('Basic auth with device app passwords at /dav/files', () => {
     const put = await fetch(`${gw.url}/dav/files/mien.txt`, { method: 'PUT', body: 'à moi', headers: { authorization: basicAuth(eleve.slug, eleve.password) } });
     expect(put.status).toBe(201);
     expect((await propfind(basicAuth(eleve.slug, eleve.password), '/dav/files/mien.txt')).status).toBe(207);
+    // Asking the storage for a file's path on disk is the gateway's own business, never a client's.
+    const got = await fetch(`${gw.url}/dav/files/mien.txt`, { headers: { authorization: basicAuth(eleve.slug, eleve.password), [BLOB_OFFLOAD_HEADER]: BLOB_OFFLOAD_FILE } });
+    expect(await got.text()).toBe('à moi');
+    expect(got.headers.get(BLOB_FILE_HEADER)).toBeNull();
     expect((await propfind(basicAuth(teacher.slug, teacher.password), '/dav/files/mien.txt')).status).toBe(404);
     const api = await fetch(`${gw.url}/api/files/root/children`, { headers: { authorization: basicAuth(eleve.slug, eleve.password) } });
     expect(api.status).toBe(401);

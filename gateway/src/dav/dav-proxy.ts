@@ -1,6 +1,7 @@
 import { Agent } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import { BLOB_OFFLOAD_HEADER } from '@mytoutatice/contract';
 import { HttpError, requestIdFrom, sendProblem } from '@mytoutatice/server-kit';
 import type { InternalTokenMinter } from '../auth/internal-token.ts';
 import type { Directory, DirectoryEntry } from '../directory/directory.ts';
@@ -67,7 +68,8 @@ export function davProxy(deps: DavProxyDeps): (req: IncomingMessage, res: Server
           agent,
           target: new URL(space.backendUrl),
           path: req.url ?? DAV_FILES_PREFIX,
-          headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId },
+          // A client's own offload header is removed: only the gateway may ask the storage for a path.
+          headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId, [BLOB_OFFLOAD_HEADER]: undefined },
           timeoutMs: deps.timeoutMs,
           onError: (kind) =>
             kind === 'timeout' ? sendProblem(res, 504, 'upstream_timeout', requestId) : sendProblem(res, 502, 'upstream_unavailable', requestId),
