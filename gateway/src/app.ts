@@ -115,13 +115,14 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   app.use(unknownRoute);
   app.use(problemHandler(log));
 
+  const offload = config.LOCAL_STORAGE_DIR === undefined ? undefined : blobOffload(config.LOCAL_STORAGE_DIR);
   const api = apiHandler({
     verify,
     appTokens,
     directory,
     mint,
     defaultBackendUrl: config.STORAGE_URL,
-    offload: config.LOCAL_STORAGE_DIR === undefined ? undefined : blobOffload(config.LOCAL_STORAGE_DIR),
+    offload,
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
     log,
   });
@@ -130,6 +131,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     passwords: new AppPasswordCheck(mint, config.UPSTREAM_TIMEOUT_MS),
     throttle: new AttemptThrottle(),
     mint,
+    offload,
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
     log,
   });

@@ -1,10 +1,10 @@
 import { Agent } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { BLOB_OFFLOAD_HEADER } from '@mytoutatice/contract';
 import { HttpError, requestIdFrom, sendProblem } from '@mytoutatice/server-kit';
 import type { InternalTokenMinter } from '../auth/internal-token.ts';
 import type { Directory, DirectoryEntry } from '../directory/directory.ts';
+import { offloadOptions, type BlobOffload } from '../proxy/blob-offload.ts';
 import { forward } from '../proxy/forward.ts';
 import type { AppPasswordCheck } from './app-password-check.ts';
 import type { AttemptThrottle } from './attempt-throttle.ts';
@@ -17,6 +17,8 @@ export type DavProxyDeps = {
   passwords: AppPasswordCheck;
   throttle: AttemptThrottle;
   mint: InternalTokenMinter;
+  /** Set when the storage runs on this machine: downloads are then read from disk here. */
+  offload?: BlobOffload;
   timeoutMs: number;
   log: Logger;
 };
@@ -64,12 +66,13 @@ export function davProxy(deps: DavProxyDeps): (req: IncomingMessage, res: Server
     authenticate(deps, req)
       .then(async (space) => {
         const token = await deps.mint('device', space.instanceId);
+        const { header: offloadHeader, takeOver } = offloadOptions(deps.offload, res, deps.log, requestId);
         forward(req, res, {
           agent,
           target: new URL(space.backendUrl),
           path: req.url ?? DAV_FILES_PREFIX,
-          // A client's own offload header is removed: only the gateway may ask the storage for a path.
-          headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId, [BLOB_OFFLOAD_HEADER]: undefined },
+          headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId, ...offloadHeader },
+          takeOver,
           timeoutMs: deps.timeoutMs,
           onError: (kind) =>
             kind === 'timeout' ? sendProblem(res, 504, 'upstream_timeout', requestId) : sendProblem(res, 502, 'upstream_unavailable', requestId),

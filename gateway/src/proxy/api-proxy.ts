@@ -4,8 +4,7 @@ import type { Logger } from 'pino';
 import { MAX_CHANGES_WAIT_S } from '@mytoutatice/contract';
 import { bearerToken } from '../auth/authenticate.ts';
 import { HttpError, requestIdFrom, sendProblem } from '@mytoutatice/server-kit';
-import { BLOB_OFFLOAD_HEADER } from '@mytoutatice/contract';
-import type { BlobOffload } from './blob-offload.ts';
+import { offloadOptions, type BlobOffload } from './blob-offload.ts';
 import { forward } from './forward.ts';
 import { resolveCaller, type CallerDeps } from './resolve-caller.ts';
 
@@ -50,15 +49,7 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
   const { offload } = deps;
   return (req, res) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
-    const offloadFailed = (error: unknown) => {
-      if (!res.headersSent) {
-        deps.log.error({ err: error, requestId }, 'download from disk failed');
-        sendProblem(res, 500, 'internal', requestId);
-      } else if (!res.destroyed) {
-        deps.log.warn({ err: error, requestId }, 'download from disk cut short');
-        res.destroy();
-      }
-    };
+    const { header: offloadHeader, takeOver } = offloadOptions(offload, res, deps.log, requestId);
     res.setHeader('x-request-id', requestId);
     res.setHeader('x-content-type-options', 'nosniff');
     const path = (req.url ?? '').slice(API_PREFIX.length) || '/';
@@ -68,9 +59,8 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
           agent,
           target: backend,
           path,
-          // A client's own offload header is removed: only the gateway may ask for a path.
-          headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId, [BLOB_OFFLOAD_HEADER]: offload?.request },
-          takeOver: offload && ((answer, headers) => offload.takeOver(answer, headers, res, offloadFailed)),
+          headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId, ...offloadHeader },
+          takeOver,
           timeoutMs: deps.timeoutMs + (LONG_POLL.test(path) ? MAX_CHANGES_WAIT_S * 1000 : 0),
           onError: (kind) =>
             kind === 'timeout' ? sendProblem(res, 504, 'upstream_timeout', requestId) : sendProblem(res, 502, 'upstream_unavailable', requestId),

@@ -1,8 +1,11 @@
 import { open } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { sendProblem } from '@mytoutatice/server-kit';
 import { resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { BLOB_FILE_HEADER, BLOB_OFFLOAD_FILE, BLOB_RANGE_HEADER } from '@mytoutatice/contract';
+import { BLOB_FILE_HEADER, BLOB_OFFLOAD_FILE, BLOB_OFFLOAD_HEADER, BLOB_RANGE_HEADER } from '@mytoutatice/contract';
+import type { ForwardOptions } from './forward.ts';
 
 /** Bigger reads than a stream's 64 KiB default: fewer chunks, less work per byte on this hop. */
 const READ_CHUNK_BYTES = 1024 * 1024;
@@ -53,4 +56,29 @@ async function sendRange(path: string, start: number, end: number, status: numbe
   const handle = await open(path, 'r');
   res.writeHead(status, headers);
   await pipeline(handle.createReadStream({ start, end, highWaterMark: READ_CHUNK_BYTES }), res);
+}
+
+/**
+ * What `forward` needs to let `offload` send the bytes of the answer to `res`, if there is one:
+ * the request header (a client's own always removed: only the gateway may ask for a path) and
+ * the take-over, failures logged and answered as problems.
+ */
+export function offloadOptions(
+  offload: BlobOffload | undefined,
+  res: ServerResponse,
+  log: Logger,
+  requestId: string,
+): Pick<ForwardOptions, 'takeOver'> & { header: Record<string, string | undefined> } {
+  const header = { [BLOB_OFFLOAD_HEADER]: offload?.request };
+  if (!offload) return { header };
+  const failed = (error: unknown) => {
+    if (!res.headersSent) {
+      log.error({ err: error, requestId }, 'download from disk failed');
+      sendProblem(res, 500, 'internal', requestId);
+    } else if (!res.destroyed) {
+      log.warn({ err: error, requestId }, 'download from disk cut short');
+      res.destroy();
+    }
+  };
+  return { header, takeOver: (answer, headers) => offload.takeOver(answer, headers, res, failed) };
 }
