@@ -54,6 +54,7 @@ export {
   slugFromUsername,
 } from './space.ts';
 export { AppSlug, AppManifest, InstalledApp, InstalledApps, AppToken } from './apps.ts';
+export { MAX_APP_PASSWORD_LABEL, AppPasswordLabel, CreateAppPasswordBody, AppPassword, AppPasswordList, CreatedAppPassword } from './app-passwords.ts';
 export { InstanceSlug, CreateInstanceBody, CreatedInstance, InstanceInfo } from './instances.ts';
 export { internalTokenClaims, INTERNAL_TOKEN_AUDIENCE } from './internal-token.ts';
 export type { InternalScope, InternalTokenClaims } from './internal-token.ts';
