@@ -72,7 +72,7 @@ test.describe('Devices: app passwords in the settings', () => {
     expect(await listedLabels(page)).not.toContain(label);
   });
 
-  test('on a 390 px phone the settings fit and work by keyboard; the Home’s bar fits at 360 px', async ({ page }) => {
+  test('on a 390 px phone the settings fit and work by keyboard; the bar and the new password fit at 360 px', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await signInWithSpace(page, 'agent');
     const menu = page.getByRole('navigation', { name: 'MyToutatice' }).getByRole('button');
@@ -92,8 +92,16 @@ test.describe('Devices: app passwords in the settings', () => {
     await page.getByLabel('Nom de l’appareil').focus();
     await page.keyboard.type(label);
     await page.keyboard.press('Enter');
-    await expect(page.getByLabel('Mot de passe', { exact: true })).toHaveValue(PASSWORD);
+    const field = page.getByLabel('Mot de passe', { exact: true });
+    await expect(field).toHaveValue(PASSWORD);
     expect(await fits(page)).toBe(true);
+    // The whole password is in view, for typing it into the device, down to 360 px.
+    const whole = () => field.evaluate((input: HTMLInputElement) => input.scrollWidth <= input.clientWidth);
+    expect(await whole()).toBe(true);
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await fits(page)).toBe(true);
+    expect(await whole()).toBe(true);
+    await page.setViewportSize({ width: 390, height: 844 });
     await expectNoAxeViolation(page);
     await page.getByRole('button', { name: 'J’ai terminé' }).focus();
     await page.keyboard.press('Enter');

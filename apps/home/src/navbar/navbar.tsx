@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, navigate } from '@mytoutatice/app-kit';
 import { useMe } from '@mytoutatice/sdk/react';
 import type { ShellProps } from '@mytoutatice/sdk/react';
-import { Icon, MenuButton, useT } from '@mytoutatice/ui';
+import { MenuButton, useT } from '@mytoutatice/ui';
 import type { MenuItem } from '@mytoutatice/ui';
 import { SETTINGS_ROUTE } from '../home-routes.ts';
 import type { NavbarKey } from './navbar-messages.ts';
@@ -17,7 +17,6 @@ export function Navbar({ signOut }: ShellProps) {
     {
       id: 'logout',
       label: t('action.logout'),
-      icon: <Icon name="logout" />,
       disabled: leaving,
       onSelect: () => {
         setLeaving(true);
