@@ -9,8 +9,8 @@ export const AppPasswordLabel = z.pipe(
   z.string().check(
     z.refine((label) => label.length > 0, 'the label must not be empty'),
     z.refine((label) => [...label].length <= MAX_APP_PASSWORD_LABEL, `the label holds at most ${MAX_APP_PASSWORD_LABEL} characters`),
-    // PostgreSQL text cannot hold NUL, and a line break would garble the lists that show it.
-    z.refine((label) => !/\p{Cc}/u.test(label), 'the label must not hold control characters'),
+    // PostgreSQL text cannot hold NUL nor a lone surrogate, and a line break would garble the lists.
+    z.refine((label) => !/[\p{Cc}\p{Cs}]/u.test(label), 'the label must not hold control characters or lone surrogates'),
   ),
 );
 

@@ -87,7 +87,7 @@ describe(appPasswordRoutes.name, () => {
 
   it('refuses a missing, empty, too long or control-laden label with 400 bad_request, creating nothing', async () => {
     const c = await s.createInstance();
-    const refused: unknown[] = [undefined, '', '   ', 'a'.repeat(101), 'ligne\nautre', 'nul\u0000', 42];
+    const refused: unknown[] = [undefined, '', '   ', 'a'.repeat(101), 'ligne\nautre', 'nul\u0000', 'demi \ud800', 42];
     for (const label of refused) {
       const res = await s.call(c.token, '/instance/app-passwords', json({ label }));
       expect(res.status, String(label)).toBe(400);
