@@ -14,6 +14,7 @@ import { notFound, problemHandler, requestId, unknownRoute } from '@mytoutatice/
 import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
 import { StorageAdmin } from './onboarding/storage-admin.ts';
 import { API_PREFIX, apiHandler } from './proxy/api-proxy.ts';
+import { blobOffload } from './proxy/blob-offload.ts';
 import { createRealtimeProxy } from './realtime/realtime-proxy.ts';
 import { openApiRoute } from './web/openapi-route.ts';
 import { loadAppRegistry } from './web/app-registry.ts';
@@ -111,7 +112,16 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   app.use(unknownRoute);
   app.use(problemHandler(log));
 
-  const api = apiHandler({ verify, appTokens, directory, mint, defaultBackendUrl: config.STORAGE_URL, timeoutMs: config.UPSTREAM_TIMEOUT_MS, log });
+  const api = apiHandler({
+    verify,
+    appTokens,
+    directory,
+    mint,
+    defaultBackendUrl: config.STORAGE_URL,
+    offload: config.LOCAL_STORAGE_DIR === undefined ? undefined : blobOffload(config.LOCAL_STORAGE_DIR),
+    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    log,
+  });
   const openApi = openApiRoute();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';

@@ -4,11 +4,15 @@ import type { Logger } from 'pino';
 import { MAX_CHANGES_WAIT_S } from '@mytoutatice/contract';
 import { bearerToken } from '../auth/authenticate.ts';
 import { HttpError, requestIdFrom, sendProblem } from '@mytoutatice/server-kit';
+import { BLOB_OFFLOAD_HEADER } from '@mytoutatice/contract';
+import type { BlobOffload } from './blob-offload.ts';
 import { forward } from './forward.ts';
 import { resolveCaller, type CallerDeps } from './resolve-caller.ts';
 
 export type ApiProxyDeps = CallerDeps & {
   defaultBackendUrl: string;
+  /** Set when the storage runs on this machine: downloads are then read from disk here. */
+  offload?: BlobOffload;
   timeoutMs: number;
   log: Logger;
 };
@@ -43,8 +47,18 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
     return { backend: backendUrl(space.backendUrl), token: internalToken };
   }
 
+  const { offload } = deps;
   return (req, res) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
+    const offloadFailed = (error: unknown) => {
+      if (!res.headersSent) {
+        deps.log.error({ err: error, requestId }, 'download from disk failed');
+        sendProblem(res, 500, 'internal', requestId);
+      } else if (!res.destroyed) {
+        deps.log.warn({ err: error, requestId }, 'download from disk cut short');
+        res.destroy();
+      }
+    };
     res.setHeader('x-request-id', requestId);
     res.setHeader('x-content-type-options', 'nosniff');
     const path = (req.url ?? '').slice(API_PREFIX.length) || '/';
@@ -54,7 +68,9 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
           agent,
           target: backend,
           path,
-          headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId },
+          // A client's own offload header is removed: only the gateway may ask for a path.
+          headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId, [BLOB_OFFLOAD_HEADER]: offload?.request },
+          takeOver: offload && ((answer, headers) => offload.takeOver(answer, headers, res, offloadFailed)),
           timeoutMs: deps.timeoutMs + (LONG_POLL.test(path) ? MAX_CHANGES_WAIT_S * 1000 : 0),
           onError: (kind) =>
             kind === 'timeout' ? sendProblem(res, 504, 'upstream_timeout', requestId) : sendProblem(res, 502, 'upstream_unavailable', requestId),
