@@ -94,6 +94,7 @@ test.describe('Devices: app passwords in the settings', () => {
     await page.keyboard.press('Enter');
     const field = page.getByLabel('Mot de passe', { exact: true });
     await expect(field).toHaveValue(PASSWORD);
+    await expect(field).toBeFocused();
     expect(await fits(page)).toBe(true);
     // The whole password is in view, for typing it into the device, down to 360 px.
     const whole = () => field.evaluate((input: HTMLInputElement) => input.scrollWidth <= input.clientWidth);
@@ -105,6 +106,7 @@ test.describe('Devices: app passwords in the settings', () => {
     await expectNoAxeViolation(page);
     await page.getByRole('button', { name: 'J’ai terminé' }).focus();
     await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Nom de l’appareil')).toBeFocused();
 
     const item = page.getByRole('listitem').filter({ hasText: label });
     await expect(item).toBeVisible();
@@ -118,6 +120,7 @@ test.describe('Devices: app passwords in the settings', () => {
     await expect(dialog.getByRole('button', { name: 'Révoquer' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(item).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Mots de passe créés' })).toBeFocused();
     expect(await fits(page)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import type { AppPassword } from '@mytoutatice/contract';
 import { useRevokeAppPassword } from '@mytoutatice/sdk/react';
 import { Button, Dialog, formatDate, useLocale, useT, useToast } from '@mytoutatice/ui';
@@ -6,19 +7,33 @@ import type { SettingsKey } from './settings-messages.ts';
 
 const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
-/** The passwords made so far, each with its dates and « Révoquer » (asked for confirmation). */
-export function AppPasswordList({ passwords }: { passwords: AppPassword[] }) {
+/**
+ * The passwords made so far, each with its dates and « Révoquer » (asked for confirmation).
+ * Once one is revoked its button is gone: focus moves to `afterRevoke` rather than the page's top.
+ */
+export function AppPasswordList({ passwords, afterRevoke }: { passwords: AppPassword[]; afterRevoke: RefObject<HTMLElement | null> }) {
   const t = useT<SettingsKey>();
   const locale = useLocale();
   const toast = useToast();
   const revoke = useRevokeAppPassword();
   const [asked, setAsked] = useState<AppPassword | null>(null);
+  const revoked = useRef(false);
+
+  // After the dialog has closed (its own effect runs first), so the page is no longer inert.
+  useEffect(() => {
+    if (!revoked.current || asked !== null) return;
+    revoked.current = false;
+    afterRevoke.current?.focus();
+  }, [asked, afterRevoke]);
 
   if (passwords.length === 0) return <p>{t('settings.devices.empty')}</p>;
 
   const confirm = (password: AppPassword) =>
     revoke.mutate(password.id, {
-      onSuccess: () => toast.success(t('settings.devices.revoked', { label: password.label })),
+      onSuccess: () => {
+        toast.success(t('settings.devices.revoked', { label: password.label }));
+        revoked.current = true;
+      },
       onError: (error) => toast.error(error.message),
       onSettled: () => setAsked(null),
     });

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { CreatedAppPassword } from '@mytoutatice/contract';
 import { useAppPasswords, useCreateAppPassword } from '@mytoutatice/sdk/react';
 import { Button, ErrorPanel, Loading, TextField, useT } from '@mytoutatice/ui';
@@ -17,6 +17,14 @@ export function AppPasswordsSection({ davUrl, username }: { davUrl: string; user
   const [label, setLabel] = useState('');
   const [invalid, setInvalid] = useState(false);
   const [created, setCreated] = useState<CreatedAppPassword | null>(null);
+  const [dismissed, setDismissed] = useState(false);
+  const labelField = useRef<HTMLInputElement>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
+
+  // Once the new password is put away, the form is back: ready for the next device.
+  useEffect(() => {
+    if (dismissed && !created) labelField.current?.focus();
+  }, [dismissed, created]);
 
   const submit = () => {
     const trimmed = label.trim();
@@ -27,6 +35,7 @@ export function AppPasswordsSection({ davUrl, username }: { davUrl: string; user
     create.mutate(trimmed, {
       onSuccess: (answer) => {
         setCreated(answer);
+        setDismissed(false);
         setLabel('');
       },
     });
@@ -36,7 +45,7 @@ export function AppPasswordsSection({ davUrl, username }: { davUrl: string; user
   if (passwords.isPending) list = <Loading />;
   else if (passwords.isError)
     list = <ErrorPanel title={t('settings.devices.loadError')} detail={passwords.error.message} onRetry={() => void passwords.refetch()} />;
-  else list = <AppPasswordList passwords={passwords.data} />;
+  else list = <AppPasswordList passwords={passwords.data} afterRevoke={listHeading} />;
 
   return (
     <section aria-labelledby={headingId} className="mt-card mt-settings-section">
@@ -59,7 +68,13 @@ export function AppPasswordsSection({ davUrl, username }: { davUrl: string; user
       <p>{t('settings.devices.perDevice')}</p>
 
       {created ? (
-        <NewAppPassword created={created} onDone={() => setCreated(null)} />
+        <NewAppPassword
+          created={created}
+          onDone={() => {
+            setCreated(null);
+            setDismissed(true);
+          }}
+        />
       ) : (
         <form
           className="mt-settings-create"
@@ -70,6 +85,7 @@ export function AppPasswordsSection({ davUrl, username }: { davUrl: string; user
           }}
         >
           <TextField
+            ref={labelField}
             label={t('settings.devices.label')}
             hint={t('settings.devices.labelHint')}
             value={label}
@@ -91,7 +107,9 @@ export function AppPasswordsSection({ davUrl, username }: { davUrl: string; user
         </form>
       )}
 
-      <h3>{t('settings.devices.list')}</h3>
+      <h3 ref={listHeading} tabIndex={-1}>
+        {t('settings.devices.list')}
+      </h3>
       {list}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { CreatedAppPassword } from '@mytoutatice/contract';
 import { Button, Icon, useT } from '@mytoutatice/ui';
 import type { SettingsKey } from './settings-messages.ts';
@@ -12,6 +12,9 @@ export function NewAppPassword({ created, onDone }: { created: CreatedAppPasswor
   const warningId = useId();
   const field = useRef<HTMLInputElement>(null);
   const [copy, setCopy] = useState<Copy>('idle');
+
+  // The button that made it is gone: focus goes to the password, which reads it out and selects it.
+  useEffect(() => field.current?.focus(), []);
 
   const copyPassword = async () => {
     try {
