@@ -27,7 +27,7 @@ import type { ShellPages } from './web/index-html.ts';
 import { securityHeaders } from './web/security-headers.ts';
 
 /** Routes the shell owns besides the apps' own (served the same page, routed in the browser). */
-const SHELL_ROUTES = ['/onboarding', '/auth/callback'];
+const SHELL_ROUTES = ['/onboarding', '/settings', '/auth/callback'];
 
 export type Gateway = {
   /** The request listener: `/api` goes straight to the proxy, the rest through Express. */

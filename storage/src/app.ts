@@ -23,6 +23,7 @@ import type { MetadataBackend } from './db/metadata-backend.ts';
 import { openMetadata } from './db/open-metadata.ts';
 import { InstanceDatabases } from './instances/instance-databases.ts';
 import { InstanceRegistry } from './instances/registry.ts';
+import { appPasswordRoutes } from './instances/app-password-routes.ts';
 import { instanceRoutes } from './instances/routes.ts';
 import { uploadRoutes } from './tus/upload-routes.ts';
 import { versionRoutes } from './versions/routes.ts';
@@ -67,6 +68,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
   app.use(requireInternalToken(verifier));
   app.use(notifyWrites(notifier));
   app.use(instanceRoutes(registry, metadata, databases, config.defaultQuotaBytes));
+  app.use(appPasswordRoutes(registry, databases));
   app.use(fileRoutes({ registry, databases, downloadTokens, maxFileBytes: config.maxFileBytes }));
   app.use(versionRoutes({ registry, databases, maxFileBytes: config.maxFileBytes }));
   const uploads = uploadRoutes({ registry, databases, dataDir: config.dataDir, maxFileBytes: config.maxFileBytes, logger });

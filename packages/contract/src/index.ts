@@ -54,6 +54,7 @@ export {
   slugFromUsername,
 } from './space.ts';
 export { AppSlug, AppManifest, InstalledApp, InstalledApps, AppToken } from './apps.ts';
+export { MAX_APP_PASSWORD_LABEL, AppPasswordLabel, CreateAppPasswordBody, AppPassword, AppPasswordList, CreatedAppPassword } from './app-passwords.ts';
 export { InstanceSlug, CreateInstanceBody, CreatedInstance, InstanceInfo, VerifyAppPasswordBody, VerifiedAppPassword } from './instances.ts';
 export { internalTokenClaims, INTERNAL_TOKEN_AUDIENCE } from './internal-token.ts';
 export { BLOB_FILE_HEADER, BLOB_OFFLOAD_FILE, BLOB_OFFLOAD_HEADER, BLOB_RANGE_HEADER } from './blob-offload.ts';

@@ -151,7 +151,14 @@ describe(permit.name, () => {
     kinds = tokenKinds(ids.X);
     for (const [name, kind] of Object.entries(kinds)) {
       const bound = kind.scope === 'admin' || kind.scope === 'link' ? {} : { sub: a.id };
-      tokens[name] = await s.sign(kind.scope, { ...bound, grants: kind.grants, app: 'notes', sharing: kind.scope === 'sharing' ? 'sharing-1' : undefined });
+      // An hour, as the harness's owner tokens: on a busy machine the whole table outlasts a minute.
+      tokens[name] = await s.sign(kind.scope, {
+        ...bound,
+        grants: kind.grants,
+        app: 'notes',
+        sharing: kind.scope === 'sharing' ? 'sharing-1' : undefined,
+        expiresIn: 3600,
+      });
     }
   });
   afterAll(() => s.close());
@@ -285,6 +292,12 @@ describe(permit.name, () => {
     },
     readChanges: { targets: none, make: async () => ({ path: '/changes' }) },
     getInstance: { targets: none, make: async () => ({ path: '/instance' }) },
+    listAppPasswords: { targets: none, make: async () => ({ path: '/instance/app-passwords' }) },
+    createAppPassword: { targets: none, make: async () => ({ path: '/instance/app-passwords', init: { method: 'POST', ...json({ label: 'Téléphone' }) } }) },
+    revokeAppPassword: {
+      targets: none,
+      make: async () => ({ path: `/instance/app-passwords/${(await post(a.token, '/instance/app-passwords', json({ label: 'Jetable' }))).body.id}`, init: { method: 'DELETE' } }),
+    },
     createInstance: {
       targets: none,
       make: async () => {

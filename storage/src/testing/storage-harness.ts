@@ -121,7 +121,7 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
     async createAppPassword(slug, label = 'test') {
       const instance = await new InstanceRegistry(storage.metadata.registry).bySlug(slug);
       if (!instance) throw new Error(`no space ${slug}`);
-      return createAppPassword(storage.metadata.instance(instance.id), label);
+      return (await createAppPassword(storage.metadata.instance(instance.id), label)).password;
     },
     async close() {
       await stop();

@@ -9,6 +9,7 @@ export const queryKeys = {
   all: ['mytoutatice'] as const,
   me: () => ['mytoutatice', 'me'] as const,
   apps: () => ['mytoutatice', 'apps'] as const,
+  appPasswords: () => ['mytoutatice', 'app-passwords'] as const,
   /** Prefix of every single file or folder. */
   files: () => ['mytoutatice', 'file'] as const,
   file: (id: string) => ['mytoutatice', 'file', id] as const,
