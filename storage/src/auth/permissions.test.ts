@@ -112,7 +112,7 @@ describe(permit.name, () => {
   const post = async (token: string, path: string, init: RequestInit = {}) => {
     const res = await s.call(token, path, { method: 'POST', ...init });
     if (res.status !== 201 && res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return { body: (await res.json()) as { id: string; url?: string }, etag: res.headers.get('etag') ?? '' };
+    return { body: (await res.json()) as { id: string; url?: string; password?: string }, etag: res.headers.get('etag') ?? '' };
   };
   const folder = async (token: string, parent: string, name: string) => (await post(token, `/files/${parent}/folders`, json({ name }))).body.id;
   const upload = async (token: string, parent: string, name = `${randomUUID()}.txt`) =>
@@ -297,6 +297,13 @@ describe(permit.name, () => {
     revokeAppPassword: {
       targets: none,
       make: async () => ({ path: `/instance/app-passwords/${(await post(a.token, '/instance/app-passwords', json({ label: 'Jetable' }))).body.id}`, init: { method: 'DELETE' } }),
+    },
+    verifyAppPassword: {
+      targets: none,
+      make: async () => {
+        const { password } = (await post(a.token, '/instance/app-passwords', json({ label: 'Ordinateur' }))).body;
+        return { path: `/instances/${a.id}/app-passwords/verify`, init: { method: 'POST', ...json({ password }) } };
+      },
     },
     createInstance: {
       targets: none,
