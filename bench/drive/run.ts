@@ -20,6 +20,8 @@ import { root, startSystem } from '../lib/system.ts';
 
 const FILES = Number(process.env.FILES ?? 10_000);
 const REQUESTS = Number(process.env.REQUESTS ?? 20);
+/** BROWSER=0 skips the Chromium part (the DAV figures alone). */
+const BROWSER = process.env.BROWSER !== '0';
 const RUNS = Number(process.env.RUNS ?? 5);
 const APACHE_PORT = 28183;
 const FOLDER = 'Dossier de classe';
@@ -57,12 +59,14 @@ try {
   // ---- 1. PROPFIND Depth 1 ------------------------------------------------------------------
   const password = appPassword(system.dataDir);
   const ours = { url: `${system.publicUrl}/dav/files/${encodeURIComponent(FOLDER)}/`, auth: `Basic ${Buffer.from(`eleve:${password}`).toString('base64')}` };
+  const direct = { url: `${system.storageUrl}/dav/files/${encodeURIComponent(FOLDER)}/`, auth: `Bearer ${await system.internalToken('owner', system.instanceIdOf('eleve'))}` };
   const theirs = { url: `http://127.0.0.1:${APACHE_PORT}/${encodeURIComponent(FOLDER)}/`, auth: '' };
-  const times = { ours: [] as number[], apache: [] as number[] };
-  const sizes = { ours: 0, apache: 0 };
+  const targets = { ours, direct, apache: theirs };
+  const times = { ours: [] as number[], direct: [] as number[], apache: [] as number[] };
+  const sizes = { ours: 0, direct: 0, apache: 0 };
   for (let i = 0; i < REQUESTS + 3; i++) {
-    for (const side of ['ours', 'apache'] as const) {
-      const target = side === 'ours' ? ours : theirs;
+    for (const side of ['ours', 'direct', 'apache'] as const) {
+      const target = targets[side];
       const start = performance.now();
       const res = await fetch(target.url, { method: 'PROPFIND', headers: { depth: '1', 'content-type': 'application/xml', ...(target.auth ? { authorization: target.auth } : {}) }, body: PROPFIND_BODY });
       const text = await res.text();
@@ -75,6 +79,31 @@ try {
   }
 
   // ---- 2. time to first row in Chromium -----------------------------------------------------
+  const rows = BROWSER ? await timesToFirstRow(big, small) : undefined;
+
+  const p = (values: number[], q: number) => percentile(values, q).toFixed(1);
+  console.log(`\nbench/drive — \`node --conditions=source bench/drive/run.ts\` (FILES=${FILES}, REQUESTS=${REQUESTS}, RUNS=${RUNS})\n`);
+  console.log(`PROPFIND Depth 1 on a folder of ${FILES.toLocaleString('en')} files (5 properties asked, whole answer read), ${REQUESTS} sequential requests each, interleaved:\n`);
+  console.log('| server | p50 | p90 | answer | Apache p50 ÷ ours |');
+  console.log('|---|---:|---:|---:|---:|');
+  console.log(`| MyToutatice, gateway → storage (\`/dav/files/\`, Basic app password) | ${p(times.ours, 0.5)} ms | ${p(times.ours, 0.9)} ms | ${(sizes.ours / 1024).toFixed(0)} KiB | ${(percentile(times.apache, 0.5) / percentile(times.ours, 0.5)).toFixed(2)} |`);
+  console.log(`| MyToutatice storage alone (internal token) | ${p(times.direct, 0.5)} ms | ${p(times.direct, 0.9)} ms | ${(sizes.direct / 1024).toFixed(0)} KiB | ${(percentile(times.apache, 0.5) / percentile(times.direct, 0.5)).toFixed(2)} |`);
+  console.log(`| Apache 2.4 mod_dav_fs (no auth) | ${p(times.apache, 0.5)} ms | ${p(times.apache, 0.9)} ms | ${(sizes.apache / 1024).toFixed(0)} KiB | 1.00 |`);
+  if (rows) {
+    console.log(`\nTime to the first row in Drive (Chromium, new tab with the session, median of ${RUNS}): ${FILES.toLocaleString('en')} files ${rows.big.toFixed(0)} ms, 10 files ${rows.small.toFixed(0)} ms (${(rows.big / rows.small).toFixed(2)}×).`);
+  }
+  console.log('Target: PROPFIND no slower than Apache (ratio ≥ 1).');
+} finally {
+  await browser.close();
+  await apache.stop();
+  system.stop();
+}
+
+/**
+ * Median time from opening a folder's link in a new tab (holding the session) to its first row
+ * on screen, for the big folder and the small one.
+ */
+async function timesToFirstRow(big: string, small: string): Promise<{ big: number; small: number }> {
   const warm = await browser.newContext();
   const page = await warm.newPage();
   await page.goto(system.publicUrl);
@@ -99,22 +128,7 @@ try {
     }
     return percentile(runs, 0.5);
   };
-  const bigFirstRow = await firstRow(big, FILES);
-  const smallFirstRow = await firstRow(small, 10);
-
-  const p = (values: number[], q: number) => percentile(values, q).toFixed(1);
-  console.log(`\nbench/drive — \`node --conditions=source bench/drive/run.ts\` (FILES=${FILES}, REQUESTS=${REQUESTS}, RUNS=${RUNS})\n`);
-  console.log(`PROPFIND Depth 1 on a folder of ${FILES.toLocaleString('en')} files (5 properties asked, whole answer read), ${REQUESTS} sequential requests each, interleaved:\n`);
-  console.log('| server | p50 | p90 | answer | Apache p50 ÷ ours |');
-  console.log('|---|---:|---:|---:|---:|');
-  console.log(`| MyToutatice, gateway → storage (\`/dav/files/\`, Basic app password) | ${p(times.ours, 0.5)} ms | ${p(times.ours, 0.9)} ms | ${(sizes.ours / 1024).toFixed(0)} KiB | ${(percentile(times.apache, 0.5) / percentile(times.ours, 0.5)).toFixed(2)} |`);
-  console.log(`| Apache 2.4 mod_dav_fs (no auth) | ${p(times.apache, 0.5)} ms | ${p(times.apache, 0.9)} ms | ${(sizes.apache / 1024).toFixed(0)} KiB | 1.00 |`);
-  console.log(`\nTime to the first row in Drive (Chromium, new tab with the session, median of ${RUNS}): ${FILES.toLocaleString('en')} files ${bigFirstRow.toFixed(0)} ms, 10 files ${smallFirstRow.toFixed(0)} ms (${(bigFirstRow / smallFirstRow).toFixed(2)}×).`);
-  console.log('Target: PROPFIND no slower than Apache (ratio ≥ 1).');
-} finally {
-  await browser.close();
-  await apache.stop();
-  system.stop();
+  return { big: await firstRow(big, FILES), small: await firstRow(small, 10) };
 }
 
 /** A device app password for `eleve`, from the admin command (it prints the password last). */
