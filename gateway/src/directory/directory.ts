@@ -46,6 +46,13 @@ export class Directory {
     return entry;
   }
 
+  findBySlug(slug: string): DirectoryEntry | undefined {
+    const row = this.db
+      .prepare('SELECT sub, instance_id, slug, backend_url, created_at FROM spaces WHERE slug = ?')
+      .get(slug) as Record<string, string> | undefined;
+    return row && toEntry(row);
+  }
+
   slugTaken(slug: string): boolean {
     return this.db.prepare('SELECT 1 FROM spaces WHERE slug = ?').get(slug) !== undefined;
   }

@@ -7,9 +7,10 @@ import { HttpError, requestIdFrom, sendProblem } from '@mytoutatice/server-kit';
 import { BLOB_OFFLOAD_HEADER } from '@mytoutatice/contract';
 import type { BlobOffload } from './blob-offload.ts';
 import { forward } from './forward.ts';
-import { resolveCaller, type CallerDeps } from './resolve-caller.ts';
+import { resolveSharingCaller, sharedPath, type SharingAccessDeps } from '../sharing/sharing-access.ts';
+import { resolveCaller } from './resolve-caller.ts';
 
-export type ApiProxyDeps = CallerDeps & {
+export type ApiProxyDeps = SharingAccessDeps & {
   defaultBackendUrl: string;
   /** Set when the storage runs on this machine: downloads are then read from disk here. */
   offload?: BlobOffload;
@@ -24,7 +25,11 @@ const LINK_ROUTE = /^\/files\/downloads\//;
 /** A changes long-poll may rightly stay silent for up to MAX_CHANGES_WAIT_S before answering. */
 const LONG_POLL = /^\/changes\?(?:.*&)?wait=/;
 
-type Route = { backend: URL; token: string };
+/**
+ * Where a request goes: `path` on the upstream, with `clientPath` mapping the upstream's own
+ * paths back for a request made through a sharing.
+ */
+type Route = { backend: URL; token: string; path: string; clientPath?: (upstreamPath: string) => string };
 
 /**
  * `/api/*` → the storage backend of the caller's space, with `/api` stripped and the ENT token
@@ -42,12 +47,25 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
   };
 
   async function route(req: IncomingMessage, path: string): Promise<Route> {
-    if (LINK_ROUTE.test(path)) return { backend: backendUrl(deps.defaultBackendUrl), token: await deps.mint('link') };
+    if (LINK_ROUTE.test(path)) return { backend: backendUrl(deps.defaultBackendUrl), token: await deps.mint('link'), path };
+    // `/sharings/<id>/…`: the owner's storage, whoever asks, with what their part in the sharing opens.
+    const shared = sharedPath(path);
+    if (shared) {
+      const { space, internalToken } = await resolveSharingCaller(deps, bearerToken(req), shared.sharingId);
+      const prefix = `${API_PREFIX}/sharings/${shared.sharingId}/`;
+      return {
+        backend: backendUrl(space.backendUrl),
+        token: internalToken,
+        path: shared.path,
+        clientPath: (upstreamPath) => (upstreamPath.startsWith(`${API_PREFIX}/`) ? prefix + upstreamPath.slice(API_PREFIX.length + 1) : upstreamPath),
+      };
+    }
     const { space, internalToken } = await resolveCaller(deps, bearerToken(req));
-    return { backend: backendUrl(space.backendUrl), token: internalToken };
+    return { backend: backendUrl(space.backendUrl), token: internalToken, path };
   }
 
   const { offload } = deps;
+  const localBackend = backendUrl(deps.defaultBackendUrl);
   return (req, res) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     const offloadFailed = (error: unknown) => {
@@ -63,15 +81,17 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
     res.setHeader('x-content-type-options', 'nosniff');
     const path = (req.url ?? '').slice(API_PREFIX.length) || '/';
     route(req, path).then(
-      ({ backend, token }) =>
+      ({ backend, token, path: upstreamPath, clientPath }) =>
         forward(req, res, {
           agent,
           target: backend,
-          path,
-          // A client's own offload header is removed: only the gateway may ask for a path.
-          headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId, [BLOB_OFFLOAD_HEADER]: offload?.request },
-          takeOver: offload && ((answer, headers) => offload.takeOver(answer, headers, res, offloadFailed)),
-          timeoutMs: deps.timeoutMs + (LONG_POLL.test(path) ? MAX_CHANGES_WAIT_S * 1000 : 0),
+          path: upstreamPath,
+          ...(clientPath ? { clientPath } : {}),
+          // A client's own offload header is removed: only the gateway may ask for a path, and
+          // only of the storage on this machine (the default one), not of another node.
+          headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId, [BLOB_OFFLOAD_HEADER]: backend === localBackend ? offload?.request : undefined },
+          takeOver: offload && backend === localBackend ? (answer, headers) => offload.takeOver(answer, headers, res, offloadFailed) : undefined,
+          timeoutMs: deps.timeoutMs + (LONG_POLL.test(upstreamPath) ? MAX_CHANGES_WAIT_S * 1000 : 0),
           onError: (kind) =>
             kind === 'timeout' ? sendProblem(res, 504, 'upstream_timeout', requestId) : sendProblem(res, 502, 'upstream_unavailable', requestId),
         }),

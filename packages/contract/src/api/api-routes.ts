@@ -2,6 +2,7 @@ import type { ApiRoute } from './api-route.ts';
 import { documentRoutes } from './document-routes.ts';
 import { fileRoutes } from './file-routes.ts';
 import { referenceRoutes } from './reference-routes.ts';
+import { sharingRoutes } from './sharing-routes.ts';
 import { spaceRoutes } from './space-routes.ts';
 import { versionRoutes } from './version-routes.ts';
 import { uploadRoutes } from './upload-routes.ts';
@@ -20,6 +21,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...documentRoutes,
   ...referenceRoutes,
   ...spaceRoutes,
+  ...sharingRoutes,
 ];
 
 const byOperationId = new Map(apiRoutes.map((route) => [route.operationId, route]));
