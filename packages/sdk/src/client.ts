@@ -2,6 +2,8 @@ import { createDocuments } from './documents.ts';
 import type { DocumentsResource } from './documents.ts';
 import { createFiles } from './files.ts';
 import type { FilesResource } from './files.ts';
+import { createSharings } from './sharings.ts';
+import type { SharingsResource } from './sharings.ts';
 import { createSpace } from './space.ts';
 import type { SpaceResource } from './space.ts';
 import { createTransport } from './transport.ts';
@@ -14,6 +16,7 @@ export type Client = {
   readonly files: FilesResource;
   readonly documents: DocumentsResource;
   readonly space: SpaceResource;
+  readonly sharings: SharingsResource;
 };
 
 export function createClient({ baseUrl = '', ...options }: ClientOptions): Client {
@@ -23,5 +26,6 @@ export function createClient({ baseUrl = '', ...options }: ClientOptions): Clien
     files: createFiles(transport),
     documents: createDocuments(transport),
     space: createSpace(transport),
+    sharings: createSharings(transport),
   };
 }
