@@ -105,6 +105,19 @@ describe(resolveSharingCaller.name, () => {
     expect(await status('', `${api}/files/${folder.id}`)).toBe('401 unauthenticated');
   });
 
+  it('closes a shared folder its owner put in the trash, and opens it again once restored', async () => {
+    const folder = await calls.folder(teacher, 'root', 'Classeur');
+    const sheet = await calls.upload(teacher, folder.id, 'fiche.txt');
+    const { id } = await calls.share(teacher, folder.id, [{ slug: 'eleve', role: 'write' }]);
+    const api = `/api/sharings/${id}`;
+    expect((await gw.call(teacher, `/api/files/${folder.id}`, { method: 'DELETE' })).status).toBe(200);
+    expect(await status(pupil, `${api}/files/${folder.id}/children`)).toBe('404 not_found');
+    expect(await status(pupil, `${api}/files/${sheet.id}/content`)).toBe('404 not_found');
+    expect(await status(pupil, `${api}/files/${folder.id}/restore`, { method: 'POST' })).toBe('404 not_found');
+    expect((await gw.call(teacher, `/api/files/${folder.id}/restore`, { method: 'POST' })).status).toBe(200);
+    expect(await calls.names(pupil, `${api}/files/${folder.id}/children`)).toEqual(['fiche.txt']);
+  });
+
   it('limits a shared file to that file', async () => {
     const folder = await calls.folder(teacher, 'root', 'Copies');
     const file = await calls.upload(teacher, folder.id, 'sujet.txt', 'Sujet');

@@ -178,6 +178,12 @@ async function checkFiles(
   // to a folder lists that folder instead.
   if (items.length === 0 && into.length === 0) throw forbidden();
 
+  // A granted item the owner put in the trash (or destroyed) opens nothing until it is restored.
+  const live: FilesGrant[] = [];
+  for (const grant of matching) {
+    const granted = grant.folderId === undefined ? undefined : await findFile(db, grant.folderId);
+    if (granted && granted.trashedAt === null) live.push(grant);
+  }
   const covers = async (grant: FilesGrant, id: string) => {
     if (grant.folderId === undefined || !(await isSelfOrDescendant(db, id, grant.folderId))) return false;
     if (grant.ownOnly !== true || id === grant.folderId) return true;
@@ -187,7 +193,7 @@ async function checkFiles(
   const mayActOnGrantedItem = (grant: FilesGrant) =>
     grant.ownOnly === true ? DROP_FOLDER_OPERATIONS.has(route.operationId) : !(caller.sharing && OWNER_ONLY_ON_SHARED_ITEM.has(route.operationId));
   const check = async (id: string, acting: boolean) => {
-    for (const grant of matching) {
+    for (const grant of live) {
       if (!(await covers(grant, id))) continue;
       if (acting && id === grant.folderId && !mayActOnGrantedItem(grant)) throw forbidden();
       return;
