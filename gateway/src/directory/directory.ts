@@ -53,6 +53,14 @@ export class Directory {
     return row && toEntry(row);
   }
 
+  /** The space of an instance (a download link names only that), whatever node hosts it. */
+  findByInstance(instanceId: string): DirectoryEntry | undefined {
+    const row = this.db
+      .prepare('SELECT sub, instance_id, slug, backend_url, created_at FROM spaces WHERE instance_id = ?')
+      .get(instanceId) as Record<string, string> | undefined;
+    return row && toEntry(row);
+  }
+
   slugTaken(slug: string): boolean {
     return this.db.prepare('SELECT 1 FROM spaces WHERE slug = ?').get(slug) !== undefined;
   }

@@ -1,5 +1,6 @@
 import { Agent } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodeJwt } from 'jose';
 import type { Logger } from 'pino';
 import { MAX_CHANGES_WAIT_S } from '@mytoutatice/contract';
 import { bearerToken } from '../auth/authenticate.ts';
@@ -20,8 +21,8 @@ export type ApiProxyDeps = SharingAccessDeps & {
 
 export const API_PREFIX = '/api';
 
-/** Download links carry their own capability: the storage backend checks it, not the ENT token. */
-const LINK_ROUTE = /^\/files\/downloads\//;
+/** Download links carry their own capability (the token in the path): the storage backend checks it, not the ENT token. */
+const LINK_ROUTE = /^\/files\/downloads\/([^/?]+)/;
 /** A changes long-poll may rightly stay silent for up to MAX_CHANGES_WAIT_S before answering. */
 const LONG_POLL = /^\/changes\?(?:.*&)?wait=/;
 
@@ -47,7 +48,8 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
   };
 
   async function route(req: IncomingMessage, path: string): Promise<Route> {
-    if (LINK_ROUTE.test(path)) return { backend: backendUrl(deps.defaultBackendUrl), token: await deps.mint('link'), path };
+    const link = LINK_ROUTE.exec(path);
+    if (link) return { backend: backendUrl(linkBackend(link[1] ?? '')), token: await deps.mint('link'), path };
     // `/sharings/<id>/…`: the owner's storage, whoever asks, with what their part in the sharing opens.
     const shared = sharedPath(path);
     if (shared) {
@@ -62,6 +64,20 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
     }
     const { space, internalToken } = await resolveCaller(deps, bearerToken(req));
     return { backend: backendUrl(space.backendUrl), token: internalToken, path };
+  }
+
+  /**
+   * The node holding a download link's file: the link's token names the instance (read here
+   * unverified, only to route; the storage verifies it). Unknown or unreadable: the default node.
+   */
+  function linkBackend(token: string): string {
+    let instanceId: unknown;
+    try {
+      instanceId = decodeJwt(token).sub;
+    } catch {
+      instanceId = undefined;
+    }
+    return (typeof instanceId === 'string' && deps.directory.findByInstance(instanceId)?.backendUrl) || deps.defaultBackendUrl;
   }
 
   const { offload } = deps;

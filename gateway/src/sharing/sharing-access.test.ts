@@ -72,8 +72,13 @@ describe(resolveSharingCaller.name, () => {
     const folder = await calls.folder(pupil, 'root', 'Exposé');
     await calls.upload(pupil, folder.id, 'plan.txt', 'I. II. III.');
     const { id } = await calls.share(pupil, folder.id, [{ slug: 'enseignant', role: 'write' }]);
-    await calls.upload(teacher, folder.id, 'remarques.txt', 'Bien', `/api/sharings/${id}`);
+    const remarks = await calls.upload(teacher, folder.id, 'remarques.txt', 'Bien', `/api/sharings/${id}`);
     expect(await calls.names(pupil, `/api/files/${folder.id}/children`)).toEqual(['plan.txt', 'remarques.txt']);
+    // A download link made through the sharing reaches the file on the node that holds it, with no token.
+    const link = (await (await gw.call(teacher, `/api/sharings/${id}/files/${remarks.id}/download-link`, { method: 'POST' })).json()) as { url: string };
+    const download = await fetch(new URL(link.url, gw.url));
+    expect(download.status).toBe(200);
+    expect(await download.text()).toBe('Bien');
   });
 
   it('keeps a member inside the shared item: the rest of the owner’s space is unknown or refused', async () => {

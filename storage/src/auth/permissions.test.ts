@@ -151,7 +151,14 @@ describe(permit.name, () => {
     kinds = tokenKinds(ids.X);
     for (const [name, kind] of Object.entries(kinds)) {
       const bound = kind.scope === 'admin' || kind.scope === 'link' ? {} : { sub: a.id };
-      tokens[name] = await s.sign(kind.scope, { ...bound, grants: kind.grants, app: 'notes', sharing: kind.scope === 'sharing' ? 'sharing-1' : undefined });
+      // An hour, as for the harness's owner tokens: on a loaded machine this file outlasts a minute.
+      tokens[name] = await s.sign(kind.scope, {
+        ...bound,
+        grants: kind.grants,
+        app: 'notes',
+        sharing: kind.scope === 'sharing' ? 'sharing-1' : undefined,
+        expiresIn: 3600,
+      });
     }
   });
   afterAll(() => s.close());
