@@ -25,6 +25,8 @@ import type { AppRegistry } from './web/app-registry.ts';
 import { renderShellPages } from './web/index-html.ts';
 import type { ShellPages } from './web/index-html.ts';
 import { securityHeaders } from './web/security-headers.ts';
+import { sharingRoutes } from './sharing/sharing-routes.ts';
+import { SharingStore } from './sharing/sharing-store.ts';
 
 /** Routes the shell owns besides the apps' own (served the same page, routed in the browser). */
 const SHELL_ROUTES = ['/onboarding', '/settings', '/auth/callback'];
@@ -49,6 +51,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   const mint = createInternalTokenMinter(config.INTERNAL_TOKEN_SECRET);
   const appTokens = createAppTokens(config.INTERNAL_TOKEN_SECRET);
   const storage = new StorageAdmin(mint);
+  const sharings = new SharingStore(config.GATEWAY_DATA_DIR);
 
   let registry: AppRegistry;
   let pages: ShellPages;
@@ -90,6 +93,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     res.setHeader('cache-control', 'no-store');
     res.json(await appTokens.mint(currentUser(res).sub, app));
   });
+  gatewayApi.use(sharingRoutes({ directory, sharings, storage }));
   gatewayApi.use(onboardingRoutes({ directory, storage, defaultBackendUrl: config.STORAGE_URL, spaceDomain: config.SPACE_DOMAIN }));
   app.use('/gateway', gatewayApi);
 
@@ -115,11 +119,12 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   app.use(unknownRoute);
   app.use(problemHandler(log));
 
-  const offload = config.LOCAL_STORAGE_DIR === undefined ? undefined : blobOffload(config.LOCAL_STORAGE_DIR);
+  const offload = config.LOCAL_STORAGE_DIR === undefined ? undefined : blobOffload(config.LOCAL_STORAGE_DIR, config.STORAGE_URL);
   const api = apiHandler({
     verify,
     appTokens,
     directory,
+    sharings,
     mint,
     defaultBackendUrl: config.STORAGE_URL,
     offload,
@@ -151,6 +156,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     close() {
       realtime.close();
       directory.close();
+      sharings.close();
     },
   };
 }

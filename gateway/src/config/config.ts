@@ -23,7 +23,7 @@ export const GatewayConfigSchema = z.object({
   /** Shown as the address of a space: `<slug>.<SPACE_DOMAIN>`. */
   SPACE_DOMAIN: z.string().default('mytoutatice.cloud'),
   /**
-   * The storage backend's STORAGE_DATA_DIR when it runs on this machine with contents on disk:
+   * The STORAGE_DATA_DIR of the storage backend at STORAGE_URL when it runs on this machine with contents on disk:
    * the gateway then sends downloads' bytes itself, the storage only deciding what to send.
    */
   LOCAL_STORAGE_DIR: z.string().min(1).optional(),

@@ -66,10 +66,11 @@ export function davProxy(deps: DavProxyDeps): (req: IncomingMessage, res: Server
     authenticate(deps, req)
       .then(async (space) => {
         const token = await deps.mint('device', space.instanceId);
-        const { header: offloadHeader, takeOver } = offloadOptions(deps.offload, res, deps.log, requestId);
+        const target = new URL(space.backendUrl);
+        const { header: offloadHeader, takeOver } = offloadOptions(deps.offload, target, res, deps.log, requestId);
         forward(req, res, {
           agent,
-          target: new URL(space.backendUrl),
+          target,
           path: req.url ?? DAV_FILES_PREFIX,
           headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId, ...offloadHeader },
           takeOver,

@@ -48,10 +48,19 @@ export class Directory {
 
   /** The space at this address (a DAV client's user name); not cached, so a new space is found at once. */
   findBySlug(slug: string): DirectoryEntry | undefined {
+    return this.findWhere('slug', slug);
+  }
+
+  /** The space of an instance (a download link names only that), whatever node hosts it. */
+  findByInstance(instanceId: string): DirectoryEntry | undefined {
+    return this.findWhere('instance_id', instanceId);
+  }
+
+  private findWhere(column: 'slug' | 'instance_id', value: string): DirectoryEntry | undefined {
     const row = this.db
-      .prepare('SELECT sub, instance_id, slug, backend_url, created_at FROM spaces WHERE slug = ?')
-      .get(slug) as Record<string, string> | undefined;
-    return row ? toEntry(row) : undefined;
+      .prepare(`SELECT sub, instance_id, slug, backend_url, created_at FROM spaces WHERE ${column} = ?`)
+      .get(value) as Record<string, string> | undefined;
+    return row && toEntry(row);
   }
 
   slugTaken(slug: string): boolean {

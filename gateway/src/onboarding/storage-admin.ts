@@ -1,5 +1,6 @@
 import type { InternalTokenMinter } from '../auth/internal-token.ts';
-import { HttpError } from '@mytoutatice/server-kit';
+import type { FileDoc } from '@mytoutatice/contract';
+import { HttpError, notFound } from '@mytoutatice/server-kit';
 
 export type InstanceInfo = { id: string; slug: string; email: string; createdAt: string };
 
@@ -18,6 +19,11 @@ export class StorageAdmin {
     return this.call(backendUrl, '/instance', await this.mint('owner', instanceId), { method: 'GET' });
   }
 
+  /** One of the space's files or folders, as its owner sees it (404 when there is none). */
+  async file(backendUrl: string, instanceId: string, fileId: string): Promise<FileDoc> {
+    return this.call(backendUrl, `/files/${encodeURIComponent(fileId)}`, await this.mint('owner', instanceId), { method: 'GET' });
+  }
+
   private async call<T>(backendUrl: string, path: string, token: string, init: RequestInit): Promise<T> {
     let res: Response;
     try {
@@ -30,6 +36,7 @@ export class StorageAdmin {
       throw new HttpError(502, 'upstream_unavailable');
     }
     if (res.status === 409) throw new HttpError(409, 'space_exists', 'Un espace porte déjà cette adresse.');
+    if (res.status === 404) throw notFound();
     if (!res.ok) throw new HttpError(502, 'upstream_unavailable');
     return (await res.json()) as T;
   }

@@ -1,14 +1,16 @@
 import { Agent } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodeJwt } from 'jose';
 import type { Logger } from 'pino';
 import { MAX_CHANGES_WAIT_S } from '@mytoutatice/contract';
 import { bearerToken } from '../auth/authenticate.ts';
 import { HttpError, requestIdFrom, sendProblem } from '@mytoutatice/server-kit';
 import { offloadOptions, type BlobOffload } from './blob-offload.ts';
 import { forward } from './forward.ts';
-import { resolveCaller, type CallerDeps } from './resolve-caller.ts';
+import { resolveSharingCaller, sharedPath, type SharingAccessDeps } from '../sharing/sharing-access.ts';
+import { resolveCaller } from './resolve-caller.ts';
 
-export type ApiProxyDeps = CallerDeps & {
+export type ApiProxyDeps = SharingAccessDeps & {
   defaultBackendUrl: string;
   /** Set when the storage runs on this machine: downloads are then read from disk here. */
   offload?: BlobOffload;
@@ -18,12 +20,16 @@ export type ApiProxyDeps = CallerDeps & {
 
 export const API_PREFIX = '/api';
 
-/** Download links carry their own capability: the storage backend checks it, not the ENT token. */
-const LINK_ROUTE = /^\/files\/downloads\//;
+/** Download links carry their own capability (the token in the path): the storage backend checks it, not the ENT token. */
+const LINK_ROUTE = /^\/files\/downloads\/([^/?]+)/;
 /** A changes long-poll may rightly stay silent for up to MAX_CHANGES_WAIT_S before answering. */
 const LONG_POLL = /^\/changes\?(?:.*&)?wait=/;
 
-type Route = { backend: URL; token: string };
+/**
+ * Where a request goes: `path` on the upstream, with `clientPath` mapping the upstream's own
+ * paths back for a request made through a sharing.
+ */
+type Route = { backend: URL; token: string; path: string; clientPath?: (upstreamPath: string) => string };
 
 /**
  * `/api/*` → the storage backend of the caller's space, with `/api` stripped and the ENT token
@@ -41,30 +47,59 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
   };
 
   async function route(req: IncomingMessage, path: string): Promise<Route> {
-    if (LINK_ROUTE.test(path)) return { backend: backendUrl(deps.defaultBackendUrl), token: await deps.mint('link') };
+    const link = LINK_ROUTE.exec(path);
+    if (link) return { backend: backendUrl(linkBackend(link[1] ?? '')), token: await deps.mint('link'), path };
+    // `/sharings/<id>/…`: the owner's storage, whoever asks, with what their part in the sharing opens.
+    const shared = sharedPath(path);
+    if (shared) {
+      const { space, internalToken } = await resolveSharingCaller(deps, bearerToken(req), shared.sharingId);
+      const prefix = `${API_PREFIX}/sharings/${shared.sharingId}/`;
+      return {
+        backend: backendUrl(space.backendUrl),
+        token: internalToken,
+        path: shared.path,
+        clientPath: (upstreamPath) => (upstreamPath.startsWith(`${API_PREFIX}/`) ? prefix + upstreamPath.slice(API_PREFIX.length + 1) : upstreamPath),
+      };
+    }
     const { space, internalToken } = await resolveCaller(deps, bearerToken(req));
-    return { backend: backendUrl(space.backendUrl), token: internalToken };
+    return { backend: backendUrl(space.backendUrl), token: internalToken, path };
+  }
+
+  /**
+   * The node holding a download link's file: the link's token names the instance (read here
+   * unverified, only to route; the storage verifies it). Unknown or unreadable: the default node.
+   */
+  function linkBackend(token: string): string {
+    let instanceId: unknown;
+    try {
+      instanceId = decodeJwt(token).sub;
+    } catch {
+      instanceId = undefined;
+    }
+    return (typeof instanceId === 'string' && deps.directory.findByInstance(instanceId)?.backendUrl) || deps.defaultBackendUrl;
   }
 
   const { offload } = deps;
   return (req, res) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
-    const { header: offloadHeader, takeOver } = offloadOptions(offload, res, deps.log, requestId);
     res.setHeader('x-request-id', requestId);
     res.setHeader('x-content-type-options', 'nosniff');
     const path = (req.url ?? '').slice(API_PREFIX.length) || '/';
     route(req, path).then(
-      ({ backend, token }) =>
+      ({ backend, token, path: upstreamPath, clientPath }) => {
+        const { header: offloadHeader, takeOver } = offloadOptions(offload, backend, res, deps.log, requestId);
         forward(req, res, {
           agent,
           target: backend,
-          path,
+          path: upstreamPath,
+          ...(clientPath ? { clientPath } : {}),
           headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId, ...offloadHeader },
           takeOver,
-          timeoutMs: deps.timeoutMs + (LONG_POLL.test(path) ? MAX_CHANGES_WAIT_S * 1000 : 0),
+          timeoutMs: deps.timeoutMs + (LONG_POLL.test(upstreamPath) ? MAX_CHANGES_WAIT_S * 1000 : 0),
           onError: (kind) =>
             kind === 'timeout' ? sendProblem(res, 504, 'upstream_timeout', requestId) : sendProblem(res, 502, 'upstream_unavailable', requestId),
-        }),
+        });
+      },
       (error: unknown) => {
         if (error instanceof HttpError) {
           sendProblem(res, error.status, error.code, requestId, error);

@@ -12,6 +12,8 @@ const READ_CHUNK_BYTES = 1024 * 1024;
 const RANGE = /^(\d+)-(\d+)$/;
 
 export interface BlobOffload {
+  /** The origin of the storage backend on this machine: the only one asked to leave bytes to us. */
+  readonly backendOrigin: string;
   /** The value of the request header that asks the storage to leave a download's bytes to us. */
   readonly request: string;
   /**
@@ -23,13 +25,15 @@ export interface BlobOffload {
 }
 
 /**
- * Downloads from a storage backend on this machine (`localStorageDir`, its STORAGE_DATA_DIR):
+ * Downloads from the storage backend on this machine (at `backendUrl`, its STORAGE_DATA_DIR
+ * `localStorageDir`):
  * the storage checks the token, the file, the range and the conditions, and the gateway reads
  * the bytes from disk, so they cross one Node process instead of two (bench/storage).
  */
-export function blobOffload(localStorageDir: string): BlobOffload {
+export function blobOffload(localStorageDir: string, backendUrl: string): BlobOffload {
   const root = resolve(localStorageDir) + sep;
   return {
+    backendOrigin: new URL(backendUrl).origin,
     request: BLOB_OFFLOAD_FILE,
     takeOver(answer, headers, res, fail) {
       const file = answer.headers[BLOB_FILE_HEADER];
@@ -59,18 +63,20 @@ async function sendRange(path: string, start: number, end: number, status: numbe
 }
 
 /**
- * What `forward` needs to let `offload` send the bytes of the answer to `res`, if there is one:
- * the request header (a client's own always removed: only the gateway may ask for a path) and
- * the take-over, failures logged and answered as problems.
+ * What `forward` needs to let `offload` send the bytes of `target`'s answer to `res`, when
+ * `target` is the storage on this machine: the request header (a client's own always removed:
+ * only the gateway may ask for a path) and the take-over, failures logged and answered as
+ * problems. Another node's answers stream through as they come.
  */
 export function offloadOptions(
   offload: BlobOffload | undefined,
+  target: URL,
   res: ServerResponse,
   log: Logger,
   requestId: string,
 ): Pick<ForwardOptions, 'takeOver'> & { header: Record<string, string | undefined> } {
-  const header = { [BLOB_OFFLOAD_HEADER]: offload?.request };
-  if (!offload) return { header };
+  if (!offload || target.origin !== offload.backendOrigin) return { header: { [BLOB_OFFLOAD_HEADER]: undefined } };
+  const header = { [BLOB_OFFLOAD_HEADER]: offload.request };
   const failed = (error: unknown) => {
     if (!res.headersSent) {
       log.error({ err: error, requestId }, 'download from disk failed');

@@ -30,6 +30,8 @@ export type ForwardOptions = {
    * itself, the upstream's body being left unread.
    */
   takeOver?: (answer: IncomingMessage, headers: Record<string, string | string[]>) => boolean;
+  /** The client's path for the upstream's own path (a `Location` it answers, as a tus upload's). */
+  clientPath?: (upstreamPath: string) => string;
 };
 
 /**
@@ -64,6 +66,7 @@ export function forward(req: IncomingMessage, res: ServerResponse, options: Forw
     for (const [name, value] of Object.entries(answer.headers)) {
       if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
     }
+    if (options.clientPath && typeof out.location === 'string') out.location = options.clientPath(out.location);
     if (options.takeOver?.(answer, out)) return;
     res.writeHead(answer.statusCode ?? 502, out);
     answer.pipe(res);

@@ -8,7 +8,9 @@ import { signIn, startEnt } from '@mytoutatice/dev-ent/testing';
 import type { RunningEnt } from '@mytoutatice/dev-ent/testing';
 import { startStorage, TEST_SECRET } from '@mytoutatice/storage/testing';
 import type { StorageHarness } from '@mytoutatice/storage/testing';
+import { decodeJwt } from 'jose';
 import { createGateway } from '../app.ts';
+import { Directory } from '../directory/directory.ts';
 import { readConfig } from '../config/config.ts';
 import type { GatewayConfig } from '../config/config.ts';
 
@@ -51,6 +53,13 @@ export type GatewayHarness = {
   config: GatewayConfig;
   ent: RunningEnt;
   storage: StorageHarness;
+  /** A second storage node, started with `{ nodes: 2 }`: some spaces may live there. */
+  secondStorage: StorageHarness | undefined;
+  /**
+   * Signs in a demo account and gives it a space: through onboarding, or on `node` when given
+   * (made there and entered in the gateway's directory, as an operator placing a space would).
+   */
+  onboard(login: string, node?: StorageHarness): Promise<string>;
   /** A real access token for a demo account, from the ENT's authorization-code flow. */
   tokenFor(login: string): Promise<{ access_token: string; id_token: string }>;
   call(token: string | undefined, path: string, init?: RequestInit): Promise<Response>;
@@ -60,11 +69,12 @@ export type GatewayHarness = {
 /**
  * A gateway in front of a storage of its own, both in-process. `offload` (default true) runs them
  * as `npm start` does, the gateway reading downloads from the storage's folder; false as on two
- * machines.
+ * machines. `nodes: 2` starts a second storage node (`secondStorage`, never offloaded).
  */
-export async function startGateway(env: Record<string, string> = {}, { offload = true } = {}): Promise<GatewayHarness> {
+export async function startGateway(env: Record<string, string> = {}, { offload = true, nodes = 1 } = {}): Promise<GatewayHarness> {
   const ent = await startEnt();
   const storage = await startStorage();
+  const secondStorage = nodes > 1 ? await startStorage() : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'mytoutatice-gateway-'));
   writeAppsFixture(join(dir, 'apps'));
   const config = readConfig({
@@ -83,23 +93,45 @@ export async function startGateway(env: Record<string, string> = {}, { offload =
   });
   server.on('upgrade', gateway.upgrade);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const tokenFor = async (login: string) => (await signIn(ent.issuer, login)).tokens;
+  const call = (token: string | undefined, path: string, init: RequestInit = {}) =>
+    fetch(`${url}${path}`, {
+      ...init,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) },
+    });
   return {
     url,
     config,
     ent,
     storage,
-    tokenFor: async (login) => (await signIn(ent.issuer, login)).tokens,
-    call: (token, path, init = {}) =>
-      fetch(`${url}${path}`, {
-        ...init,
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) },
-      }),
+    secondStorage,
+    async onboard(login, node) {
+      const token = (await tokenFor(login)).access_token;
+      if (node === undefined) {
+        const me = (await (await call(token, '/gateway/me')).json()) as { user: { email: string | null } };
+        const res = await call(token, '/gateway/onboarding', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: me.user.email ?? `${login}@exemple.fr`, acceptCgu: true }),
+        });
+        if (res.status !== 201) throw new Error(`onboarding ${login}: ${res.status} ${await res.text()}`);
+        return token;
+      }
+      const { sub } = decodeJwt(token);
+      const instance = await node.createInstance(login);
+      const directory = new Directory(config.GATEWAY_DATA_DIR);
+      directory.add({ sub: String(sub), instanceId: instance.id, slug: login, backendUrl: node.url, createdAt: new Date().toISOString() });
+      directory.close();
+      return token;
+    },
+    tokenFor,
+    call,
     async close() {
       server.closeAllConnections();
       // Upgraded sockets are no longer the server's connections: the gateway ends them.
       gateway.close();
       await new Promise((r) => server.close(r));
-      await Promise.all([ent.close(), storage.close()]);
+      await Promise.all([ent.close(), storage.close(), secondStorage?.close()]);
       rmSync(dir, { recursive: true, force: true });
     },
   };

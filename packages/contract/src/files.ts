@@ -24,7 +24,7 @@ export const FileDoc = z.object({
   /** When it went to the trash (with its folder, for what was inside one); null when not trashed. */
   trashedAt: z._default(z.nullable(z.string()), null),
   favorite: z._default(z.boolean(), false),
-  /** The app that created it (its slug), null when the person did through the Home or Drive. */
+  /** Who created it: an app's slug, `sharing:<sharing id>:<member slug>` for a sharing's member, null for the person through the Home or Drive. */
   createdBy: z._default(z.nullable(z.string()), null),
   /** The person's own labels, NFC, as typed (see MAX_TAGS). */
   tags: z._default(z.array(z.string()), []),

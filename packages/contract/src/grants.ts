@@ -8,11 +8,16 @@ export const FILES_TYPE = 'io.mytoutatice.files';
 export const GrantVerb = z.enum(['read', 'write']);
 export type GrantVerb = z.infer<typeof GrantVerb>;
 
-/** Files, possibly only a folder and what lies below it (`folderId`). */
+/**
+ * Files, possibly only a folder and what lies below it (`folderId`; a file's id limits it to that
+ * file). `ownOnly` (a « dépôt »): within the folder, only the items the token's creator made
+ * (`createdBy`); the folder itself may be listed (showing those alone) and written into.
+ */
 export const FilesGrant = z.object({
   type: z.literal(FILES_TYPE),
   verbs: z.array(GrantVerb),
   folderId: z.optional(z.string().check(z.minLength(1))),
+  ownOnly: z.optional(z.literal(true)),
 });
 export type FilesGrant = z.infer<typeof FilesGrant>;
 

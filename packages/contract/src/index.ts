@@ -60,6 +60,18 @@ export { internalTokenClaims, INTERNAL_TOKEN_AUDIENCE } from './internal-token.t
 export { BLOB_FILE_HEADER, BLOB_OFFLOAD_FILE, BLOB_OFFLOAD_HEADER, BLOB_RANGE_HEADER } from './blob-offload.ts';
 export type { InternalScope, InternalTokenClaims } from './internal-token.ts';
 export { FILES_TYPE, GrantVerb, FilesGrant, DocumentGrant, Grant, DEVICE_GRANTS, grantsFromManifest } from './grants.ts';
+export {
+  SharingRole,
+  SharingId,
+  MAX_SHARING_MEMBERS,
+  SharingMemberInput,
+  CreateSharingBody,
+  AddSharingMembersBody,
+  ChangeSharingRoleBody,
+  SharingMember,
+  Sharing,
+  SharingList,
+} from './sharings.ts';
 export { MAX_ZIP_IDS, ZipSelectionBody } from './zip.ts';
 export { MAX_REFERENCE_IDS, ReferencesBody, ReferencedFiles, DocumentRef, ReferencingDocuments } from './references.ts';
 export { apiRoutes, apiRoute } from './api/api-routes.ts';

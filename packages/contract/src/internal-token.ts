@@ -21,7 +21,8 @@ const grants = z.array(Grant);
  *  - `link`: a capability URL (download link); the link's own token, in the path, names the
  *    instance and the file, so this one carries nothing more.
  *  - `app`: an app acting on the person's instance, with its manifest's `grants`.
- *  - `sharing`: a recipient reaching what the owner (`sub`) shared (`sharing`, the sharing id).
+ *  - `sharing`: a recipient reaching what the owner (`sub`) shared (`sharing`, the sharing id);
+ *    `member`, the recipient's slug, makes what they create `sharing:<sharing>:<member>`.
  *  - `device`: a device's app password (WebDAV, CardDAV): `DEVICE_GRANTS`.
  */
 export const internalTokenClaims = z.discriminatedUnion('scope', [
@@ -29,7 +30,7 @@ export const internalTokenClaims = z.discriminatedUnion('scope', [
   z.object({ ...common, scope: z.literal('admin') }),
   z.object({ ...common, scope: z.literal('link') }),
   z.object({ ...common, scope: z.literal('app'), sub, app: AppSlug, grants }),
-  z.object({ ...common, scope: z.literal('sharing'), sub, sharing: z.string().check(z.minLength(1)), grants }),
+  z.object({ ...common, scope: z.literal('sharing'), sub, sharing: z.string().check(z.minLength(1)), member: z.optional(z.string()), grants }),
   z.object({ ...common, scope: z.literal('device'), sub }),
 ]);
 export type InternalTokenClaims = z.infer<typeof internalTokenClaims>;

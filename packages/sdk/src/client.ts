@@ -4,6 +4,8 @@ import { createDocuments } from './documents.ts';
 import type { DocumentsResource } from './documents.ts';
 import { createFiles } from './files.ts';
 import type { FilesResource } from './files.ts';
+import { createSharings } from './sharings.ts';
+import type { SharingsResource } from './sharings.ts';
 import { createSpace } from './space.ts';
 import type { SpaceResource } from './space.ts';
 import { createTransport } from './transport.ts';
@@ -17,6 +19,7 @@ export type Client = {
   readonly documents: DocumentsResource;
   readonly space: SpaceResource;
   readonly appPasswords: AppPasswordsResource;
+  readonly sharings: SharingsResource;
 };
 
 export function createClient({ baseUrl = '', ...options }: ClientOptions): Client {
@@ -27,5 +30,6 @@ export function createClient({ baseUrl = '', ...options }: ClientOptions): Clien
     documents: createDocuments(transport),
     space: createSpace(transport),
     appPasswords: createAppPasswords(transport),
+    sharings: createSharings(transport),
   };
 }

@@ -77,11 +77,16 @@ export type FilesResource = {
   deleteVersion(id: string, versionId: string, options?: CallOptions): Promise<void>;
 };
 
-const path = (id: string) => `/api/files/${encodeURIComponent(id)}`;
-const versionPath = (id: string, versionId: string) => `${path(id)}/versions/${encodeURIComponent(versionId)}`;
-const TRASH_PATH = '/api/files/trash';
+const itemPath = (apiBase: string, id: string) => `${apiBase}/files/${encodeURIComponent(id)}`;
 
-export function createFiles(transport: Transport): FilesResource {
+/**
+ * The files API at `apiBase`: `/api` for one's own space, `/api/sharings/<id>` for what a
+ * sharing opens (the same calls, limited by the caller's role there).
+ */
+export function createFiles(transport: Transport, apiBase = '/api'): FilesResource {
+  const path = (id: string) => itemPath(apiBase, id);
+  const versionPath = (id: string, versionId: string) => `${path(id)}/versions/${encodeURIComponent(versionId)}`;
+  const trashPath = `${apiBase}/files/trash`;
   return {
     get: (id, { signal } = {}) => transport.request(path(id), FileDoc, { signal }),
 
@@ -110,22 +115,22 @@ export function createFiles(transport: Transport): FilesResource {
     },
 
     emptyTrash: async ({ signal } = {}) => {
-      await transport.send(TRASH_PATH, { method: 'DELETE', signal });
+      await transport.send(trashPath, { method: 'DELETE', signal });
     },
 
     listTrash: ({ cursor, limit, signal } = {}) =>
-      transport.request(`${TRASH_PATH}/children`, FolderListing, { query: { cursor, limit }, signal }),
+      transport.request(`${trashPath}/children`, FolderListing, { query: { cursor, limit }, signal }),
 
     search: (q, { cursor, limit, signal } = {}) =>
-      transport.request('/api/files/search', SearchResults, { query: { q, cursor, limit }, signal }),
+      transport.request(`${apiBase}/files/search`, SearchResults, { query: { q, cursor, limit }, signal }),
 
     recent: ({ cursor, limit, signal } = {}) =>
-      transport.request('/api/files/recent', FileList, { query: { cursor, limit }, signal }),
+      transport.request(`${apiBase}/files/recent`, FileList, { query: { cursor, limit }, signal }),
 
     favorites: ({ cursor, limit, signal } = {}) =>
-      transport.request('/api/files/favorites', FileList, { query: { cursor, limit }, signal }),
+      transport.request(`${apiBase}/files/favorites`, FileList, { query: { cursor, limit }, signal }),
 
-    upload: (parentId, file, options = {}) => upload(transport, parentId, file, options),
+    upload: (parentId, file, options = {}) => upload(transport, apiBase, parentId, file, options),
 
     downloadLink: (id, { signal } = {}) =>
       transport.request(`${path(id)}/download-link`, DownloadLink, { method: 'POST', signal }),
@@ -149,10 +154,11 @@ export function createFiles(transport: Transport): FilesResource {
   };
 }
 
-async function upload(transport: Transport, parentId: string, file: UploadInput, options: UploadOptions) {
+async function upload(transport: Transport, apiBase: string, parentId: string, file: UploadInput, options: UploadOptions) {
   const { onProgress, signal, conflict = 'fail' } = options;
+  const path = (id: string) => itemPath(apiBase, id);
   if (isResumable(file)) {
-    const id = await resumableUpload(transport, parentId, file, { conflict, signal, onProgress });
+    const id = await resumableUpload(transport, parentId, file, { conflict, signal, onProgress, apiBase });
     onProgress?.(file.size, file.size);
     return transport.request(path(id), FileDoc, { signal });
   }

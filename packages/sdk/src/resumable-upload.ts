@@ -18,6 +18,8 @@ export type ResumableUploadOptions = {
   conflict: ConflictPolicy;
   signal?: AbortSignal | undefined;
   onProgress?: ((loaded: number, total: number) => void) | undefined;
+  /** Where the API is (`/api`, or a sharing's `/api/sharings/<id>`). */
+  apiBase?: string | undefined;
 };
 
 /**
@@ -38,12 +40,12 @@ export async function resumableUpload(
   transport: Transport,
   parentId: string,
   file: UploadInput,
-  { conflict, signal, onProgress }: ResumableUploadOptions,
+  { conflict, signal, onProgress, apiBase = '/api' }: ResumableUploadOptions,
 ): Promise<string> {
   signal?.throwIfAborted();
   // Loaded on first use: the library stays out of the sdk most pages load.
   const { Upload } = await import('tus-js-client');
-  const endpoint = new URL(transport.url('/api/uploads'), globalThis.location?.href).href;
+  const endpoint = new URL(transport.url(`${apiBase}/uploads`), globalThis.location?.href).href;
   let renewal: Promise<boolean> | undefined;
 
   return new Promise<string>((resolve, reject) => {

@@ -88,8 +88,13 @@ export function claimsOf(res: Response): InternalClaims {
   return claims;
 }
 
-/** Who is creating something, for `createdBy`: the app of an app token, else null (the person). */
+/**
+ * Who is creating something, for `createdBy`: the app of an app token, a sharing's member
+ * (`sharing:<sharing>:<member>`, what a « dépôt » tells members' items apart by), else null (the person).
+ */
 export function creatorOf(res: Response): string | null {
   const claims = claimsOf(res);
-  return claims.scope === 'app' ? claims.app : null;
+  if (claims.scope === 'app') return claims.app;
+  if (claims.scope === 'sharing' && claims.member !== undefined) return `sharing:${claims.sharing}:${claims.member}`;
+  return null;
 }

@@ -18,7 +18,7 @@ import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceById } from '../instances/owner-instance.ts';
 import type { InstanceRecord, InstanceRegistry } from '../instances/registry.ts';
-import { claimsOf, forbidden } from './internal-token.ts';
+import { claimsOf, creatorOf, forbidden } from './internal-token.ts';
 
 export interface PermitDeps {
   registry: InstanceRegistry;
@@ -27,8 +27,14 @@ export interface PermitDeps {
 
 type ChangeFilter = (change: Change) => boolean;
 
-/** The path parameters of files routes that name a file or folder. */
-const FILE_ID_PARAMS = new Set(['id', 'parentId']);
+/** The path parameter of files routes that names the item acted on. */
+const ITEM_PARAM = 'id';
+/** The path parameter of files routes that names the folder written into. */
+const FOLDER_PARAM = 'parentId';
+/** What a « dépôt » member may do to the folder itself (besides writing into it): read it, list their own items. */
+const DROP_FOLDER_OPERATIONS = new Set(['getFile', 'listFolder']);
+/** The shared item itself is the owner's to rename, move away, trash or restore. */
+const OWNER_ONLY_ON_SHARED_ITEM = new Set(['updateFile', 'deleteFile', 'restoreFile']);
 
 /**
  * For routes whose path names no file (a resumable upload's id): the folders the call writes
@@ -49,7 +55,9 @@ export function permit(deps: PermitDeps, route: ApiRoute, filesTargets?: FilesTa
   const { permission } = route;
   if (permission === 'public' || permission === 'session') throw new Error(`${route.operationId} is not a storage route`);
   // A version id is not an item: its routes find it under the file only.
-  const fileIdParams = (route.params ?? []).filter((param) => param.in === 'path' && FILE_ID_PARAMS.has(param.name));
+  const pathParamsNamed = (name: string) => (route.params ?? []).filter((param) => param.in === 'path' && param.name === name);
+  const itemParams = pathParamsNamed(ITEM_PARAM);
+  const folderParams = pathParamsNamed(FOLDER_PARAM);
   return async (req, res, next) => {
     const claims = claimsOf(res);
     if (permission === 'admin' || permission === 'link') {
@@ -71,18 +79,27 @@ export function permit(deps: PermitDeps, route: ApiRoute, filesTargets?: FilesTa
     } else if (permission.resource === 'documents') {
       const doctype = pathParam(req, 'doctype');
       if (!grants.some((grant) => grant.type === doctype && grant.verbs.includes(permission.verb))) throw forbidden();
-      if (route.alsoFiles) await checkFiles(deps.databases.db(instance.id), route, req, grants, route.alsoFiles, []);
+      if (route.alsoFiles) {
+        await checkFiles(deps.databases.db(instance.id), route, req, grants, route.alsoFiles, { items: [], into: [] }, callerOf(res));
+      }
       res.locals.readableDoctypes = readableDoctypes(grants);
     } else {
       const db = deps.databases.db(instance.id);
-      const pathIds = filesTargets
-        ? () => filesTargets(req, instance)
-        : fileIdParams.map((param) => pathParam(req, param.name));
-      await checkFiles(db, route, req, grants, permission.verb, pathIds);
+      const places: Places = {
+        // A resumable upload's `id` is the upload's, not a file's.
+        items: filesTargets ? [] : itemParams.map((param) => pathParam(req, param.name)),
+        into: filesTargets ? () => filesTargets(req, instance) : folderParams.map((param) => pathParam(req, param.name)),
+      };
+      res.locals.onlyCreatedBy = await checkFiles(db, route, req, grants, permission.verb, places, callerOf(res));
       res.locals.readableDoctypes = readableDoctypes(grants);
     }
     next();
   };
+}
+
+/** For listings under a « dépôt » grant: the creator whose items alone may be shown; undefined for all. */
+export function onlyCreatedByOf(res: Response): string | undefined {
+  return res.locals.onlyCreatedBy as string | undefined;
 }
 
 /** For the changes feed: which changes the caller may see; undefined for the owner (all). */
@@ -121,8 +138,22 @@ function bodyFileIds(route: ApiRoute, req: Request): string[] {
 }
 
 /**
- * `pathIds`: the item (or the folder to create in) when the route is about files; for a router
- * with `filesTargets`, how to find them, asked only when a folder-limited grant needs them.
+ * The items a files route acts on (`id` in the path, ids in the body) and the folders it writes
+ * into (`parentId` in the path or the body, a resumable upload's folder, asked only when a
+ * folder-limited grant needs them).
+ */
+type Places = { items: readonly string[]; into: readonly string[] | (() => Promise<readonly string[]>) };
+
+/** Who calls, as far as folder-limited grants care. */
+type Caller = { creator: string | null; sharing: boolean };
+
+function callerOf(res: Response): Caller {
+  return { creator: creatorOf(res), sharing: claimsOf(res).scope === 'sharing' };
+}
+
+/**
+ * Checks the route's files against the grants; answers the creator a listing must be limited to
+ * when the only grants are « dépôt » ones, else undefined.
  */
 async function checkFiles(
   db: SqlDb,
@@ -130,34 +161,57 @@ async function checkFiles(
   req: Request,
   grants: readonly Grant[],
   verb: GrantVerb,
-  pathIds: readonly string[] | (() => Promise<readonly string[]>),
-): Promise<void> {
+  places: Places,
+  caller: Caller,
+): Promise<string | undefined> {
   const matching = grants.filter(isFilesGrant).filter((grant) => grant.verbs.includes(verb));
   if (matching.length === 0) throw forbidden();
-  const folders = matching.map((grant) => grant.folderId);
-  if (folders.includes(undefined)) return;
-  const within = async (id: string) => {
-    for (const folder of folders) if (folder !== undefined && (await isSelfOrDescendant(db, id, folder))) return true;
-    return false;
-  };
-  // The items named (in the path or the body), then where a move or a copy puts it.
-  const targets = [...(typeof pathIds === 'function' ? await pathIds() : pathIds), ...bodyFileIds(route, req)];
+  if (matching.some((grant) => grant.folderId === undefined)) return undefined;
+  // A « dépôt » tells members apart by `createdBy`: without a creator, the owner's own items would pass.
+  if (matching.some((grant) => grant.ownOnly === true) && caller.creator === null) throw forbidden();
+  const items = [...places.items, ...bodyFileIds(route, req)];
+  const into = [...(typeof places.into === 'function' ? await places.into() : places.into)];
+  const destination: unknown = (req.body as { parentId?: unknown } | undefined)?.parentId;
+  if (typeof destination === 'string') into.push(destination);
   // Search, recent, favourites and the trash span the whole instance: filtering them for a
   // folder would cost a walk up the tree per item and leave pages short or empty; an app limited
   // to a folder lists that folder instead.
-  if (targets.length === 0) throw forbidden();
-  const destination: unknown = (req.body as { parentId?: unknown } | undefined)?.parentId;
-  if (typeof destination === 'string') targets.push(destination);
-  for (const id of targets) {
-    if (await within(id)) continue;
+  if (items.length === 0 && into.length === 0) throw forbidden();
+
+  // A granted item the owner put in the trash (or destroyed) opens nothing until it is restored.
+  const live: FilesGrant[] = [];
+  for (const grant of matching) {
+    const granted = grant.folderId === undefined ? undefined : await findFile(db, grant.folderId);
+    if (granted && granted.trashedAt === null) live.push(grant);
+  }
+  const covers = async (grant: FilesGrant, id: string) => {
+    if (grant.folderId === undefined || !(await isSelfOrDescendant(db, id, grant.folderId))) return false;
+    if (grant.ownOnly !== true || id === grant.folderId) return true;
+    return (await findFile(db, id))?.createdBy === caller.creator;
+  };
+  /** Whether the route may act on the granted item itself (not merely write into it). */
+  const mayActOnGrantedItem = (grant: FilesGrant) =>
+    grant.ownOnly === true ? DROP_FOLDER_OPERATIONS.has(route.operationId) : !(caller.sharing && OWNER_ONLY_ON_SHARED_ITEM.has(route.operationId));
+  const check = async (id: string, acting: boolean) => {
+    for (const grant of live) {
+      if (!(await covers(grant, id))) continue;
+      if (acting && id === grant.folderId && !mayActOnGrantedItem(grant)) throw forbidden();
+      return;
+    }
     if (id === ROOT_ID || id === TRASH_ID) throw forbidden();
     throw fileNotFound();
-  }
+  };
+  for (const id of items) await check(id, true);
+  for (const id of into) await check(id, false);
   // A copy without `parentId` lands beside its source, which may be the granted folder itself.
   if (route.operationId === 'copyFile' && typeof destination !== 'string') {
-    const parentId = (await findFile(db, targets[0] ?? ''))?.parentId;
-    if (parentId == null || !(await within(parentId))) throw forbidden();
+    const parentId = (await findFile(db, items[0] ?? ''))?.parentId;
+    if (parentId == null) throw forbidden();
+    await check(parentId, false).catch(() => {
+      throw forbidden();
+    });
   }
+  return matching.every((grant) => grant.ownOnly === true) ? (caller.creator ?? undefined) : undefined;
 }
 
 /**

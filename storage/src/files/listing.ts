@@ -10,6 +10,8 @@ export interface ListingOptions {
   order: SortOrder;
   limit: number;
   cursor: unknown;
+  /** Only the children this creator made (a « dépôt » member's view). */
+  createdBy?: string | undefined;
 }
 
 const BY_NAME = ['sort_key', 'name', 'id'] as const;
@@ -82,9 +84,11 @@ async function pageOfKind(
   const position = after
     ? `AND (${columns.join(', ')}) ${options.order === 'asc' ? '>' : '<'} (${columns.map(() => '?').join(', ')})`
     : '';
-  const sql = `SELECT * FROM files WHERE parent_id = ? AND type = ? ${position}
+  const mine = options.createdBy === undefined ? '' : 'AND created_by = ?';
+  const sql = `SELECT * FROM files WHERE parent_id = ? AND type = ? ${mine} ${position}
     ORDER BY ${columns.map((column) => `${column} ${direction}`).join(', ')} LIMIT ?`;
-  return (await db.all(sql, folderId, kind, ...(after ?? []), limit)).map(toFileRow);
+  const creator = options.createdBy === undefined ? [] : [options.createdBy];
+  return (await db.all(sql, folderId, kind, ...creator, ...(after ?? []), limit)).map(toFileRow);
 }
 
 /**

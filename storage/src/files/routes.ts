@@ -2,7 +2,7 @@ import express, { Router } from 'express';
 import { CreateFolderBody } from '@mytoutatice/contract';
 import type { DownloadTokens } from '../auth/download-token.ts';
 import { creatorOf } from '../auth/internal-token.ts';
-import { routeMounter } from '../auth/permit.ts';
+import { onlyCreatedByOf, routeMounter } from '../auth/permit.ts';
 import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
 import { parseLimit } from '../http/pagination.ts';
 import { pathParam } from '../http/path-param.ts';
@@ -56,6 +56,7 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
         order: parseOrder(req.query.order),
         limit: parseLimit(req.query.limit),
         cursor: req.query.cursor,
+        createdBy: onlyCreatedByOf(res),
       }),
     );
   });

@@ -29,6 +29,8 @@ export interface TokenOptions {
   app?: string;
   /** The sharing id, for `sharing` tokens. */
   sharing?: string;
+  /** The member acting through a `sharing` token (their slug). */
+  member?: string;
 }
 
 export interface TestInstance {
@@ -168,8 +170,8 @@ export function backendEnv({ metadata, blobs }: Pick<StorageConfig, 'metadata' |
 
 /** An internal token as the gateway signs it (HS256, its issuer and audience), for `secret`. */
 export async function signInternalToken(secret: string, scope: InternalScope, options: TokenOptions = {}): Promise<string> {
-  const { grants, app, sharing } = options;
-  const jwt = new SignJWT({ scope, grants, app, sharing })
+  const { grants, app, sharing, member } = options;
+  const jwt = new SignJWT({ scope, grants, app, sharing, member })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(options.issuer ?? 'mytoutatice-gateway')
     .setAudience(options.audience ?? INTERNAL_TOKEN_AUDIENCE)

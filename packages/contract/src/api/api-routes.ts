@@ -3,6 +3,7 @@ import { appPasswordRoutes } from './app-password-routes.ts';
 import { documentRoutes } from './document-routes.ts';
 import { fileRoutes } from './file-routes.ts';
 import { referenceRoutes } from './reference-routes.ts';
+import { sharingRoutes } from './sharing-routes.ts';
 import { spaceRoutes } from './space-routes.ts';
 import { versionRoutes } from './version-routes.ts';
 import { uploadRoutes } from './upload-routes.ts';
@@ -22,6 +23,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...referenceRoutes,
   ...spaceRoutes,
   ...appPasswordRoutes,
+  ...sharingRoutes,
 ];
 
 const byOperationId = new Map(apiRoutes.map((route) => [route.operationId, route]));

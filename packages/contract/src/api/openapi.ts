@@ -23,6 +23,7 @@ import { FileVersion, FileVersionList } from '../file-versions.ts';
 import { CreateInstanceBody, CreatedInstance, InstanceInfo } from '../instances.ts';
 import { DocumentRef, ReferencedFiles, ReferencesBody, ReferencingDocuments } from '../references.ts';
 import { Me, OnboardingBody, Profile, SessionUser, Space } from '../space.ts';
+import { AddSharingMembersBody, ChangeSharingRoleBody, CreateSharingBody, Sharing, SharingList, SharingMember, SharingRole } from '../sharings.ts';
 import { ZipSelectionBody } from '../zip.ts';
 import type { ApiParam, ApiPayload, ApiResponse, ApiRoute } from './api-route.ts';
 import { apiRoutes } from './api-routes.ts';
@@ -32,6 +33,7 @@ type JsonObject = { [key: string]: Json | undefined };
 
 /** Schemas published under `components/schemas`, by name; bodies and answers must be one of them. */
 const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
+  AddSharingMembersBody,
   AlbumData,
   AppManifest,
   AppPassword,
@@ -40,12 +42,14 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   Change,
   ChangeBatch,
   ChangeKind,
+  ChangeSharingRoleBody,
   ContactData,
   CopyFileBody,
   CreateAppPasswordBody,
   CreateFolderBody,
   CreateInstanceBody,
   CreatedAppPassword,
+  CreateSharingBody,
   CreatedInstance,
   DownloadLink,
   Document,
@@ -75,6 +79,10 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   ReferencingDocuments,
   SearchResults,
   SessionUser,
+  Sharing,
+  SharingList,
+  SharingMember,
+  SharingRole,
   SortOrder,
   Space,
   ZipSelectionBody,

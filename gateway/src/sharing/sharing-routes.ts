@@ -1,0 +1,153 @@
+import express from 'express';
+import type { Response, Router } from 'express';
+import {
+  AddSharingMembersBody,
+  ChangeSharingRoleBody,
+  CreateSharingBody,
+  ROOT_ID,
+  SharingId,
+  TRASH_ID,
+  type Sharing,
+  type SharingList,
+  type SharingMemberInput,
+  type SharingRole,
+} from '@mytoutatice/contract';
+import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
+import { currentUser } from '../auth/authenticate.ts';
+import type { Directory, DirectoryEntry } from '../directory/directory.ts';
+import type { StorageAdmin } from '../onboarding/storage-admin.ts';
+import type { MemberRecord, SharedItemKind, SharingAccess, SharingRecord, SharingStore } from './sharing-store.ts';
+
+export type SharingRoutesDeps = { directory: Directory; sharings: SharingStore; storage: StorageAdmin };
+
+/**
+ * `/gateway/sharings`, behind `authenticate`. Ids of sharings one has no part in are 404 (as if
+ * they did not exist); a member asking for what only the owner may do gets 403.
+ */
+export function sharingRoutes(deps: SharingRoutesDeps): Router {
+  const router = express.Router();
+  const json = express.json({ limit: '32kb' });
+  const slugOf = (sub: string) => deps.directory.find(sub)?.slug ?? '';
+
+  function view(record: SharingRecord, access: SharingAccess['role'], members: readonly MemberRecord[]): Sharing {
+    return {
+      id: record.id,
+      item: { id: record.itemId, kind: record.itemKind, name: record.itemName },
+      owner: { slug: slugOf(record.ownerSub), name: record.ownerName },
+      access,
+      members: members.map((member) => ({ slug: slugOf(member.sub), role: member.role, addedAt: member.addedAt })),
+      createdAt: record.createdAt,
+    };
+  }
+
+  /** The view the caller is entitled to: every member for the owner, themself for a member. */
+  function viewFor(access: SharingAccess, sub: string): Sharing {
+    const { sharing, role } = access;
+    if (role === 'owner') return view(sharing, role, deps.sharings.members(sharing.id));
+    const self = deps.sharings.member(sharing.id, sub);
+    return view(sharing, role, self ? [self] : []);
+  }
+
+  function mySpace(res: Response): DirectoryEntry {
+    const space = deps.directory.find(currentUser(res).sub);
+    if (!space) throw new HttpError(403, 'no_space', 'Créez d’abord votre espace MyToutatice.');
+    return space;
+  }
+
+  function accessOf(res: Response, rawId: unknown): SharingAccess {
+    const id = SharingId.safeParse(rawId);
+    const access = id.success ? deps.sharings.access(id.data, currentUser(res).sub) : undefined;
+    if (!access) throw notFound('Ce partage n’existe pas.');
+    return access;
+  }
+
+  function ownerOnly(access: SharingAccess): void {
+    if (access.role !== 'owner') throw new HttpError(403, 'forbidden', 'Seul le propriétaire peut modifier ce partage.');
+  }
+
+  /**
+   * Members by slug (the last role named wins). An unknown slug is a 404 naming it: slugs are
+   * the addresses people give each other, so saying one does not exist reveals nothing more.
+   */
+  function membersFrom(owner: DirectoryEntry, kind: SharedItemKind, input: readonly SharingMemberInput[]): { sub: string; role: SharingRole }[] {
+    const roles = new Map(input.map((member) => [member.slug, member.role]));
+    return [...roles].map(([slug, role]) => {
+      const space = deps.directory.findBySlug(slug);
+      if (!space) throw notFound(`Aucun espace n’a l’adresse « ${slug} ».`);
+      if (space.sub === owner.sub) throw badRequest('Vous avez déjà accès à vos propres fichiers.');
+      if (role === 'drop' && kind !== 'folder') throw badRequest('Seul un dossier peut servir de dépôt.');
+      return { sub: space.sub, role };
+    });
+  }
+
+  router.post('/sharings', json, async (req, res) => {
+    const body = CreateSharingBody.safeParse(req.body);
+    if (!body.success) throw badRequest('Attendu : { itemId, members: [{ slug, role }] }.');
+    const owner = mySpace(res);
+    const { itemId } = body.data;
+    if (itemId === ROOT_ID || itemId === TRASH_ID) throw badRequest('Partagez un dossier ou un fichier, pas tout votre espace.');
+    // Asked of the caller's own storage with their own token: nobody can share what is not theirs.
+    const item = await deps.storage.file(owner.backendUrl, owner.instanceId, itemId);
+    if (item.trashedAt != null) throw new HttpError(409, 'in_trash', 'Cet élément est dans la corbeille.');
+    const itemKind: SharedItemKind = item.type === 'directory' ? 'folder' : 'file';
+    const members = membersFrom(owner, itemKind, body.data.members);
+    const record = deps.sharings.create({ ownerSub: owner.sub, ownerName: currentUser(res).name, itemId, itemKind, itemName: item.name }, members);
+    res.status(201).json(view(record, 'owner', deps.sharings.members(record.id)));
+  });
+
+  router.get('/sharings', (_req, res) => {
+    const { sub } = currentUser(res);
+    const list: SharingList = {
+      sent: deps.sharings.sentBy(sub).map((record) => view(record, 'owner', deps.sharings.members(record.id))),
+      received: deps.sharings.receivedBy(sub).map(({ sharing, member }) => view(sharing, member.role, [member])),
+    };
+    res.setHeader('cache-control', 'no-store');
+    res.json(list);
+  });
+
+  router.get('/sharings/:id', (req, res) => {
+    res.setHeader('cache-control', 'no-store');
+    res.json(viewFor(accessOf(res, req.params.id), currentUser(res).sub));
+  });
+
+  router.delete('/sharings/:id', (req, res) => {
+    const access = accessOf(res, req.params.id);
+    ownerOnly(access);
+    deps.sharings.remove(access.sharing.id);
+    res.status(204).end();
+  });
+
+  router.post('/sharings/:id/members', json, (req, res) => {
+    const access = accessOf(res, req.params.id);
+    ownerOnly(access);
+    const body = AddSharingMembersBody.safeParse(req.body);
+    if (!body.success) throw badRequest('Attendu : { members: [{ slug, role }] }.');
+    deps.sharings.putMembers(access.sharing.id, membersFrom(mySpace(res), access.sharing.itemKind, body.data.members));
+    res.json(viewFor(access, currentUser(res).sub));
+  });
+
+  router.patch('/sharings/:id/members/:slug', json, (req, res) => {
+    const access = accessOf(res, req.params.id);
+    ownerOnly(access);
+    const body = ChangeSharingRoleBody.safeParse(req.body);
+    if (!body.success) throw badRequest('Attendu : { role: "write" | "read" | "drop" }.');
+    const { role } = body.data;
+    if (role === 'drop' && access.sharing.itemKind !== 'folder') throw badRequest('Seul un dossier peut servir de dépôt.');
+    const member = deps.directory.findBySlug(req.params.slug);
+    if (!member || !deps.sharings.setRole(access.sharing.id, member.sub, role)) throw notFound('Cette personne n’a pas accès à ce partage.');
+    res.json(viewFor(access, currentUser(res).sub));
+  });
+
+  // The owner removes anyone; a member removes only themself (leaves).
+  router.delete('/sharings/:id/members/:slug', (req, res) => {
+    const access = accessOf(res, req.params.id);
+    const member = deps.directory.findBySlug(req.params.slug);
+    if (access.role !== 'owner' && member?.sub !== currentUser(res).sub) {
+      throw new HttpError(403, 'forbidden', 'Vous ne pouvez retirer que vous-même de ce partage.');
+    }
+    if (!member || !deps.sharings.removeMember(access.sharing.id, member.sub)) throw notFound('Cette personne n’a pas accès à ce partage.');
+    res.status(204).end();
+  });
+
+  return router;
+}

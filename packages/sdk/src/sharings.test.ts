@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isApiError } from './api-error.ts';
+import { createClient } from './client.ts';
+import { createSharings } from './sharings.ts';
+import { json, startTestServer } from './test-server.ts';
+
+const now = '2026-01-01T00:00:00.000Z';
+const sharing = {
+  id: 'AAAAAAAAAAAAAAAAAAAAAA',
+  item: { id: 'f1', kind: 'folder', name: 'Cours' },
+  owner: { slug: 'enseignant', name: 'Annabel Bourde' },
+  access: 'owner',
+  members: [{ slug: 'eleve', role: 'write', addedAt: now }],
+  createdAt: now,
+};
+const listing = {
+  folder: { id: 'f1', type: 'directory', name: 'Cours', parentId: 'root', size: null, mime: null, sha256: null, createdAt: now, updatedAt: now },
+  items: [],
+  next: null,
+};
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const sharings = () => createClient({ baseUrl: server.baseUrl, getToken: () => 'tok' }).sharings;
+
+describe(createSharings.name, () => {
+  it('creates, lists and manages sharings on the gateway’s routes', async () => {
+    server.handle((_req, res) => json(res, 201, sharing));
+    await expect(sharings().create({ itemId: 'f1', members: [{ slug: 'eleve', role: 'write' }] })).resolves.toEqual(sharing);
+    expect(server.seen[0]).toMatchObject({ method: 'POST', url: '/gateway/sharings', body: '{"itemId":"f1","members":[{"slug":"eleve","role":"write"}]}' });
+
+    server.handle((_req, res) => json(res, 200, { sent: [sharing], received: [] }));
+    await expect(sharings().list()).resolves.toEqual({ sent: [sharing], received: [] });
+    expect(server.seen[0]).toMatchObject({ method: 'GET', url: '/gateway/sharings' });
+
+    server.handle((_req, res) => json(res, 200, sharing));
+    await sharings().addMembers(sharing.id, [{ slug: 'agent', role: 'read' }]);
+    await sharings().changeRole(sharing.id, 'eleve', 'read');
+    expect(server.seen.map((r) => `${r.method} ${r.url} ${r.body}`)).toEqual([
+      `POST /gateway/sharings/${sharing.id}/members {"members":[{"slug":"agent","role":"read"}]}`,
+      `PATCH /gateway/sharings/${sharing.id}/members/eleve {"role":"read"}`,
+    ]);
+
+    server.handle((_req, res) => res.writeHead(204).end());
+    await sharings().removeMember(sharing.id, 'eleve');
+    await sharings().stop(sharing.id);
+    expect(server.seen.map((r) => `${r.method} ${r.url}`)).toEqual([
+      `DELETE /gateway/sharings/${sharing.id}/members/eleve`,
+      `DELETE /gateway/sharings/${sharing.id}`,
+    ]);
+  });
+
+  it('calls the files routes through the sharing, and throws the one error type on refusal', async () => {
+    server.handle((_req, res) => json(res, 200, listing));
+    await sharings().files(sharing.id).children('f1', { sort: 'name' });
+    expect(server.seen[0]?.url).toBe(`/api/sharings/${sharing.id}/files/f1/children?sort=name`);
+
+    server.handle((_req, res) => json(res, 403, { type: 'about:blank', title: 'Forbidden', status: 403, code: 'forbidden' }, 'application/problem+json'));
+    const refused = await sharings().files(sharing.id).trash('f1').catch((error: unknown) => error);
+    expect(isApiError(refused) && refused.code).toBe('forbidden');
+    expect(server.seen[0]).toMatchObject({ method: 'DELETE', url: `/api/sharings/${sharing.id}/files/f1` });
+  });
+});
