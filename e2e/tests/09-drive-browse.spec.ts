@@ -73,6 +73,17 @@ test.describe('Drive: browsing and actions', () => {
     await field.press('Enter');
     await expect(page.getByRole('rowheader', { name: 'brouillon final.txt' })).toBeVisible();
 
+    // Right-click opens the same menu (a real one: arrows move, Escape closes).
+    await row(page, 'notes.txt').locator('td').nth(1).click({ button: 'right' });
+    const menu = page.getByRole('menu');
+    await expect(menu.getByRole('menuitem', { name: 'Ajouter aux favoris' })).toBeVisible();
+    await expect(menu.getByRole('menuitem', { name: 'Partager' })).toHaveAttribute('aria-disabled', 'true');
+    await expect(menu.getByRole('menuitem', { name: 'Ouvrir' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitem', { name: 'Télécharger' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+
     // « Déplacer vers… »: a folder cannot go into itself; a file goes into « Archives ».
     await itemMenu(page, 'Archives', 'Déplacer vers…');
     let picker = page.getByRole('dialog', { name: 'Déplacer vers…' });

@@ -108,7 +108,8 @@ export function ItemBrowser({ mode, label, items, paging, columns, folderId, sor
     } else if (event.key === 'Enter' && focused) {
       open(focused);
     } else if (event.key === 'Delete' && targets.length > 0) {
-      if (mode === 'drive') void actions.trash(targets);
+      // The focus goes on to the item taking the place of those trashed.
+      if (mode === 'drive') void actions.trash(targets).then(() => setFocusTick((tick) => tick + 1));
       else setDestroying(targets);
     } else if (event.key === 'F2' && focused && mode === 'drive') {
       setRenamingId(focused.id);
@@ -128,8 +129,8 @@ export function ItemBrowser({ mode, label, items, paging, columns, folderId, sor
       const inner = event.target as Element;
       const modified = event.shiftKey || event.ctrlKey || event.metaKey;
       if (inner.closest(INNER_CONTROLS) || (inner.closest('a') && !modified)) return;
-      const mode: PickMode = { range: event.shiftKey, toggle: event.ctrlKey || event.metaKey };
-      select(pick(selection, order, index, mode));
+      const how: PickMode = { range: event.shiftKey, toggle: event.ctrlKey || event.metaKey };
+      select(pick(selection, order, index, how));
     },
     onDoubleClick: (event: MouseEvent<HTMLElement>) => {
       if (!(event.target as Element).closest(INNER_CONTROLS)) open(item);
