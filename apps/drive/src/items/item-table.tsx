@@ -16,24 +16,31 @@ const SORTABLE: Partial<Record<Column | 'name', FileSort>> = { name: 'name', upd
 /** Kept on a phone: the name, the size, the actions. */
 const ESSENTIAL = new Set<Column>(['size']);
 
+/** Widths come from the header cells (fixed table layout); secondary columns leave on a phone. */
+function classOf(column: Column | 'name'): string | undefined {
+  if (column === 'name') return undefined;
+  const width = column === 'location' || column === 'origin' ? 'mt-item-table__col mt-item-table__col--location' : 'mt-item-table__col';
+  return ESSENTIAL.has(column) ? width : `${width} mt-col--secondary`;
+}
+
 /** The seed's list (Nom, Mise à jour, Taille) as an ARIA grid: one row per item, drawn as it scrolls into view. */
 export function ItemTable(props: ItemViewProps) {
   const { label, items, columns, paging, focus, selected, itemProps, onToggle, onKeyDown, context, sort, onSort } = props;
   const t = useT<DriveKey>();
   const locale = useLocale();
-  const { listRef, virtualizer, drawn, before, after } = useVirtualRows<HTMLTableElement>({ rows: items.length, estimate: 49, paging, focus: { ...focus, row: focus.index } });
+  const { listRef, virtualizer, drawn, before, after } = useVirtualRows<HTMLTableElement>({ rows: items.length, estimate: 65, paging, focus: { ...focus, row: focus.index } });
   const span = columns.length + 3;
 
   const heading = (column: Column | 'name', text: string) => {
     const key = SORTABLE[column];
-    const secondary = column !== 'name' && !ESSENTIAL.has(column);
-    if (!key || !sort || !onSort) return <th scope="col" key={column} className={secondary ? 'mt-col--secondary' : undefined}>{text}</th>;
+    const className = classOf(column);
+    if (!key || !sort || !onSort) return <th scope="col" key={column} className={className}>{text}</th>;
     const active = sort.sort === key;
     return (
       <th
         scope="col"
         key={column}
-        className={secondary ? 'mt-col--secondary' : undefined}
+        className={className}
         aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none'}
       >
         <button
@@ -82,7 +89,7 @@ export function ItemTable(props: ItemViewProps) {
           <td className="mt-item-table__check" />
           {heading('name', t('drive.column.name'))}
           {columns.map((column) => heading(column, t(HEADINGS[column])))}
-          <td>
+          <td className="mt-item-table__actions">
             <span className="mt-visually-hidden">{t('drive.column.actions')}</span>
           </td>
         </tr>
