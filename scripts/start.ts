@@ -35,6 +35,8 @@ const env = {
   INTERNAL_TOKEN_SECRET: process.env.INTERNAL_TOKEN_SECRET ?? readFileSync(secretFile, 'utf8').trim(),
   ENT_KEYS_FILE: join(dataDir, 'ent', 'keys.json'),
   STORAGE_DATA_DIR: join(dataDir, 'storage'),
+  // The storage runs beside the gateway: downloads are read from disk by the gateway.
+  LOCAL_STORAGE_DIR: join(dataDir, 'storage'),
   GATEWAY_DATA_DIR: join(dataDir, 'gateway'),
 };
 

@@ -1,11 +1,12 @@
 #!/bin/sh
 # Debian packages the tests (and benchmarks) use: Chromium for Playwright (a browser download is
 # impossible here), PostgreSQL for the storage suite's production-shaped run (a throwaway cluster
-# per run, from the package's binaries), nginx and wrk for the side-by-side benchmarks. Installs
+# per run, from the package's binaries), litmus and rclone for the WebDAV tests (real clients
+# against /dav/files), nginx, wrk and Apache httpd for the side-by-side benchmarks. Installs
 # what is missing when run as root; otherwise says what to install.
 set -eu
 need=""
-for pair in "chromium:/usr/bin/chromium" "postgresql:/usr/lib/postgresql/*/bin/initdb" ${MT_BENCH_DEPS:+"nginx:/usr/sbin/nginx" "wrk:/usr/bin/wrk"}; do
+for pair in "chromium:/usr/bin/chromium" "postgresql:/usr/lib/postgresql/*/bin/initdb" "litmus:/usr/bin/litmus" "rclone:/usr/bin/rclone" ${MT_BENCH_DEPS:+"nginx:/usr/sbin/nginx" "wrk:/usr/bin/wrk" "apache2:/usr/sbin/apache2"}; do
   pkg=${pair%%:*}; bin=${pair#*:}
   found=false
   # Unquoted on purpose: the glob picks whichever PostgreSQL major Debian ships.

@@ -17,7 +17,8 @@ test.describe('Two people, two spaces; signing out ends the ENT session', () => 
     const fileId = listing.items.find((f) => f.name === 'bulletin-de-paie.txt')?.id;
     expect(fileId).toBeTruthy();
 
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('navigation', { name: 'MyToutatice' }).getByRole('button').click();
+    await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
     // Back at the Home, which sends to the ENT: its session is over, so the login form shows.
     await expect(page).toHaveURL((url) => url.href.startsWith(entUrl));
     await expect(page.getByLabel('Identifiant')).toBeVisible();

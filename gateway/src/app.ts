@@ -10,10 +10,14 @@ import { createInternalTokenMinter } from './auth/internal-token.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
 import type { GatewayConfig } from './config/config.ts';
 import { Directory } from './directory/directory.ts';
+import { AppPasswordCheck } from './dav/app-password-check.ts';
+import { AttemptThrottle } from './dav/attempt-throttle.ts';
+import { DAV_FILES_PREFIX, davProxy } from './dav/dav-proxy.ts';
 import { notFound, problemHandler, requestId, unknownRoute } from '@mytoutatice/server-kit';
 import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
 import { StorageAdmin } from './onboarding/storage-admin.ts';
 import { API_PREFIX, apiHandler } from './proxy/api-proxy.ts';
+import { blobOffload } from './proxy/blob-offload.ts';
 import { createRealtimeProxy } from './realtime/realtime-proxy.ts';
 import { openApiRoute } from './web/openapi-route.ts';
 import { loadAppRegistry } from './web/app-registry.ts';
@@ -23,7 +27,7 @@ import type { ShellPages } from './web/index-html.ts';
 import { securityHeaders } from './web/security-headers.ts';
 
 /** Routes the shell owns besides the apps' own (served the same page, routed in the browser). */
-const SHELL_ROUTES = ['/onboarding', '/auth/callback'];
+const SHELL_ROUTES = ['/onboarding', '/settings', '/auth/callback'];
 
 export type Gateway = {
   /** The request listener: `/api` goes straight to the proxy, the rest through Express. */
@@ -111,12 +115,32 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   app.use(unknownRoute);
   app.use(problemHandler(log));
 
-  const api = apiHandler({ verify, appTokens, directory, mint, defaultBackendUrl: config.STORAGE_URL, timeoutMs: config.UPSTREAM_TIMEOUT_MS, log });
+  const offload = config.LOCAL_STORAGE_DIR === undefined ? undefined : blobOffload(config.LOCAL_STORAGE_DIR);
+  const api = apiHandler({
+    verify,
+    appTokens,
+    directory,
+    mint,
+    defaultBackendUrl: config.STORAGE_URL,
+    offload,
+    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    log,
+  });
+  const dav = davProxy({
+    directory,
+    passwords: new AppPasswordCheck(mint, config.UPSTREAM_TIMEOUT_MS),
+    throttle: new AttemptThrottle(),
+    mint,
+    offload,
+    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    log,
+  });
   const openApi = openApiRoute();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     if (openApi(req, res)) return;
     if (url.startsWith(`${API_PREFIX}/`) || url === API_PREFIX) api(req, res);
+    else if (url.startsWith(`${DAV_FILES_PREFIX}/`) || url === DAV_FILES_PREFIX) dav(req, res);
     else app(req, res);
   };
   const realtime = createRealtimeProxy({ verify, appTokens, directory, mint, log, handshakeTimeoutMs: config.UPSTREAM_TIMEOUT_MS });

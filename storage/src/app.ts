@@ -8,6 +8,8 @@ import { ChangeNotifier } from './changes/notifier.ts';
 import { notifyWrites } from './changes/notify-writes.ts';
 import { RealtimeServer } from './changes/realtime-server.ts';
 import { changeRoutes } from './changes/routes.ts';
+import { DAV_PREFIX } from './dav/dav-paths.ts';
+import { davRoutes } from './dav/dav-routes.ts';
 import type { StorageConfig } from './config.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { fileRoutes } from './files/routes.ts';
@@ -21,6 +23,7 @@ import type { MetadataBackend } from './db/metadata-backend.ts';
 import { openMetadata } from './db/open-metadata.ts';
 import { InstanceDatabases } from './instances/instance-databases.ts';
 import { InstanceRegistry } from './instances/registry.ts';
+import { appPasswordRoutes } from './instances/app-password-routes.ts';
 import { instanceRoutes } from './instances/routes.ts';
 import { uploadRoutes } from './tus/upload-routes.ts';
 import { versionRoutes } from './versions/routes.ts';
@@ -65,6 +68,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
   app.use(requireInternalToken(verifier));
   app.use(notifyWrites(notifier));
   app.use(instanceRoutes(registry, metadata, databases, config.defaultQuotaBytes));
+  app.use(appPasswordRoutes(registry, databases));
   app.use(fileRoutes({ registry, databases, downloadTokens, maxFileBytes: config.maxFileBytes }));
   app.use(versionRoutes({ registry, databases, maxFileBytes: config.maxFileBytes }));
   const uploads = uploadRoutes({ registry, databases, dataDir: config.dataDir, maxFileBytes: config.maxFileBytes, logger });
@@ -73,6 +77,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
   app.use(documentRoutes(registry, databases));
   app.use(referenceRoutes(registry, databases));
   app.use(changeRoutes(registry, databases, notifier));
+  app.use(DAV_PREFIX, davRoutes({ registry, databases, maxFileBytes: config.maxFileBytes }));
   app.use(unknownRoute);
   app.use(problemHandler(logger));
 

@@ -12,10 +12,9 @@ import type { ShellProps } from '@mytoutatice/sdk/react';
 import type { Auth } from './auth/auth.ts';
 import type { ShellConfig } from './config.ts';
 import { renderErrorPanel } from './error-panel.ts';
+import { HOME_ROUTES } from './home-routes.ts';
 import { mountLayout } from './layout.ts';
 import { loadApp } from './load-app.ts';
-
-const HOME_ROUTES = ['/', '/onboarding'];
 
 export async function startShell(config: ShellConfig, auth: Auth): Promise<void> {
   const session = { getToken: auth.accessToken, onUnauthorized: auth.renew };

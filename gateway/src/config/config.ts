@@ -22,6 +22,11 @@ export const GatewayConfigSchema = z.object({
   FRAME_ANCESTORS: z.string().optional(),
   /** Shown as the address of a space: `<slug>.<SPACE_DOMAIN>`. */
   SPACE_DOMAIN: z.string().default('mytoutatice.cloud'),
+  /**
+   * The storage backend's STORAGE_DATA_DIR when it runs on this machine with contents on disk:
+   * the gateway then sends downloads' bytes itself, the storage only deciding what to send.
+   */
+  LOCAL_STORAGE_DIR: z.string().min(1).optional(),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });

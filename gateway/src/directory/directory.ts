@@ -46,6 +46,14 @@ export class Directory {
     return entry;
   }
 
+  /** The space at this address (a DAV client's user name); not cached, so a new space is found at once. */
+  findBySlug(slug: string): DirectoryEntry | undefined {
+    const row = this.db
+      .prepare('SELECT sub, instance_id, slug, backend_url, created_at FROM spaces WHERE slug = ?')
+      .get(slug) as Record<string, string> | undefined;
+    return row ? toEntry(row) : undefined;
+  }
+
   slugTaken(slug: string): boolean {
     return this.db.prepare('SELECT 1 FROM spaces WHERE slug = ?').get(slug) !== undefined;
   }

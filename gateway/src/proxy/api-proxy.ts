@@ -4,11 +4,14 @@ import type { Logger } from 'pino';
 import { MAX_CHANGES_WAIT_S } from '@mytoutatice/contract';
 import { bearerToken } from '../auth/authenticate.ts';
 import { HttpError, requestIdFrom, sendProblem } from '@mytoutatice/server-kit';
+import { offloadOptions, type BlobOffload } from './blob-offload.ts';
 import { forward } from './forward.ts';
 import { resolveCaller, type CallerDeps } from './resolve-caller.ts';
 
 export type ApiProxyDeps = CallerDeps & {
   defaultBackendUrl: string;
+  /** Set when the storage runs on this machine: downloads are then read from disk here. */
+  offload?: BlobOffload;
   timeoutMs: number;
   log: Logger;
 };
@@ -43,8 +46,10 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
     return { backend: backendUrl(space.backendUrl), token: internalToken };
   }
 
+  const { offload } = deps;
   return (req, res) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
+    const { header: offloadHeader, takeOver } = offloadOptions(offload, res, deps.log, requestId);
     res.setHeader('x-request-id', requestId);
     res.setHeader('x-content-type-options', 'nosniff');
     const path = (req.url ?? '').slice(API_PREFIX.length) || '/';
@@ -54,7 +59,8 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
           agent,
           target: backend,
           path,
-          headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId },
+          headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId, ...offloadHeader },
+          takeOver,
           timeoutMs: deps.timeoutMs + (LONG_POLL.test(path) ? MAX_CHANGES_WAIT_S * 1000 : 0),
           onError: (kind) =>
             kind === 'timeout' ? sendProblem(res, 504, 'upstream_timeout', requestId) : sendProblem(res, 502, 'upstream_unavailable', requestId),

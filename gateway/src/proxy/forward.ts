@@ -21,10 +21,15 @@ export type ForwardOptions = {
   /** `http://host:port` of the upstream. */
   target: URL;
   path: string;
-  /** Replaces or adds request headers (e.g. the internal token). */
-  headers: Record<string, string>;
+  /** Replaces or adds request headers (e.g. the internal token); undefined removes one. */
+  headers: Record<string, string | undefined>;
   timeoutMs: number;
   onError: (kind: 'unavailable' | 'timeout') => void;
+  /**
+   * Sees the upstream's answer (status, headers to send) first; true when it answers the client
+   * itself, the upstream's body being left unread.
+   */
+  takeOver?: (answer: IncomingMessage, headers: Record<string, string | string[]>) => boolean;
 };
 
 /**
@@ -36,7 +41,10 @@ export function forward(req: IncomingMessage, res: ServerResponse, options: Forw
   for (const [name, value] of Object.entries(req.headers)) {
     if (!HOP_BY_HOP.has(name)) headers[name] = value;
   }
-  Object.assign(headers, options.headers);
+  for (const [name, value] of Object.entries(options.headers)) {
+    if (value === undefined) delete headers[name];
+    else headers[name] = value;
+  }
   let timedOut = false;
   const upstream = request({
     agent: options.agent,
@@ -56,6 +64,7 @@ export function forward(req: IncomingMessage, res: ServerResponse, options: Forw
     for (const [name, value] of Object.entries(answer.headers)) {
       if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
     }
+    if (options.takeOver?.(answer, out)) return;
     res.writeHead(answer.statusCode ?? 502, out);
     answer.pipe(res);
   });

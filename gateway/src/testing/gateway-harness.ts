@@ -57,7 +57,12 @@ export type GatewayHarness = {
   close(): Promise<void>;
 };
 
-export async function startGateway(env: Record<string, string> = {}): Promise<GatewayHarness> {
+/**
+ * A gateway in front of a storage of its own, both in-process. `offload` (default true) runs them
+ * as `npm start` does, the gateway reading downloads from the storage's folder; false as on two
+ * machines.
+ */
+export async function startGateway(env: Record<string, string> = {}, { offload = true } = {}): Promise<GatewayHarness> {
   const ent = await startEnt();
   const storage = await startStorage();
   const dir = mkdtempSync(join(tmpdir(), 'mytoutatice-gateway-'));
@@ -68,6 +73,7 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ga
     INTERNAL_TOKEN_SECRET: TEST_SECRET,
     GATEWAY_DATA_DIR: join(dir, 'data'),
     APPS_DIR: join(dir, 'apps'),
+    ...(offload ? { LOCAL_STORAGE_DIR: storage.config.dataDir } : {}),
     LOG_LEVEL: 'silent',
     ...env,
   });

@@ -54,8 +54,10 @@ export {
   slugFromUsername,
 } from './space.ts';
 export { AppSlug, AppManifest, InstalledApp, InstalledApps, AppToken } from './apps.ts';
-export { InstanceSlug, CreateInstanceBody, CreatedInstance, InstanceInfo } from './instances.ts';
+export { MAX_APP_PASSWORD_LABEL, AppPasswordLabel, CreateAppPasswordBody, AppPassword, AppPasswordList, CreatedAppPassword } from './app-passwords.ts';
+export { InstanceSlug, CreateInstanceBody, CreatedInstance, InstanceInfo, VerifyAppPasswordBody, VerifiedAppPassword } from './instances.ts';
 export { internalTokenClaims, INTERNAL_TOKEN_AUDIENCE } from './internal-token.ts';
+export { BLOB_FILE_HEADER, BLOB_OFFLOAD_FILE, BLOB_OFFLOAD_HEADER, BLOB_RANGE_HEADER } from './blob-offload.ts';
 export type { InternalScope, InternalTokenClaims } from './internal-token.ts';
 export { FILES_TYPE, GrantVerb, FilesGrant, DocumentGrant, Grant, DEVICE_GRANTS, grantsFromManifest } from './grants.ts';
 export { MAX_ZIP_IDS, ZipSelectionBody } from './zip.ts';

@@ -33,3 +33,11 @@ export const InstanceInfo = z.extend(CreatedInstance, {
   }),
 });
 export type InstanceInfo = z.infer<typeof InstanceInfo>;
+
+/** `POST /instances/{id}/app-passwords/verify` (admin scope): the gateway checks a DAV client's Basic password. */
+export const VerifyAppPasswordBody = z.object({ password: z.string().check(z.minLength(1), z.maxLength(256)) });
+export type VerifyAppPasswordBody = z.infer<typeof VerifyAppPasswordBody>;
+
+/** The app password that matched (its id, so the gateway can tell devices apart). */
+export const VerifiedAppPassword = z.object({ id: z.string() });
+export type VerifiedAppPassword = z.infer<typeof VerifiedAppPassword>;

@@ -1,3 +1,5 @@
+import { createAppPasswords } from './app-passwords.ts';
+import type { AppPasswordsResource } from './app-passwords.ts';
 import { createDocuments } from './documents.ts';
 import type { DocumentsResource } from './documents.ts';
 import { createFiles } from './files.ts';
@@ -14,6 +16,7 @@ export type Client = {
   readonly files: FilesResource;
   readonly documents: DocumentsResource;
   readonly space: SpaceResource;
+  readonly appPasswords: AppPasswordsResource;
 };
 
 export function createClient({ baseUrl = '', ...options }: ClientOptions): Client {
@@ -23,5 +26,6 @@ export function createClient({ baseUrl = '', ...options }: ClientOptions): Clien
     files: createFiles(transport),
     documents: createDocuments(transport),
     space: createSpace(transport),
+    appPasswords: createAppPasswords(transport),
   };
 }

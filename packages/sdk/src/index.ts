@@ -17,6 +17,7 @@ export type { Client, ClientOptions } from './client.ts';
 export type { ConflictPolicy, FilesResource, ListingOptions, PlacementOptions, UploadInput, UploadOptions } from './files.ts';
 export type { DocumentsResource, DocumentFilter, DocumentQuery, DocumentListOptions } from './documents.ts';
 export type { SpaceResource } from './space.ts';
+export type { AppPasswordsResource } from './app-passwords.ts';
 export { createRealtime } from './realtime.ts';
 export type { Realtime, RealtimeOptions, RealtimeStatus } from './realtime.ts';
 export { sha256Base64, contentDigestOf } from './digest.ts';

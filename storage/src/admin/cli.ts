@@ -86,7 +86,7 @@ async function show(context: Context, slug: string | undefined): Promise<void> {
 async function appPassword(context: Context, slug: string | undefined, label: string | undefined): Promise<void> {
   const instance = await instanceBySlug(context, slug);
   const name = label?.trim() || `appareil du ${new Date().toISOString().slice(0, 10)}`;
-  const password = await createAppPassword(context.databases.db(instance.id), name);
+  const { password } = await createAppPassword(context.databases.db(instance.id), name);
   console.log(`Mot de passe d’application « ${name} » créé pour ${instance.slug}. Il ne sera plus affiché :`);
   console.log(password);
 }

@@ -120,7 +120,10 @@ export async function fsckInstance(
   }
   const uploads = join(paths.root, UPLOADS_FOLDER);
   for (const upload of await expiredUploadsIn(uploads, now)) {
-    if (options.repair) for (const name of upload.names) await rm(join(uploads, name), { force: true });
+    if (options.repair) {
+      if (upload.blob) await blobs.parts?.abort(instanceId, upload.blob.key, upload.blob.uploadId);
+      for (const name of upload.names) await rm(join(uploads, name), { force: true });
+    }
     problem('expired_upload', join(UPLOADS_FOLDER, upload.id), 'envoi reprenable abandonné (expiré)', options.repair);
   }
   return report;

@@ -112,7 +112,7 @@ describe(permit.name, () => {
   const post = async (token: string, path: string, init: RequestInit = {}) => {
     const res = await s.call(token, path, { method: 'POST', ...init });
     if (res.status !== 201 && res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return { body: (await res.json()) as { id: string; url?: string }, etag: res.headers.get('etag') ?? '' };
+    return { body: (await res.json()) as { id: string; url?: string; password?: string }, etag: res.headers.get('etag') ?? '' };
   };
   const folder = async (token: string, parent: string, name: string) => (await post(token, `/files/${parent}/folders`, json({ name }))).body.id;
   const upload = async (token: string, parent: string, name = `${randomUUID()}.txt`) =>
@@ -151,7 +151,14 @@ describe(permit.name, () => {
     kinds = tokenKinds(ids.X);
     for (const [name, kind] of Object.entries(kinds)) {
       const bound = kind.scope === 'admin' || kind.scope === 'link' ? {} : { sub: a.id };
-      tokens[name] = await s.sign(kind.scope, { ...bound, grants: kind.grants, app: 'notes', sharing: kind.scope === 'sharing' ? 'sharing-1' : undefined });
+      // An hour, as the harness's owner tokens: on a busy machine the whole table outlasts a minute.
+      tokens[name] = await s.sign(kind.scope, {
+        ...bound,
+        grants: kind.grants,
+        app: 'notes',
+        sharing: kind.scope === 'sharing' ? 'sharing-1' : undefined,
+        expiresIn: 3600,
+      });
     }
   });
   afterAll(() => s.close());
@@ -285,6 +292,19 @@ describe(permit.name, () => {
     },
     readChanges: { targets: none, make: async () => ({ path: '/changes' }) },
     getInstance: { targets: none, make: async () => ({ path: '/instance' }) },
+    listAppPasswords: { targets: none, make: async () => ({ path: '/instance/app-passwords' }) },
+    createAppPassword: { targets: none, make: async () => ({ path: '/instance/app-passwords', init: { method: 'POST', ...json({ label: 'Téléphone' }) } }) },
+    revokeAppPassword: {
+      targets: none,
+      make: async () => ({ path: `/instance/app-passwords/${(await post(a.token, '/instance/app-passwords', json({ label: 'Jetable' }))).body.id}`, init: { method: 'DELETE' } }),
+    },
+    verifyAppPassword: {
+      targets: none,
+      make: async () => {
+        const { password } = (await post(a.token, '/instance/app-passwords', json({ label: 'Ordinateur' }))).body;
+        return { path: `/instances/${a.id}/app-passwords/verify`, init: { method: 'POST', ...json({ password }) } };
+      },
+    },
     createInstance: {
       targets: none,
       make: async () => {

@@ -18,6 +18,8 @@ interface StoreUnderTest {
   store: BlobStore;
   /** What a failed write could have left outside the blobs: temp files, pending multipart uploads. */
   leftovers(instanceId: string): Promise<string[]>;
+  /** Whether blobs are files a process on the same machine may read. */
+  localFiles: boolean;
   close(): Promise<void>;
 }
 
@@ -227,6 +229,51 @@ function blobStoreContract(name: string, start: () => Promise<StoreUnderTest>): 
       await expect(store.adopt(instance, '../x', join(tmpdir(), randomUUID()))).rejects.toBeInstanceOf(TypeError);
     });
 
+    it('makes parts sent over several calls the blob, in number order, in place of the key', { timeout: 60_000 }, async () => {
+      const instance = randomUUID();
+      const key = randomUUID();
+      const parts = store.parts;
+      if (!parts) {
+        // A store without parts adopts the staged file at the end instead: it must say so.
+        expect(store.parts).toBeUndefined();
+        return;
+      }
+      const first = randomBytes(parts.minPartBytes);
+      const last = randomBytes(1000);
+      await put(instance, key, Buffer.from('ancienne version'));
+      const uploadId = await parts.begin(instance, key);
+      await parts.put(instance, key, uploadId, 2, bodyOf(last), last.length);
+      await parts.put(instance, key, uploadId, 1, bodyOf(randomBytes(first.length)), first.length);
+      // The same number again replaces the part (a request retried after a restart).
+      await parts.put(instance, key, uploadId, 1, bodyOf(first), first.length);
+      expect(await parts.list(instance, key, uploadId)).toEqual([
+        { number: 1, size: first.length },
+        { number: 2, size: last.length },
+      ]);
+      expect((await collect(await store.read(instance, key))).toString()).toBe('ancienne version');
+      await parts.complete(instance, key, uploadId);
+      expect(sha256(await collect(await store.read(instance, key)))).toBe(sha256(Buffer.concat([first, last])));
+      expect(await allKeys(store, instance)).toEqual([key]);
+      expect(await subject.leftovers(instance)).toEqual([]);
+      // Aborting what was completed changes nothing.
+      await parts.abort(instance, key, uploadId);
+      expect(await allKeys(store, instance)).toEqual([key]);
+    });
+
+    it('aborts parts: no blob and nothing pending left, and aborting again is fine', async () => {
+      const parts = store.parts;
+      if (!parts) return;
+      const instance = randomUUID();
+      const key = randomUUID();
+      const uploadId = await parts.begin(instance, key);
+      await parts.put(instance, key, uploadId, 1, bodyOf(Buffer.from('début')), 6);
+      expect(await subject.leftovers(instance)).toHaveLength(1);
+      await parts.abort(instance, key, uploadId);
+      await parts.abort(instance, key, uploadId);
+      expect(await allKeys(store, instance)).toEqual([]);
+      expect(await subject.leftovers(instance)).toEqual([]);
+    });
+
     it('removes many blobs at once, missing ones included', { timeout: 60_000 }, async () => {
       const instance = randomUUID();
       const written = Array.from({ length: 70 }, () => randomUUID());
@@ -284,6 +331,18 @@ function blobStoreContract(name: string, start: () => Promise<StoreUnderTest>): 
       await store.removeInstance(randomUUID());
     });
 
+    it('names the local file holding a blob when it is one, for a gateway on the same machine', async () => {
+      const [instance, key] = [randomUUID(), randomUUID()];
+      await put(instance, key, Buffer.from('octets sur le disque'));
+      const file = await store.localFile(instance, key);
+      if (subject.localFiles) {
+        expect(await readFile(file ?? '', 'utf8')).toBe('octets sur le disque');
+        await expect(store.localFile(instance, randomUUID())).rejects.toBeInstanceOf(BlobMissingError);
+      } else {
+        expect(file).toBeUndefined();
+      }
+    });
+
     it('keeps instances apart: the same key holds different bytes in two instances', async () => {
       const [first, second] = [randomUUID(), randomUUID()];
       const key = randomUUID();
@@ -301,6 +360,7 @@ blobStoreContract(FsBlobStore.name, async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'mytoutatice-blobs-'));
   return {
     store: new FsBlobStore(dataDir),
+    localFiles: true,
     leftovers: (instanceId) => readdir(join(dataDir, 'instances', instanceId, 'tmp')).catch(() => []),
     close: () => rm(dataDir, { recursive: true, force: true }),
   };
@@ -311,6 +371,7 @@ blobStoreContract(S3BlobStore.name, async () => {
   const store = new S3BlobStore(server.config);
   return {
     store,
+    localFiles: false,
     leftovers: async (instanceId) => (await store.pendingUploads(instanceId)).map((upload) => upload.key),
     async close() {
       store.close();

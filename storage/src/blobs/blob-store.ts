@@ -25,6 +25,11 @@ export interface BlobStore {
   write(instanceId: string, key: string, body: Readable, limit: number, overLimit: () => Error): Promise<StoredBlob>;
   /** The bytes (or a range). A missing blob rejects with BlobMissingError. */
   read(instanceId: string, key: string, range?: ByteRange): Promise<Readable>;
+  /**
+   * The local file holding the blob, for a front on the same machine that sends it itself;
+   * undefined when blobs are not local files (S3). A missing blob rejects with BlobMissingError.
+   */
+  localFile(instanceId: string, key: string): Promise<string | undefined>;
   /** A second blob with the same bytes (replacing `to` if it exists). A missing `from` rejects with BlobMissingError. */
   copy(instanceId: string, from: string, to: string): Promise<void>;
   /**
@@ -34,6 +39,12 @@ export interface BlobStore {
    * gigabytes, the S3 store streams it up.
    */
   adopt(instanceId: string, key: string, path: string): Promise<void>;
+  /**
+   * Where a resumable upload sends its bytes as they arrive, so its last request only has to
+   * complete them: S3's multipart upload on the blob's own key. Undefined when adopting the
+   * finished local file costs nothing (the fs store links it).
+   */
+  readonly parts: BlobParts | undefined;
   /** Removes these blobs, in batches; missing ones are fine. */
   remove(instanceId: string, keys: readonly string[]): Promise<void>;
   /** Every blob key of the instance, for fsck. */
@@ -44,6 +55,33 @@ export interface BlobStore {
   removeInstance(instanceId: string): Promise<void>;
   /** Lets go of connections (S3); the store is not used after. */
   close(): void;
+}
+
+/** One part held for a blob in the making. */
+export interface BlobPart {
+  /** From 1. */
+  number: number;
+  size: number;
+}
+
+/**
+ * A blob written in numbered parts over many requests, made whole by `complete`. Every part but
+ * the last has at least `minPartBytes`; there are at most `maxParts`. Parts cost storage until
+ * the blob is completed or aborted: whoever begins one ends it.
+ */
+export interface BlobParts {
+  readonly minPartBytes: number;
+  readonly maxParts: number;
+  /** Starts blob `key` of the instance; answers the id its parts go under. */
+  begin(instanceId: string, key: string): Promise<string>;
+  /** Part `number` of `size` bytes from `body`, durable once it resolves, replacing any earlier part of that number. */
+  put(instanceId: string, key: string, uploadId: string, number: number, body: Readable, size: number): Promise<void>;
+  /** The parts held, by number: where to go on after a restart. */
+  list(instanceId: string, key: string, uploadId: string): Promise<BlobPart[]>;
+  /** Makes the parts, in order, blob `key` (replacing it); durable once it resolves. */
+  complete(instanceId: string, key: string, uploadId: string): Promise<void>;
+  /** Drops the parts; fine when they are already completed or aborted. */
+  abort(instanceId: string, key: string, uploadId: string): Promise<void>;
 }
 
 /** Bytes kept from the start of a write for sniffing. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, type Dirent } from 'node:fs';
 import { copyFile, link, mkdir, open, opendir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BlobMissingError, assertSafeNames, isBlobKey, type BlobStore, type ByteRange, type StoredBlob } from './blob-store.ts';
@@ -17,12 +17,21 @@ function errorCode(error: unknown): unknown {
   return (error as { code?: unknown } | null)?.code;
 }
 
+/** Rethrows "no such file" as the blob's absence, anything else as it is. */
+function missingAs(instanceId: string, key: string): (error: unknown) => never {
+  return (error) => {
+    throw errorCode(error) === 'ENOENT' ? new BlobMissingError(instanceId, key) : error;
+  };
+}
+
 /**
  * Blobs as files, laid out as the storage always has: `<dataDir>/instances/<id>/content/<first
  * 2 chars of the key>/<key>`, written to `<id>/tmp/` first, fsynced, then renamed into place.
  */
 export class FsBlobStore implements BlobStore {
   readonly #dataDir: string;
+  /** A resumable upload is staged on the same disk: adopting it is a link, nothing to send ahead. */
+  readonly parts = undefined;
 
   constructor(dataDir: string) {
     this.#dataDir = dataDir;
@@ -70,11 +79,15 @@ export class FsBlobStore implements BlobStore {
   async read(instanceId: string, key: string, range?: ByteRange): Promise<Readable> {
     const path = this.#path(instanceId, key);
     // Opened now, so a missing blob fails here rather than mid-stream.
-    const handle = await open(path, 'r').catch((error: unknown) => {
-      throw errorCode(error) === 'ENOENT' ? new BlobMissingError(instanceId, key) : error;
-    });
+    const handle = await open(path, 'r').catch(missingAs(instanceId, key));
     // 1 MiB reads: a quarter of the chunks (and of the per-chunk work on each hop) of the 64 KiB default.
     return handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES, ...(range ? { start: range.start, end: range.end } : {}) });
+  }
+
+  async localFile(instanceId: string, key: string): Promise<string> {
+    const path = resolve(this.#path(instanceId, key));
+    await stat(path).catch(missingAs(instanceId, key));
+    return path;
   }
 
   /**
@@ -83,9 +96,7 @@ export class FsBlobStore implements BlobStore {
    */
   async copy(instanceId: string, from: string, to: string): Promise<void> {
     assertSafeNames(to);
-    await this.#placeLinkOf(instanceId, this.#path(instanceId, from), to).catch((error: unknown) => {
-      throw errorCode(error) === 'ENOENT' ? new BlobMissingError(instanceId, from) : error;
-    });
+    await this.#placeLinkOf(instanceId, this.#path(instanceId, from), to).catch(missingAs(instanceId, from));
   }
 
   /** fsync, then a link into place: the upload's gigabytes are not copied. */

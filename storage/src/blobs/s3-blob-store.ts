@@ -16,6 +16,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { BlobMissingError, assertSafeNames, type BlobStore, type ByteRange, type StoredBlob } from './blob-store.ts';
 import { meter } from './metered-body.ts';
+import { S3BlobParts } from './s3-blob-parts.ts';
 
 export interface S3BlobStoreConfig {
   endpoint: string | undefined;
@@ -62,6 +63,7 @@ export class S3BlobStore implements BlobStore {
   readonly #bucket: string;
   readonly #prefix: string;
   readonly #copyLimits: S3CopyLimits;
+  readonly parts: S3BlobParts;
 
   /** `copyLimits` are S3's; tests lower them to copy in parts without gigabytes. */
   constructor(config: S3BlobStoreConfig, copyLimits: S3CopyLimits = COPY_LIMITS) {
@@ -81,6 +83,7 @@ export class S3BlobStore implements BlobStore {
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     });
+    this.parts = new S3BlobParts(this.#client, this.#bucket, (instanceId, key) => this.#object(instanceId, key));
   }
 
   #folder(instanceId: string): string {
@@ -140,6 +143,11 @@ export class S3BlobStore implements BlobStore {
     } catch (error) {
       throw isMissing(error) ? new BlobMissingError(instanceId, key) : error;
     }
+  }
+
+  /** Objects are not local files: their bytes always come through `read`. */
+  localFile(): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
 
   async modifiedAt(instanceId: string, key: string): Promise<number | undefined> {

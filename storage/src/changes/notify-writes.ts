@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { claimsOf } from '../auth/internal-token.ts';
 import type { ChangeNotifier } from './notifier.ts';
 
-const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const READS = new Set(['GET', 'HEAD', 'OPTIONS', 'PROPFIND']);
 
 /**
  * Pokes the notifier once a write on an instance has been answered with success: the routes

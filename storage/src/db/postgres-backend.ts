@@ -23,6 +23,9 @@ export function instanceSchema(instanceId: string): string {
   return `i_${instanceId.toLowerCase().replaceAll('-', '')}`;
 }
 
+const CONNECTION_MAX_USES = 5000;
+const CONNECTION_MAX_SECONDS = 600;
+
 /**
  * Metadata on PostgreSQL: the registry in schema `registry`, each instance in a schema of its
  * own on one connection pool (see docs/architecture.md for why schemas rather than keyed rows).
@@ -34,7 +37,9 @@ export class PostgresBackend implements MetadataBackend {
   #ready: Promise<void> | undefined;
 
   constructor(connectionString: string, maxConnections = 10) {
-    this.#pool = new pg.Pool({ connectionString, max: maxConnections, types });
+    // A server process caches the catalog of every schema it touched (~126 KiB per instance,
+    // bench/storage): connections are retired after a while, or after many checkouts under load.
+    this.#pool = new pg.Pool({ connectionString, max: maxConnections, types, maxUses: CONNECTION_MAX_USES, maxLifetimeSeconds: CONNECTION_MAX_SECONDS });
     this.registry = new PostgresDb(this.#pool, 'registry');
   }
 

@@ -45,6 +45,14 @@ export const POSTGRES_STEPS: readonly string[] = [
   // 119–139 ms p50 on a 100,000-file space without it (bench/RESULTS.md), against 50 ms wanted.
   `CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
     CREATE INDEX files_search_trgm ON files USING gin (sort_key public.gin_trgm_ops) WHERE trashed_at IS NULL;`,
+  // 8: WebDAV dead properties (SQLite's v7DavProperties).
+  `CREATE TABLE dav_properties (
+      file_id TEXT COLLATE "C" NOT NULL,
+      ns TEXT COLLATE "C" NOT NULL,
+      name TEXT COLLATE "C" NOT NULL,
+      xml TEXT NOT NULL,
+      PRIMARY KEY (file_id, ns, name)
+    );`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = BASELINE_VERSION + POSTGRES_STEPS.length;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileDoc, PROBLEM_CONTENT_TYPE, Problem } from '@mytoutatice/contract';
+import { readFileSync } from 'node:fs';
+import { BLOB_FILE_HEADER, BLOB_OFFLOAD_FILE, BLOB_OFFLOAD_HEADER, BLOB_RANGE_HEADER, FileDoc, PROBLEM_CONTENT_TYPE, Problem } from '@mytoutatice/contract';
 import { sendFileContent } from './content-response.ts';
 import { blobKeys, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
 
@@ -73,6 +74,28 @@ describe(sendFileContent.name, () => {
     expect(await response.text()).toBe('');
   });
 
+  it('leaves the bytes to a gateway on the same machine when it asks, deciding status and headers itself', async () => {
+    const local = await storage.blobs.localFile(alice.id, (await blobKeys(storage, alice.id))[0] ?? '');
+    const response = await get({ [BLOB_OFFLOAD_HEADER]: BLOB_OFFLOAD_FILE, range: 'bytes=9-12' });
+    expect(response.status).toBe(206);
+    expect(response.headers.get('content-range')).toBe(`bytes 9-12/${Buffer.byteLength(text)}`);
+    expect(response.headers.get('content-security-policy')).toBe('sandbox');
+    if (local === undefined) {
+      // Objects in S3 are not files the gateway could read: the storage sends them as always.
+      expect(response.headers.get(BLOB_FILE_HEADER)).toBeNull();
+      expect(await response.text()).toBe(text.slice(9, 13));
+    } else {
+      expect(response.headers.get(BLOB_FILE_HEADER)).toBe(local);
+      expect(response.headers.get(BLOB_RANGE_HEADER)).toBe('9-12');
+      expect(await response.text()).toBe('');
+      expect(readFileSync(local, 'utf8')).toBe(text);
+    }
+    // Not asked: the bytes, whatever the store.
+    const plain = await get({ range: 'bytes=9-12' });
+    expect(plain.headers.get(BLOB_FILE_HEADER)).toBeNull();
+    expect(await plain.text()).toBe(text.slice(9, 13));
+  });
+
   it('answers 400 not_a_file for a folder', async () => {
     const response = await storage.call(alice.token, '/files/root/content');
     expect(response.status).toBe(400);
@@ -94,11 +117,14 @@ describe(sendFileContent.name, () => {
     );
     await storage.blobs.remove(bob.id, await blobKeys(storage, bob.id));
 
-    const response = await storage.call(bob.token, `/files/${lost.id}/content`);
-    expect(response.status).toBe(500);
-    expect(response.headers.get('content-type')).toBe(PROBLEM_CONTENT_TYPE);
-    expect(response.headers.get('content-disposition')).toBeNull();
-    expect(response.headers.get('etag')).toBeNull();
-    expect(Problem.parse(await response.json()).code).toBe('internal');
+    for (const headers of [{}, { [BLOB_OFFLOAD_HEADER]: BLOB_OFFLOAD_FILE }] as Record<string, string>[]) {
+      const response = await storage.call(bob.token, `/files/${lost.id}/content`, { headers });
+      expect(response.status).toBe(500);
+      expect(response.headers.get('content-type')).toBe(PROBLEM_CONTENT_TYPE);
+      expect(response.headers.get('content-disposition')).toBeNull();
+      expect(response.headers.get('etag')).toBeNull();
+      expect(response.headers.get(BLOB_FILE_HEADER)).toBeNull();
+      expect(Problem.parse(await response.json()).code).toBe('internal');
+    }
   });
 });

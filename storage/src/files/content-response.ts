@@ -1,5 +1,6 @@
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
+import { BLOB_FILE_HEADER, BLOB_OFFLOAD_FILE, BLOB_OFFLOAD_HEADER, BLOB_RANGE_HEADER } from '@mytoutatice/contract';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { HttpError } from '@mytoutatice/server-kit';
 import { entityTags } from '../http/entity-tags.ts';
@@ -32,6 +33,8 @@ export function isClientGone(error: unknown): boolean {
 /**
  * Serves a stored file as a download: streamed, never rendered by the browser (attachment,
  * nosniff, sandbox CSP, active types as bytes), cacheable by ETag, with single-range support.
+ * A gateway on the same machine may ask to send the bytes itself (see blob-offload in the
+ * contract): everything is decided here all the same, only the body is left to it.
  */
 export async function sendFileContent(
   req: Request,
@@ -69,6 +72,18 @@ export async function sendFileContent(
   if (req.method === 'HEAD' || size === 0) {
     res.end();
     return;
+  }
+
+  if (req.get(BLOB_OFFLOAD_HEADER) === BLOB_OFFLOAD_FILE) {
+    // Checked to exist before answering, so a missing blob is the same clean 500 as below.
+    const file = await content.blobs.localFile(content.instanceId, content.key);
+    if (file !== undefined) {
+      res.setHeader(BLOB_FILE_HEADER, file);
+      res.setHeader(BLOB_RANGE_HEADER, `${start}-${end}`);
+      res.setHeader('Content-Length', '0');
+      res.end();
+      return;
+    }
   }
 
   // Opened before the first byte is sent, so a missing blob is still a clean (logged) 500.

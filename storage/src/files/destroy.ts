@@ -2,6 +2,7 @@ import { TRASH_ID } from '@mytoutatice/contract';
 import { badRequest } from '@mytoutatice/server-kit';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { writeTombstone } from '../instances/instance-db.ts';
+import { dropDeadProperties } from '../dav/dead-properties.ts';
 import { dropReferencesTo } from '../references/references.ts';
 import { deleteAllVersions } from '../versions/version-rows.ts';
 import { contentKey, getMovable } from './file-rows.ts';
@@ -21,6 +22,7 @@ async function destroySubtrees(db: SqlDb, topIds: readonly string[]): Promise<st
       await db.run('DELETE FROM files WHERE id = ?', row.id);
       await writeTombstone(db, 'file', row.id);
       await dropReferencesTo(db, row.id);
+      await dropDeadProperties(db, row.id);
     }
   }
   return blobKeys;

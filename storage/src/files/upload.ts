@@ -54,7 +54,7 @@ export interface NewFile {
 
 /**
  * What can be refused before a byte of content is read: the folder, the name (with `fail`), the
- * announced size against the size limit and the room left.
+ * announced size against the size limit and the room left (less what uploads in progress reserved).
  */
 export async function planNewFile(
   databases: InstanceDatabases,
@@ -66,6 +66,7 @@ export async function planNewFile(
     name: unknown;
     conflict: unknown;
     declaredSize: number | undefined;
+    reservedBytes?: number;
   },
 ): Promise<NewFile> {
   const { instance, parentId, declaredSize } = request;
@@ -74,7 +75,7 @@ export async function planNewFile(
   const db = databases.db(instance.id);
   await getLiveFolder(db, parentId);
   if (conflict === 'fail' && (await nameTaken(db, parentId, name))) throw await nameConflict(db, parentId, name);
-  const remaining = Math.max(0, instance.quotaBytes - (await usedBytes(db)));
+  const remaining = Math.max(0, instance.quotaBytes - (await usedBytes(db)) - (request.reservedBytes ?? 0));
   if (declaredSize !== undefined && declaredSize > maxFileBytes) throw tooLarge(maxFileBytes);
   if (declaredSize !== undefined && declaredSize > remaining) throw overQuota();
   const limit = Math.min(maxFileBytes, remaining);

@@ -177,7 +177,20 @@ const v6FileVersions: Migration = (db) => {
   `);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4FileReferences, v5FileLabels, v6FileVersions];
+/** WebDAV dead properties (PROPPATCH), as the XML the client sent, per item; gone with the item. */
+const v7DavProperties: Migration = (db) => {
+  db.exec(`
+    CREATE TABLE dav_properties (
+      file_id TEXT NOT NULL,
+      ns TEXT NOT NULL,
+      name TEXT NOT NULL,
+      xml TEXT NOT NULL,
+      PRIMARY KEY (file_id, ns, name)
+    ) WITHOUT ROWID;
+  `);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4FileReferences, v5FileLabels, v6FileVersions, v7DavProperties];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 function userVersion(db: DatabaseSync): number {

@@ -11,6 +11,8 @@ import { testBucket, testDatabase } from './test-database.ts';
 import type { StorageConfig } from '../config.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { MetadataBackend } from '../db/metadata-backend.ts';
+import { createAppPassword } from '../instances/app-passwords.ts';
+import { InstanceRegistry } from '../instances/registry.ts';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
 
@@ -44,8 +46,12 @@ export interface StorageHarness {
   blobs: BlobStore;
   sign(scope: InternalScope, options?: TokenOptions): Promise<string>;
   createInstance(slug?: string): Promise<TestInstance>;
+  /** A new device app password for the space at `slug` (what `admin app-password` prints). */
+  createAppPassword(slug: string, label?: string): Promise<string>;
   /** fetch against the backend with a bearer token. */
   call(token: string | undefined, path: string, init?: RequestInit): Promise<Response>;
+  /** Stops the backend and starts it again on the same data (on another port: `url` follows). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,12 +70,7 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
     ...(bucket ? { blobs: bucket } : {}),
     ...overrides,
   };
-  const storage = await createStorage(config);
-  const server: Server = await new Promise((resolve) => {
-    const listening = storage.app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  server.on('upgrade', storage.upgrade);
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let { storage, server, url } = await serve(config);
 
   const sign = (scope: InternalScope, options: TokenOptions = {}) =>
     signInternalToken(config.internalTokenSecret, scope, options);
@@ -92,23 +93,51 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
     return { id, slug, token: await sign('owner', { sub: id, expiresIn: 3600 }) };
   }
 
+  const stop = async () => {
+    storage.closeClients();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await storage.close();
+  };
+
   return {
-    url,
+    get url() {
+      return url;
+    },
     config,
-    metadata: storage.metadata,
-    blobs: storage.blobs,
+    get metadata() {
+      return storage.metadata;
+    },
+    get blobs() {
+      return storage.blobs;
+    },
     sign,
     call,
     createInstance,
+    async restart() {
+      await stop();
+      ({ storage, server, url } = await serve(config));
+    },
+    async createAppPassword(slug, label = 'test') {
+      const instance = await new InstanceRegistry(storage.metadata.registry).bySlug(slug);
+      if (!instance) throw new Error(`no space ${slug}`);
+      return (await createAppPassword(storage.metadata.instance(instance.id), label)).password;
+    },
     async close() {
-      storage.closeClients();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await storage.close();
+      await stop();
       await database?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function serve(config: StorageConfig) {
+  const storage = await createStorage(config);
+  const server: Server = await new Promise((resolve) => {
+    const listening = storage.app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  server.on('upgrade', storage.upgrade);
+  return { storage, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 /** The instance's blob keys, sorted, whatever the store (files or S3). */

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FileDoc } from '@mytoutatice/contract';
@@ -15,6 +15,8 @@ export interface AssembledUpload {
   target: UploadTarget;
   /** The SHA-256 fed as the chunks arrived, when this process saw them all. */
   sha256: Buffer | undefined;
+  /** Makes its bytes a blob, durably, and answers the blob's key (the file's id). */
+  toBlob(): Promise<string>;
 }
 
 async function hashFile(path: string): Promise<Buffer> {
@@ -37,8 +39,9 @@ async function readHead(path: string): Promise<Buffer> {
 /**
  * Makes an assembled upload a file through the same steps as `POST /files/:parentId/files`: the
  * refusals checked again (folder, name, size, quota: other writes happened since the creation),
- * the bytes adopted by the blob store (linked, not copied, on disk), then `commitNewFile`. On any
- * refusal no row and no blob remain; the caller discards the upload's own files.
+ * the bytes made a blob (linked, not copied, on disk; parts already sent completed, on S3), then
+ * `commitNewFile`. On any refusal no row and no blob remain; the caller discards the upload's own
+ * files (and parts).
  */
 export async function commitUpload(
   databases: InstanceDatabases,
@@ -49,7 +52,6 @@ export async function commitUpload(
   const { target, path, size } = upload;
   const file = await planNewFile(databases, maxFileBytes, { instance, ...target, declaredSize: size });
   const stored: StoredBlob = { size, sha256: upload.sha256 ?? (await hashFile(path)), head: await readHead(path) };
-  const id = randomUUID();
-  await databases.blobs.adopt(instance.id, id, path);
+  const id = await upload.toBlob();
   return commitNewFile(databases, file, id, stored, target.sha256);
 }

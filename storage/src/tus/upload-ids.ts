@@ -25,6 +25,16 @@ export function storeIdFor(instanceId: string, publicId: string | undefined): st
   return `${instanceId}/${UPLOADS_FOLDER}/${publicId}`;
 }
 
+/** The instance a store id belongs to. */
+export function instanceIdOf(storeId: string): string {
+  return storeId.slice(0, storeId.indexOf('/'));
+}
+
+/** Where an instance's uploads are, under the store's root. */
+export function uploadsFolder(root: string, instanceId: string): string {
+  return join(root, instanceId, UPLOADS_FOLDER);
+}
+
 export function publicIdOf(storeId: string): string {
   return storeId.slice(storeId.lastIndexOf('/') + 1);
 }

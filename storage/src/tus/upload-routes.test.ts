@@ -152,6 +152,41 @@ describe(uploadRoutes.name, () => {
     expect(await names(carol)).toEqual(['filler.bin']);
   });
 
+  it('reserves the announced size of uploads in progress: a second one that would not fit with it is refused at creation', async () => {
+    const gina = await storage.createInstance();
+    const ginaTus = tusCalls(storage, gina.token);
+    const first = ginaTus.pathOf(await ginaTus.create(600 * KIB, { filename: 'un.bin' }));
+    expect(await problem(await ginaTus.create(600 * KIB, { filename: 'deux.bin' }))).toEqual({ status: 413, code: 'quota_exceeded' });
+    // What is left beside the reservation still goes.
+    const small = await ginaTus.create(400 * KIB, { filename: 'petit.bin' }, randomBytes(400 * KIB));
+    expect(small.status).toBe(201);
+
+    // Terminated, the first upload holds nothing more.
+    expect((await ginaTus.terminate(first)).status).toBe(204);
+    const second = ginaTus.pathOf(await ginaTus.create(600 * KIB, { filename: 'deux.bin' }));
+    // Completed, its size counts as used, once.
+    expect((await ginaTus.patch(second, 0, randomBytes(600 * KIB))).status).toBe(204);
+    expect(await problem(await ginaTus.create(100 * KIB, { filename: 'trois.bin' }))).toEqual({ status: 413, code: 'quota_exceeded' });
+    expect(await names(gina)).toEqual(['deux.bin', 'petit.bin']);
+  });
+
+  it('lets only one of two parallel uploads that fit one at a time start', async () => {
+    const hugo = await storage.createInstance();
+    const hugoTus = tusCalls(storage, hugo.token);
+    const answers = await Promise.all([hugoTus.create(600 * KIB, { filename: 'a.bin' }), hugoTus.create(600 * KIB, { filename: 'b.bin' })]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 413]);
+  });
+
+  it('releases the reservation of an expired upload', async () => {
+    const ines = await storage.createInstance();
+    const inesTus = tusCalls(storage, ines.token);
+    const path = inesTus.pathOf(await inesTus.create(600 * KIB, { filename: 'vieux.bin' }));
+    const record = join(storage.config.dataDir, 'instances', ines.id, 'uploads', `${path.split('/').pop()}.json`);
+    const info = JSON.parse(await readFile(record, 'utf8')) as { creation_date: string };
+    await writeFile(record, JSON.stringify({ ...info, creation_date: new Date(Date.now() - 25 * 60 * 60 * 1000).toISOString() }));
+    expect((await inesTus.create(600 * KIB, { filename: 'neuf.bin' })).status).toBe(201);
+  });
+
   it('refuses at creation a missing name, an unknown folder and a deferred length', async () => {
     expect(await problem(await tus.create(10, { parent: 'root' }))).toEqual({ status: 400, code: 'invalid_name' });
     expect(await problem(await tus.create(10, { filename: 'a/b' }))).toEqual({ status: 400, code: 'invalid_name' });
@@ -211,7 +246,7 @@ describe(uploadRoutes.name, () => {
     await writeFile(record, JSON.stringify(info));
     expect(await problem(await frankTus.patch(path, 4, Buffer.from('more')))).toEqual({ status: 410, code: 'upload_expired' });
 
-    const store = new UploadStore(uploadStoreRoot(storage.config.dataDir));
+    const store = new UploadStore(uploadStoreRoot(storage.config.dataDir), storage.blobs);
     expect(await sweepExpiredUploads(store, storage.config.dataDir)).toBeGreaterThanOrEqual(1);
     expect(await uploadsOf(frank)).toEqual([]);
     expect((await frankTus.head(path)).status).toBe(404);
@@ -236,5 +271,14 @@ describe(uploadRoutes.name, () => {
     });
     expect(status).toBe(413);
     await tus.terminate(path);
+  });
+
+  // Last: the backend restarts.
+  it('keeps reservations across a restart', async () => {
+    const jade = await storage.createInstance();
+    const jadeTus = tusCalls(storage, jade.token);
+    expect((await jadeTus.create(600 * KIB, { filename: 'avant.bin' })).status).toBe(201);
+    await storage.restart();
+    expect(await problem(await jadeTus.create(600 * KIB, { filename: 'après.bin' }))).toEqual({ status: 413, code: 'quota_exceeded' });
   });
 });

@@ -1,10 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Router, type Request, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { Metadata, Server } from '@tus/server';
+import { EVENTS, Metadata, Server } from '@tus/server';
 import { NodeRequest, sendNodeResponse } from 'srvx/node';
 import { HttpError, badRequest } from '@mytoutatice/server-kit';
 import { creatorOf } from '../auth/internal-token.ts';
+import { AsyncLock } from '../db/async-lock.ts';
 import { routeMounter, type FilesTargets } from '../auth/permit.ts';
 import { planNewFile } from '../files/upload.ts';
 import { pathParam } from '../http/path-param.ts';
@@ -14,7 +15,8 @@ import type { InstanceRecord, InstanceRegistry } from '../instances/registry.ts'
 import { commitUpload } from './commit-upload.ts';
 import { startUploadSweep } from './expired-uploads.ts';
 import { tusProblem, uploadNotFound } from './tus-errors.ts';
-import { newStoreId, publicIdOf, storeIdFor, uploadStoreRoot } from './upload-ids.ts';
+import { newStoreId, publicIdOf, storeIdFor, uploadStoreRoot, uploadsFolder } from './upload-ids.ts';
+import { reservedBytesIn } from './upload-reservations.ts';
 import { UploadStore } from './upload-store.ts';
 import { uploadFolder, uploadTarget, withCreator } from './upload-target.ts';
 
@@ -42,6 +44,8 @@ interface UploadCall {
   error?: unknown;
   /** Runs once @tus/server has its answer, before it is sent. */
   after?: () => Promise<void>;
+  /** Lets the next creation in the instance count this one's reservation: once it is recorded, or refused. */
+  endCreation?: () => void;
 }
 
 const OFFSET_STREAM = 'application/offset+octet-stream';
@@ -79,8 +83,17 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
     if (!call) throw new Error('tus hook outside an upload request');
     return call;
   };
-  const store = new UploadStore(uploadStoreRoot(dataDir));
+  const root = uploadStoreRoot(dataDir);
+  const store = new UploadStore(root, databases.blobs);
   const finishing = new Set<string>();
+  // One creation at a time per instance, from the quota check to its record: two parallel
+  // uploads that only fit one at a time must not both see the room free.
+  const creations = new Map<string, AsyncLock>();
+  const creationLock = (instanceId: string): AsyncLock => {
+    const lock = creations.get(instanceId) ?? new AsyncLock();
+    creations.set(instanceId, lock);
+    return lock;
+  };
 
   const tus = new Server({
     path: PUBLIC_UPLOADS_PATH,
@@ -91,9 +104,20 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
     getFileIdFromRequest: (_req, lastPath) => storeIdFor(current().instance.id, lastPath),
     generateUrl: (_req, { path, id }) => `${path}/${publicIdOf(id)}`,
     async onUploadCreate(_req, upload) {
-      const { instance, createdBy } = current();
+      const call = current();
+      const { instance, createdBy } = call;
       const metadata = withCreator(upload.metadata, createdBy);
-      await planNewFile(databases, maxFileBytes, { instance, ...uploadTarget(metadata), declaredSize: upload.size ?? 0 });
+      const release = await creationLock(instance.id).acquire();
+      call.endCreation = () => {
+        call.endCreation = undefined;
+        release();
+      };
+      await planNewFile(databases, maxFileBytes, {
+        instance,
+        ...uploadTarget(metadata),
+        declaredSize: upload.size ?? 0,
+        reservedBytes: await reservedBytesIn(uploadsFolder(root, instance.id)),
+      });
       return { metadata };
     },
     async onUploadFinish(_req, upload) {
@@ -113,6 +137,7 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
         size,
         target: uploadTarget(upload.metadata),
         sha256: store.hashes.take(upload.id, size),
+        toBlob: () => store.toBlob(upload.id),
       });
       return { headers: { [FILE_ID_HEADER]: file.id } };
     },
@@ -121,6 +146,7 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
       return undefined;
     },
   });
+  tus.on(EVENTS.POST_CREATE, () => current().endCreation?.());
 
   const handle: RequestHandler = async (req, res) => {
     assertBoundedChunk(req);
@@ -129,6 +155,7 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
     try {
       answer = await calls.run(call, () => tus.handleWeb(new NodeRequest({ req, res })));
     } finally {
+      call.endCreation?.();
       await call.after?.();
     }
     if (answer.status < 400) {

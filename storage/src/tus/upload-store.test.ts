@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FsBlobStore } from '../blobs/fs-blob-store.ts';
 import { UploadStore } from './upload-store.ts';
 
 /** What @tus/server hands the store at creation. */
@@ -25,7 +26,7 @@ describe(UploadStore.name, () => {
   let store: UploadStore;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'mytoutatice-uploads-'));
-    store = new UploadStore(dir);
+    store = new UploadStore(dir, new FsBlobStore(dir));
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -46,7 +47,7 @@ describe(UploadStore.name, () => {
     const data = randomBytes(1024);
     await store.create(newUpload('i/uploads/v', data.length));
     await store.write(Readable.from([data.subarray(0, 512)]), 'i/uploads/v', 0);
-    const restarted = new UploadStore(dir);
+    const restarted = new UploadStore(dir, new FsBlobStore(dir));
     await restarted.write(Readable.from([data.subarray(512)]), 'i/uploads/v', 512);
     expect(restarted.hashes.take('i/uploads/v', data.length)).toBeUndefined();
   });

@@ -1,30 +1,35 @@
 import { useState } from 'react';
-import { Link } from '@mytoutatice/app-kit';
+import { Link, navigate } from '@mytoutatice/app-kit';
 import { useMe } from '@mytoutatice/sdk/react';
 import type { ShellProps } from '@mytoutatice/sdk/react';
-import { Button, useT } from '@mytoutatice/ui';
+import { MenuButton, useT } from '@mytoutatice/ui';
+import type { MenuItem } from '@mytoutatice/ui';
+import { SETTINGS_ROUTE } from '../home-routes.ts';
+import type { NavbarKey } from './navbar-messages.ts';
 
-/** The bar above every app: back to the Home, who is signed in, sign out (here and at the ENT). */
+/** The bar above every app: back to the Home, and the person's menu: settings, sign out (here and at the ENT). */
 export function Navbar({ signOut }: ShellProps) {
-  const t = useT();
+  const t = useT<NavbarKey>();
   const me = useMe();
   const [leaving, setLeaving] = useState(false);
+  const items: MenuItem[] = [
+    ...(me.data?.space ? [{ id: 'settings', label: t('navbar.settings'), onSelect: () => navigate(SETTINGS_ROUTE) }] : []),
+    {
+      id: 'logout',
+      label: t('action.logout'),
+      disabled: leaving,
+      onSelect: () => {
+        setLeaving(true);
+        void signOut();
+      },
+    },
+  ];
   return (
     <nav className="mt-navbar" aria-label="MyToutatice">
       <Link href="/" className="mt-navbar__brand">
         MyToutatice
       </Link>
-      <span className="mt-navbar__user">{me.data?.user.name}</span>
-      <Button
-        variant="ghost"
-        disabled={leaving}
-        onClick={() => {
-          setLeaving(true);
-          void signOut();
-        }}
-      >
-        {t('action.logout')}
-      </Button>
+      <MenuButton className="mt-navbar__menu" variant="ghost" align="end" label={me.data?.user.name ?? t('navbar.account')} items={items} />
     </nav>
   );
 }

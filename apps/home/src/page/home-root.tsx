@@ -1,13 +1,17 @@
 import type { HomeKey } from './messages.ts';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { navigate, usePathname } from '@mytoutatice/app-kit';
 import { useMe } from '@mytoutatice/sdk/react';
 import type { ShellProps } from '@mytoutatice/sdk/react';
 import { ErrorPanel, Loading, useT } from '@mytoutatice/ui';
+import { SETTINGS_ROUTE } from '../home-routes.ts';
 import { HomePage } from './home-page.tsx';
 import { Onboarding } from './onboarding/onboarding.tsx';
 
-/** `/` shows the Home; until the person has a space, every route shows the onboarding. */
+// Its own chunk: the Home's entry stays within the shell's budget.
+const SettingsPage = lazy(() => import('./settings/settings-page.tsx').then((m) => ({ default: m.SettingsPage })));
+
+/** `/` shows the Home, `/settings` the settings; until the person has a space, every route shows the onboarding. */
 export function HomeRoot(props: ShellProps) {
   const t = useT<HomeKey>();
   const me = useMe();
@@ -29,6 +33,13 @@ export function HomeRoot(props: ShellProps) {
           navigate('/');
         }}
       />
+    );
+  }
+  if (pathname === SETTINGS_ROUTE) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <SettingsPage slug={me.data.space.slug} />
+      </Suspense>
     );
   }
   return <HomePage apps={props.apps} userName={me.data.user.name} />;

@@ -1,4 +1,5 @@
 import type { ApiRoute } from './api-route.ts';
+import { appPasswordRoutes } from './app-password-routes.ts';
 import { documentRoutes } from './document-routes.ts';
 import { fileRoutes } from './file-routes.ts';
 import { referenceRoutes } from './reference-routes.ts';
@@ -20,6 +21,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...documentRoutes,
   ...referenceRoutes,
   ...spaceRoutes,
+  ...appPasswordRoutes,
 ];
 
 const byOperationId = new Map(apiRoutes.map((route) => [route.operationId, route]));

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { AppManifest, AppToken, InstalledApp, InstalledApps } from '../apps.ts';
+import { AppPassword, AppPasswordList, CreateAppPasswordBody, CreatedAppPassword } from '../app-passwords.ts';
 import { Change, ChangeBatch, ChangeKind } from '../changes.ts';
 import { AlbumData, ContactData, Document, DocumentBody, DocumentListing, NoteData } from '../documents.ts';
 import { ErrorCode, PROBLEM_CONTENT_TYPE, Problem, errorStatus } from '../errors.ts';
@@ -33,14 +34,18 @@ type JsonObject = { [key: string]: Json | undefined };
 const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   AlbumData,
   AppManifest,
+  AppPassword,
+  AppPasswordList,
   AppToken,
   Change,
   ChangeBatch,
   ChangeKind,
   ContactData,
   CopyFileBody,
+  CreateAppPasswordBody,
   CreateFolderBody,
   CreateInstanceBody,
+  CreatedAppPassword,
   CreatedInstance,
   DownloadLink,
   Document,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { AppToken, InstalledApps } from '../apps.ts';
 import { ChangeBatch, MAX_CHANGES_WAIT_S } from '../changes.ts';
-import { CreateInstanceBody, CreatedInstance, InstanceInfo } from '../instances.ts';
+import { CreateInstanceBody, CreatedInstance, InstanceInfo, VerifiedAppPassword, VerifyAppPasswordBody } from '../instances.ts';
 import { Me, OnboardingBody, Space } from '../space.ts';
 import { pathParam, queryParam, type ApiRoute } from './api-route.ts';
 
@@ -47,6 +47,20 @@ export const spaceRoutes: readonly ApiRoute[] = [
     body: CreateInstanceBody,
     responses: { 201: { description: 'The instance.', payload: CreatedInstance } },
     errors: ['bad_request', 'invalid_email', 'space_exists', 'forbidden'],
+  },
+  {
+    method: 'post',
+    path: '/instances/{id}/app-passwords/verify',
+    service: 'storage',
+    operationId: 'verifyAppPassword',
+    summary: 'Check a device app password (gateway only)',
+    description: 'The gateway’s check of a WebDAV client’s Basic auth; refused through `/api`.',
+    tags: ['space'],
+    permission: 'admin',
+    params: [pathParam('id', 'The instance id.')],
+    body: VerifyAppPasswordBody,
+    responses: { 200: { description: 'The app password that matched.', payload: VerifiedAppPassword } },
+    errors: ['bad_request', 'invalid_token', 'no_space', 'forbidden'],
   },
   {
     method: 'get',

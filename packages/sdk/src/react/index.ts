@@ -3,6 +3,7 @@ export type { MyToutaticeProviderProps } from './provider.tsx';
 export { queryKeys } from './query-keys.ts';
 export { useMe, useCreateSpace, useApps, useUsage, meQueryOptions, appsQueryOptions } from './use-space.ts';
 export type { ShellProps } from './shell-props.ts';
+export { useAppPasswords, useCreateAppPassword, useRevokeAppPassword } from './use-app-passwords.ts';
 export {
   useFolder,
   useFile,

@@ -9,6 +9,7 @@ export const queryKeys = {
   all: ['mytoutatice'] as const,
   me: () => ['mytoutatice', 'me'] as const,
   apps: () => ['mytoutatice', 'apps'] as const,
+  appPasswords: () => ['mytoutatice', 'app-passwords'] as const,
   /** The quota and its use: a file listing as far as refreshes go (any file change may move it). */
   usage: () => ['mytoutatice', 'usage'] as const,
   /** Prefix of every single file or folder. */

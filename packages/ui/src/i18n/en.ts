@@ -62,6 +62,11 @@ export const en: Partial<Record<UiMessageKey, string>> = {
   'error.revision_conflict': 'This document was changed elsewhere in the meantime: reload it before saving.',
   'error.precondition_required': 'The version of the document to change was not given.',
   'error.precondition_failed': 'This file was changed elsewhere in the meantime: reload it before saving.',
+  'error.locked': 'This item is locked by another application.',
+  'error.method_not_allowed': 'This operation is not possible on this item.',
+  'error.missing_parent': 'The destination folder does not exist.',
+  'error.too_many_attempts': 'Too many password attempts: try again in a moment.',
+  'error.lock_token_mismatch': 'This token matches no lock on this item.',
   'error.upstream_timeout': 'The service took too long to answer. Please try again.',
   'error.internal': 'Something went wrong on our side.',
 };

@@ -63,6 +63,11 @@ export const fr = {
   'error.revision_conflict': 'Ce document a été modifié ailleurs entre-temps : rechargez-le avant de l’enregistrer.',
   'error.precondition_required': 'La version du document à modifier n’a pas été indiquée.',
   'error.precondition_failed': 'Ce fichier a été modifié ailleurs entre-temps : rechargez-le avant de l’enregistrer.',
+  'error.locked': 'Cet élément est verrouillé par une autre application.',
+  'error.method_not_allowed': 'Cette opération n’est pas possible sur cet élément.',
+  'error.missing_parent': 'Le dossier de destination n’existe pas.',
+  'error.too_many_attempts': 'Trop d’essais de mot de passe : réessayez dans un moment.',
+  'error.lock_token_mismatch': 'Ce jeton ne correspond à aucun verrou de cet élément.',
   'error.upstream_timeout': 'Le service a mis trop de temps à répondre. Réessayez.',
   'error.internal': 'Une erreur est survenue de notre côté.',
 } as const;

@@ -1,13 +1,14 @@
 /**
  * The test S3 server, run in a child process (so a test measuring its own memory does not count
- * the server's): s3rver, plus the two multipart calls it lacks, which a store's failure path
- * depends on (AbortMultipartUpload, ListMultipartUploads), UploadPartCopy (copies past 5 GiB), and a fix for `Range: bytes=0-0`
+ * the server's): s3rver, plus the multipart calls it lacks, which a store's failure path
+ * depends on (AbortMultipartUpload, ListMultipartUploads), ListParts (a resumable upload going on
+ * after a restart), UploadPartCopy (copies past 5 GiB), and a fix for `Range: bytes=0-0`
  * (s3rver reads `end: 0` as "to the end").
  * Started by s3-test-server.ts with `{ directory, bucket }` as argv[2]; answers `{ port }` over IPC.
  */
 import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { join } from 'node:path';
 import S3rver from 's3rver';
@@ -76,6 +77,21 @@ async function uploadPartCopy(uploadId: string, partNumber: string, copySource: 
   return `<?xml version="1.0" encoding="UTF-8"?><CopyPartResult><ETag>"${md5}"</ETag><LastModified>${new Date().toISOString()}</LastModified></CopyPartResult>`;
 }
 
+/** The parts of upload `uploadId` (ListParts), or undefined when there is no such upload. */
+async function listParts(uploadId: string): Promise<string | undefined> {
+  const names = await readdir(join(uploadsDir, uploadId)).catch(() => undefined);
+  if (!names) return undefined;
+  const numbers = names.filter((name) => /^\d+$/.test(name)).map(Number).sort((a, b) => a - b);
+  const parts = await Promise.all(
+    numbers.map(async (number) => {
+      const part = join(uploadsDir, uploadId, String(number));
+      const [{ size }, md5] = await Promise.all([stat(part), readFile(`${part}.md5`, 'utf8')]);
+      return `<Part><PartNumber>${number}</PartNumber><ETag>"${md5}"</ETag><Size>${size}</Size></Part>`;
+    }),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?><ListPartsResult><Bucket>${bucket}</Bucket><UploadId>${uploadId}</UploadId><IsTruncated>false</IsTruncated>${parts.join('')}</ListPartsResult>`;
+}
+
 server.middleware.unshift(async (ctx, next) => {
   const uploadId = ctx.query.uploadId;
   const partNumber = ctx.query.partNumber;
@@ -83,6 +99,14 @@ server.middleware.unshift(async (ctx, next) => {
     if (!/^[A-Za-z0-9-]+$/.test(uploadId) || !/^\d+$/.test(partNumber)) throw new Error('bad part');
     ctx.type = 'application/xml';
     ctx.body = await uploadPartCopy(uploadId, partNumber, ctx.get('x-amz-copy-source'), ctx.get('x-amz-copy-source-range'));
+    return;
+  }
+  if (ctx.method === 'GET' && typeof uploadId === 'string' && ctx.path.startsWith(`/${bucket}/`)) {
+    if (!/^[A-Za-z0-9-]+$/.test(uploadId)) throw new Error('bad uploadId');
+    const listing = await listParts(uploadId);
+    ctx.type = 'application/xml';
+    ctx.status = listing ? 200 : 404;
+    ctx.body = listing ?? '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchUpload</Code><Message>No such upload</Message></Error>';
     return;
   }
   if (ctx.method === 'DELETE' && typeof uploadId === 'string' && ctx.path.startsWith(`/${bucket}/`)) {

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { VerifiedAppPassword } from '@mytoutatice/contract';
+import { ExpiringCache, HttpError } from '@mytoutatice/server-kit';
+import type { InternalTokenMinter } from '../auth/internal-token.ts';
+import type { DirectoryEntry } from '../directory/directory.ts';
+
+/**
+ * How long a verified password is taken as valid without asking the storage again: DAV clients
+ * send Basic on every request and scrypt costs ~50 ms, while a revoked password must stop
+ * working within seconds.
+ */
+export const VERIFIED_FOR_MS = 10_000;
+
+/**
+ * Checks a DAV client's app password with the space's storage backend (which keeps only scrypt
+ * hashes), remembering the answer for `VERIFIED_FOR_MS` under a hash of the password, never the
+ * password itself. Concurrent checks of the same credentials share one call.
+ */
+export class AppPasswordCheck {
+  readonly #mint: InternalTokenMinter;
+  readonly #verified = new ExpiringCache<Promise<boolean>>(50_000);
+  readonly #timeoutMs: number;
+
+  constructor(mint: InternalTokenMinter, timeoutMs: number) {
+    this.#mint = mint;
+    this.#timeoutMs = timeoutMs;
+  }
+
+  /** True when the password is one of the space's; only a storage outage throws. */
+  async verify(space: DirectoryEntry, password: string): Promise<boolean> {
+    const key = `${space.instanceId}:${createHash('sha256').update(password).digest('base64')}`;
+    const cached = this.#verified.get(key);
+    if (cached) return cached;
+    const pending = this.#ask(space, password);
+    this.#verified.set(key, pending, Date.now() + VERIFIED_FOR_MS);
+    try {
+      const valid = await pending;
+      // Only successes are remembered: a wrong password is throttled instead, and a right one typed next must work at once.
+      if (!valid) this.#verified.set(key, pending, Date.now());
+      return valid;
+    } catch (error) {
+      this.#verified.set(key, pending, Date.now());
+      throw error;
+    }
+  }
+
+  async #ask(space: DirectoryEntry, password: string): Promise<boolean> {
+    let res: Response;
+    try {
+      res = await fetch(`${space.backendUrl}/instances/${encodeURIComponent(space.instanceId)}/app-passwords/verify`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await this.#mint('admin')}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ password }),
+        signal: AbortSignal.timeout(this.#timeoutMs),
+      });
+    } catch {
+      throw new HttpError(502, 'upstream_unavailable');
+    }
+    if (res.status === 401 || res.status === 400) return false;
+    if (!res.ok) throw new HttpError(502, 'upstream_unavailable');
+    return VerifiedAppPassword.safeParse(await res.json()).success;
+  }
+}

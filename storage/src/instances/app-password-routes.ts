@@ -1,0 +1,28 @@
+import express, { Router } from 'express';
+import { CreateAppPasswordBody } from '@mytoutatice/contract';
+import { badRequest } from '@mytoutatice/server-kit';
+import { routeMounter } from '../auth/permit.ts';
+import { pathParam } from '../http/path-param.ts';
+import { createAppPassword, listAppPasswords, revokeAppPassword } from './app-passwords.ts';
+import type { InstanceDatabases } from './instance-databases.ts';
+import { instanceOf } from './owner-instance.ts';
+import type { InstanceRegistry } from './registry.ts';
+
+/** The owner's device app passwords: list, create (the password answered once), revoke. */
+export function appPasswordRoutes(registry: InstanceRegistry, databases: InstanceDatabases): Router {
+  const router = Router();
+  const mount = routeMounter(router, { registry, databases });
+  mount('listAppPasswords', async (_req, res) => {
+    res.json({ items: await listAppPasswords(databases.db(instanceOf(res).id)) });
+  });
+  mount('createAppPassword', express.json({ limit: '16kb' }), async (req, res) => {
+    const body = CreateAppPasswordBody.safeParse(req.body);
+    if (!body.success) throw badRequest('Le corps doit être {"label": "…"} : 1 à 100 caractères, sans caractère de contrôle.');
+    res.status(201).json(await createAppPassword(databases.db(instanceOf(res).id), body.data.label));
+  });
+  mount('revokeAppPassword', async (req, res) => {
+    await revokeAppPassword(databases.db(instanceOf(res).id), pathParam(req, 'id'));
+    res.status(204).end();
+  });
+  return router;
+}
