@@ -40,7 +40,8 @@ test.describe('Drive', () => {
     await expect(page.getByRole('rowheader', { name: /consignes\.txt/ })).toBeVisible();
 
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Télécharger Rédaction été 🌞.bin' }).click();
+    await page.getByRole('button', { name: 'Plus d’actions pour « Rédaction été 🌞.bin »' }).click();
+    await page.getByRole('menuitem', { name: 'Télécharger' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('Rédaction été 🌞.bin');
     expect((await readFile(await file.path())).equals(content)).toBe(true);

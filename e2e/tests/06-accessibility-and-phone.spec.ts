@@ -1,12 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
-import { completeOnboarding, signIn, signInWithSpace } from './journey.ts';
-
-async function expectNoAxeViolation(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
+import { completeOnboarding, expectNoAxeViolation, signIn, signInWithSpace } from './journey.ts';
 
 test.describe('Accessibility and phones', () => {
   test('axe finds nothing on the onboarding, the Home and each app', async ({ page }) => {

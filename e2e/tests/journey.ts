@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { entUrl } from '../playwright.config.ts';
@@ -44,4 +45,10 @@ export async function accessToken(page: Page): Promise<string> {
   });
   if (!token) throw new Error('no access token in the page');
   return token;
+}
+
+/** Fails with the list of what axe finds on the page as it is. */
+export async function expectNoAxeViolation(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

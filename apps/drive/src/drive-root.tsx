@@ -1,9 +1,47 @@
 import { usePathname } from '@mytoutatice/app-kit';
+import { useState } from 'react';
 import { FolderView } from './folder/folder-view.tsx';
-import { folderIdFromPath } from './routes.ts';
+import { FavoritesView } from './lists/favorites-view.tsx';
+import { RecentView } from './lists/recent-view.tsx';
+import { SharedView } from './lists/shared-view.tsx';
+import { viewFromPath } from './routes.ts';
+import type { DriveView } from './routes.ts';
+import { SearchBox } from './search/search-box.tsx';
+import { SearchView } from './search/search-view.tsx';
+import { useDebounced } from './search/use-debounced.ts';
+import { TrashView } from './trash/trash-view.tsx';
 
+const SEARCH_PAUSE_MS = 250;
+
+function Screen({ view }: { view: DriveView }) {
+  switch (view.kind) {
+    case 'folder':
+      // A new key per folder resets the view's local state (selection, dialogs) on navigation.
+      return <FolderView key={view.id} folderId={view.id} />;
+    case 'recent':
+      return <RecentView />;
+    case 'favorites':
+      return <FavoritesView />;
+    case 'shared':
+      return <SharedView />;
+    case 'trash':
+      return <TrashView />;
+  }
+}
+
+/** The search box above every screen; while it holds words, their results cover the screen. */
 export function DriveRoot() {
-  const folderId = folderIdFromPath(usePathname());
-  // A new key per folder resets the view's local state (selection, dialogs) on navigation.
-  return <FolderView key={folderId} folderId={folderId} />;
+  const pathname = usePathname();
+  const view = viewFromPath(pathname);
+  const [search, setSearch] = useState({ text: '', pathname });
+  // Following a link (a result's folder, the navigation) leaves the search.
+  const text = search.pathname === pathname ? search.text : '';
+  const query = useDebounced(text, SEARCH_PAUSE_MS);
+  const searching = text.trim() !== '' && query.trim() !== '';
+  return (
+    <>
+      <SearchBox value={text} onChange={(next) => setSearch({ text: next, pathname })} />
+      {searching ? <SearchView query={query} current={view.kind} /> : <Screen view={view} />}
+    </>
+  );
 }

@@ -52,6 +52,13 @@ describe(createClient.name, () => {
     expect(server.seen[0]?.url).toBe('/gateway/apps');
   });
 
+  it('reads the space’s usage: files, trash and versions', async () => {
+    const usage = { files: 700, trash: 200, versions: 100 };
+    server.handle((_req, res) => json(res, 200, { id: 'i', slug: 'eleve', email: 'e@x.fr', createdAt: now, quotaBytes: 5000, usedBytes: 1000, usage }));
+    await expect(client().space.usage()).resolves.toMatchObject({ quotaBytes: 5000, usage });
+    expect(server.seen[0]?.url).toBe('/api/instance');
+  });
+
   it('turns a token failure into an unauthenticated ApiError', async () => {
     const broken = createClient({
       baseUrl: server.baseUrl,

@@ -189,3 +189,27 @@ describe('files: moving, trash, search', () => {
     await expect(client().files.update('d1', { parentId: 'd2' })).rejects.toMatchObject({ status: 400, code: 'invalid_move' });
   });
 });
+
+describe('files: zips', () => {
+  const client = () => createClient({ baseUrl: server.baseUrl, getToken: () => 'tok' });
+  const zipBytes = 'PK\u0003\u0004';
+  const zipped = cors((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/zip' }).end(zipBytes);
+  });
+
+  it('GETs a folder’s zip and answers its bytes', async () => {
+    server.handle(zipped);
+    const blob = await client().files.zipFolder('dossier 1');
+    expect(await blob.text()).toBe(zipBytes);
+    expect(server.seen.at(-1)).toMatchObject({ method: 'GET', url: '/api/files/dossier%201/zip' });
+  });
+
+  it('POSTs a selection’s ids and answers the zip', async () => {
+    server.handle(zipped);
+    const blob = await client().files.zipSelection(['a', 'b']);
+    expect(await blob.text()).toBe(zipBytes);
+    const post = server.seen.find((r) => r.method === 'POST');
+    expect(post?.url).toBe('/api/files/zip');
+    expect(JSON.parse(post?.body ?? '')).toEqual({ ids: ['a', 'b'] });
+  });
+});

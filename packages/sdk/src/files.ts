@@ -1,5 +1,5 @@
 import { DownloadLink, FileDoc, FileList, FileVersionList, FolderListing, SearchResults } from '@mytoutatice/contract';
-import type { CopyFileBody, CreateFolderBody, FileSort, PatchFileBody, SortOrder } from '@mytoutatice/contract';
+import type { CopyFileBody, CreateFolderBody, FileSort, PatchFileBody, SortOrder, ZipSelectionBody } from '@mytoutatice/contract';
 import { apiErrorFrom } from './api-error.ts';
 import { contentDigestOf } from './digest.ts';
 import { parseResponse } from './parse-response.ts';
@@ -60,6 +60,10 @@ export type FilesResource = {
    * checks, never retried. Above: tus, in 8 MiB chunks, retried and resumable after a restart.
    */
   upload(parentId: string, file: UploadInput, options?: UploadOptions): Promise<FileDoc>;
+  /** A folder and everything in it as one zip (`root`: the whole Drive). Trashed items are left out. */
+  zipFolder(id: string, options?: CallOptions): Promise<Blob>;
+  /** Files and folders, from one or several folders, as one zip; each sits at its top. */
+  zipSelection(ids: readonly string[], options?: CallOptions): Promise<Blob>;
   /** A short-lived URL that downloads the file without a token (usable as a plain link). */
   downloadLink(id: string, options?: CallOptions): Promise<DownloadLink>;
   /**
@@ -131,6 +135,11 @@ export function createFiles(transport: Transport, apiBase = '/api'): FilesResour
       transport.request(`${apiBase}/files/favorites`, FileList, { query: { cursor, limit }, signal }),
 
     upload: (parentId, file, options = {}) => upload(transport, apiBase, parentId, file, options),
+
+    zipFolder: async (id, { signal } = {}) => (await transport.send(`${path(id)}/zip`, { signal })).blob(),
+
+    zipSelection: async (ids, { signal } = {}) =>
+      (await transport.send('/api/files/zip', { method: 'POST', json: { ids: [...ids] } satisfies ZipSelectionBody, signal })).blob(),
 
     downloadLink: (id, { signal } = {}) =>
       transport.request(`${path(id)}/download-link`, DownloadLink, { method: 'POST', signal }),

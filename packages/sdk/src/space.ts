@@ -1,4 +1,4 @@
-import { InstalledApps, Me, Space } from '@mytoutatice/contract';
+import { InstalledApps, InstanceInfo, Me, Space } from '@mytoutatice/contract';
 import type { InstalledApp, OnboardingBody } from '@mytoutatice/contract';
 import type { CallOptions, Transport } from './transport.ts';
 
@@ -9,6 +9,8 @@ export type SpaceResource = {
   create(body: OnboardingBody, options?: CallOptions): Promise<Space>;
   /** Apps installed in the space, URLs resolved by the gateway. */
   apps(options?: CallOptions): Promise<InstalledApp[]>;
+  /** The space's quota and what it uses (files, trash, versions); the person's own session only. */
+  usage(options?: CallOptions): Promise<InstanceInfo>;
 };
 
 export function createSpace(transport: Transport): SpaceResource {
@@ -17,5 +19,6 @@ export function createSpace(transport: Transport): SpaceResource {
     create: (body, { signal } = {}) =>
       transport.request('/gateway/onboarding', Space, { method: 'POST', json: body, signal }),
     apps: ({ signal } = {}) => transport.request('/gateway/apps', InstalledApps, { signal }),
+    usage: ({ signal } = {}) => transport.request('/api/instance', InstanceInfo, { signal }),
   };
 }

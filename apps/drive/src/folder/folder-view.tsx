@@ -1,19 +1,24 @@
 import type { DriveKey } from '../messages.ts';
 import { useRef, useState } from 'react';
 import type { DragEvent } from 'react';
+import { navigate } from '@mytoutatice/app-kit';
 import { ROOT_ID } from '@mytoutatice/sdk';
 import { useFile, useFolder, useUpload } from '@mytoutatice/sdk/react';
-import { Button, EmptyState, ErrorPanel, Loading, PageLayout, useT } from '@mytoutatice/ui';
+import { Button, EmptyState, ErrorPanel, Loading, useT } from '@mytoutatice/ui';
+import { ItemBrowser } from '../items/item-browser.tsx';
+import { DrivePage } from '../nav/drive-page.tsx';
+import { folderPath, sortFromSearch, sortSearch } from '../routes.ts';
+import { useSearchString } from '../use-location.ts';
 import { Breadcrumbs } from './breadcrumbs.tsx';
-import { FileTable } from './file-table.tsx';
 import { NewFolderDialog } from './new-folder-dialog.tsx';
 import { UploadPanel } from './upload-panel.tsx';
 
 /** One folder: its content, « Importer des fichiers » (button or drop), « Nouveau dossier ». */
 export function FolderView({ folderId }: { folderId: string }) {
   const t = useT<DriveKey>();
+  const sort = sortFromSearch(useSearchString());
   const folder = useFile(folderId);
-  const listing = useFolder(folderId);
+  const listing = useFolder(folderId, sort);
   const upload = useUpload(folderId);
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -31,18 +36,19 @@ export function FolderView({ folderId }: { folderId: string }) {
   if (folder.isError || listing.isError) {
     const error = folder.error ?? listing.error;
     return (
-      <PageLayout title={t('drive.title')}>
+      <DrivePage current="folder" title={t('drive.title')}>
         <ErrorPanel
           title={error?.code === 'not_found' ? t('drive.notFound') : t('drive.loadError')}
           detail={error?.message}
           onRetry={() => void listing.refetch()}
         />
-      </PageLayout>
+      </DrivePage>
     );
   }
 
   return (
-    <PageLayout
+    <DrivePage
+      current="folder"
       title={folderName}
       actions={
         <>
@@ -81,15 +87,19 @@ export function FolderView({ folderId }: { folderId: string }) {
         ) : listing.data.items.length === 0 ? (
           <EmptyState title={t('drive.empty.title')} text={t('drive.empty.text')} />
         ) : (
-          <FileTable items={listing.data.items} />
-        )}
-        {listing.hasNextPage && (
-          <Button variant="secondary" onClick={() => void listing.fetchNextPage()} disabled={listing.isFetchingNextPage}>
-            {t('action.loadMore')}
-          </Button>
+          <ItemBrowser
+            mode="drive"
+            label={t('drive.list.label', { name: folderName })}
+            items={listing.data.items}
+            paging={listing}
+            columns={['updated', 'size']}
+            folderId={folderId}
+            sort={sort}
+            onSort={(next) => navigate(`${folderPath(folderId)}${sortSearch(next)}`)}
+          />
         )}
       </section>
       <UploadPanel uploads={upload.uploads} onCancel={upload.cancel} onClear={upload.clear} />
-    </PageLayout>
+    </DrivePage>
   );
 }

@@ -28,7 +28,7 @@ export function NewFolderDialog({ parentId }: { parentId: string }) {
     create.mutate(check.name, {
       onSuccess: close,
       onError: (err) =>
-        setError(err.code === 'name_conflict' && err.suggestedName ? t('drive.newFolder.conflict', { name: err.suggestedName }) : err.message),
+        setError(err.code === 'name_conflict' && err.suggestedName ? t('drive.nameConflict', { name: err.suggestedName }) : err.message),
     });
   }
 

@@ -1,7 +1,7 @@
 export { MyToutaticeProvider, useClient, createQueryClient } from './provider.tsx';
 export type { MyToutaticeProviderProps } from './provider.tsx';
 export { queryKeys } from './query-keys.ts';
-export { useMe, useCreateSpace, useApps, meQueryOptions, appsQueryOptions } from './use-space.ts';
+export { useMe, useCreateSpace, useApps, useUsage, meQueryOptions, appsQueryOptions } from './use-space.ts';
 export type { ShellProps } from './shell-props.ts';
 export { useAppPasswords, useCreateAppPassword, useRevokeAppPassword } from './use-app-passwords.ts';
 export {
@@ -19,6 +19,7 @@ export {
   useRestore,
   useDestroy,
   useEmptyTrash,
+  useZip,
 } from './use-files.ts';
 export type { FolderSort, KnownFile, UpdateVariables, CopyVariables } from './use-files.ts';
 export { useFileVersions, useOverwrite, useRestoreVersion, useDeleteVersion } from './use-versions.ts';

@@ -40,6 +40,7 @@ function cache() {
     search: queryKeys.search('rapport'),
     recent: queryKeys.recent(),
     favorites: queryKeys.favorites(),
+    usage: queryKeys.usage(),
     notes: queryKeys.documents('io.mytoutatice.notes'),
   };
   for (const key of Object.values(keys)) queryClient.setQueryData(key, {});
@@ -63,7 +64,7 @@ describe(refreshAfterTrash.name, () => {
   it('refreshes the folder left, the trash, every item (what was inside is trashed too) and lists', async () => {
     const { queryClient, stale } = cache();
     await refreshAfterTrash(queryClient, { id: 'x', parentId: 'a' });
-    expect(stale()).toEqual(['favorites', 'fileX', 'fileY', 'folderA', 'folderABySize', 'folderX', 'recent', 'search', 'trash']);
+    expect(stale()).toEqual(['favorites', 'fileX', 'fileY', 'folderA', 'folderABySize', 'folderX', 'recent', 'search', 'trash', 'usage']);
   });
 });
 
@@ -75,6 +76,7 @@ describe(refreshAfterRestore.name, () => {
     expect(stale()).not.toContain('notes');
     expect(stale()).toContain('trash');
     expect(stale()).toContain('folderC');
+    expect(stale()).toContain('usage');
   });
 });
 
@@ -82,6 +84,6 @@ describe(refreshAfterDestroy.name, () => {
   it('refreshes the trash, folder listings and items', async () => {
     const { queryClient, stale } = cache();
     await refreshAfterDestroy(queryClient);
-    expect(stale()).toEqual(['fileX', 'fileY', 'folderA', 'folderABySize', 'folderB', 'folderC', 'folderX', 'trash']);
+    expect(stale()).toEqual(['fileX', 'fileY', 'folderA', 'folderABySize', 'folderB', 'folderC', 'folderX', 'trash', 'usage']);
   });
 });

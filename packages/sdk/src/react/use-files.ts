@@ -79,6 +79,17 @@ export function useDownloadLink() {
   });
 }
 
+/** `mutateAsync(items)` → the zip as a Blob: a folder alone is zipped whole, anything else as a selection. */
+export function useZip() {
+  const client = useClient();
+  return useMutation<Blob, ApiError, readonly Pick<FileDoc, 'id' | 'type'>[]>({
+    mutationFn: ([first, ...others]) =>
+      first?.type === 'directory' && others.length === 0
+        ? client.files.zipFolder(first.id)
+        : client.files.zipSelection([first, ...others].flatMap((item) => (item ? [item.id] : []))),
+  });
+}
+
 /** The item as the caller knew it before the change: where it was is what needs refreshing. */
 export type KnownFile = Pick<FileDoc, 'id' | 'parentId'>;
 
@@ -101,17 +112,17 @@ export function refreshAfterUpdate(queryClient: QueryClient, before: KnownFile, 
 /** What trashing changes: the folder it left, the trash, everything below it (now trashed). */
 export function refreshAfterTrash(queryClient: QueryClient, before: KnownFile) {
   const left = before.parentId === null ? [] : [queryKeys.folder(before.parentId)];
-  return invalidate(queryClient, [...left, queryKeys.folder(before.id), queryKeys.files(), queryKeys.trash(), ...elsewhere()]);
+  return invalidate(queryClient, [...left, queryKeys.folder(before.id), queryKeys.files(), queryKeys.trash(), queryKeys.usage(), ...elsewhere()]);
 }
 
 /** Restoring may make folders again anywhere on the way back: every listing is refreshed. */
 export function refreshAfterRestore(queryClient: QueryClient) {
-  return invalidate(queryClient, [queryKeys.folders(), queryKeys.files(), queryKeys.trash(), ...elsewhere()]);
+  return invalidate(queryClient, [queryKeys.folders(), queryKeys.files(), queryKeys.trash(), queryKeys.usage(), ...elsewhere()]);
 }
 
 /** Destroying empties listings of the trash and of trashed folders, and the items themselves. */
 export function refreshAfterDestroy(queryClient: QueryClient) {
-  return invalidate(queryClient, [queryKeys.trash(), queryKeys.folders(), queryKeys.files()]);
+  return invalidate(queryClient, [queryKeys.trash(), queryKeys.folders(), queryKeys.files(), queryKeys.usage()]);
 }
 
 export type UpdateVariables = { file: KnownFile; patch: PatchFileBody; conflict?: ConflictPolicy };

@@ -57,6 +57,15 @@ describe(connectRealtimeToQueryClient.name, () => {
     expect(invalidated()).toEqual(['folder:root', 'folder:a', 'file:x']);
   });
 
+  it('refreshes the Drive’s other lists on a file change: recents, favourites, trash, searches, usage', () => {
+    const { queryClient, realtime, emit } = setUp();
+    const lists = [queryKeys.recent(), queryKeys.favorites(), queryKeys.trash(), queryKeys.search('été'), queryKeys.usage()];
+    for (const key of lists) queryClient.setQueryData(key, {});
+    connectRealtimeToQueryClient(realtime, queryClient);
+    emit({ changes: [{ seq: 6, kind: 'file', id: 'x', parentId: 'a', deleted: false }], last: 6 });
+    expect(lists.filter((key) => !queryClient.getQueryState(key)?.isInvalidated)).toEqual([]);
+  });
+
   it('refreshes the doctype’s documents on a document change, and nothing once stopped', () => {
     const { queryClient, realtime, emit, invalidated } = setUp();
     const stop = connectRealtimeToQueryClient(realtime, queryClient);

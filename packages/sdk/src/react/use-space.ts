@@ -1,4 +1,4 @@
-import type { InstalledApp, Me, OnboardingBody, Space } from '@mytoutatice/contract';
+import type { InstalledApp, InstanceInfo, Me, OnboardingBody, Space } from '@mytoutatice/contract';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiError } from '../api-error.ts';
 import type { Client } from '../client.ts';
@@ -38,4 +38,13 @@ export function useCreateSpace() {
 
 export function useApps() {
   return useQuery(appsQueryOptions(useClient()));
+}
+
+/** Quota and usage (files, trash, versions); refreshed with file listings on any change. */
+export function useUsage() {
+  const client = useClient();
+  return useQuery<InstanceInfo, ApiError>({
+    queryKey: queryKeys.usage(),
+    queryFn: ({ signal }) => client.space.usage({ signal }),
+  });
 }

@@ -83,4 +83,16 @@ describe(MenuButton.name, () => {
     await user.tab();
     expect(screen.queryByRole('menu')).toBeNull();
   });
+
+  it('shows why an item is disabled, and does not choose it', async () => {
+    const chosen = vi.fn();
+    render(<MenuButton label="Actions" items={[{ id: 'share', label: 'Partager', disabled: true, title: 'Bientôt', onSelect: chosen }]} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Actions' }));
+    const item = screen.getByRole('menuitem', { name: 'Partager' });
+    expect(item.getAttribute('aria-disabled')).toBe('true');
+    expect(item.getAttribute('title')).toBe('Bientôt');
+    await user.click(item);
+    expect(chosen).not.toHaveBeenCalled();
+  });
 });

@@ -14,6 +14,8 @@ export type MenuItem = {
   disabled?: boolean;
   /** Shown in the danger colour (« Supprimer »). */
   danger?: boolean;
+  /** A tooltip, e.g. why the item is disabled. */
+  title?: string;
 };
 
 export type MenuButtonProps = {
@@ -157,6 +159,7 @@ export function MenuButton({
               role="menuitem"
               tabIndex={-1}
               aria-disabled={item.disabled || undefined}
+              title={item.title}
               className={classNames('mt-menu__item', item.danger && 'mt-menu__item--danger')}
               onClick={() => choose(item)}
               onPointerMove={() => index !== active && setActive(index)}

@@ -18,8 +18,7 @@ export function formatBytes(bytes: number, locale = 'fr'): string {
     value /= 1000;
     unit++;
   }
-  const number = new Intl.NumberFormat(resolveLocale(locale), { maximumFractionDigits: unit === 0 ? 0 : 2 });
-  return `${number.format(value)} ${units[unit]}`;
+  return `${numberFormat(resolveLocale(locale), unit === 0 ? 0 : 2).format(value)} ${units[unit]}`;
 }
 
 /**
@@ -33,5 +32,24 @@ export function formatDate(
 ): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(resolveLocale(locale), options).format(date);
+  return dateFormat(resolveLocale(locale), options).format(date);
+}
+
+// Making an Intl formatter costs far more than using one, and a long list formats a date and a
+// size on every row it draws while scrolling: each formatter is made once.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(locale: string, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}|${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, { maximumFractionDigits })));
+  return format;
+}
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
 }

@@ -1,0 +1,130 @@
+import type { FileDoc, FileSort } from '@mytoutatice/contract';
+import { formatBytes, formatDate, useLocale, useT } from '@mytoutatice/ui';
+import type { DriveKey } from '../messages.ts';
+import { ItemCheckbox, ItemLocation, ItemMenu, ItemName } from './item-parts.tsx';
+import type { Column, ItemViewProps } from './item-view-props.ts';
+import { useVirtualRows } from './use-virtual-rows.ts';
+
+const HEADINGS: Record<Column, DriveKey> = {
+  updated: 'drive.column.updated',
+  size: 'drive.column.size',
+  location: 'drive.column.location',
+  origin: 'drive.column.origin',
+  trashed: 'drive.column.trashed',
+};
+const SORTABLE: Partial<Record<Column | 'name', FileSort>> = { name: 'name', updated: 'updated', size: 'size' };
+/** Kept on a phone: the name, the size, the actions. */
+const ESSENTIAL = new Set<Column>(['size']);
+
+/** Widths come from the header cells (fixed table layout); secondary columns leave on a phone. */
+function classOf(column: Column | 'name'): string | undefined {
+  if (column === 'name') return undefined;
+  const width = column === 'location' || column === 'origin' ? 'mt-item-table__col mt-item-table__col--location' : 'mt-item-table__col';
+  return ESSENTIAL.has(column) ? width : `${width} mt-col--secondary`;
+}
+
+/** The seed's list (Nom, Mise à jour, Taille) as an ARIA grid: one row per item, drawn as it scrolls into view. */
+export function ItemTable(props: ItemViewProps) {
+  const { label, items, columns, paging, focus, selected, itemProps, onToggle, onKeyDown, context, sort, onSort } = props;
+  const t = useT<DriveKey>();
+  const locale = useLocale();
+  const { listRef, virtualizer, drawn, before, after } = useVirtualRows<HTMLTableElement>({ rows: items.length, estimate: 65, paging, focus: { ...focus, row: focus.index } });
+  const span = columns.length + 3;
+
+  const heading = (column: Column | 'name', text: string) => {
+    const key = SORTABLE[column];
+    const className = classOf(column);
+    if (!key || !sort || !onSort) return <th scope="col" key={column} className={className}>{text}</th>;
+    const active = sort.sort === key;
+    return (
+      <th
+        scope="col"
+        key={column}
+        className={className}
+        aria-sort={active ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none'}
+      >
+        <button
+          type="button"
+          className="mt-sort"
+          onClick={() => onSort({ sort: key, order: active && sort.order === 'asc' ? 'desc' : active || key === 'name' ? 'asc' : 'desc' })}
+        >
+          {text}
+          <span aria-hidden="true">{active ? (sort.order === 'asc' ? ' ↑' : ' ↓') : ''}</span>
+        </button>
+      </th>
+    );
+  };
+
+  const cell = (item: FileDoc, column: Column) => {
+    const className = ESSENTIAL.has(column) ? undefined : 'mt-col--secondary';
+    switch (column) {
+      case 'updated':
+        return <td key={column} className={className}>{formatDate(item.updatedAt, locale)}</td>;
+      case 'trashed':
+        return <td key={column} className={className}>{item.trashedAt ? formatDate(item.trashedAt, locale) : '—'}</td>;
+      case 'size':
+        return <td key={column} className={className}>{item.size === null ? '—' : formatBytes(item.size, locale)}</td>;
+      case 'location':
+      case 'origin':
+        return (
+          <td key={column} className={className}>
+            <ItemLocation item={item} link={column === 'location'} />
+          </td>
+        );
+    }
+  };
+
+  return (
+    <table
+      ref={listRef}
+      role="grid"
+      aria-label={label}
+      aria-multiselectable="true"
+      aria-rowcount={paging.hasNextPage ? -1 : items.length + 1}
+      className="mt-table mt-item-table"
+      onKeyDown={(event) => onKeyDown(event, 1)}
+    >
+      <thead>
+        <tr aria-rowindex={1}>
+          <td className="mt-item-table__check" />
+          {heading('name', t('drive.column.name'))}
+          {columns.map((column) => heading(column, t(HEADINGS[column])))}
+          <td className="mt-item-table__actions">
+            <span className="mt-visually-hidden">{t('drive.column.actions')}</span>
+          </td>
+        </tr>
+      </thead>
+      <tbody>
+        {before > 0 ? (
+          <tr aria-hidden="true">
+            <td colSpan={span} style={{ height: before, padding: 0 }} />
+          </tr>
+        ) : null}
+        {drawn.map((row) => {
+          const item = items[row.index];
+          if (!item) return null;
+          const isSelected = selected.has(item.id);
+          return (
+            <tr key={item.id} ref={virtualizer.measureElement} data-index={row.index} aria-rowindex={row.index + 2} className="mt-item" {...itemProps(item, row.index)}>
+              <td className="mt-item-table__check">
+                <ItemCheckbox item={item} selected={isSelected} onToggle={() => onToggle(row.index)} />
+              </td>
+              <th scope="row" className="mt-item-table__name">
+                <ItemName item={item} context={context} />
+              </th>
+              {columns.map((column) => cell(item, column))}
+              <td className="mt-item-table__actions">
+                <ItemMenu item={item} context={context} />
+              </td>
+            </tr>
+          );
+        })}
+        {after > 0 ? (
+          <tr aria-hidden="true">
+            <td colSpan={span} style={{ height: after, padding: 0 }} />
+          </tr>
+        ) : null}
+      </tbody>
+    </table>
+  );
+}
