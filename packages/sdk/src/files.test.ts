@@ -189,3 +189,15 @@ describe('files: moving, trash, search', () => {
     await expect(client().files.update('d1', { parentId: 'd2' })).rejects.toMatchObject({ status: 400, code: 'invalid_move' });
   });
 });
+
+describe('files.content', () => {
+  it('GETs the bytes with the token', async () => {
+    server.handle(cors((_req, res) => res.writeHead(200, { 'Content-Type': 'text/plain' }).end('hello')));
+    const client = createClient({ baseUrl: server.baseUrl, getToken: () => 'tok' });
+    const blob = await client.files.content('f1');
+    expect(await blob.text()).toBe('hello');
+    const get = server.seen.find((r) => r.method === 'GET');
+    expect(get?.url).toBe('/api/files/f1/content');
+    expect(get?.headers.authorization).toBe('Bearer tok');
+  });
+});

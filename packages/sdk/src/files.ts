@@ -15,6 +15,11 @@ export type ConflictPolicy = 'fail' | 'rename';
 export type UploadOptions = CallOptions & {
   onProgress?: ((loaded: number, total: number) => void) | undefined;
   conflict?: ConflictPolicy | undefined;
+  /**
+   * Aborted: stops like `signal`, but a resumable upload keeps what the server has, so the same
+   * file uploaded again to the same place goes on from there. A single POST starts over.
+   */
+  pauseSignal?: AbortSignal | undefined;
 };
 
 export type OverwriteOptions = CallOptions & {
@@ -60,6 +65,8 @@ export type FilesResource = {
    * checks, never retried. Above: tus, in 8 MiB chunks, retried and resumable after a restart.
    */
   upload(parentId: string, file: UploadInput, options?: UploadOptions): Promise<FileDoc>;
+  /** The file's bytes (through the bearer token; for a URL a media element can stream, see `downloadLink`). */
+  content(id: string, options?: CallOptions): Promise<Blob>;
   /** A short-lived URL that downloads the file without a token (usable as a plain link). */
   downloadLink(id: string, options?: CallOptions): Promise<DownloadLink>;
   /**
@@ -127,6 +134,8 @@ export function createFiles(transport: Transport): FilesResource {
 
     upload: (parentId, file, options = {}) => upload(transport, parentId, file, options),
 
+    content: async (id, { signal } = {}) => (await transport.send(`${path(id)}/content`, { signal })).blob(),
+
     downloadLink: (id, { signal } = {}) =>
       transport.request(`${path(id)}/download-link`, DownloadLink, { method: 'POST', signal }),
 
@@ -150,13 +159,14 @@ export function createFiles(transport: Transport): FilesResource {
 }
 
 async function upload(transport: Transport, parentId: string, file: UploadInput, options: UploadOptions) {
-  const { onProgress, signal, conflict = 'fail' } = options;
+  const { onProgress, signal, pauseSignal, conflict = 'fail' } = options;
   if (isResumable(file)) {
-    const id = await resumableUpload(transport, parentId, file, { conflict, signal, onProgress });
+    const id = await resumableUpload(transport, parentId, file, { conflict, signal, pauseSignal, onProgress });
     onProgress?.(file.size, file.size);
     return transport.request(path(id), FileDoc, { signal });
   }
-  return sendContent(transport, 'POST', transport.url(`${path(parentId)}/files`, { name: file.name, conflict }), file, { onProgress, signal });
+  const stop = pauseSignal ? AbortSignal.any([pauseSignal, ...(signal ? [signal] : [])]) : signal;
+  return sendContent(transport, 'POST', transport.url(`${path(parentId)}/files`, { name: file.name, conflict }), file, { onProgress, signal: stop });
 }
 
 /** Sends bytes as the raw body, with progress and a SHA-256 `Content-Digest` the server checks. */

@@ -2,7 +2,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from './client.ts';
-import { CHUNK_BYTES, RESUMABLE_FROM_BYTES, resumableUpload } from './resumable-upload.ts';
+import { CHUNK_BYTES, forgetUnfinishedUpload, RESUMABLE_FROM_BYTES, resumableUpload, unfinishedUploads } from './resumable-upload.ts';
 import { json, startTestServer } from './test-server.ts';
 import type { Seen } from './test-server.ts';
 
@@ -136,6 +136,41 @@ describe(resumableUpload.name, () => {
       'GET /api/files/f1 0',
     ]);
     expect(localStorage.length).toBe(0);
+  });
+
+  it('pauses without deleting the upload, lists it as unfinished, and goes on from the server offset', async () => {
+    const handler = tusServer();
+    server.handle(handler);
+    const client = createClient({ baseUrl: server.baseUrl, getToken: () => 'tok' });
+    const pause = new AbortController();
+    const picked = video();
+    const paused = client.files.upload('d1', picked, {
+      conflict: 'rename',
+      pauseSignal: pause.signal,
+      onProgress: (loaded) => {
+        if (loaded >= CHUNK_BYTES) pause.abort();
+      },
+    });
+    await expect(paused).rejects.toBeDefined();
+    expect(server.seen.some((r) => r.method === 'DELETE')).toBe(false);
+    const [unfinished, ...others] = await unfinishedUploads();
+    expect(others).toEqual([]);
+    expect(unfinished).toMatchObject({ name: 'cours.mp4', size: RESUMABLE_FROM_BYTES + 1, parentId: 'd1', conflict: 'rename' });
+
+    server.handle(handler);
+    const file = await client.files.upload('d1', picked, { conflict: 'rename' });
+    expect(file.id).toBe('f1');
+    expect(server.seen.filter((r) => r.method === 'PATCH').map((r) => r.body.length).at(-1)).toBe(RESUMABLE_FROM_BYTES + 1 - CHUNK_BYTES);
+    expect(await unfinishedUploads()).toEqual([]);
+  });
+
+  it('forgets an unfinished upload on demand', async () => {
+    server.handle(tusServer({ failSecondPatch: true }));
+    const client = createClient({ baseUrl: server.baseUrl, getToken: () => 'tok' });
+    await expect(client.files.upload('d1', video())).rejects.toBeDefined();
+    const [unfinished] = await unfinishedUploads();
+    await forgetUnfinishedUpload(unfinished?.key ?? '');
+    expect(await unfinishedUploads()).toEqual([]);
   });
 
   it('keeps the single POST for a file at the threshold', async () => {

@@ -10,6 +10,8 @@ export const CHUNK_BYTES = 8 * 1024 * 1024;
 /** Between tries after a failure (network, 5xx, 409 offset): then the upload fails. */
 const RETRY_DELAYS_MS = [0, 1000, 3000, 5000, 10_000, 20_000];
 
+const FINGERPRINT_PREFIX = 'mytoutatice-tus';
+
 export function isResumable(file: Pick<Blob, 'size'>): boolean {
   return file.size > RESUMABLE_FROM_BYTES;
 }
@@ -17,6 +19,8 @@ export function isResumable(file: Pick<Blob, 'size'>): boolean {
 export type ResumableUploadOptions = {
   conflict: ConflictPolicy;
   signal?: AbortSignal | undefined;
+  /** Aborted: stops, keeping the partial upload on the server (and its URL) for a later resume. */
+  pauseSignal?: AbortSignal | undefined;
   onProgress?: ((loaded: number, total: number) => void) | undefined;
 };
 
@@ -38,9 +42,10 @@ export async function resumableUpload(
   transport: Transport,
   parentId: string,
   file: UploadInput,
-  { conflict, signal, onProgress }: ResumableUploadOptions,
+  { conflict, signal, pauseSignal, onProgress }: ResumableUploadOptions,
 ): Promise<string> {
   signal?.throwIfAborted();
+  pauseSignal?.throwIfAborted();
   // Loaded on first use: the library stays out of the sdk most pages load.
   const { Upload } = await import('tus-js-client');
   const endpoint = new URL(transport.url('/api/uploads'), globalThis.location?.href).href;
@@ -56,7 +61,7 @@ export async function resumableUpload(
       removeFingerprintOnSuccess: true,
       // The destination is part of what is resumed: the same file sent to another folder is another upload.
       fingerprint: async () =>
-        ['mytoutatice-tus', endpoint, parentId, conflict, file.name, file.type, file.size, 'lastModified' in file ? file.lastModified : ''].join('|'),
+        [FINGERPRINT_PREFIX, endpoint, parentId, conflict, file.name, file.type, file.size, 'lastModified' in file ? file.lastModified : ''].join('|'),
       async onBeforeRequest(req: HttpRequest) {
         await renewal;
         for (const [name, value] of Object.entries(await transport.authorization())) req.setHeader(name, value);
@@ -71,13 +76,13 @@ export async function resumableUpload(
       },
       onProgress: (loaded, total) => onProgress?.(loaded, total),
       onSuccess({ lastResponse }) {
-        signal?.removeEventListener('abort', onAbort);
+        stopListening();
         const id = lastResponse.getHeader('X-File-Id');
         if (id) resolve(id);
         else reject(networkError(new Error('the upload completed without the id of its file')));
       },
       onError(error) {
-        signal?.removeEventListener('abort', onAbort);
+        stopListening();
         const answer = (error as DetailedError).originalResponse;
         if (!answer) {
           reject(networkError(error));
@@ -98,7 +103,16 @@ export async function resumableUpload(
       upload.abort(true).catch(() => undefined);
       reject(signal?.reason);
     };
+    const onPause = () => {
+      upload.abort(false).catch(() => undefined);
+      reject(pauseSignal?.reason);
+    };
+    const stopListening = () => {
+      signal?.removeEventListener('abort', onAbort);
+      pauseSignal?.removeEventListener('abort', onPause);
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
+    pauseSignal?.addEventListener('abort', onPause, { once: true });
     upload
       .findPreviousUploads()
       .then((previous) => {
@@ -108,4 +122,40 @@ export async function resumableUpload(
       })
       .catch((error: unknown) => reject(networkError(error)));
   });
+}
+
+/** An upload begun in this browser and not finished (paused, cut, or the page was closed). */
+export type UnfinishedUpload = {
+  /** To forget it (`forgetUnfinishedUpload`). */
+  readonly key: string;
+  readonly name: string;
+  readonly size: number;
+  readonly parentId: string;
+  readonly conflict: ConflictPolicy;
+  readonly startedAt: string;
+};
+
+/**
+ * The unfinished uploads tus-js-client remembers in localStorage. Uploading the same file (same
+ * name, type, size and date) to the same folder again resumes it where the server is.
+ */
+export async function unfinishedUploads(): Promise<UnfinishedUpload[]> {
+  const { defaultOptions } = await import('tus-js-client');
+  const stored = await defaultOptions.urlStorage.findAllUploads();
+  return stored
+    .filter((upload) => upload.urlStorageKey.startsWith(`tus::${FINGERPRINT_PREFIX}|`))
+    .map((upload) => ({
+      key: upload.urlStorageKey,
+      name: upload.metadata.filename ?? '',
+      size: upload.size ?? 0,
+      parentId: upload.metadata.parent ?? '',
+      conflict: upload.metadata.conflict === 'rename' ? 'rename' : 'fail',
+      startedAt: upload.creationTime,
+    }));
+}
+
+/** Forgets an unfinished upload here; the server drops its bytes when the upload expires. */
+export async function forgetUnfinishedUpload(key: string): Promise<void> {
+  const { defaultOptions } = await import('tus-js-client');
+  await defaultOptions.urlStorage.removeUpload(key);
 }
