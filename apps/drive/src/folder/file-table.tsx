@@ -3,6 +3,7 @@ import type { FileDoc } from '@mytoutatice/contract';
 import { Link } from '@mytoutatice/app-kit';
 import { useDownloadLink } from '@mytoutatice/sdk/react';
 import { Button, formatBytes, formatDate, Icon, useLocale, useT, useToast } from '@mytoutatice/ui';
+import { useOpenFile } from '../open-file.ts';
 import { folderPath } from '../routes.ts';
 
 /** The seed's list: Nom, Mise à jour, Taille, with the folder or file actions of each row. */
@@ -11,6 +12,7 @@ export function FileTable({ items }: { items: readonly FileDoc[] }) {
   const locale = useLocale();
   const download = useDownloadLink();
   const toast = useToast();
+  const open = useOpenFile();
 
   async function startDownload(file: FileDoc) {
     try {
@@ -49,7 +51,9 @@ export function FileTable({ items }: { items: readonly FileDoc[] }) {
               ) : (
                 <span className="mt-file-table__link">
                   <Icon name="file" className="mt-file-table__icon" />
-                  {item.name}
+                  <button type="button" className="mt-file-table__open" onClick={() => open(item)}>
+                    {item.name}
+                  </button>
                 </span>
               )}
             </th>

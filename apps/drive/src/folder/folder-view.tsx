@@ -1,31 +1,29 @@
 import type { DriveKey } from '../messages.ts';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { DragEvent } from 'react';
 import { ROOT_ID } from '@mytoutatice/sdk';
-import { useFile, useFolder, useUpload } from '@mytoutatice/sdk/react';
+import { useFile, useFolder } from '@mytoutatice/sdk/react';
 import { Button, EmptyState, ErrorPanel, Loading, PageLayout, useT } from '@mytoutatice/ui';
+import { UploadActions } from '../upload/upload-actions.tsx';
+import { UploadPanel } from '../upload/upload-panel.tsx';
+import { useDropUpload } from '../upload/use-drop-upload.ts';
 import { Breadcrumbs } from './breadcrumbs.tsx';
 import { FileTable } from './file-table.tsx';
 import { NewFolderDialog } from './new-folder-dialog.tsx';
-import { UploadPanel } from './upload-panel.tsx';
 
 /** One folder: its content, « Importer des fichiers » (button or drop), « Nouveau dossier ». */
 export function FolderView({ folderId }: { folderId: string }) {
   const t = useT<DriveKey>();
   const folder = useFile(folderId);
   const listing = useFolder(folderId);
-  const upload = useUpload(folderId);
-  const input = useRef<HTMLInputElement>(null);
+  const drop = useDropUpload(folderId);
   const [dragging, setDragging] = useState(false);
   const folderName = folderId === ROOT_ID ? t('drive.title') : (folder.data?.name ?? '');
 
-  const importFiles = (files: FileList | null) => {
-    if (files && files.length > 0) upload.mutate({ files: Array.from(files), conflict: 'rename' });
-  };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    importFiles(event.dataTransfer.files);
+    drop(event.dataTransfer);
   };
 
   if (folder.isError || listing.isError) {
@@ -46,25 +44,12 @@ export function FolderView({ folderId }: { folderId: string }) {
       title={folderName}
       actions={
         <>
-          <Button variant="primary" onClick={() => input.current?.click()}>
-            {t('action.upload')}
-          </Button>
+          <UploadActions folderId={folderId} />
           <NewFolderDialog parentId={folderId} />
         </>
       }
     >
       {folder.data && <Breadcrumbs folder={folder.data} />}
-      <input
-        ref={input}
-        type="file"
-        multiple
-        hidden
-        data-testid="drive-file-input"
-        onChange={(e) => {
-          importFiles(e.target.files);
-          e.target.value = '';
-        }}
-      />
       <section
         className={`mt-drive-drop${dragging ? ' mt-drive-drop--active' : ''}`}
         aria-label={folderName}
@@ -89,7 +74,7 @@ export function FolderView({ folderId }: { folderId: string }) {
           </Button>
         )}
       </section>
-      <UploadPanel uploads={upload.uploads} onCancel={upload.cancel} onClear={upload.clear} />
+      <UploadPanel />
     </PageLayout>
   );
 }

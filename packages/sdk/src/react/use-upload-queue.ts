@@ -10,10 +10,12 @@ import { elsewhere, invalidate } from './use-files.ts';
 
 /**
  * One upload queue for the component's life (keep it above the views that navigate, so that
- * uploads go on across folders): `items` re-renders on every change; each uploaded file or folder
+ * uploads go on across folders): `queue` is the same object throughout (safe to hand down a
+ * context without re-rendering), `items` changes with every progress. Each uploaded file or folder
  * made on the way refreshes the listing it appears in.
  */
-export function useUploadQueue(options: Pick<UploadQueueOptions, 'concurrency' | 'conflict'> = {}): Omit<UploadQueue, 'items'> & {
+export function useUploadQueue(options: Pick<UploadQueueOptions, 'concurrency' | 'conflict'> = {}): {
+  queue: UploadQueue;
   items: readonly QueueItem[];
 } {
   const client = useClient();
@@ -26,7 +28,7 @@ export function useUploadQueue(options: Pick<UploadQueueOptions, 'concurrency' |
       onCreated: (doc) => void refreshAfterUpload(queryClient, doc),
     }),
   );
-  return { ...queue, items };
+  return { queue, items };
 }
 
 /** A new file or folder shows in its folder (every sort) and in the lists of recent files and searches. */
