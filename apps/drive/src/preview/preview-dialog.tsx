@@ -2,7 +2,7 @@ import type { DriveKey } from '../messages.ts';
 import type { FileDoc } from '@mytoutatice/contract';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { ROOT_ID } from '@mytoutatice/sdk';
-import { useDownloadLink, useFolder } from '@mytoutatice/sdk/react';
+import { useDownloadLink, useFile, useFolder } from '@mytoutatice/sdk/react';
 import { Button, Dialog, Icon, Loading, useT, useToast } from '@mytoutatice/ui';
 import { errorText } from '../error-text.ts';
 import { saveUrl } from '../items/save-file.ts';
@@ -19,8 +19,10 @@ const OWNS_ARROWS = 'input, textarea, select, video, audio, [contenteditable]';
  * « Précédent » « Suivant » go through the folder's files, « Télécharger » and « Versions » act on
  * the one shown.
  */
-export function PreviewDialog({ file, onShow, onClose }: { file: FileDoc; onShow: (file: FileDoc) => void; onClose: () => void }) {
+export function PreviewDialog({ file: opened, onShow, onClose }: { file: FileDoc; onShow: (file: FileDoc) => void; onClose: () => void }) {
   const t = useT<DriveKey>();
+  // As it is now: a version restored from here changes its content (and so its SHA-256).
+  const file = useFile(opened.id).data ?? opened;
   const toast = useToast();
   const link = useDownloadLink();
   // The folder view's own query (same key): already in the cache, no request.
@@ -83,7 +85,7 @@ export function PreviewDialog({ file, onShow, onClose }: { file: FileDoc; onShow
             {t('drive.preview.position', { at: position + 1, count: files.length })}
           </p>
         )}
-        <PreviewBody key={file.id} file={file} onDownload={() => void download()} />
+        <PreviewBody key={`${file.id}:${file.sha256 ?? ''}`} file={file} onDownload={() => void download()} />
       </Dialog>
       {versions && (
         <Suspense fallback={<Loading />}>
