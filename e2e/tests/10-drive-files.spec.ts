@@ -176,6 +176,27 @@ test.describe('Drive: uploads, previews, versions, scanner', () => {
     expect(body.equals(content)).toBe(true);
   });
 
+  test('a full space says so, with the way to the trash, and the file can be tried again', async ({ page }) => {
+    await signInWithSpace(page, 'enseignant');
+    await openNewFolder(page, `Plein ${unique()}`);
+    await page.route('**/api/files/*/files?*', (route) =>
+      route.fulfill({
+        status: 413,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ title: 'Espace plein', status: 413, code: 'quota_exceeded' }),
+      }),
+    );
+    await page.getByTestId('drive-file-input').setInputFiles({ name: 'devoir.odt', mimeType: 'application/octet-stream', buffer: Buffer.from('x') });
+    const panel = page.getByRole('region', { name: 'Imports' });
+    await expect(panel.getByText('Votre espace est plein.')).toBeVisible();
+    await expect(panel.getByRole('link', { name: 'Libérer de la place dans la corbeille' })).toHaveAttribute('href', '/drive/corbeille');
+    await expect(panel.getByRole('status')).toHaveText('0 sur 1 fichiers importés · 1 en échec');
+
+    await page.unrouteAll();
+    await panel.getByRole('button', { name: 'Réessayer « devoir.odt »' }).click();
+    await expect(panel.getByRole('status')).toHaveText('1 sur 1 fichiers importés');
+  });
+
   test('restore an earlier version from the preview', async ({ page }) => {
     await signInWithSpace(page, 'enseignant');
     const folderId = await openNewFolder(page, `Versions ${unique()}`);
