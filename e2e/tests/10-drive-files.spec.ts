@@ -14,6 +14,25 @@ const PNG = Buffer.from(
   'base64',
 );
 
+/** `seconds` of silence, 8 kHz 8-bit mono PCM in a WAV container. */
+function wavOf(seconds: number): Buffer {
+  const samples = 8000 * seconds;
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + samples, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(8000, 24);
+  header.writeUInt32LE(8000, 28);
+  header.writeUInt16LE(1, 32);
+  header.writeUInt16LE(8, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(samples, 40);
+  return Buffer.concat([header, Buffer.alloc(samples, 128)]);
+}
+
 async function pdfOf(pages: readonly string[]): Promise<Buffer> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
@@ -174,6 +193,17 @@ test.describe('Drive: uploads, previews, versions, scanner', () => {
     expect(file).toMatchObject({ name: 'cours-filmé.mp4', size: content.length });
     const body = await (await api(page, `/api/files/${file?.id ?? ''}/content`)).body();
     expect(body.equals(content)).toBe(true);
+  });
+
+  test('a sound plays in the preview from a download link (no token in the page’s URL)', async ({ page }) => {
+    await signInWithSpace(page, 'enseignant');
+    await openNewFolder(page, `Son ${unique()}`);
+    await page.getByTestId('drive-file-input').setInputFiles({ name: 'dictée.wav', mimeType: 'audio/wav', buffer: wavOf(3) });
+    await page.getByRole('button', { name: 'dictée.wav', exact: true }).click();
+    const player = page.getByRole('dialog', { name: 'dictée.wav' }).locator('audio');
+    await expect(player).toHaveAttribute('src', /^\/api\/files\/downloads\//);
+    await expect.poll(() => player.evaluate((audio: HTMLAudioElement) => Math.round(audio.duration))).toBe(3);
+    await expectNoAxeViolation(page, '.mt-preview');
   });
 
   test('a full space says so, with the way to the trash, and the file can be tried again', async ({ page }) => {
