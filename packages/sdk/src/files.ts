@@ -3,7 +3,7 @@ import type { CopyFileBody, CreateFolderBody, FileSort, PatchFileBody, SortOrder
 import { apiErrorFrom } from './api-error.ts';
 import { contentDigestOf } from './digest.ts';
 import { parseResponse } from './parse-response.ts';
-import { isResumable, resumableUpload } from './resumable-upload.ts';
+import { discardResumableUpload, isResumable, resumableUpload } from './resumable-upload.ts';
 import type { CallOptions, PageOptions, Transport } from './transport.ts';
 import { xhrSend } from './xhr-send.ts';
 
@@ -65,6 +65,11 @@ export type FilesResource = {
    * checks, never retried. Above: tus, in 8 MiB chunks, retried and resumable after a restart.
    */
   upload(parentId: string, file: UploadInput, options?: UploadOptions): Promise<FileDoc>;
+  /**
+   * Cancels for good an upload stopped by `pauseSignal`: what the server holds of it is deleted.
+   * Nothing to do for a file sent in one POST (nothing of it was kept).
+   */
+  discardUpload(parentId: string, file: UploadInput, options?: { conflict?: ConflictPolicy | undefined }): Promise<void>;
   /** The file's bytes (through the bearer token; for a URL a media element can stream, see `downloadLink`). */
   content(id: string, options?: CallOptions): Promise<Blob>;
   /** A short-lived URL that downloads the file without a token (usable as a plain link). */
@@ -133,6 +138,10 @@ export function createFiles(transport: Transport): FilesResource {
       transport.request('/api/files/favorites', FileList, { query: { cursor, limit }, signal }),
 
     upload: (parentId, file, options = {}) => upload(transport, parentId, file, options),
+
+    discardUpload: async (parentId, file, { conflict = 'fail' } = {}) => {
+      if (isResumable(file)) await discardResumableUpload(transport, parentId, file, conflict);
+    },
 
     content: async (id, { signal } = {}) => (await transport.send(`${path(id)}/content`, { signal })).blob(),
 

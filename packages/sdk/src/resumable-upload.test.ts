@@ -39,7 +39,7 @@ function tusServer(options: { refuseFirstPatchWith401?: boolean; failSecondPatch
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Expose-Headers', 'Location, Upload-Offset, Upload-Length, Tus-Resumable, X-File-Id');
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { 'Access-Control-Allow-Methods': 'POST, PATCH, HEAD, GET', 'Access-Control-Allow-Headers': '*, Authorization' });
+      res.writeHead(204, { 'Access-Control-Allow-Methods': 'POST, PATCH, HEAD, GET, DELETE', 'Access-Control-Allow-Headers': '*, Authorization' });
       res.end();
       return;
     }
@@ -64,6 +64,10 @@ function tusServer(options: { refuseFirstPatchWith401?: boolean; failSecondPatch
       offset += req.body.length;
       const done = offset === fileDoc.size;
       res.writeHead(204, { 'Upload-Offset': String(offset), 'Tus-Resumable': '1.0.0', ...(done ? { 'X-File-Id': 'f1' } : {}) }).end();
+      return;
+    }
+    if (req.method === 'DELETE' && req.url === '/api/uploads/u1') {
+      res.writeHead(204, { 'Tus-Resumable': '1.0.0' }).end();
       return;
     }
     if (req.method === 'GET' && req.url === '/api/files/f1') {
@@ -161,6 +165,18 @@ describe(resumableUpload.name, () => {
     const file = await client.files.upload('d1', picked, { conflict: 'rename' });
     expect(file.id).toBe('f1');
     expect(server.seen.filter((r) => r.method === 'PATCH').map((r) => r.body.length).at(-1)).toBe(RESUMABLE_FROM_BYTES + 1 - CHUNK_BYTES);
+    expect(await unfinishedUploads()).toEqual([]);
+  });
+
+  it('discards a paused upload: deleted on the server, forgotten here', async () => {
+    server.handle(tusServer({ failSecondPatch: true }));
+    const client = createClient({ baseUrl: server.baseUrl, getToken: () => 'tok' });
+    const picked = video();
+    await expect(client.files.upload('d1', picked, { conflict: 'rename' })).rejects.toBeDefined();
+    await client.files.discardUpload('d1', picked, { conflict: 'rename' });
+    const deletion = server.seen.find((r) => r.method === 'DELETE');
+    expect(deletion?.url).toBe('/api/uploads/u1');
+    expect(deletion?.headers.authorization).toBe('Bearer tok');
     expect(await unfinishedUploads()).toEqual([]);
   });
 

@@ -48,7 +48,7 @@ export async function resumableUpload(
   pauseSignal?.throwIfAborted();
   // Loaded on first use: the library stays out of the sdk most pages load.
   const { Upload } = await import('tus-js-client');
-  const endpoint = new URL(transport.url('/api/uploads'), globalThis.location?.href).href;
+  const endpoint = endpointOf(transport);
   let renewal: Promise<boolean> | undefined;
 
   return new Promise<string>((resolve, reject) => {
@@ -59,9 +59,7 @@ export async function resumableUpload(
       metadata: { filename: file.name, parent: parentId, conflict },
       storeFingerprintForResuming: true,
       removeFingerprintOnSuccess: true,
-      // The destination is part of what is resumed: the same file sent to another folder is another upload.
-      fingerprint: async () =>
-        [FINGERPRINT_PREFIX, endpoint, parentId, conflict, file.name, file.type, file.size, 'lastModified' in file ? file.lastModified : ''].join('|'),
+      fingerprint: async () => fingerprintOf(endpoint, parentId, conflict, file),
       async onBeforeRequest(req: HttpRequest) {
         await renewal;
         for (const [name, value] of Object.entries(await transport.authorization())) req.setHeader(name, value);
@@ -122,6 +120,34 @@ export async function resumableUpload(
       })
       .catch((error: unknown) => reject(networkError(error)));
   });
+}
+
+const endpointOf = (transport: Transport) => new URL(transport.url('/api/uploads'), globalThis.location?.href).href;
+
+/** The destination is part of what is resumed: the same file sent to another folder is another upload. */
+function fingerprintOf(endpoint: string, parentId: string, conflict: ConflictPolicy, file: UploadInput): string {
+  return [FINGERPRINT_PREFIX, endpoint, parentId, conflict, file.name, file.type, file.size, 'lastModified' in file ? file.lastModified : ''].join('|');
+}
+
+/**
+ * Cancels a paused upload for good: the server deletes what it received, and this browser
+ * forgets it (a running upload is cancelled by its `signal`).
+ */
+export async function discardResumableUpload(transport: Transport, parentId: string, file: UploadInput, conflict: ConflictPolicy): Promise<void> {
+  const { Upload } = await import('tus-js-client');
+  const endpoint = endpointOf(transport);
+  const upload = new Upload(file, {
+    endpoint,
+    fingerprint: async () => fingerprintOf(endpoint, parentId, conflict, file),
+    async onBeforeRequest(req: HttpRequest) {
+      for (const [name, value] of Object.entries(await transport.authorization())) req.setHeader(name, value);
+    },
+  });
+  const [previous] = await upload.findPreviousUploads();
+  if (!previous) return;
+  upload.resumeFromPreviousUpload(previous);
+  // Terminates on the server (DELETE), then removes the stored URL.
+  await upload.abort(true);
 }
 
 /** An upload begun in this browser and not finished (paused, cut, or the page was closed). */

@@ -28,8 +28,12 @@ function fakeFiles() {
   const made: string[] = [];
   const pending = new Map<string, { finish: () => void; fail: (e: unknown) => void; options: UploadOptions }>();
   const existing: FileDoc[] = [];
+  const discarded: string[] = [];
   let ids = 0;
-  const files: Pick<FilesResource, 'upload' | 'createFolder' | 'children'> = {
+  const files: Pick<FilesResource, 'upload' | 'createFolder' | 'children' | 'discardUpload'> = {
+    async discardUpload(parentId, file) {
+      discarded.push(`${parentId}/${file.name}`);
+    },
     async createFolder(parentId, name) {
       if (existing.some((d) => d.parentId === parentId && d.name === name)) {
         throw new ApiError({ status: 409, code: 'name_conflict', title: 'Conflit' });
@@ -55,7 +59,7 @@ function fakeFiles() {
       });
     },
   };
-  return { files, made, pending, existing };
+  return { files, made, pending, existing, discarded };
 }
 
 const file = (name: string) => new File(['x'], name);
@@ -112,6 +116,20 @@ describe(createUploadQueue.name, () => {
     fake.pending.get('root/a')?.finish();
     await tick();
     expect(status()).toEqual({ a: 'done' });
+    expect(fake.discarded).toEqual([]);
+  });
+
+  it('discards on the server what a paused file sent, when it is cancelled', async () => {
+    const fake = fakeFiles();
+    const { queue, status } = queueOn(fake);
+    queue.add([{ file: file('a'), parentId: 'root' }]);
+    await tick();
+    queue.pause();
+    await tick();
+    queue.cancel();
+    await tick();
+    expect(status()).toEqual({ a: 'cancelled' });
+    expect(fake.discarded).toEqual(['root/a']);
   });
 
   it('keeps going after a failure, and retries the failed file on demand', async () => {

@@ -29,6 +29,8 @@ export type QueueItem = {
   readonly error?: ApiError;
 };
 
+type Files = Pick<FilesResource, 'upload' | 'createFolder' | 'children' | 'discardUpload'>;
+
 export type UploadQueueOptions = {
   /** How many files go at once. */
   concurrency?: number;
@@ -61,7 +63,7 @@ let queues = 0;
  * made once each, parents first, and an existing folder of the same name is reused.
  */
 export function createUploadQueue(
-  files: Pick<FilesResource, 'upload' | 'createFolder' | 'children'>,
+  files: Files,
   { concurrency = 3, conflict = 'rename', onChange, onCreated }: UploadQueueOptions = {},
 ): UploadQueue {
   const queue = ++queues;
@@ -181,8 +183,17 @@ export function createUploadQueue(
     },
     cancel(key) {
       for (const entry of chosen(key, ['queued', 'uploading', 'paused'])) {
-        if (entry.run) entry.run.cancel.abort();
-        else set(entry, { status: 'cancelled' });
+        if (entry.run) {
+          entry.run.cancel.abort();
+          continue;
+        }
+        // What a paused upload left on the server goes too (its folders were made when it started).
+        if (entry.item.status === 'paused') {
+          void folderFor(entry.input.parentId, entry.input.folders ?? [])
+            .then((parentId) => files.discardUpload(parentId, entry.input.file, { conflict }))
+            .catch(() => undefined);
+        }
+        set(entry, { status: 'cancelled' });
       }
     },
     retry(key) {
