@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -70,6 +70,15 @@ async function expectNoAxeViolation(page: Page, include: string) {
 }
 
 const fits = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+/** Files on disk for the pickers (a folder tree; a big file with a stable date), removed after the run. */
+const made: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+test.afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 const unique = () => `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 
 test.describe('Drive: uploads, previews, versions, scanner', () => {
@@ -79,7 +88,7 @@ test.describe('Drive: uploads, previews, versions, scanner', () => {
     await signInWithSpace(page, 'enseignant');
     const folderId = await openNewFolder(page, `Import ${unique()}`);
 
-    const tree = join(mkdtempSync(join(tmpdir(), 'mt-tree-')), 'Cours');
+    const tree = join(tempDir('mt-tree-'), 'Cours');
     mkdirSync(join(tree, 'Maths', 'Géométrie'), { recursive: true });
     writeFileSync(join(tree, 'plan.txt'), 'Plan du trimestre\n');
     writeFileSync(join(tree, 'Maths', 'exercices.md'), '# Exercices\n\n<script>alert(1)</script>\n');
@@ -151,7 +160,7 @@ test.describe('Drive: uploads, previews, versions, scanner', () => {
     const folderId = await openNewFolder(page, `Gros envoi ${unique()}`);
     const content = randomBytes(20 * 1024 * 1024);
     // A file on disk: picked again after the reload, it has the same name, size and date.
-    const path = join(mkdtempSync(join(tmpdir(), 'mt-big-')), 'cours-filmé.mp4');
+    const path = join(tempDir('mt-big-'), 'cours-filmé.mp4');
     writeFileSync(path, content);
 
     // The network goes down after the first 8 MiB chunk.
