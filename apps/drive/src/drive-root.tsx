@@ -2,6 +2,7 @@ import { usePathname } from '@mytoutatice/app-kit';
 import { useState } from 'react';
 import { FolderView } from './folder/folder-view.tsx';
 import { FavoritesView } from './lists/favorites-view.tsx';
+import { PreviewHost } from './preview/preview-host.tsx';
 import { RecentView } from './lists/recent-view.tsx';
 import { SharedView } from './lists/shared-view.tsx';
 import { viewFromPath } from './routes.ts';
@@ -10,6 +11,7 @@ import { SearchBox } from './search/search-box.tsx';
 import { SearchView } from './search/search-view.tsx';
 import { useDebounced } from './search/use-debounced.ts';
 import { TrashView } from './trash/trash-view.tsx';
+import { UploadProvider } from './upload/upload-context.tsx';
 
 const SEARCH_PAUSE_MS = 250;
 
@@ -29,7 +31,10 @@ function Screen({ view }: { view: DriveView }) {
   }
 }
 
-/** The search box above every screen; while it holds words, their results cover the screen. */
+/**
+ * The search box above every screen; while it holds words, their results cover the screen.
+ * Uploads and the preview live above the screens, so they go on across folders and views.
+ */
 export function DriveRoot() {
   const pathname = usePathname();
   const view = viewFromPath(pathname);
@@ -39,9 +44,10 @@ export function DriveRoot() {
   const query = useDebounced(text, SEARCH_PAUSE_MS);
   const searching = text.trim() !== '' && query.trim() !== '';
   return (
-    <>
+    <UploadProvider>
       <SearchBox value={text} onChange={(next) => setSearch({ text: next, pathname })} />
       {searching ? <SearchView query={query} current={view.kind} /> : <Screen view={view} />}
-    </>
+      <PreviewHost />
+    </UploadProvider>
   );
 }

@@ -1,17 +1,30 @@
 import type { FileDoc } from '@mytoutatice/contract';
-import { useToast, useT } from '@mytoutatice/ui';
-import { errorText } from './error-text.ts';
-import { useDownload } from './items/use-download.ts';
+import { useSyncExternalStore } from 'react';
+
+let opened: FileDoc | null = null;
+const listeners = new Set<() => void>();
+
+function show(file: FileDoc | null) {
+  opened = file;
+  listeners.forEach((listener) => listener());
+}
 
 /**
- * What opening a file (double-click, Enter, « Ouvrir ») does, in one place: for now it downloads
- * it; the preview replaces this body.
+ * What opening a file (click, Enter, « Ouvrir ») does, in one place: the preview, over the
+ * folder, without leaving the Drive.
  */
 export function useOpenFile(): (file: FileDoc) => void {
-  const t = useT();
-  const toast = useToast();
-  const { download } = useDownload();
-  return (file) => {
-    download([file]).catch((error: unknown) => toast.error(errorText(t, error)));
-  };
+  return show;
+}
+
+/** The file being previewed (null when none) and a way to show another one or close. */
+export function useOpenedFile(): readonly [FileDoc | null, (file: FileDoc | null) => void] {
+  const file = useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => opened,
+  );
+  return [file, show];
 }

@@ -213,3 +213,15 @@ describe('files: zips', () => {
     expect(JSON.parse(post?.body ?? '')).toEqual({ ids: ['a', 'b'] });
   });
 });
+
+describe('files.content', () => {
+  it('GETs the bytes with the token', async () => {
+    server.handle(cors((_req, res) => res.writeHead(200, { 'Content-Type': 'text/plain' }).end('hello')));
+    const client = createClient({ baseUrl: server.baseUrl, getToken: () => 'tok' });
+    const blob = await client.files.content('f1');
+    expect(await blob.text()).toBe('hello');
+    const get = server.seen.find((r) => r.method === 'GET');
+    expect(get?.url).toBe('/api/files/f1/content');
+    expect(get?.headers.authorization).toBe('Bearer tok');
+  });
+});

@@ -3,7 +3,7 @@ import type { CopyFileBody, CreateFolderBody, FileSort, PatchFileBody, SortOrder
 import { apiErrorFrom } from './api-error.ts';
 import { contentDigestOf } from './digest.ts';
 import { parseResponse } from './parse-response.ts';
-import { isResumable, resumableUpload } from './resumable-upload.ts';
+import { discardResumableUpload, isResumable, resumableUpload } from './resumable-upload.ts';
 import type { CallOptions, PageOptions, Transport } from './transport.ts';
 import { xhrSend } from './xhr-send.ts';
 
@@ -15,6 +15,11 @@ export type ConflictPolicy = 'fail' | 'rename';
 export type UploadOptions = CallOptions & {
   onProgress?: ((loaded: number, total: number) => void) | undefined;
   conflict?: ConflictPolicy | undefined;
+  /**
+   * Aborted: stops like `signal`, but a resumable upload keeps what the server has, so the same
+   * file uploaded again to the same place goes on from there. A single POST starts over.
+   */
+  pauseSignal?: AbortSignal | undefined;
 };
 
 export type OverwriteOptions = CallOptions & {
@@ -64,6 +69,13 @@ export type FilesResource = {
   zipFolder(id: string, options?: CallOptions): Promise<Blob>;
   /** Files and folders, from one or several folders, as one zip; each sits at its top. */
   zipSelection(ids: readonly string[], options?: CallOptions): Promise<Blob>;
+  /**
+   * Cancels for good an upload stopped by `pauseSignal`: what the server holds of it is deleted.
+   * Nothing to do for a file sent in one POST (nothing of it was kept).
+   */
+  discardUpload(parentId: string, file: UploadInput, options?: { conflict?: ConflictPolicy | undefined }): Promise<void>;
+  /** The file's bytes (through the bearer token; for a URL a media element can stream, see `downloadLink`). */
+  content(id: string, options?: CallOptions): Promise<Blob>;
   /** A short-lived URL that downloads the file without a token (usable as a plain link). */
   downloadLink(id: string, options?: CallOptions): Promise<DownloadLink>;
   /**
@@ -141,6 +153,12 @@ export function createFiles(transport: Transport, apiBase = '/api'): FilesResour
     zipSelection: async (ids, { signal } = {}) =>
       (await transport.send('/api/files/zip', { method: 'POST', json: { ids: [...ids] } satisfies ZipSelectionBody, signal })).blob(),
 
+    discardUpload: async (parentId, file, { conflict = 'fail' } = {}) => {
+      if (isResumable(file)) await discardResumableUpload(transport, parentId, file, conflict, apiBase);
+    },
+
+    content: async (id, { signal } = {}) => (await transport.send(`${path(id)}/content`, { signal })).blob(),
+
     downloadLink: (id, { signal } = {}) =>
       transport.request(`${path(id)}/download-link`, DownloadLink, { method: 'POST', signal }),
 
@@ -164,14 +182,15 @@ export function createFiles(transport: Transport, apiBase = '/api'): FilesResour
 }
 
 async function upload(transport: Transport, apiBase: string, parentId: string, file: UploadInput, options: UploadOptions) {
-  const { onProgress, signal, conflict = 'fail' } = options;
+  const { onProgress, signal, pauseSignal, conflict = 'fail' } = options;
   const path = (id: string) => itemPath(apiBase, id);
   if (isResumable(file)) {
-    const id = await resumableUpload(transport, parentId, file, { conflict, signal, onProgress, apiBase });
+    const id = await resumableUpload(transport, parentId, file, { conflict, signal, pauseSignal, onProgress, apiBase });
     onProgress?.(file.size, file.size);
     return transport.request(path(id), FileDoc, { signal });
   }
-  return sendContent(transport, 'POST', transport.url(`${path(parentId)}/files`, { name: file.name, conflict }), file, { onProgress, signal });
+  const stop = pauseSignal ? AbortSignal.any([pauseSignal, ...(signal ? [signal] : [])]) : signal;
+  return sendContent(transport, 'POST', transport.url(`${path(parentId)}/files`, { name: file.name, conflict }), file, { onProgress, signal: stop });
 }
 
 /** Sends bytes as the raw body, with progress and a SHA-256 `Content-Digest` the server checks. */

@@ -2,7 +2,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from './client.ts';
-import { CHUNK_BYTES, RESUMABLE_FROM_BYTES, resumableUpload } from './resumable-upload.ts';
+import { CHUNK_BYTES, forgetUnfinishedUpload, RESUMABLE_FROM_BYTES, resumableUpload, unfinishedUploads } from './resumable-upload.ts';
 import { json, startTestServer } from './test-server.ts';
 import type { Seen } from './test-server.ts';
 
@@ -39,7 +39,7 @@ function tusServer(options: { refuseFirstPatchWith401?: boolean; failSecondPatch
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Expose-Headers', 'Location, Upload-Offset, Upload-Length, Tus-Resumable, X-File-Id');
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { 'Access-Control-Allow-Methods': 'POST, PATCH, HEAD, GET', 'Access-Control-Allow-Headers': '*, Authorization' });
+      res.writeHead(204, { 'Access-Control-Allow-Methods': 'POST, PATCH, HEAD, GET, DELETE', 'Access-Control-Allow-Headers': '*, Authorization' });
       res.end();
       return;
     }
@@ -64,6 +64,10 @@ function tusServer(options: { refuseFirstPatchWith401?: boolean; failSecondPatch
       offset += req.body.length;
       const done = offset === fileDoc.size;
       res.writeHead(204, { 'Upload-Offset': String(offset), 'Tus-Resumable': '1.0.0', ...(done ? { 'X-File-Id': 'f1' } : {}) }).end();
+      return;
+    }
+    if (req.method === 'DELETE' && req.url === '/api/uploads/u1') {
+      res.writeHead(204, { 'Tus-Resumable': '1.0.0' }).end();
       return;
     }
     if (req.method === 'GET' && req.url === '/api/files/f1') {
@@ -136,6 +140,53 @@ describe(resumableUpload.name, () => {
       'GET /api/files/f1 0',
     ]);
     expect(localStorage.length).toBe(0);
+  });
+
+  it('pauses without deleting the upload, lists it as unfinished, and goes on from the server offset', async () => {
+    const handler = tusServer();
+    server.handle(handler);
+    const client = createClient({ baseUrl: server.baseUrl, getToken: () => 'tok' });
+    const pause = new AbortController();
+    const picked = video();
+    const paused = client.files.upload('d1', picked, {
+      conflict: 'rename',
+      pauseSignal: pause.signal,
+      onProgress: (loaded) => {
+        if (loaded >= CHUNK_BYTES) pause.abort();
+      },
+    });
+    await expect(paused).rejects.toBeDefined();
+    expect(server.seen.some((r) => r.method === 'DELETE')).toBe(false);
+    const [unfinished, ...others] = await unfinishedUploads();
+    expect(others).toEqual([]);
+    expect(unfinished).toMatchObject({ name: 'cours.mp4', size: RESUMABLE_FROM_BYTES + 1, parentId: 'd1', conflict: 'rename' });
+
+    server.handle(handler);
+    const file = await client.files.upload('d1', picked, { conflict: 'rename' });
+    expect(file.id).toBe('f1');
+    expect(server.seen.filter((r) => r.method === 'PATCH').map((r) => r.body.length).at(-1)).toBe(RESUMABLE_FROM_BYTES + 1 - CHUNK_BYTES);
+    expect(await unfinishedUploads()).toEqual([]);
+  });
+
+  it('discards a paused upload: deleted on the server, forgotten here', async () => {
+    server.handle(tusServer({ failSecondPatch: true }));
+    const client = createClient({ baseUrl: server.baseUrl, getToken: () => 'tok' });
+    const picked = video();
+    await expect(client.files.upload('d1', picked, { conflict: 'rename' })).rejects.toBeDefined();
+    await client.files.discardUpload('d1', picked, { conflict: 'rename' });
+    const deletion = server.seen.find((r) => r.method === 'DELETE');
+    expect(deletion?.url).toBe('/api/uploads/u1');
+    expect(deletion?.headers.authorization).toBe('Bearer tok');
+    expect(await unfinishedUploads()).toEqual([]);
+  });
+
+  it('forgets an unfinished upload on demand', async () => {
+    server.handle(tusServer({ failSecondPatch: true }));
+    const client = createClient({ baseUrl: server.baseUrl, getToken: () => 'tok' });
+    await expect(client.files.upload('d1', video())).rejects.toBeDefined();
+    const [unfinished] = await unfinishedUploads();
+    await forgetUnfinishedUpload(unfinished?.key ?? '');
+    expect(await unfinishedUploads()).toEqual([]);
   });
 
   it('keeps the single POST for a file at the threshold', async () => {

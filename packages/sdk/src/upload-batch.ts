@@ -72,7 +72,7 @@ export async function uploadBatch(
   return items;
 }
 
-function asApiError(error: unknown): ApiError {
+export function asApiError(error: unknown): ApiError {
   if (isApiError(error)) return error;
   return new ApiError({
     status: 0,

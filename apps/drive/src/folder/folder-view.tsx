@@ -1,17 +1,19 @@
 import type { DriveKey } from '../messages.ts';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { DragEvent } from 'react';
 import { navigate } from '@mytoutatice/app-kit';
 import { ROOT_ID } from '@mytoutatice/sdk';
-import { useFile, useFolder, useUpload } from '@mytoutatice/sdk/react';
-import { Button, EmptyState, ErrorPanel, Loading, useT } from '@mytoutatice/ui';
+import { useFile, useFolder } from '@mytoutatice/sdk/react';
+import { EmptyState, ErrorPanel, Loading, useT } from '@mytoutatice/ui';
 import { ItemBrowser } from '../items/item-browser.tsx';
 import { DrivePage } from '../nav/drive-page.tsx';
 import { folderPath, sortFromSearch, sortSearch } from '../routes.ts';
+import { UploadActions } from '../upload/upload-actions.tsx';
+import { UploadPanel } from '../upload/upload-panel.tsx';
+import { useDropUpload } from '../upload/use-drop-upload.ts';
 import { useSearchString } from '../use-location.ts';
 import { Breadcrumbs } from './breadcrumbs.tsx';
 import { NewFolderDialog } from './new-folder-dialog.tsx';
-import { UploadPanel } from './upload-panel.tsx';
 
 /** One folder: its content, « Importer des fichiers » (button or drop), « Nouveau dossier ». */
 export function FolderView({ folderId }: { folderId: string }) {
@@ -19,18 +21,14 @@ export function FolderView({ folderId }: { folderId: string }) {
   const sort = sortFromSearch(useSearchString());
   const folder = useFile(folderId);
   const listing = useFolder(folderId, sort);
-  const upload = useUpload(folderId);
-  const input = useRef<HTMLInputElement>(null);
+  const drop = useDropUpload(folderId);
   const [dragging, setDragging] = useState(false);
   const folderName = folderId === ROOT_ID ? t('drive.title') : (folder.data?.name ?? '');
 
-  const importFiles = (files: FileList | null) => {
-    if (files && files.length > 0) upload.mutate({ files: Array.from(files), conflict: 'rename' });
-  };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    importFiles(event.dataTransfer.files);
+    drop(event.dataTransfer);
   };
 
   if (folder.isError || listing.isError) {
@@ -52,25 +50,12 @@ export function FolderView({ folderId }: { folderId: string }) {
       title={folderName}
       actions={
         <>
-          <Button variant="primary" onClick={() => input.current?.click()}>
-            {t('action.upload')}
-          </Button>
+          <UploadActions folderId={folderId} />
           <NewFolderDialog parentId={folderId} />
         </>
       }
     >
       {folder.data && <Breadcrumbs folder={folder.data} />}
-      <input
-        ref={input}
-        type="file"
-        multiple
-        hidden
-        data-testid="drive-file-input"
-        onChange={(e) => {
-          importFiles(e.target.files);
-          e.target.value = '';
-        }}
-      />
       <section
         className={`mt-drive-drop${dragging ? ' mt-drive-drop--active' : ''}`}
         aria-label={folderName}
@@ -99,7 +84,7 @@ export function FolderView({ folderId }: { folderId: string }) {
           />
         )}
       </section>
-      <UploadPanel uploads={upload.uploads} onCancel={upload.cancel} onClear={upload.clear} />
+      <UploadPanel />
     </DrivePage>
   );
 }

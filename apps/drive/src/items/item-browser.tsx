@@ -15,6 +15,7 @@ import type { MenuHandlers } from './item-menu.ts';
 import type { ItemContext } from './item-parts.tsx';
 import { ItemTable } from './item-table.tsx';
 import type { Column, ItemViewProps } from './item-view-props.ts';
+import { LazyVersionHistory } from '../versions/lazy-version-history.tsx';
 import { SelectionBar } from './selection-bar.tsx';
 import { keepShown, keyTarget, moveTo, noSelection, pick, selectAll } from './selection.ts';
 import type { PickMode } from './selection.ts';
@@ -54,6 +55,7 @@ export function ItemBrowser({ mode, label, items, paging, columns, folderId, sor
   const [renamingId, setRenamingId] = useState<string | null>(null);
   const [picker, setPicker] = useState<{ mode: PlaceMode; items: readonly FileDoc[] } | null>(null);
   const [destroying, setDestroying] = useState<readonly FileDoc[] | null>(null);
+  const [versionsOf, setVersionsOf] = useState<FileDoc | null>(null);
 
   const order = useMemo(() => items.map((item) => item.id), [items]);
   // Items trashed or moved away (here or elsewhere, live) leave the selection.
@@ -76,6 +78,7 @@ export function ItemBrowser({ mode, label, items, paging, columns, folderId, sor
     rename: (item) => setRenamingId(item.id),
     pickFolder: (placeMode, targets) => setPicker({ mode: placeMode, items: targets }),
     confirmDestroy: setDestroying,
+    showVersions: setVersionsOf,
   };
   const menu = mode === 'drive' ? driveMenu : trashMenu;
   /** An item's menu acts on the whole selection when the item is part of it. */
@@ -192,6 +195,7 @@ export function ItemBrowser({ mode, label, items, paging, columns, folderId, sor
           onClose={() => setDestroying(null)}
         />
       ) : null}
+      {versionsOf ? <LazyVersionHistory file={versionsOf} onClose={() => setVersionsOf(null)} /> : null}
     </>
   );
 }

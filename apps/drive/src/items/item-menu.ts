@@ -10,20 +10,23 @@ export type MenuHandlers = {
   rename: (item: FileDoc) => void;
   pickFolder: (mode: PlaceMode, items: readonly FileDoc[]) => void;
   confirmDestroy: (items: readonly FileDoc[]) => void;
+  showVersions: (item: FileDoc) => void;
 };
 
 /**
  * The actions on one item or a selection, for its « ⋯ » menu, right-click and the selection bar.
  * One entry per line: adding an action (« Historique des versions ») is adding a line.
  */
-export function driveMenu(targets: readonly FileDoc[], { t, actions, open, rename, pickFolder }: MenuHandlers): MenuItem[] {
+export function driveMenu(targets: readonly FileDoc[], { t, actions, open, rename, pickFolder, showVersions }: MenuHandlers): MenuItem[] {
   const [one] = targets;
   const single = targets.length === 1 && one !== undefined ? one : null;
+  const singleFile = single?.type === 'file' ? single : null;
   const allFavorite = targets.every((item) => item.favorite);
   return [
     ...(single ? [{ id: 'open', label: t('drive.open'), onSelect: () => open(single) }] : []),
     { id: 'download', label: t('action.download'), onSelect: () => void actions.download(targets) },
     ...(single ? [{ id: 'rename', label: t('action.rename'), onSelect: () => rename(single) }] : []),
+    ...(singleFile ? [{ id: 'versions', label: t('drive.versions.history'), onSelect: () => showVersions(singleFile) }] : []),
     { id: 'move', label: t('action.moveTo'), onSelect: () => pickFolder('move', targets) },
     { id: 'copy', label: t('drive.copyTo'), onSelect: () => pickFolder('copy', targets) },
     {
