@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { accessToken, signInWithSpace } from './journey.ts';
+import { accessToken, expectNoAxeViolation, signInWithSpace } from './journey.ts';
 
 /** A 2×2 red PNG. */
 const PNG = Buffer.from(
@@ -62,11 +61,6 @@ async function openNewFolder(page: Page, name: string): Promise<string> {
   await page.goto(`/drive/dossier/${folder.id}`);
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   return folder.id;
-}
-
-async function expectNoAxeViolation(page: Page, include: string) {
-  const { violations } = await new AxeBuilder({ page }).include(include).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 const fits = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -151,7 +145,7 @@ test.describe('Drive: uploads, previews, versions, scanner', () => {
     await page.goto(`/drive/dossier/${inCours[0]?.id ?? ''}`);
     await page.getByRole('button', { name: 'exercices.md', exact: true }).click();
     preview = page.getByRole('dialog', { name: 'exercices.md' });
-    await expect(preview.getByRole('heading', { name: 'Exercices' })).toBeVisible();
+    await expect(preview.getByRole('heading', { name: 'Exercices', exact: true })).toBeVisible();
     await expect(preview.getByText('<script>alert(1)</script>')).toBeVisible();
   });
 
@@ -260,6 +254,13 @@ test.describe('Drive: uploads, previews, versions, scanner', () => {
     await page.keyboard.press('Escape');
     await expect(history).toBeHidden();
     await expect(preview.getByText('Première rédaction')).toBeVisible();
+
+    // The same history from the file's menu in the list.
+    await page.keyboard.press('Escape');
+    await expect(preview).toBeHidden();
+    await page.getByRole('button', { name: 'Plus d’actions pour « rapport.txt »' }).click();
+    await page.getByRole('menuitem', { name: 'Historique des versions' }).click();
+    await expect(history.getByRole('button', { name: /^Restaurer la version du / })).toBeVisible();
   });
 
   test('scan a two-page document into a PDF of the folder', async ({ page }) => {

@@ -48,7 +48,8 @@ export async function accessToken(page: Page): Promise<string> {
 }
 
 /** Fails with the list of what axe finds on the page as it is. */
-export async function expectNoAxeViolation(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+export async function expectNoAxeViolation(page: Page, include?: string): Promise<void> {
+  const builder = new AxeBuilder({ page });
+  const { violations } = await (include === undefined ? builder : builder.include(include)).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

@@ -91,6 +91,7 @@ export function ItemBrowser({ mode, label, items, paging, columns, folderId, sor
     },
     menuFor: (item) => menu(targetsOf(item), handlers),
     linkFolders: mode === 'drive',
+    openFile: mode === 'drive' ? openFile : undefined,
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>, perLine: number) => {

@@ -15,6 +15,8 @@ export type ItemContext = {
   menuFor: (item: FileDoc) => readonly MenuItem[];
   /** Folders open as links in the Drive; the trash lists them as plain names. */
   linkFolders: boolean;
+  /** A file's name opens it (the preview) in the Drive; undefined in the trash. */
+  openFile?: ((item: FileDoc) => void) | undefined;
 };
 
 /** A modified click on a folder's link selects it rather than opening a tab (the list handles it). */
@@ -25,6 +27,26 @@ function keepModifiedClicks(event: MouseEvent) {
 export function ItemName({ item, context }: { item: FileDoc; context: ItemContext }) {
   if (context.renamingId === item.id) return <RenameField item={item} onDone={context.endRename} />;
   const icon = <Icon name={item.type === 'directory' ? 'folder' : 'file'} className="mt-item__icon" />;
+  const { openFile } = context;
+  if (item.type === 'file' && openFile) {
+    // Opened by a plain click, as a folder's link is; a modified click selects (the row handles
+    // it). Out of the tab order like the checkbox: the keyboard opens with Enter on the row.
+    return (
+      <button
+        type="button"
+        tabIndex={-1}
+        className="mt-item__name mt-item__open"
+        onClick={(event) => {
+          if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+          event.stopPropagation();
+          openFile(item);
+        }}
+      >
+        {icon}
+        {item.name}
+      </button>
+    );
+  }
   return item.type === 'directory' && context.linkFolders ? (
     <Link href={folderPath(item.id)} className="mt-item__name" onClick={keepModifiedClicks}>
       {icon}
