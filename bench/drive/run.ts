@@ -11,9 +11,9 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium } from '@playwright/test';
 import { seedFiles } from '@mytoutatice/storage/seeding';
 import { startApacheDav } from '../lib/apache.ts';
+import { browserSession, launchChromium } from '../lib/browser.ts';
 import { fileName } from '../lib/file-names.ts';
 import { percentile } from '../lib/stats.ts';
 import { root, startSystem } from '../lib/system.ts';
@@ -32,10 +32,7 @@ const PROPFIND_BODY = `<?xml version="1.0" encoding="utf-8"?>
 execFileSync('sh', [join(root, 'scripts/system-deps.sh')], { env: { ...process.env, MT_BENCH_DEPS: '1' }, stdio: 'inherit' });
 const system = await startSystem(28080);
 const apache = await startApacheDav(APACHE_PORT);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const token = await system.signIn('eleve');
   const api = (path: string, init: RequestInit = {}) =>
@@ -104,15 +101,7 @@ try {
  * on screen, for the big folder and the small one.
  */
 async function timesToFirstRow(big: string, small: string): Promise<{ big: number; small: number }> {
-  const warm = await browser.newContext();
-  const page = await warm.newPage();
-  await page.goto(system.publicUrl);
-  await page.getByLabel('Identifiant').fill('eleve');
-  await page.getByLabel('Mot de passe').fill('demo');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'Applications' }).waitFor();
-  const state = await warm.storageState();
-  await warm.close();
+  const state = await browserSession(browser, system.publicUrl, 'eleve');
   /** The name the listing shows first: sorted by name, byte-wise as the storage sorts. */
   const firstName = (count: number) => Array.from({ length: count }, (_, i) => fileName(i)).sort()[0] ?? '';
   const firstRow = async (folderId: string, count: number) => {

@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { chromium } from '@playwright/test';
-import type { Browser, BrowserContext, Page, Response } from '@playwright/test';
+import type { Browser, Page, Response } from '@playwright/test';
 import { build } from 'vite';
+import { browserSession, launchChromium, type SessionState } from '../lib/browser.ts';
 import { root, startSystem } from '../lib/system.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -24,22 +24,10 @@ const referenceDist = mkdtempSync(join(tmpdir(), 'mytoutatice-reference-'));
 await build({ root: join(here, 'reference'), logLevel: 'warn', plugins: [react()], build: { outDir: referenceDist, emptyOutDir: true } });
 const reference = await serveGzipped(referenceDist, 28300);
 const system = await startSystem(28080);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   await system.signIn('eleve');
-  // Sign in once in the browser: later contexts carry the ENT session cookie but no cache.
-  const warm = await browser.newContext();
-  const page = await warm.newPage();
-  await page.goto(system.publicUrl);
-  await page.getByLabel('Identifiant').fill('eleve');
-  await page.getByLabel('Mot de passe').fill('demo');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'Applications' }).waitFor();
-  const state = await warm.storageState();
-  await warm.close();
+  const state = await browserSession(browser, system.publicUrl, 'eleve');
 
   const home = await coldLoads(browser, system.publicUrl, state);
   const reloads = await cacheClearedReloads(browser, system.publicUrl, state);
@@ -77,7 +65,7 @@ try {
   reference.close();
 }
 
-async function coldLoads(b: Browser, url: string, storageState: Awaited<ReturnType<BrowserContext['storageState']>> | undefined) {
+async function coldLoads(b: Browser, url: string, storageState: SessionState | undefined) {
   const times: number[] = [];
   let scripts: Script[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -95,7 +83,7 @@ async function coldLoads(b: Browser, url: string, storageState: Awaited<ReturnTy
 }
 
 /** The Home reloaded in a tab that already holds its session, with the HTTP cache emptied first. */
-async function cacheClearedReloads(b: Browser, url: string, storageState: Awaited<ReturnType<BrowserContext['storageState']>>) {
+async function cacheClearedReloads(b: Browser, url: string, storageState: SessionState) {
   const ctx = await b.newContext({ storageState });
   const page = await ctx.newPage();
   await page.goto(url);

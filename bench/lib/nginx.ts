@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stopServer } from './proc.ts';
 
 export type Nginx = { dir: string; stop(): Promise<void> };
 
@@ -30,13 +31,6 @@ ${server(dir)}
   const child = spawn('nginx', ['-c', conf, '-p', dir], { stdio: 'inherit' });
   return {
     dir,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop: () => stopServer(child, dir),
   };
 }

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 
 /** The pids of the processes listening on a local TCP port (nginx: its master and workers). */
 export function pidsListening(port: string): number[] {
@@ -56,4 +56,14 @@ export async function watchProcesses<T>(groups: number[][], work: () => Promise<
   } finally {
     clearInterval(timer);
   }
+}
+
+/** Stops a reference server started for a run (SIGTERM, waiting for it) and removes its folder. */
+export async function stopServer(child: ChildProcess, dir: string): Promise<void> {
+  if (child.exitCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dir, { recursive: true, force: true });
 }
