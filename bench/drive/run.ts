@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { seedFiles } from '@mytoutatice/storage/seeding';
 import { startApacheDav } from '../lib/apache.ts';
-import { browserSession, launchChromium } from '../lib/browser.ts';
+import { browserSession, launchChromium, type SessionState } from '../lib/browser.ts';
 import { fileName } from '../lib/file-names.ts';
 import { percentile } from '../lib/stats.ts';
 import { root, startSystem } from '../lib/system.ts';
@@ -24,6 +24,7 @@ const REQUESTS = Number(process.env.REQUESTS ?? 20);
 const BROWSER = process.env.BROWSER !== '0';
 const RUNS = Number(process.env.RUNS ?? 5);
 const APACHE_PORT = 28183;
+const SCROLL_FRAMES = 300;
 const FOLDER = 'Dossier de classe';
 /** What a DAV client asks for each entry (rclone, davfs2 and Finder ask for about these). */
 const PROPFIND_BODY = `<?xml version="1.0" encoding="utf-8"?>
@@ -88,6 +89,10 @@ try {
   console.log(`| Apache 2.4 mod_dav_fs (no auth) | ${p(times.apache, 0.5)} ms | ${p(times.apache, 0.9)} ms | ${(sizes.apache / 1024).toFixed(0)} KiB | 1.00 |`);
   if (rows) {
     console.log(`\nTime to the first row in Drive (Chromium, new tab with the session, median of ${RUNS}): ${FILES.toLocaleString('en')} files ${rows.big.toFixed(0)} ms, 10 files ${rows.small.toFixed(0)} ms (${(rows.big / rows.small).toFixed(2)}×).`);
+    console.log(
+      `Scrolling it, 120 px a frame for ${SCROLL_FRAMES} frames: frame time p50 ${rows.scroll.p50.toFixed(1)} ms, p95 ${rows.scroll.p95.toFixed(1)} ms ` +
+        `(${(16.7 / rows.scroll.p50).toFixed(2)}× of 60 fps at p50); ${rows.scroll.rows} rows in the page at the end.`,
+    );
   }
   console.log('Target: PROPFIND no slower than Apache (ratio ≥ 1).');
 } finally {
@@ -100,7 +105,7 @@ try {
  * Median time from opening a folder's link in a new tab (holding the session) to its first row
  * on screen, for the big folder and the small one.
  */
-async function timesToFirstRow(big: string, small: string): Promise<{ big: number; small: number }> {
+async function timesToFirstRow(big: string, small: string): Promise<{ big: number; small: number; scroll: { p50: number; p95: number; rows: number } }> {
   const state = await browserSession(browser, system.publicUrl, 'eleve');
   /** The name the listing shows first: sorted by name, byte-wise as the storage sorts. */
   const firstName = (count: number) => Array.from({ length: count }, (_, i) => fileName(i)).sort()[0] ?? '';
@@ -117,7 +122,33 @@ async function timesToFirstRow(big: string, small: string): Promise<{ big: numbe
     }
     return percentile(runs, 0.5);
   };
-  return { big: await firstRow(big, FILES), small: await firstRow(small, 10) };
+  return { big: await firstRow(big, FILES), small: await firstRow(small, 10), scroll: await scrollFrames(state, big, firstName(FILES)) };
+}
+
+/**
+ * Scrolling the big folder: the window scrolled 120 px a frame for SCROLL_FRAMES frames (pages
+ * fetched on the way), the time between frames recorded in the page, and the rows in the page.
+ */
+async function scrollFrames(state: SessionState, folderId: string, first: string): Promise<{ p50: number; p95: number; rows: number }> {
+  const ctx = await browser.newContext({ storageState: state });
+  const tab = await ctx.newPage();
+  await tab.goto(`${system.publicUrl}/drive/dossier/${folderId}`);
+  await tab.getByText(first, { exact: true }).first().waitFor();
+  const frames = await tab.evaluate(async (count) => {
+    const times: number[] = [];
+    let last = performance.now();
+    for (let i = 0; i < count; i++) {
+      window.scrollBy(0, 120);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const now = performance.now();
+      times.push(now - last);
+      last = now;
+    }
+    return times;
+  }, SCROLL_FRAMES);
+  const rows = await tab.locator('tr.mt-item').count();
+  await ctx.close();
+  return { p50: percentile(frames, 0.5), p95: percentile(frames, 0.95), rows };
 }
 
 /** A device app password for `eleve`, from the admin command (it prints the password last). */

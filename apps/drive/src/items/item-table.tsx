@@ -1,5 +1,6 @@
 import type { FileDoc, FileSort } from '@mytoutatice/contract';
 import { formatBytes, formatDate, useLocale, useT } from '@mytoutatice/ui';
+import { memo } from 'react';
 import type { DriveKey } from '../messages.ts';
 import { ItemCheckbox, ItemLocation, ItemMenu, ItemName } from './item-parts.tsx';
 import type { Column, ItemViewProps } from './item-view-props.ts';
@@ -55,25 +56,6 @@ export function ItemTable(props: ItemViewProps) {
     );
   };
 
-  const cell = (item: FileDoc, column: Column) => {
-    const className = ESSENTIAL.has(column) ? undefined : 'mt-col--secondary';
-    switch (column) {
-      case 'updated':
-        return <td key={column} className={className}>{formatDate(item.updatedAt, locale)}</td>;
-      case 'trashed':
-        return <td key={column} className={className}>{item.trashedAt ? formatDate(item.trashedAt, locale) : '—'}</td>;
-      case 'size':
-        return <td key={column} className={className}>{item.size === null ? '—' : formatBytes(item.size, locale)}</td>;
-      case 'location':
-      case 'origin':
-        return (
-          <td key={column} className={className}>
-            <ItemLocation item={item} link={column === 'location'} />
-          </td>
-        );
-    }
-  };
-
   return (
     <table
       ref={listRef}
@@ -103,20 +85,19 @@ export function ItemTable(props: ItemViewProps) {
         {drawn.map((row) => {
           const item = items[row.index];
           if (!item) return null;
-          const isSelected = selected.has(item.id);
           return (
-            <tr key={item.id} ref={virtualizer.measureElement} data-index={row.index} aria-rowindex={row.index + 2} className="mt-item" {...itemProps(item, row.index)}>
-              <td className="mt-item-table__check">
-                <ItemCheckbox item={item} selected={isSelected} onToggle={() => onToggle(row.index)} />
-              </td>
-              <th scope="row" className="mt-item-table__name">
-                <ItemName item={item} context={context} />
-              </th>
-              {columns.map((column) => cell(item, column))}
-              <td className="mt-item-table__actions">
-                <ItemMenu item={item} context={context} />
-              </td>
-            </tr>
+            <ItemRow
+              key={item.id}
+              item={item}
+              index={row.index}
+              selected={selected.has(item.id)}
+              columns={columns}
+              locale={locale}
+              context={context}
+              itemProps={itemProps}
+              onToggle={onToggle}
+              measure={virtualizer.measureElement}
+            />
           );
         })}
         {after > 0 ? (
@@ -128,3 +109,52 @@ export function ItemTable(props: ItemViewProps) {
     </table>
   );
 }
+
+/** A cell of a secondary column. */
+function cell(item: FileDoc, column: Column, locale: string) {
+  const className = ESSENTIAL.has(column) ? undefined : 'mt-col--secondary';
+  switch (column) {
+    case 'updated':
+      return <td key={column} className={className}>{formatDate(item.updatedAt, locale)}</td>;
+    case 'trashed':
+      return <td key={column} className={className}>{item.trashedAt ? formatDate(item.trashedAt, locale) : '—'}</td>;
+    case 'size':
+      return <td key={column} className={className}>{item.size === null ? '—' : formatBytes(item.size, locale)}</td>;
+    case 'location':
+    case 'origin':
+      return (
+        <td key={column} className={className}>
+          <ItemLocation item={item} link={column === 'location'} />
+        </td>
+      );
+  }
+}
+
+type ItemRowProps = Pick<ItemViewProps, 'columns' | 'context' | 'itemProps' | 'onToggle'> & {
+  item: FileDoc;
+  index: number;
+  selected: boolean;
+  locale: string;
+  measure: (element: HTMLElement | null) => void;
+};
+
+/**
+ * One row, drawn again only when its own props change: scrolling re-renders the table, and the
+ * rows already on screen keep theirs (the list's handlers and context are the same objects).
+ */
+const ItemRow = memo(function ItemRow({ item, index, selected, columns, locale, context, itemProps, onToggle, measure }: ItemRowProps) {
+  return (
+    <tr ref={measure} data-index={index} aria-rowindex={index + 2} className="mt-item" {...itemProps(item, index)}>
+      <td className="mt-item-table__check">
+        <ItemCheckbox item={item} selected={selected} onToggle={() => onToggle(index)} />
+      </td>
+      <th scope="row" className="mt-item-table__name">
+        <ItemName item={item} context={context} />
+      </th>
+      {columns.map((column) => cell(item, column, locale))}
+      <td className="mt-item-table__actions">
+        <ItemMenu item={item} context={context} />
+      </td>
+    </tr>
+  );
+});
