@@ -17,6 +17,7 @@ const modules = {
   'single-spa-react': 'esm+default',
   '@mytoutatice/sdk': 'esm',
   '@mytoutatice/sdk/react': 'esm',
+  '@mytoutatice/sdk/uploads': 'esm',
   '@mytoutatice/ui': 'esm',
 } as const;
 

@@ -1,4 +1,4 @@
-import type { QueueInput } from '@mytoutatice/sdk';
+import type { QueueInput } from '@mytoutatice/sdk/uploads';
 
 /**
  * What the file inputs give: plain files, or (« Importer un dossier », `webkitdirectory`) files

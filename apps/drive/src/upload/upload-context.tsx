@@ -1,7 +1,7 @@
 import { createContext, use } from 'react';
 import type { ReactNode } from 'react';
-import type { QueueItem, UploadQueue } from '@mytoutatice/sdk';
-import { useUploadQueue } from '@mytoutatice/sdk/react';
+import type { QueueItem, UploadQueue } from '@mytoutatice/sdk/uploads';
+import { useUploadQueue } from '@mytoutatice/sdk/uploads';
 
 const QueueContext = createContext<UploadQueue | null>(null);
 const ItemsContext = createContext<readonly QueueItem[]>([]);

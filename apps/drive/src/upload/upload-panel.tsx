@@ -1,5 +1,5 @@
 import type { DriveKey } from '../messages.ts';
-import type { QueueItem } from '@mytoutatice/sdk';
+import type { QueueItem } from '@mytoutatice/sdk/uploads';
 import { Button, formatBytes, ProgressBar, useLocale, useT } from '@mytoutatice/ui';
 import { UnfinishedUploads } from './unfinished-uploads.tsx';
 import { useUploadItems, useUploadQueueContext } from './upload-context.tsx';

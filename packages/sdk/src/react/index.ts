@@ -26,7 +26,6 @@ export { useFileVersions, useOverwrite, useRestoreVersion, useDeleteVersion } fr
 export type { OverwriteVariables, VersionVariables } from './use-versions.ts';
 export { useUpload } from './use-upload.ts';
 export type { UploadVariables } from './use-upload.ts';
-export { useUploadQueue } from './use-upload-queue.ts';
 export {
   useDocuments,
   useDocument,
