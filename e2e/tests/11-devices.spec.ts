@@ -1,15 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { publicUrl } from '../playwright.config.ts';
-import { accessToken, signInWithSpace } from './journey.ts';
+import { accessToken, expectNoAxeViolation, signInWithSpace } from './journey.ts';
 
 const PASSWORD = /^[a-z0-9]{4}(-[a-z0-9]{4}){5}$/;
-
-async function expectNoAxeViolation(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 const fits = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 

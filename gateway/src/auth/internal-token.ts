@@ -8,7 +8,7 @@ const LIFETIME_S = 60;
 const REUSE_S = 30;
 
 /** For the `app` scope: which app, and what it may touch; for `sharing`: which sharing, whose hands, and what it opens. */
-export type ScopedGrant = { app: string; grants: Grant[] } | { sharing: string; member?: string; grants: Grant[] };
+type ScopedGrant = { app: string; grants: Grant[] } | { sharing: string; member?: string; grants: Grant[] };
 
 export type InternalTokenMinter = (scope: InternalScope, instanceId?: string, scopedGrant?: ScopedGrant) => Promise<string>;
 

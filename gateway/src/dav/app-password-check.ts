@@ -36,10 +36,10 @@ export class AppPasswordCheck {
     try {
       const valid = await pending;
       // Only successes are remembered: a wrong password is throttled instead, and a right one typed next must work at once.
-      if (!valid) this.#verified.set(key, pending, Date.now());
+      if (!valid) this.#verified.delete(key);
       return valid;
     } catch (error) {
-      this.#verified.set(key, pending, Date.now());
+      this.#verified.delete(key);
       throw error;
     }
   }

@@ -18,6 +18,8 @@ export type DirectoryEntry = {
 export class Directory {
   private readonly db: DatabaseSync;
   private readonly bySub = new Map<string, DirectoryEntry>();
+  private readonly bySlug = new Map<string, DirectoryEntry>();
+  private readonly byInstance = new Map<string, DirectoryEntry>();
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -35,32 +37,37 @@ export class Directory {
   }
 
   find(sub: string): DirectoryEntry | undefined {
-    const cached = this.bySub.get(sub);
-    if (cached) return cached;
-    const row = this.db
-      .prepare('SELECT sub, instance_id, slug, backend_url, created_at FROM spaces WHERE sub = ?')
-      .get(sub) as Record<string, string> | undefined;
-    if (!row) return undefined;
-    const entry = toEntry(row);
-    this.bySub.set(sub, entry);
-    return entry;
+    return this.bySub.get(sub) ?? this.findWhere('sub', sub);
   }
 
-  /** The space at this address (a DAV client's user name); not cached, so a new space is found at once. */
+  /** The space at this address (a DAV client's user name). */
   findBySlug(slug: string): DirectoryEntry | undefined {
-    return this.findWhere('slug', slug);
+    return this.bySlug.get(slug) ?? this.findWhere('slug', slug);
   }
 
   /** The space of an instance (a download link names only that), whatever node hosts it. */
   findByInstance(instanceId: string): DirectoryEntry | undefined {
-    return this.findWhere('instance_id', instanceId);
+    return this.byInstance.get(instanceId) ?? this.findWhere('instance_id', instanceId);
   }
 
-  private findWhere(column: 'slug' | 'instance_id', value: string): DirectoryEntry | undefined {
+  /**
+   * Entries never change once added, so a found one is kept (these run on every request);
+   * a miss is not, so a space made since is found at once.
+   */
+  private findWhere(column: 'sub' | 'slug' | 'instance_id', value: string): DirectoryEntry | undefined {
     const row = this.db
       .prepare(`SELECT sub, instance_id, slug, backend_url, created_at FROM spaces WHERE ${column} = ?`)
       .get(value) as Record<string, string> | undefined;
-    return row && toEntry(row);
+    if (!row) return undefined;
+    const entry = toEntry(row);
+    this.remember(entry);
+    return entry;
+  }
+
+  private remember(entry: DirectoryEntry): void {
+    this.bySub.set(entry.sub, entry);
+    this.bySlug.set(entry.slug, entry);
+    this.byInstance.set(entry.instanceId, entry);
   }
 
   slugTaken(slug: string): boolean {
@@ -71,7 +78,7 @@ export class Directory {
     this.db
       .prepare('INSERT INTO spaces (sub, instance_id, slug, backend_url, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(entry.sub, entry.instanceId, entry.slug, entry.backendUrl, entry.createdAt);
-    this.bySub.set(entry.sub, entry);
+    this.remember(entry);
   }
 
   close(): void {

@@ -14,15 +14,6 @@ function someBytes(size: number): Buffer<ArrayBuffer> {
   return body;
 }
 
-async function onboard(gateway: GatewayHarness, token: string): Promise<void> {
-  const res = await gateway.call(token, '/gateway/onboarding', {
-    method: 'POST',
-    body: JSON.stringify({ email: 'jordan@exemple.fr', acceptCgu: true }),
-    headers: { 'content-type': 'application/json' },
-  });
-  expect(res.status).toBe(201);
-}
-
 describe('downloads read from disk by the gateway (storage on the same machine)', () => {
   let gw: GatewayHarness;
   let token: string;
@@ -33,8 +24,7 @@ describe('downloads read from disk by the gateway (storage on the same machine)'
   beforeAll(async () => {
     gw = await startGateway();
     expect(gw.config.LOCAL_STORAGE_DIR).toBe(gw.storage.config.dataDir);
-    token = (await gw.tokenFor('eleve')).access_token;
-    await onboard(gw, token);
+    token = await gw.onboard('eleve');
     const up = await gw.call(token, `/api/files/root/files?name=${encodeURIComponent('cours été.bin')}`, { method: 'POST', body });
     expect(up.status).toBe(201);
     ({ id: fileId } = (await up.json()) as { id: string });
@@ -103,8 +93,7 @@ describe('downloads read from disk by the gateway (storage on the same machine)'
   it('lets the storage send the bytes when the gateway is not on its machine, ignoring a client asking for paths', async () => {
     const remote = await startGateway({}, { offload: false });
     try {
-      const pupil = (await remote.tokenFor('eleve')).access_token;
-      await onboard(remote, pupil);
+      const pupil = await remote.onboard('eleve');
       const up = await remote.call(pupil, '/api/files/root/files?name=a.txt', { method: 'POST', body: 'bonjour' });
       const { id } = (await up.json()) as { id: string };
       const res = await remote.call(pupil, `/api/files/${id}/content`, { headers: { [BLOB_OFFLOAD_HEADER]: BLOB_OFFLOAD_FILE } });

@@ -14,8 +14,6 @@ const RANGE = /^(\d+)-(\d+)$/;
 export interface BlobOffload {
   /** The origin of the storage backend on this machine: the only one asked to leave bytes to us. */
   readonly backendOrigin: string;
-  /** The value of the request header that asks the storage to leave a download's bytes to us. */
-  readonly request: string;
   /**
    * When the storage's answer names a file, sends that file's range with the answer's status and
    * headers and answers true. A path outside the storage's folder, or a file that cannot be
@@ -26,15 +24,13 @@ export interface BlobOffload {
 
 /**
  * Downloads from the storage backend on this machine (at `backendUrl`, its STORAGE_DATA_DIR
- * `localStorageDir`):
- * the storage checks the token, the file, the range and the conditions, and the gateway reads
- * the bytes from disk, so they cross one Node process instead of two (bench/storage).
+ * `localStorageDir`): the storage checks the token, the file, the range and the conditions, and
+ * the gateway reads the bytes from disk, so they cross one Node process instead of two.
  */
 export function blobOffload(localStorageDir: string, backendUrl: string): BlobOffload {
   const root = resolve(localStorageDir) + sep;
   return {
     backendOrigin: new URL(backendUrl).origin,
-    request: BLOB_OFFLOAD_FILE,
     takeOver(answer, headers, res, fail) {
       const file = answer.headers[BLOB_FILE_HEADER];
       if (typeof file !== 'string') return false;
@@ -76,7 +72,7 @@ export function offloadOptions(
   requestId: string,
 ): Pick<ForwardOptions, 'takeOver'> & { header: Record<string, string | undefined> } {
   if (!offload || target.origin !== offload.backendOrigin) return { header: { [BLOB_OFFLOAD_HEADER]: undefined } };
-  const header = { [BLOB_OFFLOAD_HEADER]: offload.request };
+  const header = { [BLOB_OFFLOAD_HEADER]: BLOB_OFFLOAD_FILE };
   const failed = (error: unknown) => {
     if (!res.headersSent) {
       log.error({ err: error, requestId }, 'download from disk failed');

@@ -1,7 +1,7 @@
 import { FILES_TYPE, SharingId, type FilesGrant } from '@mytoutatice/contract';
 import { HttpError, notFound } from '@mytoutatice/server-kit';
 import { isAppToken } from '../auth/app-tokens.ts';
-import type { CallerDeps, Caller } from '../proxy/resolve-caller.ts';
+import { noSpace, requireBearer, type CallerDeps, type Caller } from '../proxy/resolve-caller.ts';
 import type { SharingAccess, SharingStore } from './sharing-store.ts';
 
 export type SharingAccessDeps = CallerDeps & { sharings: SharingStore };
@@ -17,7 +17,7 @@ export function sharedPath(path: string): { sharingId: string; path: string } | 
 }
 
 /** What a role opens of the shared item: the item's subtree (the file alone for a file). */
-export function grantOf(access: SharingAccess): FilesGrant {
+function grantOf(access: SharingAccess): FilesGrant {
   const { role, sharing } = access;
   const grant: FilesGrant = { type: FILES_TYPE, verbs: role === 'read' ? ['read'] : ['read', 'write'], folderId: sharing.itemId };
   return role === 'drop' ? { ...grant, ownOnly: true } : grant;
@@ -30,9 +30,7 @@ export function grantOf(access: SharingAccess): FilesGrant {
  * the sharing; app tokens do not open sharings (403).
  */
 export async function resolveSharingCaller(deps: SharingAccessDeps, token: string | undefined, rawSharingId: string): Promise<Caller> {
-  if (!token) {
-    throw new HttpError(401, 'unauthenticated', 'Un jeton d’accès (Bearer) est requis.', { headers: { 'www-authenticate': 'Bearer' } });
-  }
+  requireBearer(token);
   if (isAppToken(token)) throw new HttpError(403, 'forbidden', 'Les applications n’ont pas accès aux partages.');
   const { sub } = await deps.verify(token);
   const sharingId = SharingId.safeParse(rawSharingId);
@@ -40,7 +38,7 @@ export async function resolveSharingCaller(deps: SharingAccessDeps, token: strin
   const space = access && deps.directory.find(access.sharing.ownerSub);
   if (!access || !space) throw notFound('Ce partage n’existe pas.');
   const member = access.role === 'owner' ? undefined : deps.directory.find(sub)?.slug;
-  if (access.role !== 'owner' && member === undefined) throw new HttpError(403, 'no_space', 'Créez d’abord votre espace MyToutatice.');
+  if (access.role !== 'owner' && member === undefined) throw noSpace();
   const internalToken = await deps.mint('sharing', space.instanceId, {
     sharing: access.sharing.id,
     ...(member === undefined ? {} : { member }),

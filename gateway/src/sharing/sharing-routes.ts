@@ -14,6 +14,7 @@ import {
 } from '@mytoutatice/contract';
 import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
 import { currentUser } from '../auth/authenticate.ts';
+import { noSpace } from '../proxy/resolve-caller.ts';
 import type { Directory, DirectoryEntry } from '../directory/directory.ts';
 import type { StorageAdmin } from '../onboarding/storage-admin.ts';
 import type { MemberRecord, SharedItemKind, SharingAccess, SharingRecord, SharingStore } from './sharing-store.ts';
@@ -50,7 +51,7 @@ export function sharingRoutes(deps: SharingRoutesDeps): Router {
 
   function mySpace(res: Response): DirectoryEntry {
     const space = deps.directory.find(currentUser(res).sub);
-    if (!space) throw new HttpError(403, 'no_space', 'Créez d’abord votre espace MyToutatice.');
+    if (!space) throw noSpace();
     return space;
   }
 

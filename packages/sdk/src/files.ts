@@ -151,7 +151,7 @@ export function createFiles(transport: Transport, apiBase = '/api'): FilesResour
     zipFolder: async (id, { signal } = {}) => (await transport.send(`${path(id)}/zip`, { signal })).blob(),
 
     zipSelection: async (ids, { signal } = {}) =>
-      (await transport.send('/api/files/zip', { method: 'POST', json: { ids: [...ids] } satisfies ZipSelectionBody, signal })).blob(),
+      (await transport.send(`${apiBase}/files/zip`, { method: 'POST', json: { ids: [...ids] } satisfies ZipSelectionBody, signal })).blob(),
 
     discardUpload: async (parentId, file, { conflict = 'fail' } = {}) => {
       if (isResumable(file)) await discardResumableUpload(transport, parentId, file, conflict, apiBase);

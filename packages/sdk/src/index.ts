@@ -24,8 +24,6 @@ export type { Realtime, RealtimeOptions, RealtimeStatus } from './realtime.ts';
 export { sha256Base64, contentDigestOf } from './digest.ts';
 export { uploadBatch } from './upload-batch.ts';
 export type { UploadBatchOptions, UploadItem, UploadStatus } from './upload-batch.ts';
-export { createUploadQueue } from './upload-queue.ts';
-export type { QueueInput, QueueItem, QueueStatus, UploadQueue, UploadQueueOptions } from './upload-queue.ts';
 export { RESUMABLE_FROM_BYTES, unfinishedUploads, forgetUnfinishedUpload } from './resumable-upload.ts';
 export type { UnfinishedUpload } from './resumable-upload.ts';
 // The contract's runtime values apps need, served from the shared sdk module so that no app

@@ -64,4 +64,10 @@ describe(createSharings.name, () => {
     expect(isApiError(refused) && refused.code).toBe('forbidden');
     expect(server.seen[0]).toMatchObject({ method: 'DELETE', url: `/api/sharings/${sharing.id}/files/f1` });
   });
+
+  it('zips a selection from the sharing, not from one’s own space', async () => {
+    server.handle((_req, res) => res.writeHead(200, { 'Content-Type': 'application/zip' }).end('PK'));
+    await sharings().files(sharing.id).zipSelection(['a', 'b']);
+    expect(server.seen[0]).toMatchObject({ method: 'POST', url: `/api/sharings/${sharing.id}/files/zip` });
+  });
 });

@@ -79,9 +79,14 @@ export function createUploadQueue(
   const running = () => entries.filter((e) => e.run !== undefined).length;
 
   function pump() {
+    // Counted once per pump, not per entry walked: a dropped tree may hold thousands.
+    let active = running();
     for (const entry of entries) {
-      if (running() >= concurrency) return;
-      if (entry.item.status === 'queued' && !entry.run) void start(entry);
+      if (active >= concurrency) return;
+      if (entry.item.status === 'queued' && !entry.run) {
+        void start(entry);
+        active += 1;
+      }
     }
   }
 

@@ -33,6 +33,10 @@ export class ExpiringCache<V> {
     this.#entries.set(key, { value, expiresAt });
   }
 
+  delete(key: string): void {
+    this.#entries.delete(key);
+  }
+
   get size(): number {
     return this.#entries.size;
   }

@@ -4,7 +4,7 @@ import { createFolder } from '../files/folders.ts';
 import { trashFile } from '../files/trash.ts';
 import { updateFile } from '../files/update-file.ts';
 import { guardWrite, type DavContext } from './dav-context.ts';
-import { destinationSegments, findByPath, parentFolder, pathKey } from './dav-paths.ts';
+import { destinationSegments, findByPath, isAtOrBelow, parentFolder, pathKey } from './dav-paths.ts';
 import { existing } from './dav-writes.ts';
 import { copyDeadProperties } from './dead-properties.ts';
 
@@ -14,7 +14,6 @@ function overwriteOf(header: string | undefined): boolean {
   throw badRequest('Overwrite vaut T ou F.');
 }
 
-const isAtOrBelow = (path: string, top: string) => path === top || top === '/' || path.startsWith(`${top}/`);
 
 /**
  * COPY and MOVE (RFC 4918 §9.8–9.9) through the Drive's own copy and move. A destination that

@@ -4,7 +4,7 @@ import type { FileRow } from '../files/file-rows.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import type { InstanceRecord } from '../instances/registry.ts';
 import type { DavLocks } from './dav-locks.ts';
-import { DAV_PREFIX, findByPath, pathKey, segmentsOf } from './dav-paths.ts';
+import { DAV_PREFIX, etagOf, findByPath, pathKey, segmentsOf } from './dav-paths.ts';
 import { ifHolds, locked, parseIfHeader, preconditionFailed, submittedTokens, type ResourceState } from './if-header.ts';
 
 /** One DAV request: who, on which space, at which path. */
@@ -20,8 +20,9 @@ export interface DavContext {
   segments: string[];
 }
 
-export const etagOf = (row: FileRow | undefined): string | undefined =>
-  row?.type === 'file' && row.sha256 !== null ? `"${row.sha256}"` : undefined;
+/** A file's entity tag, undefined for a folder or nothing (what an `If` header compares). */
+export const etagOfRow = (row: FileRow | undefined): string | undefined =>
+  row?.type === 'file' && row.sha256 !== null ? etagOf(row.sha256) : undefined;
 
 /** Where a write lands: `deep` when it replaces or removes a whole folder (locks below count too). */
 export interface WriteTarget {
@@ -53,7 +54,7 @@ export async function checkIf(ctx: DavContext, lists = parseIfHeader(ctx.req.get
     const segments = resource === undefined ? ctx.segments : taggedSegments(resource);
     if (segments === undefined) continue;
     states.set(resource, {
-      etag: etagOf(await findByPath(ctx.db, segments)),
+      etag: etagOfRow(await findByPath(ctx.db, segments)),
       lockTokens: ctx.locks.covering(ctx.instance.id, pathKey(segments)).map((lock) => lock.token),
     });
   }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isAtOrBelow } from './dav-paths.ts';
 
 export type LockScope = 'exclusive' | 'shared';
 
@@ -38,7 +39,6 @@ export function parseTimeout(header: string | undefined): number {
   return DEFAULT_TIMEOUT_S;
 }
 
-const isAtOrBelow = (path: string, top: string) => path === top || top === '/' || path.startsWith(`${top}/`);
 
 /** Whether the lock holds `path`: it is on it, or depth-infinity on a folder above it. */
 export const holds = (lock: DavLock, path: string) => lock.path === path || (lock.depth === 'infinity' && isAtOrBelow(path, lock.path));

@@ -4,6 +4,12 @@ import type { SqlDb } from '../db/sql-db.ts';
 import { getFile, toFileRow, type FileRow } from '../files/file-rows.ts';
 import { validName } from '../files/file-names.ts';
 
+/** Whether `path` is `top` or lies below it (paths as `/a/b`). */
+export const isAtOrBelow = (path: string, top: string) => path === top || top === '/' || path.startsWith(`${top}/`);
+
+/** A file's DAV entity tag: its content's SHA-256, as on `/api`. */
+export const etagOf = (sha256: string | null): string => `"${sha256 ?? ''}"`;
+
 /** Where the storage serves WebDAV; the gateway forwards the same path, so hrefs need no rewriting. */
 export const DAV_PREFIX = '/dav/files';
 

@@ -30,6 +30,12 @@ async function xmlBody(req: Request): Promise<XmlElement | undefined> {
 
 type Method = (ctx: DavContext) => Promise<void>;
 
+/** GET and HEAD: the content (or its headers), after the `If` header's conditions. */
+const read: Method = async (ctx) => {
+  await checkIf(ctx);
+  await get(ctx);
+};
+
 const METHODS: Readonly<Record<string, Method>> = {
   OPTIONS: async ({ res }) => {
     res.setHeader('DAV', '1, 2');
@@ -37,14 +43,8 @@ const METHODS: Readonly<Record<string, Method>> = {
     res.setHeader('MS-Author-Via', 'DAV');
     res.status(200).end();
   },
-  GET: async (ctx) => {
-    await checkIf(ctx);
-    await get(ctx);
-  },
-  HEAD: async (ctx) => {
-    await checkIf(ctx);
-    await get(ctx);
-  },
+  GET: read,
+  HEAD: read,
   PUT: put,
   MKCOL: mkcol,
   DELETE: remove,

@@ -6,7 +6,7 @@ import { trashFile } from '../files/trash.ts';
 import { uploadFile } from '../files/upload.ts';
 import { overwriteFile } from '../versions/overwrite.ts';
 import { guardWrite, type DavContext } from './dav-context.ts';
-import { findByPath, parentFolder, pathKey } from './dav-paths.ts';
+import { etagOf, findByPath, parentFolder, pathKey } from './dav-paths.ts';
 
 export const ALLOWED = 'OPTIONS, GET, HEAD, PUT, DELETE, MKCOL, COPY, MOVE, PROPFIND, PROPPATCH, LOCK, UNLOCK';
 
@@ -44,7 +44,7 @@ export async function put(ctx: DavContext): Promise<void> {
       ifMatch: req.get('if-match'),
       body: req,
     });
-    res.status(204).setHeader('ETag', `"${file.sha256 ?? ''}"`).end();
+    res.status(204).setHeader('ETag', etagOf(file.sha256)).end();
     return;
   }
   const parent = await parentFolder(ctx.db, segments);
@@ -58,7 +58,7 @@ export async function put(ctx: DavContext): Promise<void> {
     contentLength,
     body: req,
   });
-  res.status(201).setHeader('ETag', `"${file.sha256 ?? ''}"`).end();
+  res.status(201).setHeader('ETag', etagOf(file.sha256)).end();
 }
 
 export async function mkcol(ctx: DavContext): Promise<void> {

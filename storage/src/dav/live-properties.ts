@@ -1,7 +1,7 @@
 import type { FileRow } from '../files/file-rows.ts';
 import type { DavLock } from './dav-locks.ts';
 import { escapeXml } from './dav-xml.ts';
-import { etagOf } from './dav-context.ts';
+import { etagOfRow } from './dav-context.ts';
 
 /** What a folder's quota properties say (RFC 4331), computed once per request. */
 export interface QuotaFigures {
@@ -41,7 +41,7 @@ const RENDERERS: ReadonlyMap<string, Render> = new Map<string, Render>([
   ['getcontentlength', ({ row }) => (row.type === 'file' ? `<D:getcontentlength>${row.size ?? 0}</D:getcontentlength>` : undefined)],
   ['getcontenttype', ({ row }) => (row.type === 'file' ? `<D:getcontenttype>${escapeXml(row.mime ?? 'application/octet-stream')}</D:getcontenttype>` : undefined)],
   ['getetag', ({ row }) => {
-    const etag = etagOf(row);
+    const etag = etagOfRow(row);
     return etag === undefined ? undefined : `<D:getetag>${etag}</D:getetag>`;
   }],
   ['getlastmodified', ({ row }) => `<D:getlastmodified>${new Date(row.updatedAt).toUTCString()}</D:getlastmodified>`],

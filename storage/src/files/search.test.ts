@@ -26,7 +26,7 @@ describe(searchFiles.name, () => {
     expect((await api.search('% r')).items.map((item) => item.name)).toEqual(['100% réussite.txt']);
     expect((await api.search('e_1')).items.map((item) => item.name)).toEqual(['note_1.txt']);
     expect((await api.search('0\\%')).items).toEqual([]);
-    // No wildcard: these match nothing.
+    // Taken literally: `_` matches only a real underscore, `%%` matches nothing.
     expect((await api.search('_')).items.map((item) => item.name)).toEqual(['note_1.txt']);
     expect((await api.search('%%')).items).toEqual([]);
   });

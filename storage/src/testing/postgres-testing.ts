@@ -5,5 +5,4 @@
 export { startPostgresCluster } from './postgres-cluster.ts';
 export type { PostgresCluster } from './postgres-cluster.ts';
 export { PostgresBackend, instanceSchema } from '../db/postgres-backend.ts';
-export { POSTGRES_STEPS, baselineDdl } from '../db/postgres-schema.ts';
 export { sortKey } from '../files/file-names.ts';

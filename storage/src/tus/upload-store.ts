@@ -58,6 +58,8 @@ export class UploadStore extends FileStore {
 
   /** Its parts and size when it has parts (S3, over one part): the record says so, so it holds after a restart. */
   async #parted(id: string): Promise<{ blob: PartedBlob; size: number } | undefined> {
+    // Files on disk are adopted whole: no record to read on every PATCH.
+    if (!this.#blobs.parts) return undefined;
     const record = await readUploadRecord(`${this.dataPath(id)}.json`);
     return record?.blob && typeof record.size === 'number' ? { blob: record.blob, size: record.size } : undefined;
   }

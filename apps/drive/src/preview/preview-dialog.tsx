@@ -9,6 +9,8 @@ import { saveUrl } from '../items/save-file.ts';
 import { PreviewBody } from './preview-body.tsx';
 import { neighbours } from './preview-kind.ts';
 import { LazyVersionHistory } from '../versions/lazy-version-history.tsx';
+import { sortFromSearch } from '../routes.ts';
+import { useSearchString } from '../use-location.ts';
 
 
 /** Keys that belong to what has focus (a player's seek bar, a text field), not to the file list. */
@@ -25,8 +27,8 @@ export function PreviewDialog({ file: opened, onShow, onClose }: { file: FileDoc
   const file = useFile(opened.id).data ?? opened;
   const toast = useToast();
   const link = useDownloadLink();
-  // The folder view's own query (same key): already in the cache, no request.
-  const siblings = useFolder(file.parentId ?? ROOT_ID);
+  // The folder view's own query (same key, same sort): already in the cache, no request.
+  const siblings = useFolder(file.parentId ?? ROOT_ID, sortFromSearch(useSearchString()));
   const files = (siblings.data?.items ?? []).filter((item) => item.type === 'file');
   const { previous, next } = neighbours(files, file.id);
   const position = files.findIndex((item) => item.id === file.id);

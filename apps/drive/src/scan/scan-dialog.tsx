@@ -1,7 +1,7 @@
 import type { DriveKey } from '../messages.ts';
 import { useEffect, useRef, useState } from 'react';
 import { checkName } from '@mytoutatice/sdk';
-import { Button, Dialog, Icon, TextField, useLocale, useT, useToast } from '@mytoutatice/ui';
+import { Button, Dialog, Icon, TextField, formatDate, useLocale, useT, useToast } from '@mytoutatice/ui';
 import { useUploadQueueContext } from '../upload/upload-context.tsx';
 import { asJpeg, pdfOfJpegs } from './scan-pdf.ts';
 
@@ -22,7 +22,7 @@ export function ScanDialog({ folderId, onClose }: { folderId: string; onClose: (
   const [list, setList] = useState<readonly Page[]>([]);
   // « 29 novembre 2026 »: no slash, which a name may not hold (a second scan the same day is numbered).
   const [name, setName] = useState(() =>
-    t('drive.scan.defaultName', { date: new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date()) }),
+    t('drive.scan.defaultName', { date: formatDate(new Date().toISOString(), locale, { dateStyle: 'long' }) }),
   );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
