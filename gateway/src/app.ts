@@ -25,6 +25,10 @@ import type { AppRegistry } from './web/app-registry.ts';
 import { renderShellPages } from './web/index-html.ts';
 import type { ShellPages } from './web/index-html.ts';
 import { securityHeaders } from './web/security-headers.ts';
+import { linkRoutes } from './links/link-routes.ts';
+import { LinkStore } from './links/link-store.ts';
+import { publicLinkRoutes } from './links/public-link-routes.ts';
+import { createUnlockTokens } from './links/unlock-token.ts';
 import { sharingRoutes } from './sharing/sharing-routes.ts';
 import { SharingStore } from './sharing/sharing-store.ts';
 
@@ -52,6 +56,8 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   const appTokens = createAppTokens(config.INTERNAL_TOKEN_SECRET);
   const storage = new StorageAdmin(mint);
   const sharings = new SharingStore(config.GATEWAY_DATA_DIR);
+  const links = new LinkStore(config.GATEWAY_DATA_DIR);
+  const unlockTokens = createUnlockTokens(config.INTERNAL_TOKEN_SECRET);
 
   let registry: AppRegistry;
   let pages: ShellPages;
@@ -82,6 +88,8 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
 
   app.use((req, res, next) => headers(req, res, next));
 
+  // Before `authenticate`: a public link's visitors have no account.
+  app.use('/gateway/public', publicLinkRoutes({ links, unlockTokens, throttle: new AttemptThrottle() }));
   const gatewayApi = express.Router();
   gatewayApi.use(authenticate(verify));
   gatewayApi.get('/apps', (_req, res) => {
@@ -94,6 +102,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     res.json(await appTokens.mint(currentUser(res).sub, app));
   });
   gatewayApi.use(sharingRoutes({ directory, sharings, storage }));
+  gatewayApi.use(linkRoutes({ directory, links, storage }));
   gatewayApi.use(onboardingRoutes({ directory, storage, defaultBackendUrl: config.STORAGE_URL, spaceDomain: config.SPACE_DOMAIN }));
   app.use('/gateway', gatewayApi);
 
@@ -125,6 +134,8 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     appTokens,
     directory,
     sharings,
+    links,
+    unlockTokens,
     mint,
     defaultBackendUrl: config.STORAGE_URL,
     offload,
@@ -157,6 +168,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
       realtime.close();
       directory.close();
       sharings.close();
+      links.close();
     },
   };
 }

@@ -7,8 +7,14 @@ const LIFETIME_S = 60;
 /** A token is reused while it has at least this long to live, so the storage side never sees it expire mid-request. */
 const REUSE_S = 30;
 
-/** For the `app` scope: which app, and what it may touch; for `sharing`: which sharing, whose hands, and what it opens. */
-type ScopedGrant = { app: string; grants: Grant[] } | { sharing: string; member?: string; grants: Grant[] };
+/**
+ * For the `app` scope: which app, and what it may touch; for `sharing`: which sharing, whose
+ * hands, and what it opens; for `visitor`: which public link, and what it opens.
+ */
+type ScopedGrant =
+  | { app: string; grants: Grant[] }
+  | { sharing: string; member?: string; grants: Grant[] }
+  | { link: string; keepGps?: boolean; grants: Grant[] };
 
 export type InternalTokenMinter = (scope: InternalScope, instanceId?: string, scopedGrant?: ScopedGrant) => Promise<string>;
 

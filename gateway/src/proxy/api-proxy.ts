@@ -7,10 +7,11 @@ import { bearerToken } from '../auth/authenticate.ts';
 import { HttpError, requestIdFrom, sendProblem } from '@mytoutatice/server-kit';
 import { offloadOptions, type BlobOffload } from './blob-offload.ts';
 import { forward } from './forward.ts';
+import { linkedPath, resolveLinkCaller, type LinkAccessDeps } from '../links/link-access.ts';
 import { resolveSharingCaller, sharedPath, type SharingAccessDeps } from '../sharing/sharing-access.ts';
-import { resolveCaller } from './resolve-caller.ts';
+import { resolveCaller, type Caller } from './resolve-caller.ts';
 
-export type ApiProxyDeps = SharingAccessDeps & {
+export type ApiProxyDeps = SharingAccessDeps & LinkAccessDeps & {
   defaultBackendUrl: string;
   /** Set when the storage runs on this machine: downloads are then read from disk here. */
   offload?: BlobOffload;
@@ -49,20 +50,30 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
   async function route(req: IncomingMessage, path: string): Promise<Route> {
     const link = LINK_ROUTE.exec(path);
     if (link) return { backend: backendUrl(linkBackend(link[1] ?? '')), token: await deps.mint('link'), path };
-    // `/sharings/<id>/…`: the owner's storage, whoever asks, with what their part in the sharing opens.
+    // `/sharings/<id>/…` and `/links/<code>/…`: the owner's storage, whoever asks, with what
+    // their part in the sharing, or the link, opens.
     const shared = sharedPath(path);
     if (shared) {
-      const { space, internalToken } = await resolveSharingCaller(deps, bearerToken(req), shared.sharingId);
-      const prefix = `${API_PREFIX}/sharings/${shared.sharingId}/`;
-      return {
-        backend: backendUrl(space.backendUrl),
-        token: internalToken,
-        path: shared.path,
-        clientPath: (upstreamPath) => (upstreamPath.startsWith(`${API_PREFIX}/`) ? prefix + upstreamPath.slice(API_PREFIX.length + 1) : upstreamPath),
-      };
+      const caller = await resolveSharingCaller(deps, bearerToken(req), shared.sharingId);
+      return throughOwner(caller, `${API_PREFIX}/sharings/${shared.sharingId}/`, shared.path);
+    }
+    const linked = linkedPath(path);
+    if (linked) {
+      const caller = await resolveLinkCaller(deps, bearerToken(req), linked.code);
+      return throughOwner(caller, `${API_PREFIX}/links/${linked.code}/`, linked.path);
     }
     const { space, internalToken } = await resolveCaller(deps, bearerToken(req));
     return { backend: backendUrl(space.backendUrl), token: internalToken, path };
+  }
+
+  /** To the owner's node, with the storage's own paths (an upload's `Location`) mapped back under `prefix`. */
+  function throughOwner({ space, internalToken }: Caller, prefix: string, path: string): Route {
+    return {
+      backend: backendUrl(space.backendUrl),
+      token: internalToken,
+      path,
+      clientPath: (upstreamPath) => (upstreamPath.startsWith(`${API_PREFIX}/`) ? prefix + upstreamPath.slice(API_PREFIX.length + 1) : upstreamPath),
+    };
   }
 
   /**

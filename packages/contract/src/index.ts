@@ -72,6 +72,20 @@ export {
   Sharing,
   SharingList,
 } from './sharings.ts';
+export {
+  LinkCode,
+  LinkId,
+  LinkAccess,
+  MIN_LINK_PASSWORD,
+  MAX_LINK_PASSWORD,
+  CreateLinkBody,
+  UpdateLinkBody,
+  PublicLink,
+  PublicLinkList,
+  LinkVisit,
+  UnlockLinkBody,
+  LinkUnlock,
+} from './links.ts';
 export { MAX_ZIP_IDS, ZipSelectionBody } from './zip.ts';
 export { MAX_REFERENCE_IDS, ReferencesBody, ReferencedFiles, DocumentRef, ReferencingDocuments } from './references.ts';
 export { apiRoutes, apiRoute } from './api/api-routes.ts';

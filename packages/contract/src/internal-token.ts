@@ -24,6 +24,8 @@ const grants = z.array(Grant);
  *  - `sharing`: a recipient reaching what the owner (`sub`) shared (`sharing`, the sharing id);
  *    `member`, the recipient's slug, makes what they create `sharing:<sharing>:<member>`.
  *  - `device`: a device's app password (WebDAV, CardDAV): `DEVICE_GRANTS`.
+ *  - `visitor`: anyone holding a public link (`link`, the link's id, never its code) to what
+ *    the owner (`sub`) opened with it; photos lose their GPS position unless `keepGps`.
  */
 export const internalTokenClaims = z.discriminatedUnion('scope', [
   z.object({ ...common, scope: z.literal('owner'), sub }),
@@ -32,6 +34,7 @@ export const internalTokenClaims = z.discriminatedUnion('scope', [
   z.object({ ...common, scope: z.literal('app'), sub, app: AppSlug, grants }),
   z.object({ ...common, scope: z.literal('sharing'), sub, sharing: z.string().check(z.minLength(1)), member: z.optional(z.string()), grants }),
   z.object({ ...common, scope: z.literal('device'), sub }),
+  z.object({ ...common, scope: z.literal('visitor'), sub, link: z.string().check(z.minLength(1)), keepGps: z.optional(z.boolean()), grants }),
 ]);
 export type InternalTokenClaims = z.infer<typeof internalTokenClaims>;
 export type InternalScope = InternalTokenClaims['scope'];

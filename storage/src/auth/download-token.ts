@@ -9,12 +9,16 @@ const DownloadClaims = z.object({
   /** The instance holding the file: readable by the gateway to route the link to its backend. */
   sub: z.uuid(),
   fid: z.string().min(1),
+  /** Made by a public link's visitor who may not see GPS positions. */
+  ng: z.optional(z.literal(true)),
   exp: z.number(),
 });
 
 export interface DownloadGrant {
   instanceId: string;
   fileId: string;
+  /** The file's GPS position (a photo's) is taken out of what the link sends. */
+  stripGps?: boolean;
 }
 
 /**
@@ -31,7 +35,7 @@ export class DownloadTokens {
 
   async sign(grant: DownloadGrant, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
     const expiresAt = new Date(now.getTime() + DOWNLOAD_LINK_TTL_SECONDS * 1000);
-    const token = await new SignJWT({ fid: grant.fileId })
+    const token = await new SignJWT({ fid: grant.fileId, ...(grant.stripGps === true ? { ng: true } : {}) })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(ISSUER)
       .setAudience(DOWNLOAD_TOKEN_AUDIENCE)
@@ -52,7 +56,8 @@ export class DownloadTokens {
         requiredClaims: ['exp', 'sub'],
       });
       const claims = DownloadClaims.safeParse(payload);
-      return claims.success ? { instanceId: claims.data.sub, fileId: claims.data.fid } : undefined;
+      if (!claims.success) return undefined;
+      return { instanceId: claims.data.sub, fileId: claims.data.fid, ...(claims.data.ng ? { stripGps: true } : {}) };
     } catch {
       return undefined;
     }

@@ -90,11 +90,13 @@ export function claimsOf(res: Response): InternalClaims {
 
 /**
  * Who is creating something, for `createdBy`: the app of an app token, a sharing's member
- * (`sharing:<sharing>:<member>`, what a « dépôt » tells members' items apart by), else null (the person).
+ * (`sharing:<sharing>:<member>`, what a « dépôt » tells members' items apart by), a public link's
+ * visitor (`link:<link id>`), else null (the person).
  */
 export function creatorOf(res: Response): string | null {
   const claims = claimsOf(res);
   if (claims.scope === 'app') return claims.app;
   if (claims.scope === 'sharing' && claims.member !== undefined) return `sharing:${claims.sharing}:${claims.member}`;
+  if (claims.scope === 'visitor') return `link:${claims.link}`;
   return null;
 }

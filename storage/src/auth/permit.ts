@@ -144,11 +144,12 @@ function bodyFileIds(route: ApiRoute, req: Request): string[] {
  */
 type Places = { items: readonly string[]; into: readonly string[] | (() => Promise<readonly string[]>) };
 
-/** Who calls, as far as folder-limited grants care. */
+/** Who calls, as far as folder-limited grants care: `sharing` for anyone given the item by its owner (a member, a link's visitor). */
 type Caller = { creator: string | null; sharing: boolean };
 
 function callerOf(res: Response): Caller {
-  return { creator: creatorOf(res), sharing: claimsOf(res).scope === 'sharing' };
+  const { scope } = claimsOf(res);
+  return { creator: creatorOf(res), sharing: scope === 'sharing' || scope === 'visitor' };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import { BLOB_FILE_HEADER, BLOB_OFFLOAD_FILE, BLOB_OFFLOAD_HEADER, BLOB_RANGE_HEADER } from '@mytoutatice/contract';
@@ -6,6 +7,7 @@ import { HttpError } from '@mytoutatice/server-kit';
 import { entityTags } from '../http/entity-tags.ts';
 import { attachmentDisposition } from './content-disposition.ts';
 import type { FileRow } from './file-rows.ts';
+import { gpsFreeHead, readWithHead } from './gps/gps-free-content.ts';
 import { servedType } from './mime.ts';
 
 /** The part of the content to send: all of it, or the single range asked for. */
@@ -34,16 +36,19 @@ export function isClientGone(error: unknown): boolean {
  * Serves a stored file as a download: streamed, never rendered by the browser (attachment,
  * nosniff, sandbox CSP, active types as bytes), cacheable by ETag, with single-range support.
  * A gateway on the same machine may ask to send the bytes itself (see blob-offload in the
- * contract): everything is decided here all the same, only the body is left to it.
+ * contract): everything is decided here all the same, only the body is left to it. With
+ * `stripGps` a photo's GPS position is taken out of the bytes sent (same length; see gps/).
  */
 export async function sendFileContent(
   req: Request,
   res: Response,
-  content: { blobs: BlobStore; instanceId: string; key: string },
+  content: { blobs: BlobStore; instanceId: string; key: string; stripGps?: boolean },
   file: FileRow,
 ): Promise<void> {
   const size = file.size ?? 0;
-  const etag = `"${file.sha256 ?? ''}"`;
+  const head = content.stripGps === true ? await gpsFreeHead(content.blobs, content.instanceId, content.key, size) : undefined;
+  // Other bytes than the stored ones: another entity tag, so no cache mixes the two.
+  const etag = `"${file.sha256 ?? ''}${head ? '-nogps' : ''}"`;
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', 'private, no-cache');
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -74,6 +79,11 @@ export async function sendFileContent(
     return;
   }
 
+  if (head) {
+    await sendStream(await readWithHead(content.blobs, content.instanceId, content.key, head, start, end), res);
+    return;
+  }
+
   if (req.get(BLOB_OFFLOAD_HEADER) === BLOB_OFFLOAD_FILE) {
     // Checked to exist before answering, so a missing blob is the same clean 500 as below.
     const file = await content.blobs.localFile(content.instanceId, content.key);
@@ -87,7 +97,10 @@ export async function sendFileContent(
   }
 
   // Opened before the first byte is sent, so a missing blob is still a clean (logged) 500.
-  const stream = await content.blobs.read(content.instanceId, content.key, { start, end });
+  await sendStream(await content.blobs.read(content.instanceId, content.key, { start, end }), res);
+}
+
+async function sendStream(stream: Readable, res: Response): Promise<void> {
   try {
     await pipeline(stream, res);
   } catch (error) {

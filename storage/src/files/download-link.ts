@@ -6,15 +6,16 @@ import type { SqlDb } from '../db/sql-db.ts';
 /** The path the gateway serves publicly; it forwards `/api/X` here as `/X`. */
 export const DOWNLOADS_PATH = '/api/files/downloads';
 
-/** A plain link (no token needed) to one file, valid a few minutes. */
+/** A plain link (no token needed) to one file, valid a few minutes; `stripGps` as the caller's own downloads. */
 export async function createDownloadLink(
   db: SqlDb,
   tokens: DownloadTokens,
   instanceId: string,
   fileId: string,
+  stripGps = false,
 ): Promise<DownloadLink> {
   const file = await getRegularFile(db, fileId);
-  const { token, expiresAt } = await tokens.sign({ instanceId, fileId: file.id });
+  const { token, expiresAt } = await tokens.sign({ instanceId, fileId: file.id, ...(stripGps ? { stripGps } : {}) });
   return {
     url: `${DOWNLOADS_PATH}/${token}/${encodeURIComponent(file.name)}`,
     expiresAt: expiresAt.toISOString(),

@@ -13,6 +13,7 @@ import { sendFileContent } from './content-response.ts';
 import { createDownloadLink } from './download-link.ts';
 import { contentKey, getFile, getRegularFile, toFileDoc } from './file-rows.ts';
 import { createFolder } from './folders.ts';
+import { stripsGps } from './gps/gps-free-content.ts';
 import { copyFile } from './copy.ts';
 import { destroyFile } from './destroy.ts';
 import { listChildren, parseOrder, parseSort } from './listing.ts';
@@ -40,7 +41,8 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
     const instance = await registry.byId(grant.instanceId);
     if (!instance) throw notFound('Ce fichier n’existe plus.');
     const file = await getRegularFile(databases.db(instance.id), grant.fileId);
-    await sendFileContent(req, res, { blobs: databases.blobs, instanceId: instance.id, key: contentKey(file) }, file);
+    const stripGps = grant.stripGps === true;
+    await sendFileContent(req, res, { blobs: databases.blobs, instanceId: instance.id, key: contentKey(file), stripGps }, file);
   });
 
   router.use(trashAndFindRoutes(registry, databases));
@@ -119,12 +121,12 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
   mount('getFileContent', async (req, res) => {
     const instance = instanceOf(res);
     const file = await getRegularFile(databases.db(instance.id), pathParam(req, 'id'));
-    await sendFileContent(req, res, { blobs: databases.blobs, instanceId: instance.id, key: contentKey(file) }, file);
+    await sendFileContent(req, res, { blobs: databases.blobs, instanceId: instance.id, key: contentKey(file), stripGps: stripsGps(res) }, file);
   });
 
   mount('createDownloadLink', async (req, res) => {
     const instance = instanceOf(res);
-    res.json(await createDownloadLink(databases.db(instance.id), downloadTokens, instance.id, pathParam(req, 'id')));
+    res.json(await createDownloadLink(databases.db(instance.id), downloadTokens, instance.id, pathParam(req, 'id'), stripsGps(res)));
   });
 
   return router;

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { routeMounter } from '../auth/permit.ts';
 import { sendFileContent } from '../files/content-response.ts';
 import { getRegularFile } from '../files/file-rows.ts';
+import { stripsGps } from '../files/gps/gps-free-content.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceOf } from '../instances/owner-instance.ts';
@@ -47,7 +48,7 @@ export function versionRoutes({ registry, databases, maxFileBytes }: VersionRout
     const file = await getRegularFile(db, pathParam(req, 'id'));
     const version = await getVersion(db, file.id, pathParam(req, 'versionId'));
     const asServed = { ...file, size: version.size, sha256: version.sha256, mime: version.mime };
-    await sendFileContent(req, res, { blobs: databases.blobs, instanceId: instance.id, key: version.blobKey }, asServed);
+    await sendFileContent(req, res, { blobs: databases.blobs, instanceId: instance.id, key: version.blobKey, stripGps: stripsGps(res) }, asServed);
   });
 
   mount('restoreFileVersion', async (req, res) => {

@@ -6,6 +6,7 @@ import type { BlobStore } from '../blobs/blob-store.ts';
 import { attachmentDisposition } from '../files/content-disposition.ts';
 import { isClientGone } from '../files/content-response.ts';
 import { contentKey } from '../files/file-rows.ts';
+import { readGpsFree } from '../files/gps/gps-free-content.ts';
 import type { ZipPlan } from './zip-entries.ts';
 
 /**
@@ -26,9 +27,11 @@ function compressionLevel(mime: string | null): number {
  * open at a time and backpressure reaches the store. UTF-8 names (the language encoding flag) and
  * ZIP64 past 4 GiB come from yazl. Once the first byte is out a failure can no longer be a
  * problem answer: the promise rejects and the problem handler logs it and destroys the socket, so
- * the client sees a failed download, never a zip that looks whole without a file.
+ * the client sees a failed download, never a zip that looks whole without a file. With
+ * `stripGps`, photos go in without their GPS position (a photo kind that cannot be cleaned fails
+ * the zip: nothing is sent that should not be).
  */
-export async function sendZip(res: Response, blobs: BlobStore, instanceId: string, plan: ZipPlan): Promise<void> {
+export async function sendZip(res: Response, blobs: BlobStore, instanceId: string, plan: ZipPlan, stripGps = false): Promise<void> {
   res.setHeader('Content-Type', 'application/zip');
   res.setHeader('Content-Disposition', attachmentDisposition(plan.name));
   res.setHeader('Cache-Control', 'private, no-store');
@@ -45,7 +48,8 @@ export async function sendZip(res: Response, blobs: BlobStore, instanceId: strin
       continue;
     }
     zip.addReadStreamLazy(path, { mtime, size: row.size ?? 0, compressionLevel: compressionLevel(row.mime) }, (done) => {
-      blobs.read(instanceId, contentKey(row)).then(
+      const key = contentKey(row);
+      (stripGps ? readGpsFree(blobs, instanceId, key, row.size ?? 0) : blobs.read(instanceId, key)).then(
         (stream) => {
           current = stream;
           // yazl pipes the blob without watching it: its failure must stop the zip here.

@@ -66,6 +66,8 @@ export const en: Partial<Record<UiMessageKey, string>> = {
   'error.method_not_allowed': 'This operation is not possible on this item.',
   'error.missing_parent': 'The destination folder does not exist.',
   'error.too_many_attempts': 'Too many password attempts: try again in a moment.',
+  'error.password_required': 'This link is protected: enter its password.',
+  'error.wrong_password': 'Wrong password.',
   'error.lock_token_mismatch': 'This token matches no lock on this item.',
   'error.upstream_timeout': 'The service took too long to answer. Please try again.',
   'error.internal': 'Something went wrong on our side.',

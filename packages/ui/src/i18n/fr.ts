@@ -67,6 +67,8 @@ export const fr = {
   'error.method_not_allowed': 'Cette opération n’est pas possible sur cet élément.',
   'error.missing_parent': 'Le dossier de destination n’existe pas.',
   'error.too_many_attempts': 'Trop d’essais de mot de passe : réessayez dans un moment.',
+  'error.password_required': 'Ce lien est protégé : saisissez son mot de passe.',
+  'error.wrong_password': 'Mot de passe incorrect.',
   'error.lock_token_mismatch': 'Ce jeton ne correspond à aucun verrou de cet élément.',
   'error.upstream_timeout': 'Le service a mis trop de temps à répondre. Réessayez.',
   'error.internal': 'Une erreur est survenue de notre côté.',

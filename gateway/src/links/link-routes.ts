@@ -1,0 +1,95 @@
+import express from 'express';
+import type { Response, Router } from 'express';
+import { CreateLinkBody, LinkId, ROOT_ID, TRASH_ID, UpdateLinkBody, type PublicLinkList } from '@mytoutatice/contract';
+import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
+import { currentUser } from '../auth/authenticate.ts';
+import type { Directory, DirectoryEntry } from '../directory/directory.ts';
+import type { StorageAdmin } from '../onboarding/storage-admin.ts';
+import { noSpace } from '../proxy/resolve-caller.ts';
+import { hashPassword } from './link-password.ts';
+import type { LinkChanges, LinkRecord, LinkStore } from './link-store.ts';
+import { ownerView } from './link-view.ts';
+
+export type LinkRoutesDeps = { directory: Directory; links: LinkStore; storage: StorageAdmin };
+
+/** An expiry in the past would make a link dead on arrival: surely a mistake, so said so. */
+function futureOrNull(expiresAt: string | null | undefined): string | null | undefined {
+  if (expiresAt == null) return expiresAt;
+  const at = Date.parse(expiresAt);
+  if (at <= Date.now()) throw badRequest('La date d’expiration est déjà passée.');
+  return new Date(at).toISOString();
+}
+
+/**
+ * `/gateway/links`, behind `authenticate`: the owner's side of public links (« Générer un lien »,
+ * its settings, « Désactiver le lien »). Another person's link id is a 404, as if it did not exist.
+ */
+export function linkRoutes(deps: LinkRoutesDeps): Router {
+  const router = express.Router();
+  const json = express.json({ limit: '8kb' });
+
+  function mySpace(res: Response): DirectoryEntry {
+    const space = deps.directory.find(currentUser(res).sub);
+    if (!space) throw noSpace();
+    return space;
+  }
+
+  function myLink(res: Response, rawId: unknown): LinkRecord {
+    const id = LinkId.safeParse(rawId);
+    const link = id.success ? deps.links.ownedBy(id.data, currentUser(res).sub) : undefined;
+    if (!link) throw notFound('Ce lien n’existe pas.');
+    return link;
+  }
+
+  router.post('/links', json, async (req, res) => {
+    const body = CreateLinkBody.safeParse(req.body);
+    if (!body.success) throw badRequest('Attendu : { itemId, access: "read" | "write", password?, expiresAt?, keepGps? }.');
+    const owner = mySpace(res);
+    const { itemId, access, password, expiresAt, keepGps } = body.data;
+    if (itemId === ROOT_ID || itemId === TRASH_ID) throw badRequest('Partagez un dossier ou un fichier, pas tout votre espace.');
+    const expiry = futureOrNull(expiresAt) ?? null;
+    // Asked of the caller's own storage with their own token: nobody can open what is not theirs.
+    const item = await deps.storage.file(owner.backendUrl, owner.instanceId, itemId);
+    if (item.trashedAt != null) throw new HttpError(409, 'in_trash', 'Cet élément est dans la corbeille.');
+    const link = deps.links.create({
+      ownerSub: owner.sub,
+      ownerName: currentUser(res).name,
+      itemId,
+      itemKind: item.type === 'directory' ? 'folder' : 'file',
+      itemName: item.name,
+      access,
+      password: password === undefined ? null : await hashPassword(password),
+      expiresAt: expiry,
+      keepGps: keepGps ?? false,
+    });
+    res.status(201).json(ownerView(link));
+  });
+
+  router.get('/links', (req, res) => {
+    const { itemId } = req.query;
+    if (typeof itemId !== 'string' || itemId === '') throw badRequest('Attendu : ?itemId=<id>.');
+    const list: PublicLinkList = { items: deps.links.forItem(currentUser(res).sub, itemId).map(ownerView) };
+    res.setHeader('cache-control', 'no-store');
+    res.json(list);
+  });
+
+  router.patch('/links/:id', json, async (req, res) => {
+    const link = myLink(res, req.params.id);
+    const body = UpdateLinkBody.safeParse(req.body);
+    if (!body.success) throw badRequest('Attendu : { access?, password?, expiresAt?, keepGps? }.');
+    const { access, password, expiresAt, keepGps } = body.data;
+    const changes: LinkChanges = {};
+    if (access !== undefined) changes.access = access;
+    if (keepGps !== undefined) changes.keepGps = keepGps;
+    if (expiresAt !== undefined) changes.expiresAt = futureOrNull(expiresAt) ?? null;
+    if (password !== undefined) changes.password = password === null ? null : await hashPassword(password);
+    res.json(ownerView(deps.links.change(link, changes)));
+  });
+
+  router.delete('/links/:id', (req, res) => {
+    deps.links.remove(myLink(res, req.params.id).id);
+    res.status(204).end();
+  });
+
+  return router;
+}
