@@ -215,3 +215,5 @@ export function tamperSignature(jwt: string): string {
   bytes[0] = (bytes[0] ?? 0) ^ 0x01;
   return `${header}.${payload}.${bytes.toString('base64url')}`;
 }
+
+export { jpegWithGps, RENNES } from '../files/gps/test-jpeg.ts';
