@@ -27,6 +27,7 @@ import type { ShellPages } from './web/index-html.ts';
 import { securityHeaders } from './web/security-headers.ts';
 import { linkRoutes } from './links/link-routes.ts';
 import { LinkStore } from './links/link-store.ts';
+import { PUBLIC_PAGE_PREFIX } from './links/link-view.ts';
 import { publicLinkRoutes } from './links/public-link-routes.ts';
 import { createUnlockTokens } from './links/unlock-token.ts';
 import { sharingRoutes } from './sharing/sharing-routes.ts';
@@ -114,6 +115,16 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   const isShellRoute = (path: string) =>
     path === '/' ||
     [...SHELL_ROUTES, ...registry.apps.map((a) => a.route)].some((r) => path === r || path.startsWith(`${r}/`));
+  // A public link's page: no shell, no sign-in; the code never leaves in a Referer (no-referrer, set for all pages).
+  app.get(`${PUBLIC_PAGE_PREFIX}/:code`, (_req, res, next) => {
+    if (registry.publicPage === undefined) {
+      next();
+      return;
+    }
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.setHeader('cache-control', 'no-cache');
+    res.send(registry.publicPage);
+  });
   app.get(/.*/, (req, res, next) => {
     const html = req.path === '/silent-renew.html' ? pages.silentRenew : isShellRoute(req.path) ? pages.index : undefined;
     if (html === undefined) {

@@ -20,7 +20,12 @@ export type AppRegistry = {
   shell: ShellBuild;
   apps: InstalledApp[];
   assets: AssetStore;
+  /** The public link page's HTML (`apps/public`), when built: a page of its own, no shell, no sign-in. */
+  publicPage: string | undefined;
 };
+
+/** Where the public link page's bundles are served (its Vite `base`). */
+export const PUBLIC_PAGE_ASSETS = '/public-page';
 
 /**
  * Reads the built shell (`apps/home/dist`) and every app beside it that has a
@@ -41,7 +46,7 @@ export function loadAppRegistry(appsDir: string): AppRegistry {
   for (const dirName of readdirSync(appsDir).sort()) {
     const dist = join(appsDir, dirName, 'dist');
     const manifestFile = join(dist, 'manifest.json');
-    if (dirName === 'home' || !existsSync(manifestFile)) continue;
+    if (dirName === 'home' || dirName === 'public' || !existsSync(manifestFile)) continue;
     const manifest = AppManifest.parse(JSON.parse(readFileSync(manifestFile, 'utf8')));
     const base = `/apps/${manifest.slug}`;
     assets.addDirectory(base, dist);
@@ -52,5 +57,9 @@ export function loadAppRegistry(appsDir: string): AppRegistry {
       iconUrl: `${base}/${manifest.icon}`,
     });
   }
-  return { shell, apps, assets };
+  const publicDist = join(appsDir, 'public', 'dist');
+  const publicHtml = join(publicDist, 'index.html');
+  const publicPage = existsSync(publicHtml) ? readFileSync(publicHtml, 'utf8') : undefined;
+  if (publicPage !== undefined) assets.addDirectory(PUBLIC_PAGE_ASSETS, publicDist, (rel) => rel === 'index.html');
+  return { shell, apps, assets, publicPage };
 }

@@ -1,0 +1,15 @@
+import type { LinkVisitor } from '@mytoutatice/sdk';
+import { saveBlob } from './save-blob.ts';
+
+/** A file through a short-lived download link: the browser streams it to disk, nothing held in memory. */
+export async function downloadFile(visitor: LinkVisitor, fileId: string): Promise<void> {
+  const { url } = await visitor.files.downloadLink(fileId);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.click();
+}
+
+/** A folder as one zip. */
+export async function downloadFolder(visitor: LinkVisitor, folder: { id: string; name: string }): Promise<void> {
+  saveBlob(await visitor.files.zipFolder(folder.id), `${folder.name}.zip`);
+}
