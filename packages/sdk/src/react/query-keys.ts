@@ -10,6 +10,8 @@ export const queryKeys = {
   me: () => ['mytoutatice', 'me'] as const,
   apps: () => ['mytoutatice', 'apps'] as const,
   appPasswords: () => ['mytoutatice', 'app-passwords'] as const,
+  /** The public links one made to an item. */
+  links: (itemId: string) => ['mytoutatice', 'links', itemId] as const,
   /** The quota and its use: a file listing as far as refreshes go (any file change may move it). */
   usage: () => ['mytoutatice', 'usage'] as const,
   /** Prefix of every single file or folder. */
