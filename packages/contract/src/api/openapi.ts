@@ -24,6 +24,7 @@ import { CreateInstanceBody, CreatedInstance, InstanceInfo } from '../instances.
 import { DocumentRef, ReferencedFiles, ReferencesBody, ReferencingDocuments } from '../references.ts';
 import { Me, OnboardingBody, Profile, SessionUser, Space } from '../space.ts';
 import { AddSharingMembersBody, ChangeSharingRoleBody, CreateSharingBody, Sharing, SharingList, SharingMember, SharingRole } from '../sharings.ts';
+import { CreateLinkBody, LinkAccess, LinkUnlock, LinkVisit, PublicLink, PublicLinkList, UnlockLinkBody, UpdateLinkBody } from '../links.ts';
 import { ZipSelectionBody } from '../zip.ts';
 import type { ApiParam, ApiPayload, ApiResponse, ApiRoute } from './api-route.ts';
 import { apiRoutes } from './api-routes.ts';
@@ -48,6 +49,7 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   CreateAppPasswordBody,
   CreateFolderBody,
   CreateInstanceBody,
+  CreateLinkBody,
   CreatedAppPassword,
   CreateSharingBody,
   CreatedInstance,
@@ -67,6 +69,9 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   InstalledApp,
   InstalledApps,
   InstanceInfo,
+  LinkAccess,
+  LinkUnlock,
+  LinkVisit,
   LocatedFile,
   Me,
   NoteData,
@@ -74,6 +79,8 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   PatchFileBody,
   Problem,
   Profile,
+  PublicLink,
+  PublicLinkList,
   ReferencedFiles,
   ReferencesBody,
   ReferencingDocuments,
@@ -85,6 +92,8 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   SharingRole,
   SortOrder,
   Space,
+  UnlockLinkBody,
+  UpdateLinkBody,
   ZipSelectionBody,
 };
 
