@@ -5,9 +5,10 @@ import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts
 import { jsonBody, sharingCalls } from '../sharing/sharing-test-calls.ts';
 import { resolveLinkCaller } from './link-access.ts';
 
-/** The GPS latitude's rationals (48/1, 7/1, 230/100) as a little-endian JPEG carries them. */
-const LATITUDE_BYTES = Buffer.from([48, 0, 0, 0, 1, 0, 0, 0, 7, 0, 0, 0, 1, 0, 0, 0, 230, 0, 0, 0, 100, 0, 0, 0]);
-const hasGps = (bytes: Buffer) => bytes.includes(LATITUDE_BYTES) || bytes.includes('GPSLatitude');
+/** The GPS latitude's rationals (48/1, 7/1, 230/100) as a JPEG carries them, in either byte order. */
+const LATITUDE = [48, 1, 7, 1, 230, 100];
+const latitudeBytes = (le: boolean) => Buffer.concat(LATITUDE.map((n) => Buffer.from(le ? [n, 0, 0, 0] : [0, 0, 0, n])));
+const hasGps = (bytes: Buffer) => bytes.includes(latitudeBytes(true)) || bytes.includes(latitudeBytes(false)) || bytes.includes('GPSLatitude');
 
 describe(resolveLinkCaller.name, () => {
   let gw: GatewayHarness;
@@ -166,6 +167,7 @@ describe(resolveLinkCaller.name, () => {
     const api = `/api/links/${link.code}`;
     const content = Buffer.from(await (await anonymous(`${api}/files/${photo.id}/content`)).arrayBuffer());
     expect(content.length).toBe(original.length);
+    expect(hasGps(original)).toBe(true);
     expect(hasGps(content)).toBe(false);
     expect(content.subarray(-16)).toEqual(original.subarray(-16));
     const range = await anonymous(`${api}/files/${photo.id}/content`, { headers: { range: 'bytes=0-99' } });
@@ -177,9 +179,25 @@ describe(resolveLinkCaller.name, () => {
     expect(zip.includes(content.subarray(0, 200))).toBe(true);
     expect(hasGps(zip)).toBe(false);
 
+    // Photo kinds that cannot be cleaned here are refused, whatever their name says; others pass as they are.
+    const heic = await calls.upload(teacher, folder.id, 'IMG_0001.jpg', `\u0000\u0000\u0000\u0018ftypheic${'x'.repeat(64)}`);
+    const tiff = await calls.upload(teacher, folder.id, 'scan.tif', `II*\u0000${'x'.repeat(64)}`);
+    for (const refused of [heic, tiff]) expect(await outcome(await anonymous(`${api}/files/${refused.id}/content`))).toBe('403 forbidden');
+    expect(await (await anonymous(`${api}/files/${lesson.id}/content`)).text()).toBe('Départ 8 h');
+    expect((await anonymous(`/api/links/${(await create({ itemId: tiff.id, keepGps: true })).code}/files/${tiff.id}/content`)).status).toBe(200);
+
+    // An earlier version is a photo too.
+    const replaced = await gw.call(teacher, `/api/files/${photo.id}/content`, { method: 'PUT', body: jpegWithGps({ littleEndian: false }) });
+    expect(replaced.status).toBe(200);
+    const versions = (await (await anonymous(`${api}/files/${photo.id}/versions`)).json()) as { items: { id: string }[] };
+    const earlier = Buffer.from(await (await anonymous(`${api}/files/${photo.id}/versions/${versions.items[0]?.id}/content`)).arrayBuffer());
+    expect(earlier.length).toBe(original.length);
+    expect(hasGps(earlier)).toBe(false);
+    expect(hasGps(Buffer.from(await (await anonymous(`${api}/files/${photo.id}/content`)).arrayBuffer()))).toBe(false);
+
     // The owner's own download is untouched; a link that keeps GPS passes it on.
-    expect(Buffer.from(await (await gw.call(teacher, `/api/files/${photo.id}/content`)).arrayBuffer())).toEqual(original);
+    expect(Buffer.from(await (await gw.call(teacher, `/api/files/${photo.id}/content`)).arrayBuffer())).toEqual(jpegWithGps({ littleEndian: false }));
     const keeping = await create({ itemId: folder.id, keepGps: true });
-    expect(Buffer.from(await (await anonymous(`/api/links/${keeping.code}/files/${photo.id}/content`)).arrayBuffer())).toEqual(original);
+    expect(hasGps(Buffer.from(await (await anonymous(`/api/links/${keeping.code}/files/${photo.id}/content`)).arrayBuffer()))).toBe(true);
   });
 });

@@ -47,6 +47,8 @@ function tokenKinds(x: string): Record<string, TokenKind> {
       limited: true,
     },
     sharingX: { scope: 'sharing', grants: [{ type: FILES_TYPE, verbs: ['read'], folderId: x }], files: ['read'], limited: true },
+    // An editable public link to folder X: what an app limited to it may do.
+    visitorX: { scope: 'visitor', grants: [{ type: FILES_TYPE, verbs: ['read', 'write'], folderId: x }], files: ['read', 'write'], limited: true },
     // An app password: files and contacts (no notes), and the feed.
     device: { scope: 'device', files: ['read', 'write'], changes: true },
     link: { scope: 'link' },
@@ -157,6 +159,7 @@ describe(permit.name, () => {
         grants: kind.grants,
         app: 'notes',
         sharing: kind.scope === 'sharing' ? 'sharing-1' : undefined,
+        link: kind.scope === 'visitor' ? 'link-1' : undefined,
         expiresIn: 3600,
       });
     }

@@ -31,6 +31,8 @@ export interface TokenOptions {
   sharing?: string;
   /** The member acting through a `sharing` token (their slug). */
   member?: string;
+  /** The public link's id, for `visitor` tokens. */
+  link?: string;
 }
 
 export interface TestInstance {
@@ -170,8 +172,8 @@ export function backendEnv({ metadata, blobs }: Pick<StorageConfig, 'metadata' |
 
 /** An internal token as the gateway signs it (HS256, its issuer and audience), for `secret`. */
 export async function signInternalToken(secret: string, scope: InternalScope, options: TokenOptions = {}): Promise<string> {
-  const { grants, app, sharing, member } = options;
-  const jwt = new SignJWT({ scope, grants, app, sharing, member })
+  const { grants, app, sharing, member, link } = options;
+  const jwt = new SignJWT({ scope, grants, app, sharing, member, link })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(options.issuer ?? 'mytoutatice-gateway')
     .setAudience(options.audience ?? INTERNAL_TOKEN_AUDIENCE)
