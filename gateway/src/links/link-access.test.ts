@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FolderListing, LinkVisit, PublicLink, type CreateLinkBody } from '@mytoutatice/contract';
-import { jpegWithGps } from '@mytoutatice/storage/testing';
+import { heicWithGps, jpegWithGps } from '@mytoutatice/storage/testing';
 import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts';
 import { jsonBody, sharingCalls } from '../sharing/sharing-test-calls.ts';
 import { resolveLinkCaller } from './link-access.ts';
@@ -28,7 +28,8 @@ describe(resolveLinkCaller.name, () => {
     pupil = await gw.onboard('eleve');
     folder = await calls.folder(teacher, 'root', 'Sortie au Mont');
     lesson = await calls.upload(teacher, folder.id, 'programme.txt', 'Départ 8 h');
-    photo = await calls.upload(teacher, folder.id, 'baie.jpg', jpegWithGps() as unknown as string);
+    const uploaded = await gw.call(teacher, `/api/files/${folder.id}/files?name=baie.jpg`, { method: 'POST', body: new Uint8Array(jpegWithGps()) });
+    photo = (await uploaded.json()) as { id: string };
     elsewhere = await calls.upload(teacher, 'root', 'notes-privées.txt', 'secret');
   }, 60_000);
   afterAll(() => gw.close());
@@ -179,15 +180,21 @@ describe(resolveLinkCaller.name, () => {
     expect(zip.includes(content.subarray(0, 200))).toBe(true);
     expect(hasGps(zip)).toBe(false);
 
-    // Photo kinds that cannot be cleaned here are refused, whatever their name says; others pass as they are.
-    const heic = await calls.upload(teacher, folder.id, 'IMG_0001.jpg', `\u0000\u0000\u0000\u0018ftypheic${'x'.repeat(64)}`);
+    // An iPhone's HEIC is cleaned the same way; photo kinds that cannot be cleaned here are refused,
+    // whatever their name says; other files pass as they are.
+    const heicBytes = heicWithGps();
+    const heicRes = await gw.call(teacher, `/api/files/${folder.id}/files?name=IMG_0001.HEIC`, { method: 'POST', body: new Uint8Array(heicBytes) });
+    const heic = (await heicRes.json()) as { id: string };
+    const heicSeen = Buffer.from(await (await anonymous(`${api}/files/${heic.id}/content`)).arrayBuffer());
+    expect([hasGps(heicBytes), heicSeen.length, hasGps(heicSeen)]).toEqual([true, heicBytes.length, false]);
+    const broken = await calls.upload(teacher, folder.id, 'IMG_0002.jpg', `\u0000\u0000\u0000\u0018ftypheic${'x'.repeat(64)}`);
     const tiff = await calls.upload(teacher, folder.id, 'scan.tif', `II*\u0000${'x'.repeat(64)}`);
-    for (const refused of [heic, tiff]) expect(await outcome(await anonymous(`${api}/files/${refused.id}/content`))).toBe('403 forbidden');
+    for (const refused of [broken, tiff]) expect(await outcome(await anonymous(`${api}/files/${refused.id}/content`))).toBe('403 forbidden');
     expect(await (await anonymous(`${api}/files/${lesson.id}/content`)).text()).toBe('Départ 8 h');
     expect((await anonymous(`/api/links/${(await create({ itemId: tiff.id, keepGps: true })).code}/files/${tiff.id}/content`)).status).toBe(200);
 
     // An earlier version is a photo too.
-    const replaced = await gw.call(teacher, `/api/files/${photo.id}/content`, { method: 'PUT', body: jpegWithGps({ littleEndian: false }) });
+    const replaced = await gw.call(teacher, `/api/files/${photo.id}/content`, { method: 'PUT', body: new Uint8Array(jpegWithGps({ littleEndian: false })) });
     expect(replaced.status).toBe(200);
     const versions = (await (await anonymous(`${api}/files/${photo.id}/versions`)).json()) as { items: { id: string }[] };
     const earlier = Buffer.from(await (await anonymous(`${api}/files/${photo.id}/versions/${versions.items[0]?.id}/content`)).arrayBuffer());

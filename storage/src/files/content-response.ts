@@ -7,7 +7,7 @@ import { HttpError } from '@mytoutatice/server-kit';
 import { entityTags } from '../http/entity-tags.ts';
 import { attachmentDisposition } from './content-disposition.ts';
 import type { FileRow } from './file-rows.ts';
-import { gpsFreeHead, readWithHead } from './gps/gps-free-content.ts';
+import { gpsFreePatches, readPatched } from './gps/gps-free-content.ts';
 import { servedType } from './mime.ts';
 
 /** The part of the content to send: all of it, or the single range asked for. */
@@ -46,9 +46,9 @@ export async function sendFileContent(
   file: FileRow,
 ): Promise<void> {
   const size = file.size ?? 0;
-  const head = content.stripGps === true ? await gpsFreeHead(content.blobs, content.instanceId, content.key, size) : undefined;
+  const patches = content.stripGps === true ? await gpsFreePatches(content.blobs, content.instanceId, content.key, size) : undefined;
   // Other bytes than the stored ones: another entity tag, so no cache mixes the two.
-  const etag = `"${file.sha256 ?? ''}${head ? '-nogps' : ''}"`;
+  const etag = `"${file.sha256 ?? ''}${patches ? '-nogps' : ''}"`;
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', 'private, no-cache');
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -79,8 +79,8 @@ export async function sendFileContent(
     return;
   }
 
-  if (head) {
-    await sendStream(await readWithHead(content.blobs, content.instanceId, content.key, head, start, end), res);
+  if (patches) {
+    await sendStream(readPatched(content.blobs, content.instanceId, content.key, patches, start, end), res);
     return;
   }
 

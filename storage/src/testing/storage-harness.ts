@@ -218,4 +218,4 @@ export function tamperSignature(jwt: string): string {
   return `${header}.${payload}.${bytes.toString('base64url')}`;
 }
 
-export { jpegWithGps, RENNES } from '../files/gps/test-jpeg.ts';
+export { heicWithGps, jpegWithGps, RENNES } from '../files/gps/test-photos.ts';

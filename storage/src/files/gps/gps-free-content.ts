@@ -4,9 +4,14 @@ import type { Response } from 'express';
 import { HttpError } from '@mytoutatice/server-kit';
 import type { BlobStore } from '../../blobs/blob-store.ts';
 import { claimsOf } from '../../auth/internal-token.ts';
-import { UnreadableMetadata, metadataEnd, withoutGps } from './jpeg-gps.ts';
+import { UnreadableMetadata, stripExif } from './exif-gps.ts';
+import { heifMetadata, type HeifMetadata } from './heif-gps.ts';
+import { metadataEnd, withoutGps } from './jpeg-gps.ts';
 
-/** Enough for a phone's EXIF, XMP and ICC profile; a JPEG whose metadata runs longer is refused. */
+/** Bytes to send at `at` in place of the stored ones (as many). */
+export type Patch = { at: number; bytes: Buffer };
+
+/** Enough for a phone's EXIF, XMP and ICC profile; metadata running longer is refused. */
 const MAX_METADATA_BYTES = 1024 * 1024;
 const FIRST_READ_BYTES = 64 * 1024;
 
@@ -20,16 +25,12 @@ function metadataRefused(): HttpError {
   return new HttpError(403, 'forbidden', 'Ce type de photo ne peut pas être partagé par lien sans sa position GPS.');
 }
 
-/**
- * Judged by the bytes, not the name: TIFF (and camera raws built on it), HEIF/HEIC/AVIF and
- * WebP carry EXIF too, and are not rewritten here (sharp would re-encode them): refused.
- */
-function isOtherExifCarrier(head: Buffer): boolean {
-  const tiff = head.subarray(0, 4).toString('latin1');
-  if (tiff === 'II*\0' || tiff === 'MM\0*') return true;
-  if (head.toString('latin1', 4, 8) === 'ftyp' && /^(hei|hev|mif|msf|avi)/.test(head.toString('latin1', 8, 12))) return true;
-  return head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP';
-}
+const isJpeg = (head: Buffer) => head[0] === 0xff && head[1] === 0xd8;
+/** HEIC, HEIF, AVIF: an ISO-BMFF `ftyp` of an image brand. */
+const isHeif = (head: Buffer) => head.toString('latin1', 4, 8) === 'ftyp' && /^(hei|hev|mif|msf|avi)/.test(head.toString('latin1', 8, 12));
+/** TIFF (and the camera raws built on it) and WebP carry EXIF too, and are not rewritten here: refused. */
+const isOtherExifCarrier = (head: Buffer) =>
+  ['II*\0', 'MM\0*'].includes(head.toString('latin1', 0, 4)) || (head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP');
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -38,47 +39,82 @@ async function readAll(stream: Readable): Promise<Buffer> {
 }
 
 /**
- * The first bytes to send in place of the stored ones so that no GPS position leaves: undefined
- * when the file carries none (not a photo), the rewritten metadata of a JPEG (same length), or
- * 403 for a photo kind that cannot be cleaned here.
+ * What to send in place of stored bytes so that no GPS position leaves, judged by the bytes (not
+ * the name): undefined for a file that carries none (not a photo); patches of the same length for
+ * JPEG (its metadata segments) and HEIF (its EXIF and XMP items); 403 for other photo kinds and
+ * for metadata too odd or too long to follow.
  */
-export async function gpsFreeHead(blobs: BlobStore, instanceId: string, key: string, size: number): Promise<Buffer | undefined> {
-  if (size < 4) return undefined;
-  let head = await readAll(await blobs.read(instanceId, key, { start: 0, end: Math.min(size, FIRST_READ_BYTES) - 1 }));
-  if (head[0] !== 0xff || head[1] !== 0xd8) {
-    if (isOtherExifCarrier(head)) throw metadataRefused();
+export async function gpsFreePatches(blobs: BlobStore, instanceId: string, key: string, size: number): Promise<Patch[] | undefined> {
+  if (size < 12) return undefined;
+  const read = async (start: number, length: number) => readAll(await blobs.read(instanceId, key, { start, end: Math.min(size, start + length) - 1 }));
+  const first = await read(0, FIRST_READ_BYTES);
+  if (!isJpeg(first) && !isHeif(first)) {
+    if (isOtherExifCarrier(first)) throw metadataRefused();
     return undefined;
   }
-  try {
-    let end = metadataEnd(head);
-    if (end === undefined && head.length < size) {
-      head = await readAll(await blobs.read(instanceId, key, { start: 0, end: Math.min(size, MAX_METADATA_BYTES) - 1 }));
-      end = metadataEnd(head);
+  /** The parse of the first bytes, or of the first MiB when they were not enough. */
+  const parsed = async <T>(parse: (head: Buffer) => T | undefined): Promise<{ head: Buffer; value: T }> => {
+    let head = first;
+    let value = parse(head);
+    if (value === undefined && head.length < size) {
+      head = await read(0, MAX_METADATA_BYTES);
+      value = parse(head);
     }
-    if (end === undefined) throw metadataRefused();
-    return withoutGps(head.subarray(0, end));
+    if (value === undefined) throw metadataRefused();
+    return { head, value };
+  };
+  try {
+    if (isJpeg(first)) {
+      const { head, value: end } = await parsed(metadataEnd);
+      return [{ at: 0, bytes: withoutGps(head.subarray(0, end)) }];
+    }
+    const { value: items } = await parsed(heifMetadata);
+    return await heifPatches(items, size, read);
   } catch (error) {
     if (error instanceof UnreadableMetadata) throw metadataRefused();
     throw error;
   }
 }
 
-/** Bytes `start`…`end` (inclusive) of the stored content with its first bytes replaced by `head`. */
-export async function readWithHead(blobs: BlobStore, instanceId: string, key: string, head: Buffer, start: number, end: number): Promise<Readable> {
-  if (start >= head.length) return blobs.read(instanceId, key, { start, end });
-  const out = new PassThrough();
-  out.write(head.subarray(start, Math.min(end + 1, head.length)));
-  if (end < head.length) {
-    out.end();
-    return out;
+async function heifPatches(items: HeifMetadata, size: number, read: (start: number, length: number) => Promise<Buffer>): Promise<Patch[]> {
+  const patches: Patch[] = [];
+  for (const { at, length } of [...items.exif, ...items.xmp]) {
+    if (length > MAX_METADATA_BYTES || at + length > size) throw metadataRefused();
   }
-  const rest = await blobs.read(instanceId, key, { start: head.length, end });
-  pipeline(rest, out).catch((error: unknown) => out.destroy(error as Error));
+  for (const { at, length } of items.exif) {
+    const bytes = await read(at, length);
+    // An EXIF item: the offset of its TIFF header (after "Exif\0\0" as a rule), then the TIFF.
+    if (bytes.length < 4) throw metadataRefused();
+    stripExif(bytes.subarray(4 + bytes.readUInt32BE(0)));
+    patches.push({ at, bytes });
+  }
+  for (const { at, length } of items.xmp) patches.push({ at, bytes: Buffer.alloc(length) });
+  return patches;
+}
+
+/** Bytes `start`…`end` (inclusive) of the stored content, with `patches` sent in place of what they cover. */
+export function readPatched(blobs: BlobStore, instanceId: string, key: string, patches: readonly Patch[], start: number, end: number): Readable {
+  const out = new PassThrough();
+  const sorted = [...patches].sort((a, b) => a.at - b.at);
+  (async () => {
+    let at = start;
+    for (const patch of sorted) {
+      const patchEnd = patch.at + patch.bytes.length - 1;
+      if (patchEnd < at || patch.at > end) continue;
+      if (patch.at > at) await pipeline(await blobs.read(instanceId, key, { start: at, end: patch.at - 1 }), out, { end: false });
+      const from = Math.max(at, patch.at);
+      const to = Math.min(end, patchEnd);
+      if (!out.write(patch.bytes.subarray(from - patch.at, to - patch.at + 1))) await new Promise((resolve) => out.once('drain', resolve));
+      at = to + 1;
+    }
+    if (at <= end) await pipeline(await blobs.read(instanceId, key, { start: at, end }), out, { end: false });
+    out.end();
+  })().catch((error: unknown) => out.destroy(error as Error));
   return out;
 }
 
-/** The whole content, GPS-free (see `gpsFreeHead`). */
+/** The whole content, GPS-free (see `gpsFreePatches`). */
 export async function readGpsFree(blobs: BlobStore, instanceId: string, key: string, size: number): Promise<Readable> {
-  const head = await gpsFreeHead(blobs, instanceId, key, size);
-  return head ? readWithHead(blobs, instanceId, key, head, 0, size - 1) : blobs.read(instanceId, key);
+  const patches = await gpsFreePatches(blobs, instanceId, key, size);
+  return patches ? readPatched(blobs, instanceId, key, patches, 0, size - 1) : blobs.read(instanceId, key);
 }

@@ -1,8 +1,9 @@
 import exifr from 'exifr';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UnreadableMetadata, metadataEnd, withoutGps } from './jpeg-gps.ts';
-import { PICTURE, RENNES, jpegWithGps } from './test-jpeg.ts';
+import { UnreadableMetadata } from './exif-gps.ts';
+import { metadataEnd, withoutGps } from './jpeg-gps.ts';
+import { PICTURE, RENNES, jpegWithGps } from './test-photos.ts';
 
 const strip = (jpeg: Buffer) => {
   const end = metadataEnd(jpeg) ?? 0;

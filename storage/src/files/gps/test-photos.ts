@@ -1,5 +1,5 @@
 /**
- * A JPEG as a phone writes one, made by code for tests: EXIF with the camera's make, the
+ * Photos as phones write them, made by code for tests (a JPEG; a HEIC below): EXIF with the camera's make, the
  * orientation, a GPS position (48.1173° N, 1.6778° W: Rennes) and a following tag, then an XMP
  * packet repeating the position, then the "picture" (bytes that must come out unchanged).
  */
@@ -58,9 +58,8 @@ const long = (v: number, le: boolean) => {
 };
 const ascii = (text: string) => Buffer.from(`${text}\0`, 'latin1');
 
-/** `littleEndian` as Android phones write it ("II"), else as iPhones do ("MM"). */
-export function jpegWithGps({ littleEndian = true } = {}): Buffer {
-  const le = littleEndian;
+/** EXIF's TIFF structure: `le` as Android phones write it ("II"), else as iPhones do ("MM"). */
+function exifTiff(le: boolean): Buffer {
   const ifd0At = 8;
   const ifd0Entries = (gpsAt: number): Entry[] => [
     { tag: 0x010f, type: 2, count: 9, value: ascii('Fairphon') },
@@ -82,17 +81,64 @@ export function jpegWithGps({ littleEndian = true } = {}): Buffer {
     le,
   );
   const header = Buffer.from(le ? [0x49, 0x49, 42, 0, 8, 0, 0, 0] : [0x4d, 0x4d, 0, 42, 0, 0, 0, 8]);
-  const tiff = Buffer.concat([header, ifd(ifd0Entries(gpsAt), ifd0At, le), gps]);
-  const exif = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
-  const xmp = Buffer.from(
-    'http://ns.adobe.com/xap/1.0/\0<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
-      '<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="48,7.038N" exif:GPSLongitude="1,40.668W"/></rdf:RDF></x:xmpmeta>',
-    'latin1',
-  );
+  return Buffer.concat([header, ifd(ifd0Entries(gpsAt), ifd0At, le), gps]);
+}
+
+const XMP_PACKET =
+  '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+  '<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="48,7.038N" exif:GPSLongitude="1,40.668W"/></rdf:RDF></x:xmpmeta>';
+
+/** `littleEndian` as Android phones write it ("II"), else as iPhones do ("MM"). */
+export function jpegWithGps({ littleEndian = true } = {}): Buffer {
+  const exif = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), exifTiff(littleEndian)]);
+  const xmp = Buffer.from(`http://ns.adobe.com/xap/1.0/\0${XMP_PACKET}`, 'latin1');
   const segment = (marker: number, body: Buffer) => {
     const head = Buffer.from([0xff, marker, 0, 0]);
     head.writeUInt16BE(body.length + 2, 2);
     return Buffer.concat([head, body]);
   };
   return Buffer.concat([Buffer.from([0xff, 0xd8]), segment(0xe1, exif), segment(0xe1, xmp), PICTURE]);
+}
+
+function box(type: string, ...parts: Buffer[]): Buffer {
+  const body = Buffer.concat(parts);
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(body.length + 8, 0);
+  head.write(type, 4, 'latin1');
+  return Buffer.concat([head, body]);
+}
+const fullBox = (type: string, version: number, ...parts: Buffer[]) => box(type, Buffer.from([version, 0, 0, 0]), ...parts);
+const u16 = (v: number) => Buffer.from([v >> 8, v & 255]);
+const u32 = (v: number) => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(v, 0);
+  return b;
+};
+
+/**
+ * A HEIC as an iPhone writes one, reduced to what matters here: `ftyp`, a `meta` naming an EXIF
+ * item (with the position) and an XMP item, `iloc` placing them in `mdat` after an "image" item.
+ */
+export function heicWithGps(): Buffer {
+  const exif = Buffer.concat([u32(6), Buffer.from('Exif\0\0', 'latin1'), exifTiff(false)]);
+  const xmp = Buffer.from(XMP_PACKET, 'latin1');
+  const infe = (id: number, type: string, extra = '') => fullBox('infe', 2, u16(id), u16(0), Buffer.from(`${type}\0${extra}`, 'latin1'));
+  const ftyp = box('ftyp', Buffer.from('heic', 'latin1'), u32(0), Buffer.from('mif1heic', 'latin1'));
+  const metaOf = (mdatBody: number) => {
+    const iloc = fullBox(
+      'iloc',
+      0,
+      Buffer.from([0x44, 0x00]),
+      u16(3),
+      ...[
+        [1, mdatBody, PICTURE.length],
+        [2, mdatBody + PICTURE.length, exif.length],
+        [3, mdatBody + PICTURE.length + exif.length, xmp.length],
+      ].map(([id, at, length]) => Buffer.concat([u16(id ?? 0), u16(0), u16(1), u32(at ?? 0), u32(length ?? 0)])),
+    );
+    const iinf = fullBox('iinf', 0, u16(3), infe(1, 'hvc1'), infe(2, 'Exif'), infe(3, 'mime', 'application/rdf+xml\0'));
+    return fullBox('meta', 0, fullBox('hdlr', 0, u32(0), Buffer.from('pict', 'latin1'), Buffer.alloc(13)), fullBox('pitm', 0, u16(1)), iinf, iloc);
+  };
+  const mdatBody = ftyp.length + metaOf(0).length + 8;
+  return Buffer.concat([ftyp, metaOf(mdatBody), box('mdat', PICTURE, exif, xmp)]);
 }
