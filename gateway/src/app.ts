@@ -18,6 +18,7 @@ import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
 import { StorageAdmin } from './onboarding/storage-admin.ts';
 import { API_PREFIX, apiHandler } from './proxy/api-proxy.ts';
 import { blobOffload } from './proxy/blob-offload.ts';
+import { storageCalls } from './proxy/storage-calls.ts';
 import { createRealtimeProxy } from './realtime/realtime-proxy.ts';
 import { openApiRoute } from './web/openapi-route.ts';
 import { loadAppRegistry } from './web/app-registry.ts';
@@ -120,25 +121,14 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   app.use(problemHandler(log));
 
   const offload = config.LOCAL_STORAGE_DIR === undefined ? undefined : blobOffload(config.LOCAL_STORAGE_DIR, config.STORAGE_URL);
-  const api = apiHandler({
-    verify,
-    appTokens,
-    directory,
-    sharings,
-    mint,
-    defaultBackendUrl: config.STORAGE_URL,
-    offload,
-    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
-    log,
-  });
+  const calls = storageCalls({ ...(offload ? { offload } : {}), timeoutMs: config.UPSTREAM_TIMEOUT_MS, log });
+  const api = apiHandler({ verify, appTokens, directory, sharings, mint, defaultBackendUrl: config.STORAGE_URL, calls });
   const dav = davProxy({
     directory,
     passwords: new AppPasswordCheck(mint, config.UPSTREAM_TIMEOUT_MS),
     throttle: new AttemptThrottle(),
     mint,
-    offload,
-    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
-    log,
+    calls,
   });
   const openApi = openApiRoute();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
