@@ -51,7 +51,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   });
   const mint = createInternalTokenMinter(config.INTERNAL_TOKEN_SECRET);
   const appTokens = createAppTokens(config.INTERNAL_TOKEN_SECRET);
-  const storage = new StorageAdmin(mint);
+  const storage = new StorageAdmin(mint, config.UPSTREAM_TIMEOUT_MS);
   const sharings = new SharingStore(config.GATEWAY_DATA_DIR);
 
   let registry: AppRegistry;
@@ -125,7 +125,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   const api = apiHandler({ verify, appTokens, directory, sharings, mint, defaultBackendUrl: config.STORAGE_URL, calls });
   const dav = davProxy({
     directory,
-    passwords: new AppPasswordCheck(mint, config.UPSTREAM_TIMEOUT_MS),
+    passwords: new AppPasswordCheck(storage),
     throttle: new AttemptThrottle(),
     mint,
     calls,
