@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeJwt } from 'jose';
-import { MAX_CHANGES_WAIT_S } from '@mytoutatice/contract';
+import { DownloadVia, MAX_CHANGES_WAIT_S } from '@mytoutatice/contract';
+import { notFound } from '@mytoutatice/server-kit';
 import { bearerToken } from '../auth/authenticate.ts';
 import { resolveSharingCaller, sharedPath, type SharingAccessDeps } from '../sharing/sharing-access.ts';
 import { resolveCaller } from './resolve-caller.ts';
@@ -48,15 +49,23 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
   /**
    * The node holding a download link's file: the link's token names the instance (read here
    * unverified, only to route; the storage verifies it). Unknown or unreadable: the default node.
+   * A link made through a sharing dies with the access it was made by (404), not minutes later.
    */
   function linkBackend(token: string): string {
-    let instanceId: unknown;
+    let claims: { sub?: unknown; via?: unknown };
     try {
-      instanceId = decodeJwt(token).sub;
+      claims = decodeJwt(token);
     } catch {
-      instanceId = undefined;
+      claims = {};
     }
-    return (typeof instanceId === 'string' && deps.directory.findByInstance(instanceId)?.backendUrl) || deps.defaultBackendUrl;
+    const space = typeof claims.sub === 'string' ? deps.directory.findByInstance(claims.sub) : undefined;
+    const via = DownloadVia.safeParse(claims.via);
+    if (via.success && space) {
+      const { s: sharingId, m: member } = via.data;
+      const sub = member === undefined ? space.sub : deps.directory.findBySlug(member)?.sub;
+      if (sub === undefined || !deps.sharings.access(sharingId, sub)) throw notFound('Ce lien ne donne plus accès à ce fichier.');
+    }
+    return space?.backendUrl ?? deps.defaultBackendUrl;
   }
 
   return (req, res) => {
