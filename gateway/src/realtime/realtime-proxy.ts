@@ -5,14 +5,19 @@ import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { REALTIME_PROTOCOL } from '@mytoutatice/contract';
 import { HttpError, notFound, refuseUpgrade, refuseUpgradeWith, requestIdFrom } from '@mytoutatice/server-kit';
-import { resolveCaller } from '../proxy/resolve-caller.ts';
-import type { CallerDeps } from '../proxy/resolve-caller.ts';
+import { resolveCaller, type Caller } from '../proxy/resolve-caller.ts';
+import { resolveSharingCaller, type SharingAccessDeps } from '../sharing/sharing-access.ts';
 import { pipeSockets } from './pipe-sockets.ts';
+import { endPiped, type PipedSocket, type SharingSockets } from './sharing-sockets.ts';
 import { offersRealtimeProtocol, upgradeToken } from './upgrade-token.ts';
 
 const REALTIME_ROUTE = '/api/realtime';
+/** `/api/sharings/<id>/realtime`: what a sharing opens, followed live. */
+const SHARING_REALTIME_ROUTE = /^\/api\/sharings\/([^/]+)\/realtime$/;
 
-export type RealtimeProxyDeps = CallerDeps & {
+export type RealtimeProxyDeps = SharingAccessDeps & {
+  /** Where sockets opened through a sharing are kept, for closing when access changes. */
+  sharingSockets: SharingSockets;
   log: Logger;
   /** How long the storage backend has to accept the upstream socket. */
   handshakeTimeoutMs: number;
@@ -32,7 +37,9 @@ const MAX_UPSTREAM_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 /**
  * `GET /api/realtime` upgraded to a WebSocket, piped to `GET /realtime` on the caller's storage
- * backend. The ENT token is checked like `/api/*` (see upgradeToken for where it travels); the
+ * backend. `GET /api/sharings/<id>/realtime` likewise, checked like every call through a sharing
+ * and piped to the owner's backend with the `sharing` token, which follows the shared item only;
+ * the socket is kept in `sharingSockets` so that ending the caller's access closes it (4403). The ENT token is checked like `/api/*` (see upgradeToken for where it travels); the
  * upstream socket is opened first, with a fresh internal token, so any refusal is an HTTP answer
  * on the upgrade (401, 403, 502, 504) and no socket is kept.
  *
@@ -49,13 +56,37 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
   });
   const upstreams = new Set<WebSocket>();
 
-  type Upstream = { upstream: WebSocket; expiresAt: number; early: [RawData, boolean][]; hold: (data: RawData, isBinary: boolean) => void };
+  /** Through a sharing: which one, who opened it and in what role, to find the socket again. */
+  type Through = { sharingId: string; sub: string; role: string };
+  type Upstream = {
+    upstream: WebSocket;
+    expiresAt: number;
+    early: [RawData, boolean][];
+    hold: (data: RawData, isBinary: boolean) => void;
+    through?: Through;
+  };
 
-  async function openUpstream(req: IncomingMessage, requestId: string): Promise<Upstream> {
-    if (new URL(req.url ?? '/', 'http://gateway').pathname !== REALTIME_ROUTE) throw notFound('Aucune route ne correspond à cette adresse.');
+  /** The route asked for: the own space's socket, or a sharing's (its id); 404 for any other path. */
+  function sharingIdOf(req: IncomingMessage): string | undefined {
+    const path = new URL(req.url ?? '/', 'http://gateway').pathname;
+    if (path === REALTIME_ROUTE) return undefined;
+    const sharingId = SHARING_REALTIME_ROUTE.exec(path)?.[1];
+    if (sharingId === undefined) throw notFound('Aucune route ne correspond à cette adresse.');
+    return sharingId;
+  }
+
+  async function callerOf(req: IncomingMessage): Promise<Caller & { through?: Through }> {
+    const sharingId = sharingIdOf(req);
     if (!offersRealtimeProtocol(req)) throw new HttpError(400, 'bad_request', `Le sous-protocole ${REALTIME_PROTOCOL} est requis.`);
     const token = upgradeToken(req);
-    const { space, internalToken } = await resolveCaller(deps, token);
+    if (sharingId === undefined) return resolveCaller(deps, token);
+    const { sub, role, ...caller } = await resolveSharingCaller(deps, token, sharingId);
+    return { ...caller, through: { sharingId, sub, role } };
+  }
+
+  async function openUpstream(req: IncomingMessage, requestId: string): Promise<Upstream> {
+    const token = upgradeToken(req);
+    const { space, internalToken, through } = await callerOf(req);
     const expiresAt = (decodeJwt(token ?? '').exp ?? 0) * 1000;
     const url = `${space.backendUrl.replace(/^http/, 'ws')}/realtime`;
     const upstream = new WebSocket(url, [REALTIME_PROTOCOL], {
@@ -79,14 +110,23 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
       });
       upstream.once('error', reject);
     });
-    return { upstream, expiresAt, early, hold };
+    return { upstream, expiresAt, early, hold, ...(through ? { through } : {}) };
+  }
+
+  /**
+   * Keeps a socket opened through a sharing. The membership was checked before the storage socket
+   * opened: if it changed meanwhile, the hook that closes sockets ran before this one was kept.
+   */
+  function keep({ sharingId, sub, role }: Through, piped: PipedSocket): void {
+    deps.sharingSockets.add(sharingId, sub, piped);
+    if (deps.sharings.access(sharingId, sub)?.role !== role) endPiped(piped);
   }
 
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     socket.on('error', () => socket.destroy());
     openUpstream(req, requestId).then(
-      ({ upstream, expiresAt, early, hold }) => {
+      ({ upstream, expiresAt, early, hold, through }) => {
         let piped = false;
         const abandon = () => {
           if (!piped) upstream.close(1001, 'client gone');
@@ -99,11 +139,17 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
           piped = true;
           upstream.off('message', hold);
           pipeSockets(client, upstream, { early, expiresAt, heartbeatMs: deps.heartbeatMs });
+          if (through) keep(through, { client, upstream });
         });
       },
       (error: unknown) => {
         if (error instanceof HttpError) {
           refuseUpgradeWith(socket, error, requestId);
+          return;
+        }
+        // Through a sharing: the shared item is in the owner's trash, or gone.
+        if (error instanceof UpstreamRefusal && error.status === 404) {
+          refuseUpgrade(socket, 404, 'not_found', requestId);
           return;
         }
         const timedOut = error instanceof Error && /timed out/i.test(error.message);
@@ -124,8 +170,11 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
 }
 
 class UpstreamRefusal extends Error {
+  readonly status: number;
+
   constructor(status: number) {
     super(`the storage backend refused the realtime socket: ${status}`);
+    this.status = status;
     this.name = 'UpstreamRefusal';
   }
 }
