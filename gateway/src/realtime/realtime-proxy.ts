@@ -106,7 +106,8 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
       upstream.once('unexpected-response', (_request, response) => {
         response.resume();
         upstream.terminate();
-        reject(new UpstreamRefusal(response.statusCode ?? 0));
+        // Through a sharing, a 404 is the shared item in the owner's trash, or gone: as for any call through it.
+        reject(through && response.statusCode === 404 ? notFound('Cet élément partagé n’est plus disponible.') : new UpstreamRefusal(response.statusCode ?? 0));
       });
       upstream.once('error', reject);
     });
@@ -147,11 +148,6 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
           refuseUpgradeWith(socket, error, requestId);
           return;
         }
-        // Through a sharing: the shared item is in the owner's trash, or gone.
-        if (error instanceof UpstreamRefusal && error.status === 404) {
-          refuseUpgrade(socket, 404, 'not_found', requestId);
-          return;
-        }
         const timedOut = error instanceof Error && /timed out/i.test(error.message);
         deps.log.warn({ err: error, requestId }, 'realtime upstream unavailable');
         refuseUpgrade(socket, timedOut ? 504 : 502, timedOut ? 'upstream_timeout' : 'upstream_unavailable', requestId);
@@ -170,11 +166,8 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
 }
 
 class UpstreamRefusal extends Error {
-  readonly status: number;
-
   constructor(status: number) {
     super(`the storage backend refused the realtime socket: ${status}`);
-    this.status = status;
     this.name = 'UpstreamRefusal';
   }
 }

@@ -159,6 +159,21 @@ describe(SubtreeView.name, () => {
     again.close();
   });
 
+  it('shows the shared folder as removed while the owner has it in the trash, with a folder above it, and back once restored', async () => {
+    const annee = await files.folder('root', 'Année 2026');
+    const partage = await files.folder(annee.id, 'Classe B');
+    const member = await follow(await sharingToken({ verbs: ['read'], folderId: partage.id }));
+    const names = { [partage.id]: 'partage' };
+    await ok(files.trash(annee.id));
+    await eventually(async () => seen(member, names).includes('-partage'));
+    await ok(files.restore(annee.id));
+    await eventually(async () => seen(member, names).includes('partage'));
+    const apres = await files.file(partage.id, 'après.txt');
+    await member.waitForChange(apres.id);
+    expect(seen(member, { ...names, [apres.id]: 'après' })).toEqual(['-partage', 'partage', 'après']);
+    member.close();
+  });
+
   it('refuses tokens that open more than one folder, a « dépôt » without a member, and a shared folder in the trash', async () => {
     const refusal = async (token: string) => (await SocketProbe.refusal(wsUrl, { authorization: `Bearer ${token}` })).status;
     expect(await refusal(await sharingToken({ verbs: ['read'] }))).toBe(403);
@@ -166,8 +181,10 @@ describe(SubtreeView.name, () => {
     expect(await refusal(await sharingToken({ verbs: ['read'], folderId: classe, ownOnly: true }, null))).toBe(403);
     expect(await refusal(await s.sign('app', { sub: owner.id, app: 'drive', grants: [{ type: FILES_TYPE, verbs: ['read'], folderId: classe }] }))).toBe(403);
     const corbeille = (await files.folder('root', 'Bientôt jeté')).id;
+    const dessous = (await files.folder(corbeille, 'Dessous')).id;
     await ok(files.trash(corbeille));
     expect(await refusal(await sharingToken({ verbs: ['read'], folderId: corbeille }))).toBe(404);
+    expect(await refusal(await sharingToken({ verbs: ['read'], folderId: dessous }))).toBe(404);
     expect(await refusal(await sharingToken({ verbs: ['read'], folderId: 'nulle-part' }))).toBe(404);
   });
 });

@@ -1,4 +1,4 @@
-import { TRASH_ID, type Change, type ChangeBatch } from '@mytoutatice/contract';
+import type { Change, ChangeBatch } from '@mytoutatice/contract';
 import type { SqlDb } from '../db/sql-db.ts';
 import { isSelfOrDescendant } from '../files/file-paths.ts';
 import { findFile } from '../files/file-rows.ts';
@@ -50,7 +50,7 @@ export class SubtreeView {
   static async open(db: SqlDb, grant: SubtreeGrant): Promise<SubtreeView | undefined> {
     const view = new SubtreeView(db, grant);
     const granted = await findFile(db, grant.folderId);
-    if (!granted || granted.parentId === TRASH_ID) return undefined;
+    if (!granted || granted.trashedAt !== null) return undefined;
     await view.#enter(grant.folderId);
     // Read after the set: whatever was written meanwhile is at or below it, so taken as possibly seen.
     view.#known = await currentSeq(db);
@@ -60,7 +60,8 @@ export class SubtreeView {
   /** The batch's changes as the grant's holder sees them, in seq order; moves the set along. */
   async select(batch: ChangeBatch): Promise<Change[]> {
     const granted = await findFile(this.#db, this.#grant.folderId);
-    const open = granted !== undefined && granted.parentId !== TRASH_ID;
+    // In the trash, itself or with a folder above it: it opens nothing, as for every call (permit).
+    const open = granted !== undefined && granted.trashedAt === null;
     const underGranted = new Map<string, boolean>();
     const selected: Change[] = [];
     let unplaced = 0;
