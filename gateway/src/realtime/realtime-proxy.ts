@@ -37,11 +37,13 @@ const MAX_UPSTREAM_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 /**
  * `GET /api/realtime` upgraded to a WebSocket, piped to `GET /realtime` on the caller's storage
- * backend. `GET /api/sharings/<id>/realtime` likewise, checked like every call through a sharing
- * and piped to the owner's backend with the `sharing` token, which follows the shared item only;
- * the socket is kept in `sharingSockets` so that ending the caller's access closes it (4403). The ENT token is checked like `/api/*` (see upgradeToken for where it travels); the
+ * backend. The ENT token is checked like `/api/*` (see upgradeToken for where it travels); the
  * upstream socket is opened first, with a fresh internal token, so any refusal is an HTTP answer
- * on the upgrade (401, 403, 502, 504) and no socket is kept.
+ * on the upgrade (401, 403, 404, 502, 504) and no socket is kept.
+ *
+ * `GET /api/sharings/<id>/realtime` likewise, checked like every call through a sharing and
+ * piped to the owner's backend with the `sharing` token, which follows the shared item only; the
+ * socket is kept in `sharingSockets`, so that ending the caller's access closes it (4403).
  *
  * The internal token lives a minute: the backend then closes with 4001, relayed as is, and the
  * client reconnects (re-checked here, fresh internal token) and resumes from its last seq. The
@@ -75,10 +77,9 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
     return sharingId;
   }
 
-  async function callerOf(req: IncomingMessage): Promise<Caller & { through?: Through }> {
+  async function callerOf(req: IncomingMessage, token: string | undefined): Promise<Caller & { through?: Through }> {
     const sharingId = sharingIdOf(req);
     if (!offersRealtimeProtocol(req)) throw new HttpError(400, 'bad_request', `Le sous-protocole ${REALTIME_PROTOCOL} est requis.`);
-    const token = upgradeToken(req);
     if (sharingId === undefined) return resolveCaller(deps, token);
     const { sub, role, ...caller } = await resolveSharingCaller(deps, token, sharingId);
     return { ...caller, through: { sharingId, sub, role } };
@@ -86,7 +87,7 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
 
   async function openUpstream(req: IncomingMessage, requestId: string): Promise<Upstream> {
     const token = upgradeToken(req);
-    const { space, internalToken, through } = await callerOf(req);
+    const { space, internalToken, through } = await callerOf(req, token);
     const expiresAt = (decodeJwt(token ?? '').exp ?? 0) * 1000;
     const url = `${space.backendUrl.replace(/^http/, 'ws')}/realtime`;
     const upstream = new WebSocket(url, [REALTIME_PROTOCOL], {

@@ -48,7 +48,7 @@ export async function readChanges(db: SqlDb, since: number, limit: number): Prom
 /** Pages read for one answer to a caller who sees only some changes; past it, `last` moves on empty. */
 const MAX_FILTERED_PAGES = 10;
 
-/** What a caller who sees only some changes is shown of a batch (filtered, or told otherwise). */
+/** What a caller who sees only some changes is shown of a batch: some of them, or as it must see them (SubtreeView). */
 export type ChangeSelector = (batch: ChangeBatch) => Change[] | Promise<Change[]>;
 
 /**
