@@ -20,6 +20,7 @@ import { API_PREFIX, apiHandler } from './proxy/api-proxy.ts';
 import { blobOffload } from './proxy/blob-offload.ts';
 import { storageCalls } from './proxy/storage-calls.ts';
 import { createRealtimeProxy } from './realtime/realtime-proxy.ts';
+import { SharingSockets } from './realtime/sharing-sockets.ts';
 import { openApiRoute } from './web/openapi-route.ts';
 import { loadAppRegistry } from './web/app-registry.ts';
 import type { AppRegistry } from './web/app-registry.ts';
@@ -35,7 +36,7 @@ const SHELL_ROUTES = ['/onboarding', '/settings', '/auth/callback'];
 export type Gateway = {
   /** The request listener: `/api` goes straight to the proxy, the rest through Express. */
   handler: (req: IncomingMessage, res: ServerResponse) => void;
-  /** For `server.on('upgrade')`: the realtime WebSocket (`/api/realtime`). */
+  /** For `server.on('upgrade')`: the realtime WebSockets (`/api/realtime`, `/api/sharings/<id>/realtime`). */
   upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Re-reads the built apps (after releasing one) without a restart. */
   reloadApps(): void;
@@ -138,7 +139,9 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     else if (url.startsWith(`${DAV_FILES_PREFIX}/`) || url === DAV_FILES_PREFIX) dav(req, res);
     else app(req, res);
   };
-  const realtime = createRealtimeProxy({ verify, appTokens, directory, mint, log, handshakeTimeoutMs: config.UPSTREAM_TIMEOUT_MS });
+  const sharingSockets = new SharingSockets();
+  sharings.onAccessChange((sharingId, sub) => sharingSockets.end(sharingId, sub));
+  const realtime = createRealtimeProxy({ verify, appTokens, directory, sharings, sharingSockets, mint, log, handshakeTimeoutMs: config.UPSTREAM_TIMEOUT_MS });
   return {
     handler,
     upgrade: realtime.upgrade,
