@@ -131,7 +131,10 @@ describe(resolveLinkCaller.name, () => {
     const link = await create({ itemId: folder.id, access: 'read' });
     const api = `/api/links/${link.code}`;
     expect((await anonymous(`${api}/files/${folder.id}/children`)).status).toBe(200);
+    const download = (await (await anonymous(`${api}/files/${lesson.id}/download-link`, { method: 'POST' })).json()) as { url: string };
     expect((await gw.call(teacher, `/gateway/links/${link.id}`, { method: 'DELETE' })).status).toBe(204);
+    // Even the download link made a moment before: it dies with the link, not minutes later.
+    expect(await outcome(await fetch(new URL(download.url, gw.url)))).toBe('404 not_found');
     expect(await outcome(await anonymous(`${api}/files/${folder.id}/children`))).toBe('404 not_found');
     expect(await outcome(await gw.call(undefined, `/gateway/public/links/${link.code}`))).toBe('404 not_found');
 

@@ -26,11 +26,16 @@ export function passwordRequired(): HttpError {
   return new HttpError(401, 'password_required', 'Ce lien est protégé par un mot de passe.', { headers: { 'www-authenticate': 'Bearer' } });
 }
 
+/** Not expired (a disabled link is no longer in the store). */
+export function isLive(link: LinkRecord, now = Date.now()): boolean {
+  return link.expiresAt === null || Date.parse(link.expiresAt) > now;
+}
+
 /** The live link a code names: 404 for a malformed, unknown, disabled or expired one (all alike to a visitor). */
-export function liveLink(links: LinkStore, rawCode: string, now = Date.now()): LinkRecord {
+export function liveLink(links: LinkStore, rawCode: string): LinkRecord {
   const code = LinkCode.safeParse(rawCode);
   const link = code.success ? links.byCode(code.data) : undefined;
-  if (!link || (link.expiresAt !== null && Date.parse(link.expiresAt) <= now)) throw linkNotFound();
+  if (!link || !isLive(link)) throw linkNotFound();
   return link;
 }
 

@@ -97,6 +97,11 @@ export class LinkStore {
     return row && toLink(row);
   }
 
+  byId(id: string): LinkRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM links WHERE id = ?').get(id) as Row | undefined;
+    return row && toLink(row);
+  }
+
   /** The owner's link, or undefined for anyone else's (as if it did not exist). */
   ownedBy(id: string, ownerSub: string): LinkRecord | undefined {
     const row = this.db.prepare('SELECT * FROM links WHERE id = ? AND owner_sub = ?').get(id, ownerSub) as Row | undefined;

@@ -1,4 +1,4 @@
-import type { DownloadLink } from '@mytoutatice/contract';
+import type { DownloadLink, DownloadVia } from '@mytoutatice/contract';
 import type { DownloadTokens } from '../auth/download-token.ts';
 import { getRegularFile } from './file-rows.ts';
 import type { SqlDb } from '../db/sql-db.ts';
@@ -12,10 +12,11 @@ export async function createDownloadLink(
   tokens: DownloadTokens,
   instanceId: string,
   fileId: string,
+  via?: DownloadVia,
   stripGps = false,
 ): Promise<DownloadLink> {
   const file = await getRegularFile(db, fileId);
-  const { token, expiresAt } = await tokens.sign({ instanceId, fileId: file.id, ...(stripGps ? { stripGps } : {}) });
+  const { token, expiresAt } = await tokens.sign({ instanceId, fileId: file.id, ...(via ? { via } : {}), ...(stripGps ? { stripGps } : {}) });
   return {
     url: `${DOWNLOADS_PATH}/${token}/${encodeURIComponent(file.name)}`,
     expiresAt: expiresAt.toISOString(),
