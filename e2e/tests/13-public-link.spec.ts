@@ -102,6 +102,17 @@ test.describe('Public links', () => {
     await visitor.goto(link.path);
     await expect(visitor.getByRole('table', { name: folder.name }).getByRole('button', { name: 'corrigé.txt', exact: true })).toBeVisible();
     await expect(visitor.getByRole('button', { name: 'Déposer des fichiers' })).toHaveCount(0);
+
+    // A link to one file: its preview and « Télécharger ».
+    const answer = await api.upload(folder.id, 'consignes.txt', 'Rendre le devoir lundi');
+    const fileLink = await api.link({ itemId: answer.id, access: 'read' });
+    await visitor.goto(fileLink.path);
+    await expect(visitor.getByRole('heading', { level: 2, name: 'consignes.txt' })).toBeVisible();
+    await expect(visitor.getByText('Rendre le devoir lundi')).toBeVisible();
+    const download = visitor.waitForEvent('download');
+    await visitor.getByRole('button', { name: 'Télécharger' }).click();
+    expect((await download).suggestedFilename()).toBe('consignes.txt');
+    await expectNoAxeViolation(visitor);
     await visitorContext.close();
   });
 });
