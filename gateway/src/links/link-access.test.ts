@@ -81,6 +81,23 @@ describe(resolveLinkCaller.name, () => {
     expect(await outcome(await anonymous(`${api}/files/${folder.id}`, jsonBody('PATCH', { name: 'À moi' })))).toBe('403 forbidden');
   });
 
+  it('hands a resumable upload its address under the link, and every chunk passes the link’s check again', async () => {
+    const link = await create({ itemId: folder.id, access: 'write', password: 'grande-video' });
+    const { token } = (await (await unlock(link.code, 'grande-video')).json()) as { token: string };
+    const metadata = `filename ${Buffer.from('film.txt').toString('base64')},parent ${Buffer.from(folder.id).toString('base64')}`;
+    const tus = { 'tus-resumable': '1.0.0' };
+    const created = await anonymous(`/api/links/${link.code}/uploads`, { method: 'POST', headers: { ...tus, 'upload-length': '10', 'upload-metadata': metadata } }, token);
+    expect(created.status).toBe(201);
+    const location = created.headers.get('location') ?? '';
+    expect(location.startsWith(`/api/links/${link.code}/uploads/`)).toBe(true);
+    const chunk = (offset: number, body: string, bearer?: string) =>
+      anonymous(location, { method: 'PATCH', headers: { ...tus, 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' }, body }, bearer);
+    expect((await chunk(0, 'image', token)).status).toBe(204);
+    expect(await outcome(await chunk(5, 'suite'))).toBe('401 password_required');
+    expect((await chunk(5, 'suite', token)).status).toBe(204);
+    expect(await calls.names(teacher, `/api/files/${folder.id}/children`)).toContain('film.txt');
+  });
+
   it('never leaves the item: other folders, the root, the trash, the owner’s whole space', async () => {
     const link = await create({ itemId: lesson.id, access: 'write' });
     const api = `/api/links/${link.code}`;
