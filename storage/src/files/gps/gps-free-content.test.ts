@@ -1,8 +1,10 @@
 import { Readable } from 'node:stream';
+import exifr from 'exifr';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BlobStore } from '../../blobs/blob-store.ts';
-import { readPatched } from './gps-free-content.ts';
+import { gpsFreePatches, readGpsFree, readPatched } from './gps-free-content.ts';
+import { PICTURE, RENNES, heicWithGps, jpegWithGps, webpWithGps } from './test-photos.ts';
 
 /** A store holding one blob, read in ranges as the real ones are. */
 function storeOf(bytes: Buffer): BlobStore {
@@ -47,5 +49,41 @@ describe(readPatched.name, () => {
         },
       ),
     );
+  });
+});
+
+describe(gpsFreePatches.name, () => {
+  const photos = {
+    'JPEG (II)': jpegWithGps(),
+    'JPEG (MM)': jpegWithGps({ littleEndian: false }),
+    HEIC: heicWithGps(),
+    WebP: webpWithGps(),
+    'WebP with "Exif\\0\\0"': webpWithGps({ withExifId: true }),
+  };
+  /** The latitude's rationals (48/1, 7/1, 230/100) in either byte order: exifr does not read WebP. */
+  const latitudeIn = (bytes: Buffer) =>
+    [true, false].some((le) => bytes.includes(Buffer.concat([48, 1, 7, 1, 230, 100].map((n) => Buffer.from(le ? [n, 0, 0, 0] : [0, 0, 0, n])))));
+  for (const [kind, photo] of Object.entries(photos)) {
+    it(`sends a ${kind} without its position, the rest as it was`, async () => {
+      expect(latitudeIn(photo)).toBe(true);
+      const sent = await bytesOf(await readGpsFree(storeOf(photo), 'i', 'k', photo.length));
+      expect(sent.length).toBe(photo.length);
+      expect(latitudeIn(sent)).toBe(false);
+      expect(sent.toString('latin1')).not.toContain('GPSLatitude');
+      expect(sent.toString('latin1')).toContain('Fairphon');
+      expect(sent.includes(PICTURE)).toBe(true);
+      if (!kind.startsWith('WebP')) {
+        expect((await exifr.gps(photo)).latitude).toBeCloseTo(RENNES.latitude, 3);
+        expect(await exifr.gps(sent)).toBeUndefined();
+        expect(((await exifr.parse(sent)) as { Make?: string }).Make).toBe('Fairphon');
+      }
+    });
+  }
+
+  it('leaves files that are not photos alone, and refuses TIFF', async () => {
+    const text = Buffer.from('Rendez-vous à 8 h devant le collège.');
+    await expect(gpsFreePatches(storeOf(text), 'i', 'k', text.length)).resolves.toBeUndefined();
+    const tiff = Buffer.concat([Buffer.from('II*\0', 'latin1'), Buffer.alloc(64)]);
+    await expect(gpsFreePatches(storeOf(tiff), 'i', 'k', tiff.length)).rejects.toMatchObject({ status: 403 });
   });
 });

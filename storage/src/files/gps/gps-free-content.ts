@@ -7,6 +7,7 @@ import { claimsOf } from '../../auth/internal-token.ts';
 import { UnreadableMetadata, stripExif } from './exif-gps.ts';
 import { heifMetadata, type HeifMetadata } from './heif-gps.ts';
 import { metadataEnd, withoutGps } from './jpeg-gps.ts';
+import { webpMetadata } from './webp-gps.ts';
 
 /** Bytes to send at `at` in place of the stored ones (as many). */
 export type Patch = { at: number; bytes: Buffer };
@@ -28,9 +29,10 @@ function metadataRefused(): HttpError {
 const isJpeg = (head: Buffer) => head[0] === 0xff && head[1] === 0xd8;
 /** HEIC, HEIF, AVIF: an ISO-BMFF `ftyp` of an image brand. */
 const isHeif = (head: Buffer) => head.toString('latin1', 4, 8) === 'ftyp' && /^(hei|hev|mif|msf|avi)/.test(head.toString('latin1', 8, 12));
-/** TIFF (and the camera raws built on it) and WebP carry EXIF too, and are not rewritten here: refused. */
-const isOtherExifCarrier = (head: Buffer) =>
-  ['II*\0', 'MM\0*'].includes(head.toString('latin1', 0, 4)) || (head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP');
+const isWebp = (head: Buffer) => head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP';
+/** TIFF (and the camera raws built on it) carries EXIF as its very structure: not rewritten here, refused. */
+const isTiff = (head: Buffer) => ['II*\0', 'MM\0*'].includes(head.toString('latin1', 0, 4));
+const EXIF_ID = Buffer.from('Exif\0\0', 'latin1');
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -41,17 +43,15 @@ async function readAll(stream: Readable): Promise<Buffer> {
 /**
  * What to send in place of stored bytes so that no GPS position leaves, judged by the bytes (not
  * the name): undefined for a file that carries none (not a photo); patches of the same length for
- * JPEG (its metadata segments) and HEIF (its EXIF and XMP items); 403 for other photo kinds and
- * for metadata too odd or too long to follow.
+ * JPEG (its metadata segments), HEIF and WebP (their EXIF and XMP items); 403 for TIFF and for
+ * metadata too odd or too long to follow.
  */
 export async function gpsFreePatches(blobs: BlobStore, instanceId: string, key: string, size: number): Promise<Patch[] | undefined> {
   if (size < 12) return undefined;
   const read = async (start: number, length: number) => readAll(await blobs.read(instanceId, key, { start, end: Math.min(size, start + length) - 1 }));
   const first = await read(0, FIRST_READ_BYTES);
-  if (!isJpeg(first) && !isHeif(first)) {
-    if (isOtherExifCarrier(first)) throw metadataRefused();
-    return undefined;
-  }
+  if (isTiff(first)) throw metadataRefused();
+  if (!isJpeg(first) && !isHeif(first) && !isWebp(first)) return undefined;
   /** The parse of the first bytes, or of the first MiB when they were not enough. */
   const parsed = async <T>(parse: (head: Buffer) => T | undefined): Promise<{ head: Buffer; value: T }> => {
     let head = first;
@@ -68,24 +68,38 @@ export async function gpsFreePatches(blobs: BlobStore, instanceId: string, key: 
       const { head, value: end } = await parsed(metadataEnd);
       return [{ at: 0, bytes: withoutGps(head.subarray(0, end)) }];
     }
+    if (isWebp(first)) {
+      // RIFF's EXIF chunk holds the TIFF itself, after "Exif\0\0" for some writers.
+      const items = await webpMetadata(size, read);
+      return await itemPatches(items, size, read, (bytes) => (bytes.subarray(0, 6).equals(EXIF_ID) ? 6 : 0));
+    }
     const { value: items } = await parsed(heifMetadata);
-    return await heifPatches(items, size, read);
+    // HEIF's EXIF item starts with the offset of its TIFF header.
+    return await itemPatches(items, size, read, (bytes) => (bytes.length < 4 ? metadataRefusedThrown() : 4 + bytes.readUInt32BE(0)));
   } catch (error) {
     if (error instanceof UnreadableMetadata) throw metadataRefused();
     throw error;
   }
 }
 
-async function heifPatches(items: HeifMetadata, size: number, read: (start: number, length: number) => Promise<Buffer>): Promise<Patch[]> {
+const metadataRefusedThrown = (): never => {
+  throw metadataRefused();
+};
+
+/** EXIF items cleaned of their GPS IFD (`tiffAt`: where the TIFF starts in one), XMP items zeroed. */
+async function itemPatches(
+  items: HeifMetadata,
+  size: number,
+  read: (start: number, length: number) => Promise<Buffer>,
+  tiffAt: (bytes: Buffer) => number,
+): Promise<Patch[]> {
   const patches: Patch[] = [];
   for (const { at, length } of [...items.exif, ...items.xmp]) {
     if (length > MAX_METADATA_BYTES || at + length > size) throw metadataRefused();
   }
   for (const { at, length } of items.exif) {
     const bytes = await read(at, length);
-    // An EXIF item: the offset of its TIFF header (after "Exif\0\0" as a rule), then the TIFF.
-    if (bytes.length < 4) throw metadataRefused();
-    stripExif(bytes.subarray(4 + bytes.readUInt32BE(0)));
+    stripExif(bytes.subarray(tiffAt(bytes)));
     patches.push({ at, bytes });
   }
   for (const { at, length } of items.xmp) patches.push({ at, bytes: Buffer.alloc(length) });

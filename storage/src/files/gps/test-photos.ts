@@ -142,3 +142,21 @@ export function heicWithGps(): Buffer {
   const mdatBody = ftyp.length + metaOf(0).length + 8;
   return Buffer.concat([ftyp, metaOf(mdatBody), box('mdat', PICTURE, exif, xmp)]);
 }
+
+/** A WebP as image tools write one: `VP8X`, the picture, then `EXIF` (`withExifId`: after "Exif\0\0") and `XMP `. */
+export function webpWithGps({ withExifId = false } = {}): Buffer {
+  const chunk = (type: string, body: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.write(type, 0, 'latin1');
+    head.writeUInt32LE(body.length, 4);
+    return Buffer.concat([head, body, body.length % 2 === 1 ? Buffer.alloc(1) : Buffer.alloc(0)]);
+  };
+  const vp8x = Buffer.alloc(10);
+  vp8x[0] = 0x08 | 0x04;
+  const exif = Buffer.concat([withExifId ? Buffer.from('Exif\0\0', 'latin1') : Buffer.alloc(0), exifTiff(true)]);
+  const body = Buffer.concat([Buffer.from('WEBP', 'latin1'), chunk('VP8X', vp8x), chunk('VP8 ', PICTURE), chunk('EXIF', exif), chunk('XMP ', Buffer.from(XMP_PACKET, 'latin1'))]);
+  const riff = Buffer.alloc(8);
+  riff.write('RIFF', 0, 'latin1');
+  riff.writeUInt32LE(body.length, 4);
+  return Buffer.concat([riff, body]);
+}
