@@ -160,6 +160,8 @@ describe(resolveLinkCaller.name, () => {
     await new Promise((resolve) => setTimeout(resolve, 1600));
     expect(await outcome(await anonymous(`/api/links/${soon.code}/files/${folder.id}/children`))).toBe('404 not_found');
     expect(await outcome(await gw.call(undefined, `/gateway/public/links/${soon.code}/unlock`, jsonBody('POST', { password: 'x' })))).toBe('404 not_found');
+    const listed = (await (await gw.call(teacher, `/gateway/links?itemId=${folder.id}`)).json()) as { items: { id: string }[] };
+    expect(listed.items.map((item) => item.id)).not.toContain(soon.id);
 
     const guessed = `${link.code.slice(0, -1)}${link.code.endsWith('A') ? 'B' : 'A'}`;
     for (const code of [guessed, `${link.code}A`, 'abc', 'x'.repeat(5000), encodeURIComponent('é'.repeat(43))]) {

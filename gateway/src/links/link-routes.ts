@@ -6,6 +6,7 @@ import { currentUser } from '../auth/authenticate.ts';
 import type { Directory, DirectoryEntry } from '../directory/directory.ts';
 import type { StorageAdmin } from '../onboarding/storage-admin.ts';
 import { noSpace } from '../proxy/resolve-caller.ts';
+import { isLive } from './link-access.ts';
 import { hashPassword } from './link-password.ts';
 import type { LinkChanges, LinkRecord, LinkStore } from './link-store.ts';
 import { ownerView } from './link-view.ts';
@@ -68,7 +69,8 @@ export function linkRoutes(deps: LinkRoutesDeps): Router {
   router.get('/links', (req, res) => {
     const { itemId } = req.query;
     if (typeof itemId !== 'string' || itemId === '') throw badRequest('Attendu : ?itemId=<id>.');
-    const list: PublicLinkList = { items: deps.links.forItem(currentUser(res).sub, itemId).map(ownerView) };
+    // An expired link opens nothing any more: it is not offered as « Lien activé ».
+    const list: PublicLinkList = { items: deps.links.forItem(currentUser(res).sub, itemId).filter((link) => isLive(link)).map(ownerView) };
     res.setHeader('cache-control', 'no-store');
     res.json(list);
   });
