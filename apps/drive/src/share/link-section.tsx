@@ -39,8 +39,8 @@ function LinkSectionBody({ item }: { item: FileDoc }) {
   const t = useT<LinkKey>();
   const headingId = useId();
   const links = useLinks(item.id);
-  // An expired link opens nothing any more: the owner is offered a new one.
-  const link = links.data?.find((made) => made.expiresAt === null || Date.parse(made.expiresAt) > Date.now());
+  // The gateway lists live links only: an expired one is not « Lien activé », a new one is offered.
+  const link = links.data?.[0];
   return (
     <section className="mt-link-section" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('drive.link.title')}</h3>
