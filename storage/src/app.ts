@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
 import { DownloadTokens } from './auth/download-token.ts';
 import { InternalTokenVerifier, requireInternalToken } from './auth/internal-token.ts';
+import { gpsFreeJson } from './files/gps/gps-free-json.ts';
 import { ChangeNotifier } from './changes/notifier.ts';
 import { notifyWrites } from './changes/notify-writes.ts';
 import { RealtimeServer } from './changes/realtime-server.ts';
@@ -66,6 +67,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
     res.json({ status: 'ok' });
   });
   app.use(requireInternalToken(verifier));
+  app.use(gpsFreeJson());
   app.use(notifyWrites(notifier));
   app.use(instanceRoutes(registry, metadata, databases, config.defaultQuotaBytes));
   app.use(appPasswordRoutes(registry, databases));

@@ -36,6 +36,8 @@ export interface TokenOptions {
   member?: string;
   /** The public link's id, for `visitor` tokens. */
   link?: string;
+  /** For `visitor` tokens: photos keep their GPS position. */
+  keepGps?: boolean;
 }
 
 export interface TestInstance {
@@ -175,8 +177,8 @@ export function backendEnv({ metadata, blobs }: Pick<StorageConfig, 'metadata' |
 
 /** An internal token as the gateway signs it (HS256, its issuer and audience), for `secret`. */
 export async function signInternalToken(secret: string, scope: InternalScope, options: TokenOptions = {}): Promise<string> {
-  const { grants, app, sharing, member, link } = options;
-  const jwt = new SignJWT({ scope, grants, app, sharing, member, link })
+  const { grants, app, sharing, member, link, keepGps } = options;
+  const jwt = new SignJWT({ scope, grants, app, sharing, member, link, keepGps })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(options.issuer ?? 'mytoutatice-gateway')
     .setAudience(options.audience ?? INTERNAL_TOKEN_AUDIENCE)

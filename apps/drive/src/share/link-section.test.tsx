@@ -6,7 +6,23 @@ import { MyToutaticeProvider, createQueryClient, queryKeys } from '@mytoutatice/
 import { LinkSection } from './link-section.tsx';
 
 const now = '2026-11-29T00:00:00.000Z';
-const folder: FileDoc = { id: 'f1', type: 'directory', name: 'Sortie', parentId: 'root', size: null, mime: null, sha256: null, createdAt: now, updatedAt: now };
+const folder: FileDoc = {
+  id: 'f1',
+  type: 'directory',
+  name: 'Sortie',
+  parentId: 'root',
+  size: null,
+  mime: null,
+  sha256: null,
+  createdAt: now,
+  updatedAt: now,
+  uploadedAt: null,
+  trashedAt: null,
+  favorite: false,
+  createdBy: null,
+  tags: [],
+  metadata: {},
+};
 const code = 'A'.repeat(43);
 
 /** The section as first drawn, with the item's links already known (no request made). */
