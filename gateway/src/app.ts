@@ -15,6 +15,7 @@ import { AttemptThrottle } from './dav/attempt-throttle.ts';
 import { DAV_FILES_PREFIX, davProxy } from './dav/dav-proxy.ts';
 import { notFound, problemHandler, requestId, unknownRoute } from '@mytoutatice/server-kit';
 import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
+import { peopleRoutes } from './people/people-routes.ts';
 import { StorageAdmin } from './onboarding/storage-admin.ts';
 import { API_PREFIX, apiHandler } from './proxy/api-proxy.ts';
 import { blobOffload } from './proxy/blob-offload.ts';
@@ -94,6 +95,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     res.json(await appTokens.mint(currentUser(res).sub, app));
   });
   gatewayApi.use(sharingRoutes({ directory, sharings, storage }));
+  gatewayApi.use(peopleRoutes({ directory, spaceDomain: config.SPACE_DOMAIN }));
   gatewayApi.use(onboardingRoutes({ directory, storage, defaultBackendUrl: config.STORAGE_URL, spaceDomain: config.SPACE_DOMAIN }));
   app.use('/gateway', gatewayApi);
 

@@ -2,6 +2,7 @@ import type { ApiRoute } from './api-route.ts';
 import { appPasswordRoutes } from './app-password-routes.ts';
 import { documentRoutes } from './document-routes.ts';
 import { fileRoutes } from './file-routes.ts';
+import { peopleRoutes } from './people-routes.ts';
 import { referenceRoutes } from './reference-routes.ts';
 import { sharingRoutes } from './sharing-routes.ts';
 import { spaceRoutes } from './space-routes.ts';
@@ -24,6 +25,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...spaceRoutes,
   ...appPasswordRoutes,
   ...sharingRoutes,
+  ...peopleRoutes,
 ];
 
 const byOperationId = new Map(apiRoutes.map((route) => [route.operationId, route]));
