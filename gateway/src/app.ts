@@ -16,6 +16,7 @@ import { DAV_FILES_PREFIX, davProxy } from './dav/dav-proxy.ts';
 import { notFound, problemHandler, requestId, unknownRoute } from '@mytoutatice/server-kit';
 import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
+import { sharingNotifier } from './notifications/sharing-notifier.ts';
 import { StorageAdmin } from './onboarding/storage-admin.ts';
 import { API_PREFIX, apiHandler } from './proxy/api-proxy.ts';
 import { blobOffload } from './proxy/blob-offload.ts';
@@ -94,7 +95,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     res.setHeader('cache-control', 'no-store');
     res.json(await appTokens.mint(currentUser(res).sub, app));
   });
-  gatewayApi.use(sharingRoutes({ directory, sharings, storage }));
+  gatewayApi.use(sharingRoutes({ directory, sharings, storage, notify: sharingNotifier({ directory, storage, log }) }));
   gatewayApi.use(peopleRoutes({ directory, spaceDomain: config.SPACE_DOMAIN }));
   gatewayApi.use(onboardingRoutes({ directory, storage, defaultBackendUrl: config.STORAGE_URL, spaceDomain: config.SPACE_DOMAIN }));
   app.use('/gateway', gatewayApi);

@@ -34,6 +34,7 @@ export const problemTitles: Record<ErrorCode, string> = {
   method_not_allowed: 'Méthode non permise',
   missing_parent: 'Dossier parent introuvable',
   too_many_attempts: 'Trop d’essais',
+  too_many_items: 'Trop d’éléments',
   lock_token_mismatch: 'Jeton de verrou sans rapport',
   upstream_unavailable: 'Service indisponible',
   upstream_timeout: 'Le service n’a pas répondu à temps',

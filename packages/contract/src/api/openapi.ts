@@ -23,7 +23,9 @@ import { FileVersion, FileVersionList } from '../file-versions.ts';
 import { CreateInstanceBody, CreatedInstance, InstanceInfo } from '../instances.ts';
 import { DocumentRef, ReferencedFiles, ReferencesBody, ReferencingDocuments } from '../references.ts';
 import { Me, OnboardingBody, Profile, SessionUser, Space } from '../space.ts';
-import { AddSharingMembersBody, ChangeSharingRoleBody, CreateSharingBody, Sharing, SharingList, SharingMember, SharingRole } from '../sharings.ts';
+import { AddSharingMembersBody, ChangeSharingRoleBody, CopySharedItemBody, CreateSharingBody, Sharing, SharingList, SharingMember, SharingRole } from '../sharings.ts';
+import { NotificationData } from '../notifications.ts';
+import { PeopleList, Person } from '../people.ts';
 import { ZipSelectionBody } from '../zip.ts';
 import type { ApiParam, ApiPayload, ApiResponse, ApiRoute } from './api-route.ts';
 import { apiRoutes } from './api-routes.ts';
@@ -45,6 +47,7 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   ChangeSharingRoleBody,
   ContactData,
   CopyFileBody,
+  CopySharedItemBody,
   CreateAppPasswordBody,
   CreateFolderBody,
   CreateInstanceBody,
@@ -70,8 +73,11 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   LocatedFile,
   Me,
   NoteData,
+  NotificationData,
   OnboardingBody,
   PatchFileBody,
+  PeopleList,
+  Person,
   Problem,
   Profile,
   ReferencedFiles,

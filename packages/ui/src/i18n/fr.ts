@@ -67,6 +67,7 @@ export const fr = {
   'error.method_not_allowed': 'Cette opération n’est pas possible sur cet élément.',
   'error.missing_parent': 'Le dossier de destination n’existe pas.',
   'error.too_many_attempts': 'Trop d’essais de mot de passe : réessayez dans un moment.',
+  'error.too_many_items': 'Trop de fichiers à la fois : copiez un dossier plus petit.',
   'error.lock_token_mismatch': 'Ce jeton ne correspond à aucun verrou de cet élément.',
   'error.upstream_timeout': 'Le service a mis trop de temps à répondre. Réessayez.',
   'error.internal': 'Une erreur est survenue de notre côté.',
