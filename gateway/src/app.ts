@@ -27,6 +27,7 @@ import type { AppRegistry } from './web/app-registry.ts';
 import { renderShellPages } from './web/index-html.ts';
 import type { ShellPages } from './web/index-html.ts';
 import { securityHeaders } from './web/security-headers.ts';
+import { sharingCopyRoutes } from './sharing/sharing-copy-route.ts';
 import { sharingRoutes } from './sharing/sharing-routes.ts';
 import { SharingStore } from './sharing/sharing-store.ts';
 
@@ -96,6 +97,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     res.json(await appTokens.mint(currentUser(res).sub, app));
   });
   gatewayApi.use(sharingRoutes({ directory, sharings, storage, notify: sharingNotifier({ directory, storage, log }) }));
+  gatewayApi.use(sharingCopyRoutes({ verify, appTokens, directory, mint, sharings }));
   gatewayApi.use(peopleRoutes({ directory, spaceDomain: config.SPACE_DOMAIN }));
   gatewayApi.use(onboardingRoutes({ directory, storage, defaultBackendUrl: config.STORAGE_URL, spaceDomain: config.SPACE_DOMAIN }));
   app.use('/gateway', gatewayApi);

@@ -1,4 +1,5 @@
-import { AddSharingMembersBody, ChangeSharingRoleBody, CreateSharingBody, Sharing, SharingList } from '../sharings.ts';
+import { AddSharingMembersBody, ChangeSharingRoleBody, CopySharedItemBody, CreateSharingBody, MAX_COPY_ITEMS, Sharing, SharingList } from '../sharings.ts';
+import { FileDoc } from '../files.ts';
 import { InstanceSlug } from '../instances.ts';
 import { pathParam, type ApiRoute } from './api-route.ts';
 
@@ -98,5 +99,19 @@ export const sharingRoutes: readonly ApiRoute[] = [
     params: [sharingId, memberSlug],
     responses: { 204: { description: 'Removed: their access ends at once.' } },
     errors: ['forbidden', 'not_found'],
+  },
+  {
+    method: 'post',
+    path: '/gateway/sharings/{id}/copy',
+    service: 'gateway',
+    operationId: 'copySharedItem',
+    summary: 'Copy the shared item, or something inside it, into one’s own space (member or owner)',
+    description: `Read through the sharing with the caller’s role (a « dépôt » member copies only their own files), written into \`folderId\` of the caller’s space; a taken name gets a number. Refused before anything is written past ${MAX_COPY_ITEMS} items (\`too_many_items\`) or the caller’s free room (\`quota_exceeded\`); a copy failing midway is removed.`,
+    tags,
+    permission: 'session',
+    params: [sharingId],
+    body: CopySharedItemBody,
+    responses: { 201: { description: 'The copy, in the caller’s space.', payload: FileDoc } },
+    errors: ['bad_request', 'no_space', 'not_found', 'not_a_folder', 'in_trash', 'quota_exceeded', 'too_many_items'],
   },
 ];
