@@ -19,6 +19,7 @@ export type { DocumentsResource, DocumentFilter, DocumentQuery, DocumentListOpti
 export type { SpaceResource } from './space.ts';
 export type { AppPasswordsResource } from './app-passwords.ts';
 export type { SharingsResource } from './sharings.ts';
+export type { PeopleResource } from './people.ts';
 export { createRealtime } from './realtime.ts';
 export type { Realtime, RealtimeOptions, RealtimeStatus } from './realtime.ts';
 export { sha256Base64, contentDigestOf } from './digest.ts';

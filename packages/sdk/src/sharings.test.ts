@@ -70,4 +70,15 @@ describe(createSharings.name, () => {
     await sharings().files(sharing.id).zipSelection(['a', 'b']);
     expect(server.seen[0]).toMatchObject({ method: 'POST', url: `/api/sharings/${sharing.id}/files/zip` });
   });
+
+  it('copies into one’s own space, answering the copy', async () => {
+    const copied = { ...listing.folder, id: 'c1', parentId: 'mine' };
+    server.handle((_req, res) => json(res, 201, copied));
+    await expect(sharings().copy(sharing.id, { folderId: 'mine' })).resolves.toMatchObject({ id: 'c1', parentId: 'mine' });
+    expect(server.seen[0]).toMatchObject({ method: 'POST', url: `/gateway/sharings/${sharing.id}/copy`, body: '{"folderId":"mine"}' });
+
+    server.handle((_req, res) => json(res, 413, { type: 'about:blank', title: 'Trop d’éléments', status: 413, code: 'too_many_items' }, 'application/problem+json'));
+    const refused = await sharings().copy(sharing.id, { itemId: 'f1', folderId: 'mine' }).catch((error: unknown) => error);
+    expect(isApiError(refused) && refused.code).toBe('too_many_items');
+  });
 });

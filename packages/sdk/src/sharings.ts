@@ -1,5 +1,5 @@
-import { Sharing, SharingList } from '@mytoutatice/contract';
-import type { AddSharingMembersBody, ChangeSharingRoleBody, CreateSharingBody, SharingMemberInput, SharingRole } from '@mytoutatice/contract';
+import { FileDoc, Sharing, SharingList } from '@mytoutatice/contract';
+import type { AddSharingMembersBody, ChangeSharingRoleBody, CopySharedItemBody, CreateSharingBody, SharingMemberInput, SharingRole } from '@mytoutatice/contract';
 import { createFiles } from './files.ts';
 import type { FilesResource } from './files.ts';
 import type { CallOptions, Transport } from './transport.ts';
@@ -18,6 +18,8 @@ export type SharingsResource = {
   removeMember(id: string, slug: string, options?: CallOptions): Promise<void>;
   /** Stops the sharing for everyone (owner only). */
   stop(id: string, options?: CallOptions): Promise<void>;
+  /** Copies the shared item, or `itemId` inside it, into `folderId` of one's own space (a taken name gets a number). */
+  copy(id: string, body: CopySharedItemBody, options?: CallOptions): Promise<FileDoc>;
   /** The files calls on what the sharing opens, in the owner's space, limited by one's role. */
   files(id: string): FilesResource;
 };
@@ -39,6 +41,7 @@ export function createSharings(transport: Transport): SharingsResource {
     stop: async (id, { signal } = {}) => {
       await transport.send(path(id), { method: 'DELETE', signal });
     },
+    copy: (id, body, { signal } = {}) => transport.request(`${path(id)}/copy`, FileDoc, { method: 'POST', json: body, signal }),
     files: (id) => createFiles(transport, `/api/sharings/${encodeURIComponent(id)}`),
   };
 }
