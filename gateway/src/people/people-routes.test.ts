@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PeopleList } from '@mytoutatice/contract';
+import { PeopleSearch } from '@mytoutatice/contract';
 import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts';
 import { peopleRoutes } from './people-routes.ts';
 
@@ -28,7 +28,7 @@ describe(peopleRoutes.name, () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).not.toContain('@');
-    return PeopleList.parse(JSON.parse(text)).people;
+    return PeopleSearch.parse(JSON.parse(text)).people;
   };
   const names = async (token: string, q: string) => (await search(token, q)).map((person) => person.name);
 

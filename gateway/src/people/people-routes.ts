@@ -1,6 +1,6 @@
 import express from 'express';
 import type { Router } from 'express';
-import { MAX_PEOPLE_QUERY, MAX_PEOPLE_RESULTS, MIN_PEOPLE_QUERY, PeopleQuery, type PeopleList } from '@mytoutatice/contract';
+import { MAX_PEOPLE_QUERY, MAX_PEOPLE_RESULTS, MIN_PEOPLE_QUERY, PeopleQuery, type PeopleSearch } from '@mytoutatice/contract';
 import { badRequest } from '@mytoutatice/server-kit';
 import { currentUser } from '../auth/authenticate.ts';
 import type { Directory } from '../directory/directory.ts';
@@ -23,7 +23,7 @@ export function peopleRoutes(deps: PeopleRoutesDeps): Router {
     const q = PeopleQuery.safeParse(req.query.q);
     if (!q.success) throw badRequest(`Saisissez entre ${MIN_PEOPLE_QUERY} et ${MAX_PEOPLE_QUERY} caractères.`);
     const found = deps.directory.search(q.data, currentUser(res).sub, MAX_PEOPLE_RESULTS);
-    const answer: PeopleList = { people: found.map(({ slug, name }) => ({ slug, name, address: spaceUrl(deps.spaceDomain, slug) })) };
+    const answer: PeopleSearch = { people: found.map(({ slug, name }) => ({ slug, name, address: spaceUrl(deps.spaceDomain, slug) })) };
     res.setHeader('cache-control', 'no-store');
     res.json(answer);
   });

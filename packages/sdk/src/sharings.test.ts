@@ -71,14 +71,14 @@ describe(createSharings.name, () => {
     expect(server.seen[0]).toMatchObject({ method: 'POST', url: `/api/sharings/${sharing.id}/files/zip` });
   });
 
-  it('copies into one’s own space, answering the copy', async () => {
-    const copied = { ...listing.folder, id: 'c1', parentId: 'mine' };
-    server.handle((_req, res) => json(res, 201, copied));
-    await expect(sharings().copy(sharing.id, { folderId: 'mine' })).resolves.toMatchObject({ id: 'c1', parentId: 'mine' });
-    expect(server.seen[0]).toMatchObject({ method: 'POST', url: `/gateway/sharings/${sharing.id}/copy`, body: '{"folderId":"mine"}' });
-
-    server.handle((_req, res) => json(res, 413, { type: 'about:blank', title: 'Trop d’éléments', status: 413, code: 'too_many_items' }, 'application/problem+json'));
-    const refused = await sharings().copy(sharing.id, { itemId: 'f1', folderId: 'mine' }).catch((error: unknown) => error);
-    expect(isApiError(refused) && refused.code).toBe('too_many_items');
+  it('copies into one’s own space the shared item, or an item inside it', async () => {
+    const copy = { ...listing.folder, id: 'c1', parentId: 'mine' };
+    server.handle((_req, res) => json(res, 201, copy));
+    await sharings().copy(sharing.id, { folderId: 'mine' });
+    await sharings().copy(sharing.id, { itemId: 'x', folderId: 'mine' });
+    expect(server.seen.map((r) => `${r.method} ${r.url} ${r.body}`)).toEqual([
+      `POST /gateway/sharings/${sharing.id}/copy {"folderId":"mine"}`,
+      `POST /gateway/sharings/${sharing.id}/copy {"itemId":"x","folderId":"mine"}`,
+    ]);
   });
 });

@@ -25,7 +25,7 @@ import { DocumentRef, ReferencedFiles, ReferencesBody, ReferencingDocuments } fr
 import { Me, OnboardingBody, Profile, SessionUser, Space } from '../space.ts';
 import { AddSharingMembersBody, ChangeSharingRoleBody, CopySharedItemBody, CreateSharingBody, Sharing, SharingList, SharingMember, SharingRole } from '../sharings.ts';
 import { NotificationData } from '../notifications.ts';
-import { PeopleList, Person } from '../people.ts';
+import { PeopleSearch, Person } from '../people.ts';
 import { ZipSelectionBody } from '../zip.ts';
 import type { ApiParam, ApiPayload, ApiResponse, ApiRoute } from './api-route.ts';
 import { apiRoutes } from './api-routes.ts';
@@ -76,7 +76,7 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   NotificationData,
   OnboardingBody,
   PatchFileBody,
-  PeopleList,
+  PeopleSearch,
   Person,
   Problem,
   Profile,

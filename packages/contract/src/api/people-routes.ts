@@ -1,4 +1,4 @@
-import { PeopleList, PeopleQuery } from '../people.ts';
+import { PeopleSearch, PeopleQuery } from '../people.ts';
 import { queryParam, type ApiRoute } from './api-route.ts';
 
 /** The académie's directory, as far as sharing needs it. */
@@ -14,7 +14,7 @@ export const peopleRoutes: readonly ApiRoute[] = [
     tags: ['people'],
     permission: 'session',
     params: [queryParam('q', 'A name or the start of an email, 2 to 100 characters.', PeopleQuery, true)],
-    responses: { 200: { description: 'The people found, by name.', payload: PeopleList } },
+    responses: { 200: { description: 'The people found, by name.', payload: PeopleSearch } },
     errors: ['bad_request'],
   },
 ];

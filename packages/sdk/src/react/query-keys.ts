@@ -28,8 +28,6 @@ export const queryKeys = {
   search: (q: string) => ['mytoutatice', 'search', q] as const,
   recent: () => ['mytoutatice', 'recent'] as const,
   favorites: () => ['mytoutatice', 'favorites'] as const,
-  /** A people search (the directory changes on no file or document of one's own). */
-  people: (q: string) => ['mytoutatice', 'people', q] as const,
   /** Prefix of everything about a doctype: its listings and its documents. */
   documents: (doctype: string) => ['mytoutatice', 'documents', doctype] as const,
   documentListing: (doctype: string, query: DocumentQuery) => ['mytoutatice', 'documents', doctype, 'list', query] as const,

@@ -30,7 +30,6 @@ describe(connectRealtimeToQueryClient.name, () => {
     const queryClient = new QueryClient();
     const keys: QueryKey[] = [
       queryKeys.me(),
-      queryKeys.people('bo'),
       queryKeys.folder('root'),
       queryKeys.folder('a'),
       queryKeys.file('x'),
