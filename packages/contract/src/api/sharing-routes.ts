@@ -1,4 +1,4 @@
-import { AddSharingMembersBody, ChangeSharingRoleBody, CopySharedItemBody, CreateSharingBody, MAX_COPY_ITEMS, Sharing, SharingList } from '../sharings.ts';
+import { AddSharingMembersBody, ChangeSharingRoleBody, CopySharedItemBody, CreateSharingBody, Sharing, SharingList } from '../sharings.ts';
 import { FileDoc } from '../files.ts';
 import { InstanceSlug } from '../instances.ts';
 import { pathParam, type ApiRoute } from './api-route.ts';
@@ -105,8 +105,7 @@ export const sharingRoutes: readonly ApiRoute[] = [
     path: '/gateway/sharings/{id}/copy',
     service: 'gateway',
     operationId: 'copySharedItem',
-    summary: 'Copy the shared item, or something inside it, into one’s own space (member or owner)',
-    description: `Read through the sharing with the caller’s role (a « dépôt » member copies only their own files), written into \`folderId\` of the caller’s space; a taken name gets a number. Refused before anything is written past ${MAX_COPY_ITEMS} items (\`too_many_items\`) or the caller’s free room (\`quota_exceeded\`); a copy failing midway is removed.`,
+    summary: 'Copy the shared item, or something in it, into one’s own space',
     tags,
     permission: 'session',
     params: [sharingId],

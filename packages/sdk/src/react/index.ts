@@ -35,4 +35,4 @@ export {
 } from './use-documents.ts';
 export type { UpdateDocumentVariables, DeleteDocumentVariables } from './use-documents.ts';
 export { connectRealtimeToQueryClient } from './use-realtime.ts';
-export { useNotifications, useMarkNotificationsRead, isUnread } from './use-notifications.ts';
+export { useNotifications, isUnread } from './use-notifications.ts';
