@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { PostgresBackend, instanceSchema, sortKey, startPostgresCluster } from '@mytoutatice/storage/postgres-testing';
+import { PostgresBackend, instanceSchema, queryOnce, sortKey, startPostgresCluster } from '@mytoutatice/storage/postgres-testing';
 import { fileName } from '../lib/file-names.ts';
 import { percentiles } from '../lib/stats.ts';
 import { APP_ROLE, KEYED_DDL, KEYED_TABLES } from './keyed-schema.ts';
@@ -218,13 +218,7 @@ async function sizes(pool: pg.Pool): Promise<Sizes> {
 }
 
 async function scalar(url: string, sql: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return String(Object.values((await client.query(sql)).rows[0] as object)[0]);
-  } finally {
-    await client.end();
-  }
+  return String(Object.values((await queryOnce(url, sql))[0] ?? {})[0]);
 }
 
 /** Runs work once per item, CONCURRENCY at a time, timing each. */

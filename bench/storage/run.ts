@@ -20,9 +20,8 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { seedFiles } from '@mytoutatice/storage/seeding';
-import { startPostgresCluster, type PostgresCluster } from '@mytoutatice/storage/postgres-testing';
+import { queryOnce, startPostgresCluster, type PostgresCluster } from '@mytoutatice/storage/postgres-testing';
 import { fileName } from '../lib/file-names.ts';
 import { percentiles } from '../lib/stats.ts';
 import { startNginx } from '../lib/nginx.ts';
@@ -208,28 +207,18 @@ async function seedIntoSqlite(instanceId: string, parentId: string, from: number
 
 /** A database of its own on the cluster, for the system's storage. */
 async function benchDatabase(cluster: PostgresCluster): Promise<{ cluster: PostgresCluster; url: string }> {
-  await onDatabase(cluster.url, 'CREATE DATABASE storage_bench');
+  await queryOnce(cluster.url, 'CREATE DATABASE storage_bench');
   const url = new URL(cluster.url);
   url.pathname = '/storage_bench';
   return { cluster, url: url.toString() };
-}
-
-async function onDatabase(url: string, sql: string): Promise<unknown> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows[0];
-  } finally {
-    await client.end();
-  }
 }
 
 /** The storage's data dir, plus its PostgreSQL database when metadata lives there. */
 async function storedBytes(): Promise<number> {
   const onDisk = duBytes(join(system.dataDir, 'storage'));
   if (!database) return onDisk;
-  const row = (await onDatabase(database.url, 'SELECT pg_database_size(current_database())::bigint AS size')) as { size: string };
-  return onDisk + Number(row.size);
+  const [row] = await queryOnce(database.url, 'SELECT pg_database_size(current_database())::bigint AS size');
+  return onDisk + Number(row?.size);
 }
 
 async function call(target: { base: string; bearer: string }, method: string, path: string, payload: string | undefined, expected: number): Promise<unknown> {

@@ -20,7 +20,9 @@ import { sharingNotifier } from './notifications/sharing-notifier.ts';
 import { StorageAdmin } from './onboarding/storage-admin.ts';
 import { API_PREFIX, apiHandler } from './proxy/api-proxy.ts';
 import { blobOffload } from './proxy/blob-offload.ts';
+import { storageCalls } from './proxy/storage-calls.ts';
 import { createRealtimeProxy } from './realtime/realtime-proxy.ts';
+import { SharingSockets } from './realtime/sharing-sockets.ts';
 import { openApiRoute } from './web/openapi-route.ts';
 import { loadAppRegistry } from './web/app-registry.ts';
 import type { AppRegistry } from './web/app-registry.ts';
@@ -37,7 +39,7 @@ const SHELL_ROUTES = ['/onboarding', '/settings', '/auth/callback'];
 export type Gateway = {
   /** The request listener: `/api` goes straight to the proxy, the rest through Express. */
   handler: (req: IncomingMessage, res: ServerResponse) => void;
-  /** For `server.on('upgrade')`: the realtime WebSocket (`/api/realtime`). */
+  /** For `server.on('upgrade')`: the realtime WebSockets (`/api/realtime`, `/api/sharings/<id>/realtime`). */
   upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Re-reads the built apps (after releasing one) without a restart. */
   reloadApps(): void;
@@ -53,7 +55,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   });
   const mint = createInternalTokenMinter(config.INTERNAL_TOKEN_SECRET);
   const appTokens = createAppTokens(config.INTERNAL_TOKEN_SECRET);
-  const storage = new StorageAdmin(mint);
+  const storage = new StorageAdmin(mint, config.UPSTREAM_TIMEOUT_MS);
   const sharings = new SharingStore(config.GATEWAY_DATA_DIR);
 
   let registry: AppRegistry;
@@ -125,25 +127,14 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   app.use(problemHandler(log));
 
   const offload = config.LOCAL_STORAGE_DIR === undefined ? undefined : blobOffload(config.LOCAL_STORAGE_DIR, config.STORAGE_URL);
-  const api = apiHandler({
-    verify,
-    appTokens,
-    directory,
-    sharings,
-    mint,
-    defaultBackendUrl: config.STORAGE_URL,
-    offload,
-    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
-    log,
-  });
+  const calls = storageCalls({ ...(offload ? { offload } : {}), timeoutMs: config.UPSTREAM_TIMEOUT_MS, log });
+  const api = apiHandler({ verify, appTokens, directory, sharings, mint, defaultBackendUrl: config.STORAGE_URL, calls });
   const dav = davProxy({
     directory,
-    passwords: new AppPasswordCheck(mint, config.UPSTREAM_TIMEOUT_MS),
+    passwords: new AppPasswordCheck(storage),
     throttle: new AttemptThrottle(),
     mint,
-    offload,
-    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
-    log,
+    calls,
   });
   const openApi = openApiRoute();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
@@ -153,7 +144,9 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     else if (url.startsWith(`${DAV_FILES_PREFIX}/`) || url === DAV_FILES_PREFIX) dav(req, res);
     else app(req, res);
   };
-  const realtime = createRealtimeProxy({ verify, appTokens, directory, mint, log, handshakeTimeoutMs: config.UPSTREAM_TIMEOUT_MS });
+  const sharingSockets = new SharingSockets();
+  sharings.onAccessChange((sharingId, sub) => sharingSockets.end(sharingId, sub));
+  const realtime = createRealtimeProxy({ verify, appTokens, directory, sharings, sharingSockets, mint, log, handshakeTimeoutMs: config.UPSTREAM_TIMEOUT_MS });
   return {
     handler,
     upgrade: realtime.upgrade,

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { VerifiedAppPassword } from '@mytoutatice/contract';
-import { ExpiringCache, HttpError } from '@mytoutatice/server-kit';
-import type { InternalTokenMinter } from '../auth/internal-token.ts';
+import { ExpiringCache } from '@mytoutatice/server-kit';
 import type { DirectoryEntry } from '../directory/directory.ts';
+import type { StorageAdmin } from '../onboarding/storage-admin.ts';
 
 /**
  * How long a verified password is taken as valid without asking the storage again: DAV clients
@@ -17,13 +16,11 @@ export const VERIFIED_FOR_MS = 10_000;
  * password itself. Concurrent checks of the same credentials share one call.
  */
 export class AppPasswordCheck {
-  readonly #mint: InternalTokenMinter;
+  readonly #storage: StorageAdmin;
   readonly #verified = new ExpiringCache<Promise<boolean>>(50_000);
-  readonly #timeoutMs: number;
 
-  constructor(mint: InternalTokenMinter, timeoutMs: number) {
-    this.#mint = mint;
-    this.#timeoutMs = timeoutMs;
+  constructor(storage: StorageAdmin) {
+    this.#storage = storage;
   }
 
   /** True when the password is one of the space's; only a storage outage throws. */
@@ -31,7 +28,7 @@ export class AppPasswordCheck {
     const key = `${space.instanceId}:${createHash('sha256').update(password).digest('base64')}`;
     const cached = this.#verified.get(key);
     if (cached) return cached;
-    const pending = this.#ask(space, password);
+    const pending = this.#storage.verifyAppPassword(space, password);
     this.#verified.set(key, pending, Date.now() + VERIFIED_FOR_MS);
     try {
       const valid = await pending;
@@ -42,22 +39,5 @@ export class AppPasswordCheck {
       this.#verified.delete(key);
       throw error;
     }
-  }
-
-  async #ask(space: DirectoryEntry, password: string): Promise<boolean> {
-    let res: Response;
-    try {
-      res = await fetch(`${space.backendUrl}/instances/${encodeURIComponent(space.instanceId)}/app-passwords/verify`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${await this.#mint('admin')}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ password }),
-        signal: AbortSignal.timeout(this.#timeoutMs),
-      });
-    } catch {
-      throw new HttpError(502, 'upstream_unavailable');
-    }
-    if (res.status === 401 || res.status === 400) return false;
-    if (!res.ok) throw new HttpError(502, 'upstream_unavailable');
-    return VerifiedAppPassword.safeParse(await res.json()).success;
   }
 }

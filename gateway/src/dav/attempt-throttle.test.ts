@@ -42,4 +42,20 @@ describe(AttemptThrottle.name, () => {
     throttle.succeeded('eleve', NAT, 2 * 3600 * 1000);
     expect(throttle.waitS('eleve', NAT, 2 * 3600 * 1000)).toBe(0);
   });
+
+  it('stays the size of current attacks and devices, however many came and went', () => {
+    const devices = new AttemptThrottle(policy);
+    const guesses = new AttemptThrottle(policy);
+    const hour = 3600 * 1000;
+    for (let round = 0; round < 5; round++) {
+      const now = round * 2 * hour;
+      for (let i = 0; i < 12_000; i++) {
+        devices.succeeded(`compte${i}`, `198.51.${round}.${i}`, now);
+        guesses.failed(`compte${i}`, `203.0.${round}.${i}`, now);
+      }
+    }
+    // Each round's devices are forgotten an hour after (knownForS), its failures an hour after the last.
+    expect(devices.size.known).toBeLessThan(30_000);
+    expect(guesses.size.failures).toBeLessThan(60_000);
+  });
 });

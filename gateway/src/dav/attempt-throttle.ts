@@ -15,6 +15,7 @@ type Failures = { count: number; until: number; last: number };
 
 /** A wrong password older than this is forgotten: last month's typos do not slow today's. */
 const FORGET_AFTER_MS = 3600 * 1000;
+const SWEEP_FROM = 10_000;
 
 /**
  * Slows down wrong passwords per account and per (account, client address), never per address
@@ -28,6 +29,7 @@ export class AttemptThrottle {
   readonly #policy: ThrottlePolicy;
   readonly #failures = new Map<string, Failures>();
   readonly #known = new Map<string, number>();
+  readonly #sweepAt = { failures: SWEEP_FROM, known: SWEEP_FROM };
 
   constructor(policy: ThrottlePolicy = DEFAULT_THROTTLE) {
     this.#policy = policy;
@@ -50,6 +52,7 @@ export class AttemptThrottle {
   succeeded(account: string, client: string, now = Date.now()): void {
     this.#failures.delete(pairKey(account, client));
     this.#known.set(pairKey(account, client), now + this.#policy.knownForS * 1000);
+    this.#prune(now);
   }
 
   #isKnown(account: string, client: string, now: number): boolean {
@@ -63,11 +66,25 @@ export class AttemptThrottle {
     this.#failures.set(key, { count, until: now + delayS * 1000, last: now });
   }
 
-  /** Forgets failures old enough to have been forgiven, so the maps stay the size of current attacks. */
+  /**
+   * Forgets failures old enough to have been forgiven and clients no longer known, so the maps
+   * stay the size of current attacks and current devices. A sweep runs once a map has doubled
+   * since the last, so its cost per call stays constant.
+   */
   #prune(now: number): void {
-    if (this.#failures.size < 10_000) return;
-    for (const [key, entry] of this.#failures) if (entry.until < now && now - entry.last >= FORGET_AFTER_MS) this.#failures.delete(key);
-    for (const [key, until] of this.#known) if (until < now) this.#known.delete(key);
+    if (this.#failures.size >= this.#sweepAt.failures) {
+      for (const [key, entry] of this.#failures) if (entry.until < now && now - entry.last >= FORGET_AFTER_MS) this.#failures.delete(key);
+      this.#sweepAt.failures = Math.max(SWEEP_FROM, this.#failures.size * 2);
+    }
+    if (this.#known.size >= this.#sweepAt.known) {
+      for (const [key, until] of this.#known) if (until < now) this.#known.delete(key);
+      this.#sweepAt.known = Math.max(SWEEP_FROM, this.#known.size * 2);
+    }
+  }
+
+  /** Entries in each map (for tests). */
+  get size(): { failures: number; known: number } {
+    return { failures: this.#failures.size, known: this.#known.size };
   }
 }
 

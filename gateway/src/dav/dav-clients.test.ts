@@ -16,7 +16,7 @@ let space: DavSpace;
 let work: string;
 beforeAll(async () => {
   gw = await startGateway();
-  space = await davSpace(gw, 'eleve', 'jordan@exemple.fr');
+  space = await davSpace(gw, 'eleve');
   work = await mkdtemp(join(tmpdir(), 'mytoutatice-dav-clients-'));
 });
 afterAll(async () => {

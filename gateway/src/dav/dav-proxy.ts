@@ -1,11 +1,8 @@
-import { Agent } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from 'pino';
-import { HttpError, requestIdFrom, sendProblem } from '@mytoutatice/server-kit';
+import { HttpError } from '@mytoutatice/server-kit';
 import type { InternalTokenMinter } from '../auth/internal-token.ts';
 import type { Directory, DirectoryEntry } from '../directory/directory.ts';
-import { offloadOptions, type BlobOffload } from '../proxy/blob-offload.ts';
-import { forward } from '../proxy/forward.ts';
+import { backendUrls, type StorageCalls } from '../proxy/storage-calls.ts';
 import type { AppPasswordCheck } from './app-password-check.ts';
 import type { AttemptThrottle } from './attempt-throttle.ts';
 import { basicCredentials } from './basic-credentials.ts';
@@ -17,10 +14,7 @@ export type DavProxyDeps = {
   passwords: AppPasswordCheck;
   throttle: AttemptThrottle;
   mint: InternalTokenMinter;
-  /** Set when the storage runs on this machine: downloads are then read from disk here. */
-  offload?: BlobOffload;
-  timeoutMs: number;
-  log: Logger;
+  calls: StorageCalls;
 };
 
 const CHALLENGE = { 'WWW-Authenticate': 'Basic realm="MyToutatice", charset="UTF-8"' };
@@ -58,36 +52,16 @@ async function authenticate(deps: DavProxyDeps, req: IncomingMessage): Promise<D
  * place of the Basic credentials. Streams both ways like `/api` (no body parser runs first).
  */
 export function davProxy(deps: DavProxyDeps): (req: IncomingMessage, res: ServerResponse) => void {
-  const agent = new Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64, scheduling: 'lifo' });
-  return (req, res) => {
-    const requestId = requestIdFrom(req.headers['x-request-id']);
-    res.setHeader('x-request-id', requestId);
-    res.setHeader('x-content-type-options', 'nosniff');
-    authenticate(deps, req)
-      .then(async (space) => {
-        const token = await deps.mint('device', space.instanceId);
-        const target = new URL(space.backendUrl);
-        const { header: offloadHeader, takeOver } = offloadOptions(deps.offload, target, res, deps.log, requestId);
-        forward(req, res, {
-          agent,
-          target,
-          path: req.url ?? DAV_FILES_PREFIX,
-          headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId, ...offloadHeader },
-          takeOver,
-          timeoutMs: deps.timeoutMs,
-          onError: (kind) =>
-            kind === 'timeout' ? sendProblem(res, 504, 'upstream_timeout', requestId) : sendProblem(res, 502, 'upstream_unavailable', requestId),
-        });
-      })
-      .catch((error: unknown) => {
-        // The body is not read: a client streaming a PUT must not keep the connection for nothing.
-        res.setHeader('connection', 'close');
-        if (error instanceof HttpError) {
-          sendProblem(res, error.status, error.code, requestId, error);
-          return;
-        }
-        deps.log.error({ err: error, requestId }, 'dav routing failed');
-        sendProblem(res, 500, 'internal', requestId);
-      });
-  };
+  const backendUrl = backendUrls();
+  // A refused client's body is not read: one streaming a PUT must not keep the connection for nothing.
+  return (req, res) =>
+    deps.calls(
+      req,
+      res,
+      async () => {
+        const space = await authenticate(deps, req);
+        return { backend: backendUrl(space.backendUrl), path: req.url ?? DAV_FILES_PREFIX, token: await deps.mint('device', space.instanceId) };
+      },
+      () => res.setHeader('connection', 'close'),
+    );
 }

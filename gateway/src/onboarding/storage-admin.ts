@@ -1,5 +1,5 @@
 import type { InternalTokenMinter } from '../auth/internal-token.ts';
-import type { Document, FileDoc } from '@mytoutatice/contract';
+import { VerifiedAppPassword, type Document, type FileDoc } from '@mytoutatice/contract';
 import { HttpError, notFound } from '@mytoutatice/server-kit';
 
 export type InstanceInfo = { id: string; slug: string; email: string; createdAt: string };
@@ -7,8 +7,10 @@ export type InstanceInfo = { id: string; slug: string; email: string; createdAt:
 /** The gateway's own calls to a storage backend (not the proxied ones). */
 export class StorageAdmin {
   private readonly mint: InternalTokenMinter;
-  constructor(mint: InternalTokenMinter) {
+  private readonly timeoutMs: number;
+  constructor(mint: InternalTokenMinter, timeoutMs = 10_000) {
     this.mint = mint;
+    this.timeoutMs = timeoutMs;
   }
 
   async createInstance(backendUrl: string, body: { id: string; slug: string; email: string }): Promise<InstanceInfo> {
@@ -32,17 +34,29 @@ export class StorageAdmin {
     });
   }
 
-  private async call<T>(backendUrl: string, path: string, token: string, init: RequestInit): Promise<T> {
-    let res: Response;
+  /** True when `password` is one of the space's app passwords; only a storage outage throws. */
+  async verifyAppPassword(space: { backendUrl: string; instanceId: string }, password: string): Promise<boolean> {
+    const path = `/instances/${encodeURIComponent(space.instanceId)}/app-passwords/verify`;
+    const res = await this.send(space.backendUrl, path, await this.mint('admin'), { method: 'POST', body: JSON.stringify({ password }) });
+    if (res.status === 401 || res.status === 400) return false;
+    if (!res.ok) throw new HttpError(502, 'upstream_unavailable');
+    return VerifiedAppPassword.safeParse(await res.json()).success;
+  }
+
+  private async send(backendUrl: string, path: string, token: string, init: RequestInit): Promise<Response> {
     try {
-      res = await fetch(`${backendUrl}${path}`, {
+      return await fetch(`${backendUrl}${path}`, {
         ...init,
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        signal: AbortSignal.timeout(10_000),
+        signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch {
       throw new HttpError(502, 'upstream_unavailable');
     }
+  }
+
+  private async call<T>(backendUrl: string, path: string, token: string, init: RequestInit): Promise<T> {
+    const res = await this.send(backendUrl, path, token, init);
     if (res.status === 409) throw new HttpError(409, 'space_exists', 'Un espace porte déjà cette adresse.');
     if (res.status === 404) throw notFound();
     if (!res.ok) throw new HttpError(502, 'upstream_unavailable');

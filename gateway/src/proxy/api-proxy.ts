@@ -1,21 +1,15 @@
-import { Agent } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeJwt } from 'jose';
-import type { Logger } from 'pino';
-import { MAX_CHANGES_WAIT_S } from '@mytoutatice/contract';
+import { DownloadVia, MAX_CHANGES_WAIT_S } from '@mytoutatice/contract';
+import { notFound } from '@mytoutatice/server-kit';
 import { bearerToken } from '../auth/authenticate.ts';
-import { HttpError, requestIdFrom, sendProblem } from '@mytoutatice/server-kit';
-import { offloadOptions, type BlobOffload } from './blob-offload.ts';
-import { forward } from './forward.ts';
 import { resolveSharingCaller, sharedPath, type SharingAccessDeps } from '../sharing/sharing-access.ts';
 import { resolveCaller } from './resolve-caller.ts';
+import { backendUrls, type StorageCall, type StorageCalls } from './storage-calls.ts';
 
 export type ApiProxyDeps = SharingAccessDeps & {
   defaultBackendUrl: string;
-  /** Set when the storage runs on this machine: downloads are then read from disk here. */
-  offload?: BlobOffload;
-  timeoutMs: number;
-  log: Logger;
+  calls: StorageCalls;
 };
 
 export const API_PREFIX = '/api';
@@ -26,27 +20,14 @@ const LINK_ROUTE = /^\/files\/downloads\/([^/?]+)/;
 const LONG_POLL = /^\/changes\?(?:.*&)?wait=/;
 
 /**
- * Where a request goes: `path` on the upstream, with `clientPath` mapping the upstream's own
- * paths back for a request made through a sharing.
- */
-type Route = { backend: URL; token: string; path: string; clientPath?: (upstreamPath: string) => string };
-
-/**
  * `/api/*` → the storage backend of the caller's space, with `/api` stripped and the ENT token
  * replaced by a short-lived internal one. A plain Node handler ahead of Express: this is the hot
  * path (bench/gateway), and no body parser may ever run before it.
  */
 export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: ServerResponse) => void {
-  // Without keep-alive every request opened a new upstream connection (~0.4× the throughput).
-  const agent = new Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 256, scheduling: 'lifo' });
-  const backends = new Map<string, URL>();
-  const backendUrl = (base: string) => {
-    let url = backends.get(base);
-    if (!url) backends.set(base, (url = new URL(base)));
-    return url;
-  };
+  const backendUrl = backendUrls();
 
-  async function route(req: IncomingMessage, path: string): Promise<Route> {
+  async function route(req: IncomingMessage, path: string): Promise<StorageCall> {
     const link = LINK_ROUTE.exec(path);
     if (link) return { backend: backendUrl(linkBackend(link[1] ?? '')), token: await deps.mint('link'), path };
     // `/sharings/<id>/…`: the owner's storage, whoever asks, with what their part in the sharing opens.
@@ -68,46 +49,30 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
   /**
    * The node holding a download link's file: the link's token names the instance (read here
    * unverified, only to route; the storage verifies it). Unknown or unreadable: the default node.
+   * A link made through a sharing dies with the access it was made by (404), not minutes later.
    */
   function linkBackend(token: string): string {
-    let instanceId: unknown;
+    let claims: { sub?: unknown; via?: unknown };
     try {
-      instanceId = decodeJwt(token).sub;
+      claims = decodeJwt(token);
     } catch {
-      instanceId = undefined;
+      claims = {};
     }
-    return (typeof instanceId === 'string' && deps.directory.findByInstance(instanceId)?.backendUrl) || deps.defaultBackendUrl;
+    const space = typeof claims.sub === 'string' ? deps.directory.findByInstance(claims.sub) : undefined;
+    const via = DownloadVia.safeParse(claims.via);
+    if (via.success && space) {
+      const { s: sharingId, m: member } = via.data;
+      const sub = member === undefined ? space.sub : deps.directory.findBySlug(member)?.sub;
+      if (sub === undefined || !deps.sharings.access(sharingId, sub)) throw notFound('Ce lien ne donne plus accès à ce fichier.');
+    }
+    return space?.backendUrl ?? deps.defaultBackendUrl;
   }
 
-  const { offload } = deps;
   return (req, res) => {
-    const requestId = requestIdFrom(req.headers['x-request-id']);
-    res.setHeader('x-request-id', requestId);
-    res.setHeader('x-content-type-options', 'nosniff');
     const path = (req.url ?? '').slice(API_PREFIX.length) || '/';
-    route(req, path).then(
-      ({ backend, token, path: upstreamPath, clientPath }) => {
-        const { header: offloadHeader, takeOver } = offloadOptions(offload, backend, res, deps.log, requestId);
-        forward(req, res, {
-          agent,
-          target: backend,
-          path: upstreamPath,
-          ...(clientPath ? { clientPath } : {}),
-          headers: { authorization: `Bearer ${token}`, 'x-request-id': requestId, ...offloadHeader },
-          takeOver,
-          timeoutMs: deps.timeoutMs + (LONG_POLL.test(upstreamPath) ? MAX_CHANGES_WAIT_S * 1000 : 0),
-          onError: (kind) =>
-            kind === 'timeout' ? sendProblem(res, 504, 'upstream_timeout', requestId) : sendProblem(res, 502, 'upstream_unavailable', requestId),
-        });
-      },
-      (error: unknown) => {
-        if (error instanceof HttpError) {
-          sendProblem(res, error.status, error.code, requestId, error);
-          return;
-        }
-        deps.log.error({ err: error, path, requestId }, 'api routing failed');
-        sendProblem(res, 500, 'internal', requestId);
-      },
-    );
+    deps.calls(req, res, async () => {
+      const call = await route(req, path);
+      return LONG_POLL.test(call.path) ? { ...call, extraTimeoutMs: MAX_CHANGES_WAIT_S * 1000 } : call;
+    });
   };
 }

@@ -5,14 +5,19 @@ import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { REALTIME_PROTOCOL } from '@mytoutatice/contract';
 import { HttpError, notFound, refuseUpgrade, refuseUpgradeWith, requestIdFrom } from '@mytoutatice/server-kit';
-import { resolveCaller } from '../proxy/resolve-caller.ts';
-import type { CallerDeps } from '../proxy/resolve-caller.ts';
+import { resolveCaller, type Caller } from '../proxy/resolve-caller.ts';
+import { resolveSharingCaller, type SharingAccessDeps } from '../sharing/sharing-access.ts';
 import { pipeSockets } from './pipe-sockets.ts';
+import { endPiped, type PipedSocket, type SharingSockets } from './sharing-sockets.ts';
 import { offersRealtimeProtocol, upgradeToken } from './upgrade-token.ts';
 
 const REALTIME_ROUTE = '/api/realtime';
+/** `/api/sharings/<id>/realtime`: what a sharing opens, followed live. */
+const SHARING_REALTIME_ROUTE = /^\/api\/sharings\/([^/]+)\/realtime$/;
 
-export type RealtimeProxyDeps = CallerDeps & {
+export type RealtimeProxyDeps = SharingAccessDeps & {
+  /** Where sockets opened through a sharing are kept, for closing when access changes. */
+  sharingSockets: SharingSockets;
   log: Logger;
   /** How long the storage backend has to accept the upstream socket. */
   handshakeTimeoutMs: number;
@@ -34,7 +39,11 @@ const MAX_UPSTREAM_MESSAGE_BYTES = 16 * 1024 * 1024;
  * `GET /api/realtime` upgraded to a WebSocket, piped to `GET /realtime` on the caller's storage
  * backend. The ENT token is checked like `/api/*` (see upgradeToken for where it travels); the
  * upstream socket is opened first, with a fresh internal token, so any refusal is an HTTP answer
- * on the upgrade (401, 403, 502, 504) and no socket is kept.
+ * on the upgrade (401, 403, 404, 502, 504) and no socket is kept.
+ *
+ * `GET /api/sharings/<id>/realtime` likewise, checked like every call through a sharing and
+ * piped to the owner's backend with the `sharing` token, which follows the shared item only; the
+ * socket is kept in `sharingSockets`, so that ending the caller's access closes it (4403).
  *
  * The internal token lives a minute: the backend then closes with 4001, relayed as is, and the
  * client reconnects (re-checked here, fresh internal token) and resumes from its last seq. The
@@ -49,13 +58,36 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
   });
   const upstreams = new Set<WebSocket>();
 
-  type Upstream = { upstream: WebSocket; expiresAt: number; early: [RawData, boolean][]; hold: (data: RawData, isBinary: boolean) => void };
+  /** Through a sharing: which one, who opened it and in what role, to find the socket again. */
+  type Through = { sharingId: string; sub: string; role: string };
+  type Upstream = {
+    upstream: WebSocket;
+    expiresAt: number;
+    early: [RawData, boolean][];
+    hold: (data: RawData, isBinary: boolean) => void;
+    through?: Through;
+  };
+
+  /** The route asked for: the own space's socket, or a sharing's (its id); 404 for any other path. */
+  function sharingIdOf(req: IncomingMessage): string | undefined {
+    const path = new URL(req.url ?? '/', 'http://gateway').pathname;
+    if (path === REALTIME_ROUTE) return undefined;
+    const sharingId = SHARING_REALTIME_ROUTE.exec(path)?.[1];
+    if (sharingId === undefined) throw notFound('Aucune route ne correspond à cette adresse.');
+    return sharingId;
+  }
+
+  async function callerOf(req: IncomingMessage, token: string | undefined): Promise<Caller & { through?: Through }> {
+    const sharingId = sharingIdOf(req);
+    if (!offersRealtimeProtocol(req)) throw new HttpError(400, 'bad_request', `Le sous-protocole ${REALTIME_PROTOCOL} est requis.`);
+    if (sharingId === undefined) return resolveCaller(deps, token);
+    const { sub, role, ...caller } = await resolveSharingCaller(deps, token, sharingId);
+    return { ...caller, through: { sharingId, sub, role } };
+  }
 
   async function openUpstream(req: IncomingMessage, requestId: string): Promise<Upstream> {
-    if (new URL(req.url ?? '/', 'http://gateway').pathname !== REALTIME_ROUTE) throw notFound('Aucune route ne correspond à cette adresse.');
-    if (!offersRealtimeProtocol(req)) throw new HttpError(400, 'bad_request', `Le sous-protocole ${REALTIME_PROTOCOL} est requis.`);
     const token = upgradeToken(req);
-    const { space, internalToken } = await resolveCaller(deps, token);
+    const { space, internalToken, through } = await callerOf(req, token);
     const expiresAt = (decodeJwt(token ?? '').exp ?? 0) * 1000;
     const url = `${space.backendUrl.replace(/^http/, 'ws')}/realtime`;
     const upstream = new WebSocket(url, [REALTIME_PROTOCOL], {
@@ -75,18 +107,28 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
       upstream.once('unexpected-response', (_request, response) => {
         response.resume();
         upstream.terminate();
-        reject(new UpstreamRefusal(response.statusCode ?? 0));
+        // Through a sharing, a 404 is the shared item in the owner's trash, or gone: as for any call through it.
+        reject(through && response.statusCode === 404 ? notFound('Cet élément partagé n’est plus disponible.') : new UpstreamRefusal(response.statusCode ?? 0));
       });
       upstream.once('error', reject);
     });
-    return { upstream, expiresAt, early, hold };
+    return { upstream, expiresAt, early, hold, ...(through ? { through } : {}) };
+  }
+
+  /**
+   * Keeps a socket opened through a sharing. The membership was checked before the storage socket
+   * opened: if it changed meanwhile, the hook that closes sockets ran before this one was kept.
+   */
+  function keep({ sharingId, sub, role }: Through, piped: PipedSocket): void {
+    deps.sharingSockets.add(sharingId, sub, piped);
+    if (deps.sharings.access(sharingId, sub)?.role !== role) endPiped(piped);
   }
 
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     socket.on('error', () => socket.destroy());
     openUpstream(req, requestId).then(
-      ({ upstream, expiresAt, early, hold }) => {
+      ({ upstream, expiresAt, early, hold, through }) => {
         let piped = false;
         const abandon = () => {
           if (!piped) upstream.close(1001, 'client gone');
@@ -99,6 +141,7 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
           piped = true;
           upstream.off('message', hold);
           pipeSockets(client, upstream, { early, expiresAt, heartbeatMs: deps.heartbeatMs });
+          if (through) keep(through, { client, upstream });
         });
       },
       (error: unknown) => {

@@ -79,6 +79,14 @@ describe(resolveSharingCaller.name, () => {
     const download = await fetch(new URL(link.url, gw.url));
     expect(download.status).toBe(200);
     expect(await download.text()).toBe('Bien');
+    // It dies with the access it was made by, not minutes later; a tampered claim is refused too.
+    expect((await gw.call(pupil, `/gateway/sharings/${id}/members/enseignant`, { method: 'DELETE' })).status).toBe(204);
+    const refused = await fetch(new URL(link.url, gw.url));
+    expect([refused.status, ((await refused.json()) as { code: string }).code]).toEqual([404, 'not_found']);
+    const [header, payload, signature] = (/downloads\/([^/]+)/.exec(link.url)?.[1] ?? '').split('.');
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, unknown>;
+    const stripped = Buffer.from(JSON.stringify({ ...claims, via: undefined })).toString('base64url');
+    expect((await fetch(new URL(link.url.replace(/downloads\/[^/]+/, `downloads/${header}.${stripped}.${signature}`), gw.url))).status).toBe(401);
   });
 
   it('keeps a member inside the shared item: the rest of the owner’s space is unknown or refused', async () => {

@@ -23,13 +23,16 @@ function grantOf(access: SharingAccess): FilesGrant {
   return role === 'drop' ? { ...grant, ownOnly: true } : grant;
 }
 
+/** A caller through a sharing: who they are (ENT `sub`) and their part in it, as checked. */
+export type SharingCaller = Caller & { sub: string; role: SharingAccess['role'] };
+
 /**
  * From an ENT access token and a sharing id to the owner's space and a `sharing` token limited
  * to the item by the caller's role. The membership is read again on every call, so removing
  * someone or changing their role holds from their next request. 404 for anyone with no part in
  * the sharing; app tokens do not open sharings (403).
  */
-export async function resolveSharingCaller(deps: SharingAccessDeps, token: string | undefined, rawSharingId: string): Promise<Caller> {
+export async function resolveSharingCaller(deps: SharingAccessDeps, token: string | undefined, rawSharingId: string): Promise<SharingCaller> {
   requireBearer(token);
   if (isAppToken(token)) throw new HttpError(403, 'forbidden', 'Les applications n’ont pas accès aux partages.');
   const { sub } = await deps.verify(token);
@@ -44,5 +47,5 @@ export async function resolveSharingCaller(deps: SharingAccessDeps, token: strin
     ...(member === undefined ? {} : { member }),
     grants: [grantOf(access)],
   });
-  return { space, internalToken };
+  return { space, internalToken, sub, role: access.role };
 }

@@ -24,12 +24,16 @@ export type SharingAccess = { sharing: SharingRecord; role: SharingRole | 'owner
 
 type Row = Record<string, string>;
 
+/** Someone's access changed: `sub` removed or given another role, or everyone's (no `sub`: the sharing is gone). */
+export type AccessChangeListener = (sharingId: string, sub?: string) => void;
+
 /**
  * Who shares what with whom: the gateway's to know, since it alone sees every space. Read on
  * every request through a sharing, never cached, so removing someone ends their access at once.
  */
 export class SharingStore {
   private readonly db: DatabaseSync;
+  private readonly accessListeners = new Set<AccessChangeListener>();
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -106,27 +110,49 @@ export class SharingStore {
     return rows.map((row) => ({ sharing: toSharing(row), member: toMember(row) }));
   }
 
+  /**
+   * Calls `listener` once a change that ends or alters someone's access is committed, before the
+   * call that made it returns (what holds access open beyond one request, a realtime socket,
+   * closes then). Returns the function that stops it.
+   */
+  onAccessChange(listener: AccessChangeListener): () => void {
+    this.accessListeners.add(listener);
+    return () => this.accessListeners.delete(listener);
+  }
+
   /** Adds members, or gives those already in the role named (their `addedAt` unchanged). */
   putMembers(sharingId: string, members: readonly { sub: string; role: SharingRole }[]): void {
+    const changed = members.filter(({ sub, role }) => (this.member(sharingId, sub)?.role ?? role) !== role);
     this.transaction(() => this.putMembersNow(sharingId, members));
+    for (const { sub } of changed) this.accessChanged(sharingId, sub);
   }
 
   /** False when `sub` was not a member. */
   setRole(sharingId: string, sub: string, role: SharingRole): boolean {
-    return this.db.prepare('UPDATE sharing_members SET role = ? WHERE sharing_id = ? AND member_sub = ?').run(role, sharingId, sub).changes > 0;
+    const before = this.member(sharingId, sub)?.role;
+    if (before === undefined) return false;
+    this.db.prepare('UPDATE sharing_members SET role = ? WHERE sharing_id = ? AND member_sub = ?').run(role, sharingId, sub);
+    if (before !== role) this.accessChanged(sharingId, sub);
+    return true;
   }
 
   /** False when `sub` was not a member. */
   removeMember(sharingId: string, sub: string): boolean {
-    return this.db.prepare('DELETE FROM sharing_members WHERE sharing_id = ? AND member_sub = ?').run(sharingId, sub).changes > 0;
+    const removed = this.db.prepare('DELETE FROM sharing_members WHERE sharing_id = ? AND member_sub = ?').run(sharingId, sub).changes > 0;
+    if (removed) this.accessChanged(sharingId, sub);
+    return removed;
   }
 
   remove(sharingId: string): void {
-    this.db.prepare('DELETE FROM sharings WHERE id = ?').run(sharingId);
+    if (this.db.prepare('DELETE FROM sharings WHERE id = ?').run(sharingId).changes > 0) this.accessChanged(sharingId);
   }
 
   close(): void {
     this.db.close();
+  }
+
+  private accessChanged(sharingId: string, sub?: string): void {
+    for (const listener of [...this.accessListeners]) listener(sharingId, sub);
   }
 
   private putMembersNow(sharingId: string, members: readonly { sub: string; role: SharingRole }[]): void {

@@ -4,16 +4,10 @@ import type { GatewayHarness } from './gateway-harness.ts';
 export type DavSpace = { url: string; slug: string; password: string; accessToken: string };
 
 /** Onboards `login` through the gateway and creates a device app password for its space. */
-export async function davSpace(gw: GatewayHarness, login: string, email: string): Promise<DavSpace> {
-  const { access_token } = await gw.tokenFor(login);
-  const created = await gw.call(access_token, '/gateway/onboarding', {
-    method: 'POST',
-    body: JSON.stringify({ email, acceptCgu: true }),
-    headers: { 'content-type': 'application/json' },
-  });
-  if (created.status !== 201) throw new Error(`onboarding ${login}: ${created.status}`);
-  const { slug } = (await created.json()) as { slug: string };
-  return { url: `${gw.url}/dav/files/`, slug, password: await gw.storage.createAppPassword(slug), accessToken: access_token };
+export async function davSpace(gw: GatewayHarness, login: string): Promise<DavSpace> {
+  const accessToken = await gw.onboard(login);
+  const { space } = (await (await gw.call(accessToken, '/gateway/me')).json()) as { space: { slug: string } };
+  return { url: `${gw.url}/dav/files/`, slug: space.slug, password: await gw.storage.createAppPassword(space.slug), accessToken };
 }
 
 export function basicAuth(user: string, password: string): string {

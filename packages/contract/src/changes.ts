@@ -46,6 +46,11 @@ export const REALTIME_BEARER_PREFIX = 'bearer.';
 export const realtimeCloseCodes = {
   /** The token the connection was opened with expired: reconnect with a fresh one, `since: last`. */
   tokenExpired: 4001,
+  /**
+   * What the socket was opened through changed: a sharing's member removed or given another role,
+   * or the sharing stopped. Reconnect once: refused (404) when access is gone, else with the new role.
+   */
+  accessChanged: 4403,
 } as const;
 
 /** What a connection wants to hear about; several subscriptions add up. */

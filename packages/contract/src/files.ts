@@ -128,6 +128,14 @@ export const DownloadLink = z.object({
 });
 export type DownloadLink = z.infer<typeof DownloadLink>;
 
+/**
+ * A download link's `via` claim: the sharing (`s`) and member slug (`m`, absent for the owner)
+ * it was made through. Signed by the storage; the gateway reads it to refuse the link as soon as
+ * that access ends rather than for its remaining minutes.
+ */
+export const DownloadVia = z.object({ s: z.string(), m: z.optional(z.string()) });
+export type DownloadVia = z.infer<typeof DownloadVia>;
+
 /** RFC 9530 `Content-Digest` header value for a SHA-256 given in base64. */
 export function contentDigest(sha256Base64: string): string {
   return `sha-256=:${sha256Base64}:`;

@@ -17,6 +17,7 @@ export {
   PatchFileBody,
   CopyFileBody,
   DownloadLink,
+  DownloadVia,
   contentDigest,
   MAX_TAGS,
   MAX_TAG_LENGTH,

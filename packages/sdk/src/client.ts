@@ -33,7 +33,7 @@ export function createClient({ baseUrl = '', ...options }: ClientOptions): Clien
     documents: createDocuments(transport),
     space: createSpace(transport),
     appPasswords: createAppPasswords(transport),
-    sharings: createSharings(transport),
+    sharings: createSharings(transport, { getToken: options.getToken, onUnauthorized: options.onUnauthorized }),
     people: createPeople(transport),
   };
 }

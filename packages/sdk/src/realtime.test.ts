@@ -157,5 +157,45 @@ describe(createRealtime.name, () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(backend.connections).toHaveLength(1);
   });
-});
 
+  it('comes back at once after 4403 (access changed) when access remains, and tells the page', async () => {
+    const hasAccess = vi.fn(async () => true);
+    const changes: { ended: boolean }[] = [];
+    backend.whenConnected(({ ws }) => ws.send(batch(2)));
+    realtime = createRealtime({ baseUrl: backend.baseUrl, path: '/api/sharings/S/realtime', getToken: () => 'jeton', hasAccess, minDelayMs: 60_000 });
+    realtime.onAccessChange((change) => changes.push(change));
+    await until(() => backend.connections[0]?.received.length === 1);
+    expect(backend.connections[0]?.url).toBe('/api/sharings/S/realtime');
+    backend.connections[0]?.ws.close(4403, 'access changed');
+    await until(() => backend.connections[1]?.received.length === 1);
+    expect(backend.connections[1]?.received).toEqual([{ since: 2 }]);
+    expect(hasAccess).toHaveBeenCalledOnce();
+    expect(changes).toEqual([{ ended: false }]);
+  });
+
+  it('ends for good when access is gone, told by 4403 or by a connection that could not open', async () => {
+    let allowed = true;
+    const ended: { ended: boolean }[] = [];
+    backend.whenConnected(({ ws }) => ws.send(batch(1)));
+    realtime = createRealtime({ baseUrl: backend.baseUrl, getToken: () => 'jeton', hasAccess: async () => allowed, minDelayMs: 10 });
+    realtime.onAccessChange((change) => ended.push(change));
+    await until(() => backend.connections[0]?.received.length === 1);
+    allowed = false;
+    backend.connections[0]?.ws.close(4403, 'access changed');
+    await until(() => realtime?.status === 'closed');
+    expect(ended).toEqual([{ ended: true }]);
+
+    // Refused before opening (a browser is not told the 404): asked, and ended.
+    const port = new URL(backend.baseUrl).port;
+    await backend.close();
+    const refusing = new WebSocketServer({ port: Number(port), host: '127.0.0.1', verifyClient: (_info, done) => done(false, 404) });
+    await new Promise((resolve) => refusing.once('listening', resolve));
+    const refused: { ended: boolean }[] = [];
+    realtime = createRealtime({ baseUrl: backend.baseUrl, getToken: () => 'jeton', hasAccess: async () => false, minDelayMs: 10 });
+    realtime.onAccessChange((change) => refused.push(change));
+    await until(() => realtime?.status === 'closed');
+    expect(refused).toEqual([{ ended: true }]);
+    await new Promise((resolve) => refusing.close(resolve));
+    backend = await startBackend();
+  });
+});

@@ -10,6 +10,14 @@ import type { TokenSource, TransportOptions } from './transport.ts';
 export type RealtimeOptions = {
   /** Origin of the gateway; '' (the default) for the page's own. */
   baseUrl?: string;
+  /** The socket's path: one's own space (`/api/realtime`) by default; a sharing's is `/api/sharings/<id>/realtime`. */
+  path?: string;
+  /**
+   * Whether the caller still has access to what the socket follows (a sharing: asked of the
+   * gateway). Asked after the server closed with 4403 (access changed) and after a connection
+   * that could not open (a browser is not told why): false ends the Realtime for good.
+   */
+  hasAccess?: () => Promise<boolean>;
   getToken: TokenSource;
   /** Renews the token (the transport's hook): called before connecting with an expired one. */
   onUnauthorized?: TransportOptions['onUnauthorized'];
@@ -29,6 +37,12 @@ export type Realtime = {
   subscribe(subscription: RealtimeSubscription): void;
   /** Calls `listener` with each batch of new changes; returns the function that stops it. */
   onChanges(listener: (batch: ChangeBatch) => void): () => void;
+  /**
+   * Calls `listener` when the access the socket was opened with changed (through a sharing: a
+   * new role, or `ended` when it is gone: the Realtime is then closed for good). What was shown
+   * may no longer be allowed, or more may be: fetch it again. Returns the function that stops it.
+   */
+  onAccessChange(listener: (change: { ended: boolean }) => void): () => void;
   /** The seq of the last change received: where a reconnection resumes. */
   readonly last: number | null;
   readonly status: RealtimeStatus;
@@ -42,24 +56,41 @@ const STABLE_MS = 1000;
 const EXPIRY_MARGIN_S = 10;
 
 /**
- * Follows the space's changes over `/api/realtime`, framework-free. The socket is opened with the
- * access token as a subprotocol (`bearer.<token>`, browsers cannot set headers). After a close
- * it reconnects, at once after 4001 (token expired) and with exponential backoff otherwise, with
- * the current token, sends its subscriptions again and `{since: last}`: nothing written in between
- * is missed, and a change is delivered once.
+ * Follows the space's changes over `/api/realtime` (or what a sharing opens, see `path`),
+ * framework-free. The socket is opened with the access token as a subprotocol (`bearer.<token>`,
+ * browsers cannot set headers). After a close it reconnects, at once after 4001 (token expired)
+ * or a first 4403 (access changed, once `hasAccess` agrees) and with exponential backoff
+ * otherwise, with the current token, sends its subscriptions again and `{since: last}`: nothing
+ * written in between is missed, and a change is delivered once.
  */
 export function createRealtime(options: RealtimeOptions): Realtime {
-  const { getToken, onUnauthorized, minDelayMs = 500, maxDelayMs = 30_000 } = options;
+  const { getToken, onUnauthorized, hasAccess, minDelayMs = 500, maxDelayMs = 30_000 } = options;
   const Socket = options.WebSocket ?? globalThis.WebSocket;
   const origin = options.baseUrl?.replace(/\/+$/, '') || globalThis.location.origin;
-  const url = `${origin.replace(/^http/, 'ws')}/api/realtime`;
+  const url = `${origin.replace(/^http/, 'ws')}${options.path ?? '/api/realtime'}`;
   const subscriptions = new Map<string, RealtimeSubscription>();
   const listeners = new Set<(batch: ChangeBatch) => void>();
+  const accessListeners = new Set<(change: { ended: boolean }) => void>();
   let socket: WebSocket | null = null;
   let status: RealtimeStatus = 'connecting';
   let last: number | null = null;
   let failures = 0;
+  /** The last close said access changed, and no connection has been greeted since. */
+  let accessChanging = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const accessChanged = (ended: boolean) => {
+    for (const listener of [...accessListeners]) listener({ ended });
+  };
+
+  /** True unless `hasAccess` says no; when it cannot tell (offline), keep trying. */
+  async function stillAllowed(): Promise<boolean> {
+    try {
+      return hasAccess === undefined || (await hasAccess());
+    } catch {
+      return true;
+    }
+  }
 
   for (const subscription of options.subscriptions ?? []) subscriptions.set(JSON.stringify(subscription), subscription);
 
@@ -111,6 +142,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
         // the socket opening and the subscriptions arriving).
         greeted = true;
         failures = 0;
+        accessChanging = false;
         last ??= batch.last;
         send({ since: last });
         return;
@@ -127,9 +159,26 @@ export function createRealtime(options: RealtimeOptions): Realtime {
       if (status === 'closed') return;
       status = 'connecting';
       const tokenExpired = event.code === realtimeCloseCodes.tokenExpired && openedAt > 0 && Date.now() - openedAt >= STABLE_MS;
-      if (!tokenExpired) failures++;
-      const delay = tokenExpired ? 0 : Math.min(maxDelayMs, minDelayMs * 2 ** (failures - 1)) * (0.5 + Math.random() / 2);
-      timer = setTimeout(() => void connect(), delay);
+      const access = event.code === realtimeCloseCodes.accessChanged;
+      // Back at once after an access change, but not twice in a row without being greeted.
+      const quick = tokenExpired || (access && !accessChanging);
+      accessChanging ||= access;
+      if (!quick) failures++;
+      const delay = quick ? 0 : Math.min(maxDelayMs, minDelayMs * 2 ** (failures - 1)) * (0.5 + Math.random() / 2);
+      const reconnect = () => {
+        timer = setTimeout(() => void connect(), delay);
+      };
+      if (!access && (openedAt > 0 || hasAccess === undefined)) return reconnect();
+      void stillAllowed().then((allowed) => {
+        if (status === 'closed') return;
+        if (!allowed) {
+          status = 'closed';
+          accessChanged(true);
+          return;
+        }
+        if (access) accessChanged(false);
+        reconnect();
+      });
     });
   }
 
@@ -145,6 +194,10 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     onChanges(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onAccessChange(listener) {
+      accessListeners.add(listener);
+      return () => accessListeners.delete(listener);
     },
     get last() {
       return last;

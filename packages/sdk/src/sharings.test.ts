@@ -1,4 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { WebSocketServer } from 'ws';
+import { REALTIME_PROTOCOL, realtimeCloseCodes } from '@mytoutatice/contract';
 import { isApiError } from './api-error.ts';
 import { createClient } from './client.ts';
 import { createSharings } from './sharings.ts';
@@ -80,5 +84,38 @@ describe(createSharings.name, () => {
       `POST /gateway/sharings/${sharing.id}/copy {"folderId":"mine"}`,
       `POST /gateway/sharings/${sharing.id}/copy {"itemId":"x","folderId":"mine"}`,
     ]);
+  });
+
+  it('follows a sharing live on its own socket, and ends when the gateway no longer knows one in it', async () => {
+    let member = true;
+    const urls: string[] = [];
+    const gateway = createServer((req, res) => {
+      if (member) json(res, 200, { ...sharing, access: 'write' });
+      else json(res, 404, { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' }, 'application/problem+json');
+      urls.push(`${req.method} ${req.url}`);
+    });
+    const wss = new WebSocketServer({ server: gateway, handleProtocols: () => REALTIME_PROTOCOL });
+    wss.on('connection', (ws, req) => {
+      urls.push(`WS ${req.url} ${req.headers['sec-websocket-protocol']}`);
+      ws.send(JSON.stringify({ changes: [], last: 1 }));
+      ws.once('message', () => {
+        // Access changed: the first time to another role, the second time for good.
+        if (urls.filter((url) => url.startsWith('WS')).length === 2) member = false;
+        ws.close(realtimeCloseCodes.accessChanged, 'access changed');
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    const baseUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
+    const realtime = createClient({ baseUrl, getToken: () => 'tok' }).sharings.realtime(sharing.id);
+    const changes: { ended: boolean }[] = [];
+    realtime.onAccessChange((change) => changes.push(change));
+    await vi.waitFor(() => expect(realtime.status).toBe('closed'));
+
+    const ws = `WS /api/sharings/${sharing.id}/realtime ${REALTIME_PROTOCOL}, bearer.tok`;
+    expect(urls).toEqual([ws, `GET /gateway/sharings/${sharing.id}`, ws, `GET /gateway/sharings/${sharing.id}`]);
+    expect(changes).toEqual([{ ended: false }, { ended: true }]);
+    wss.close();
+    gateway.closeAllConnections();
+    await new Promise((resolve) => gateway.close(resolve));
   });
 });

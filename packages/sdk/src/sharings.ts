@@ -1,11 +1,18 @@
 import { FileDoc, Sharing, SharingList } from '@mytoutatice/contract';
 import type { AddSharingMembersBody, ChangeSharingRoleBody, CreateSharingBody, SharingMemberInput, SharingRole } from '@mytoutatice/contract';
+import { isApiError } from './api-error.ts';
 import { createFiles } from './files.ts';
 import type { FilesResource } from './files.ts';
+import { createRealtime } from './realtime.ts';
+import type { Realtime, RealtimeOptions } from './realtime.ts';
 import type { CallOptions, Transport } from './transport.ts';
 
 /** What to copy into one's own space: the shared item (no `itemId`) or an item inside it, into `folderId`. */
 export type CopyFromSharing = { itemId?: string | undefined; folderId: string };
+
+/** The session a sharing's realtime socket is opened with (the client's own). */
+export type RealtimeSession = Pick<RealtimeOptions, 'getToken' | 'onUnauthorized'>;
+export type SharingRealtimeOptions = Omit<RealtimeOptions, 'baseUrl' | 'path' | 'hasAccess' | keyof RealtimeSession>;
 
 export type SharingsResource = {
   /** « Partages »: what one has shared (`sent`) and been given (`received`). */
@@ -25,14 +32,31 @@ export type SharingsResource = {
   copy(id: string, target: CopyFromSharing, options?: CallOptions): Promise<FileDoc>;
   /** The files calls on what the sharing opens, in the owner's space, limited by one's role. */
   files(id: string): FilesResource;
+  /**
+   * Follows what the sharing opens, live (the shared item's subtree, one's own items in a
+   * « dépôt »). When the owner removes one or changes one's role, the socket comes back at once
+   * with the new role, or ends (`onAccessChange` with `ended`) when access is gone.
+   */
+  realtime(id: string, options?: SharingRealtimeOptions): Realtime;
 };
 
-export function createSharings(transport: Transport): SharingsResource {
+export function createSharings(transport: Transport, session: RealtimeSession): SharingsResource {
   const path = (id: string) => `/gateway/sharings/${encodeURIComponent(id)}`;
   const memberPath = (id: string, slug: string) => `${path(id)}/members/${encodeURIComponent(slug)}`;
+  const get = (id: string, { signal }: CallOptions = {}) => transport.request(path(id), Sharing, { signal });
+  /** A sharing one has no part in (any more) is a 404; anything else says nothing about access. */
+  const hasAccess = async (id: string) => {
+    try {
+      await get(id);
+      return true;
+    } catch (error) {
+      if (isApiError(error) && error.status === 404) return false;
+      throw error;
+    }
+  };
   return {
     list: ({ signal } = {}) => transport.request('/gateway/sharings', SharingList, { signal }),
-    get: (id, { signal } = {}) => transport.request(path(id), Sharing, { signal }),
+    get,
     create: (body, { signal } = {}) => transport.request('/gateway/sharings', Sharing, { method: 'POST', json: body, signal }),
     addMembers: (id, members, { signal } = {}) =>
       transport.request(`${path(id)}/members`, Sharing, { method: 'POST', json: { members } satisfies AddSharingMembersBody, signal }),
@@ -47,5 +71,13 @@ export function createSharings(transport: Transport): SharingsResource {
     copy: (id, { itemId, folderId }, { signal } = {}) =>
       transport.request(`${path(id)}/copy`, FileDoc, { method: 'POST', json: itemId === undefined ? { folderId } : { itemId, folderId }, signal }),
     files: (id) => createFiles(transport, `/api/sharings/${encodeURIComponent(id)}`),
+    realtime: (id, options = {}) =>
+      createRealtime({
+        ...options,
+        ...session,
+        baseUrl: transport.baseUrl,
+        path: `/api/sharings/${encodeURIComponent(id)}/realtime`,
+        hasAccess: () => hasAccess(id),
+      }),
   };
 }

@@ -1,5 +1,6 @@
 import { SignJWT, jwtVerify } from 'jose';
 import { z } from 'zod';
+import type { DownloadVia } from '@mytoutatice/contract';
 
 export const DOWNLOAD_TOKEN_AUDIENCE = 'mytoutatice-download';
 const ISSUER = 'mytoutatice-storage';
@@ -15,6 +16,8 @@ const DownloadClaims = z.object({
 export interface DownloadGrant {
   instanceId: string;
   fileId: string;
+  /** The sharing (and member) a link was made through. */
+  via?: DownloadVia;
 }
 
 /**
@@ -31,7 +34,7 @@ export class DownloadTokens {
 
   async sign(grant: DownloadGrant, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
     const expiresAt = new Date(now.getTime() + DOWNLOAD_LINK_TTL_SECONDS * 1000);
-    const token = await new SignJWT({ fid: grant.fileId })
+    const token = await new SignJWT({ fid: grant.fileId, ...(grant.via ? { via: grant.via } : {}) })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(ISSUER)
       .setAudience(DOWNLOAD_TOKEN_AUDIENCE)

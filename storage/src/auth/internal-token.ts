@@ -88,12 +88,16 @@ export function claimsOf(res: Response): InternalClaims {
   return claims;
 }
 
+/** Who is creating something in this call, for `createdBy` (see creatorOfClaims). */
+export function creatorOf(res: Response): string | null {
+  return creatorOfClaims(claimsOf(res));
+}
+
 /**
- * Who is creating something, for `createdBy`: the app of an app token, a sharing's member
+ * The creator a token's writes carry: the app of an app token, a sharing's member
  * (`sharing:<sharing>:<member>`, what a « dépôt » tells members' items apart by), else null (the person).
  */
-export function creatorOf(res: Response): string | null {
-  const claims = claimsOf(res);
+export function creatorOfClaims(claims: InternalClaims): string | null {
   if (claims.scope === 'app') return claims.app;
   if (claims.scope === 'sharing' && claims.member !== undefined) return `sharing:${claims.sharing}:${claims.member}`;
   return null;

@@ -42,7 +42,7 @@ const OWNER_ONLY_ON_SHARED_ITEM = new Set(['updateFile', 'deleteFile', 'restoreF
  */
 export type FilesTargets = (req: Request, instance: InstanceRecord) => Promise<string[]>;
 
-const isFilesGrant = (grant: Grant): grant is FilesGrant => grant.type === FILES_TYPE;
+export const isFilesGrant = (grant: Grant): grant is FilesGrant => grant.type === FILES_TYPE;
 
 /**
  * The one check between a verified token and a route, driven by the route's `permission` in the
@@ -118,8 +118,9 @@ function readableDoctypes(grants: readonly Grant[]): ReadonlySet<string> {
 
 /**
  * Changes of the types the grants may read. A folder-limited files grant gets 403: a destroyed
- * file's tombstone and a move out of the folder carry no trace of where the item was, so the
- * feed could not tell such a caller that an item it knew has left.
+ * file's tombstone and a move out of the folder carry no trace of where the item was, so a
+ * stateless read of the feed could not tell such a caller that an item it knew has left. The
+ * realtime socket can, keeping what the caller holds inside for the socket's life (SubtreeView).
  */
 function changeFilter(grants: readonly Grant[]): ChangeFilter {
   const readable = grants.filter((grant) => grant.verbs.includes('read'));

@@ -48,15 +48,19 @@ export async function readChanges(db: SqlDb, since: number, limit: number): Prom
 /** Pages read for one answer to a caller who sees only some changes; past it, `last` moves on empty. */
 const MAX_FILTERED_PAGES = 10;
 
+/** What a caller who sees only some changes is shown of a batch: some of them, or as it must see them (SubtreeView). */
+export type ChangeSelector = (batch: ChangeBatch) => Change[] | Promise<Change[]>;
+
 /**
- * Like `readChanges`, keeping only the changes `visible` lets through (a scoped token's types),
- * reading on while whole pages are invisible so that `last` moves past them.
+ * Like `readChanges`, showing only what `select` makes of each page (a scoped token's types, a
+ * shared folder's subtree), reading on while whole pages show nothing so that `last` moves past
+ * them. `last` may still be behind the feed's end (MAX_FILTERED_PAGES): read again from it.
  */
-export async function readVisibleChanges(db: SqlDb, since: number, limit: number, visible: (change: Change) => boolean): Promise<ChangeBatch> {
+export async function readVisibleChanges(db: SqlDb, since: number, limit: number, select: ChangeSelector): Promise<ChangeBatch> {
   let last = since;
   for (let page = 0; page < MAX_FILTERED_PAGES; page++) {
     const batch = await readChanges(db, last, limit);
-    const changes = batch.changes.filter(visible);
+    const changes = await select(batch);
     if (changes.length > 0 || batch.last === last) return { changes, last: batch.last };
     last = batch.last;
   }

@@ -2,7 +2,7 @@ import type { RawData, WebSocket } from 'ws';
 import { RealtimeClientMessage, realtimeCloseCodes, type ChangeBatch, type RealtimeServerMessage } from '@mytoutatice/contract';
 import { Subscriptions } from './subscriptions.ts';
 
-/** The instance's feed. */
+/** The instance's feed, as the connection's token may see it. */
 export interface FeedReader {
   read(since: number, limit: number): Promise<ChangeBatch>;
   current(): Promise<number>;
@@ -140,10 +140,11 @@ export class RealtimeConnection {
       return;
     }
     const generation = this.#generation;
+    const from = this.#cursor;
     let batch: ChangeBatch;
     this.#pumping = true;
     try {
-      batch = await this.#options.feed.read(this.#cursor, PAGE_SIZE);
+      batch = await this.#options.feed.read(from, PAGE_SIZE);
     } catch (error) {
       this.#fail(error);
       return;
@@ -159,7 +160,8 @@ export class RealtimeConnection {
     this.#cursor = batch.last;
     const changes = batch.changes.filter((change) => this.#subscriptions.matches(change));
     if (changes.length > 0) this.#send({ changes, last: batch.last });
-    if (batch.changes.length > 0) {
+    // A filtered feed may move on without showing anything (see readVisibleChanges).
+    if (batch.last !== from) {
       // More may follow: read on in another tick, so a long replay never blocks the process.
       this.poke();
     } else if (this.#positionDue) {

@@ -5,12 +5,15 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { REALTIME_PROTOCOL } from '@mytoutatice/contract';
 import { HttpError, notFound, refuseUpgradeWith, requestIdFrom } from '@mytoutatice/server-kit';
 import { verifyAuthorization, type InternalTokenVerifier } from '../auth/internal-token.ts';
+import { subtreeGrantOf } from '../auth/subtree-grant.ts';
+import { fileNotFound } from '../files/file-rows.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import { ownerInstanceOf } from '../instances/owner-instance.ts';
+import { instanceById, ownerInstanceOf } from '../instances/owner-instance.ts';
 import type { InstanceRegistry } from '../instances/registry.ts';
-import { currentSeq, readChanges } from './feed.ts';
+import { currentSeq, readChanges, readVisibleChanges } from './feed.ts';
 import type { ChangeNotifier } from './notifier.ts';
-import { RealtimeConnection } from './realtime-connection.ts';
+import { RealtimeConnection, type FeedReader } from './realtime-connection.ts';
+import { SubtreeView } from './subtree-view.ts';
 
 export interface RealtimeServerOptions {
   verifier: InternalTokenVerifier;
@@ -18,7 +21,11 @@ export interface RealtimeServerOptions {
   databases: InstanceDatabases;
   notifier: ChangeNotifier;
   logger: Logger;
-  /** Open sockets one instance may hold (tabs, devices); one more is closed with 1013. */
+  /**
+   * Open sockets one instance may hold (tabs, devices); one more is closed with 1013. Each
+   * member of a sharing has as many again on the owner's instance: a class must not lock the
+   * owner (or one another) out.
+   */
   maxConnectionsPerInstance?: number;
   heartbeatMs?: number;
 }
@@ -31,10 +38,15 @@ const MAX_CLIENT_MESSAGE_BYTES = 4096;
 /** How long peers get to answer the closing handshake when the server stops. */
 const CLOSE_GRACE_MS = 500;
 
+/** One accepted socket's follower: whose sockets it counts among, and what of the feed it sees. */
+type Follower = { instanceId: string; expiresAt: number; group: string; view?: SubtreeView };
+
 /**
  * `GET /realtime` upgraded to a WebSocket, for `server.on('upgrade')`. The upgrade is authorized
- * like every route (internal token in `Authorization`, owner scope, an instance that exists
- * here); a refusal is a problem+json answer and the socket is closed.
+ * like every route (internal token in `Authorization`, an instance that exists here): an owner
+ * token follows the whole instance; a `sharing` token follows the shared item's subtree only
+ * (SubtreeView), 404 while that item is in the trash or gone. A refusal is a problem+json answer
+ * and the socket is closed.
  */
 export class RealtimeServer {
   readonly #options: RealtimeServerOptions;
@@ -58,9 +70,9 @@ export class RealtimeServer {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     socket.on('error', () => socket.destroy());
     this.#authorize(req).then(
-      ({ instanceId, expiresAt }) => {
+      (follower) => {
         if (socket.destroyed) return;
-        this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, instanceId, expiresAt));
+        this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, follower));
       },
       (error: unknown) => {
         if (!(error instanceof HttpError)) this.#options.logger.error({ err: error, requestId }, 'realtime upgrade failed');
@@ -77,16 +89,25 @@ export class RealtimeServer {
     this.#wss.close();
   }
 
-  async #authorize(req: IncomingMessage): Promise<{ instanceId: string; expiresAt: number }> {
+  async #authorize(req: IncomingMessage): Promise<Follower> {
     if (new URL(req.url ?? '/', 'http://storage').pathname !== REALTIME_PATH) throw notFound('Aucune route ne correspond à cette adresse.');
+    const { registry, databases } = this.#options;
     const claims = await verifyAuthorization(this.#options.verifier, req.headers.authorization);
-    const instance = await ownerInstanceOf(this.#options.registry, claims);
-    return { instanceId: instance.id, expiresAt: claims.exp * 1000 };
+    const expiresAt = claims.exp * 1000;
+    if (claims.scope !== 'sharing') {
+      const instance = await ownerInstanceOf(registry, claims);
+      return { instanceId: instance.id, expiresAt, group: instance.id };
+    }
+    const grant = subtreeGrantOf(claims);
+    const instance = await instanceById(registry, claims.sub);
+    const view = await SubtreeView.open(databases.db(instance.id), grant);
+    if (!view) throw fileNotFound();
+    return { instanceId: instance.id, expiresAt, group: `${instance.id} ${claims.sharing} ${claims.member ?? ''}`, view };
   }
 
-  #accept(ws: WebSocket, instanceId: string, expiresAt: number): void {
-    let sockets = this.#sockets.get(instanceId);
-    if (!sockets) this.#sockets.set(instanceId, (sockets = new Set()));
+  #accept(ws: WebSocket, { instanceId, expiresAt, group, view }: Follower): void {
+    let sockets = this.#sockets.get(group);
+    if (!sockets) this.#sockets.set(group, (sockets = new Set()));
     if (sockets.size >= this.#maxPerInstance) {
       ws.close(1013, 'too many connections');
       return;
@@ -94,8 +115,12 @@ export class RealtimeServer {
     const { databases, notifier, logger } = this.#options;
     const onError = (error: unknown) => logger.error({ err: error, instanceId }, 'realtime feed failed');
     const db = databases.db(instanceId);
+    const feed: FeedReader = {
+      read: view ? (since, limit) => readVisibleChanges(db, since, limit, (batch) => view.select(batch)) : (since, limit) => readChanges(db, since, limit),
+      current: () => currentSeq(db),
+    };
     const connection = new RealtimeConnection(ws, {
-      feed: { read: (since, limit) => readChanges(db, since, limit), current: () => currentSeq(db) },
+      feed,
       expiresAt,
       heartbeatMs: this.#heartbeatMs,
       onError,
@@ -106,7 +131,7 @@ export class RealtimeServer {
     ws.once('close', () => {
       stopListening();
       sockets.delete(ws);
-      if (sockets.size === 0 && this.#sockets.get(instanceId) === sockets) this.#sockets.delete(instanceId);
+      if (sockets.size === 0 && this.#sockets.get(group) === sockets) this.#sockets.delete(group);
     });
   }
 }

@@ -38,7 +38,7 @@ export function changeRoutes(registry: InstanceRegistry, databases: InstanceData
     const instanceId = instanceOf(res).id;
     const visible = changeFilterOf(res);
     const read = (from: number) =>
-      visible ? readVisibleChanges(databases.db(instanceId), from, limit, visible) : readChanges(databases.db(instanceId), from, limit);
+      visible ? readVisibleChanges(databases.db(instanceId), from, limit, (batch) => batch.changes.filter(visible)) : readChanges(databases.db(instanceId), from, limit);
     let batch = await read(since);
     if (batch.changes.length === 0 && wait > 0) {
       const deadline = Date.now() + wait * 1000;

@@ -45,11 +45,15 @@ export async function copyOrMove(ctx: DavContext, move: boolean): Promise<void> 
     await updateFile(ctx.db, source.id, { parentId: parent.id, name }, 'fail');
     ctx.locks.removeAtOrBelow(ctx.instance.id, from);
   } else {
-    const copy =
-      source.type === 'directory' && depth === '0'
-        ? await createFolder(ctx.db, parent.id, name, null)
-        : await copyFile(ctx.databases, { instance: ctx.instance, createdBy: null, id: source.id, body: { parentId: parent.id, name }, conflict: 'fail' });
-    await copyDeadProperties(ctx.db, source.id, copy.id);
+    const alongside = (copies: ReadonlyMap<string, string>) => copyDeadProperties(ctx.db, copies);
+    if (source.type === 'directory' && depth === '0') {
+      await ctx.db.transaction(async () => {
+        const folder = await createFolder(ctx.db, parent.id, name, null);
+        await alongside(new Map([[source.id, folder.id]]));
+      });
+    } else {
+      await copyFile(ctx.databases, { instance: ctx.instance, createdBy: null, id: source.id, body: { parentId: parent.id, name }, conflict: 'fail', alongside });
+    }
   }
   ctx.res.status(replaced ? 204 : 201).end();
 }

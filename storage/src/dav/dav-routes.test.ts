@@ -92,6 +92,14 @@ describe(davRoutes.name, () => {
     expect((await dav('COPY', '/classeur/', { headers: { destination: '/dav/files/classeur%202/' } })).status).toBe(201);
     const copied = await dav('PROPFIND', '/classeur%202/', { headers: { depth: '1' } });
     expect(await copied.text()).toContain('<couleur xmlns="urn:z">bleu <b xmlns="urn:z">vif</b></couleur>');
+    // Depth 0 copies the folder alone, with its own properties.
+    await dav('PROPPATCH', '/classeur/', {
+      body: '<D:propertyupdate xmlns:D="DAV:" xmlns:Z="urn:z"><D:set><D:prop><Z:etiquette>rouge</Z:etiquette></D:prop></D:set></D:propertyupdate>',
+    });
+    expect((await dav('COPY', '/classeur/', { headers: { destination: '/dav/files/vide/', depth: '0' } })).status).toBe(201);
+    const bare = await (await dav('PROPFIND', '/vide/', { headers: { depth: '1' } })).text();
+    expect(bare).toContain('<etiquette xmlns="urn:z">rouge</etiquette>');
+    expect(hrefs(bare)).toEqual(['/dav/files/vide/']);
     const refused = await dav('PROPPATCH', '/classeur/moved.txt', {
       body: '<D:propertyupdate xmlns:D="DAV:"><D:set><D:prop><D:getetag>x</D:getetag></D:prop></D:set></D:propertyupdate>',
     });

@@ -1,5 +1,4 @@
 import type { SqlDb } from '../db/sql-db.ts';
-import { subtree } from '../files/subtree.ts';
 import { bumpSeq } from '../instances/instance-db.ts';
 import { DAV_NS, child, elementsOf, serializeElement, type XmlElement } from './dav-xml.ts';
 import { LIVE_PROPERTIES } from './live-properties.ts';
@@ -32,32 +31,20 @@ export async function deadPropertiesOf(db: SqlDb, fileIds: readonly string[]): P
   return byFile;
 }
 
-/** Each item below `topId` (itself included) by its path from it, e.g. `/a/b.txt`; `` for itself. */
-async function relativePaths(db: SqlDb, topId: string): Promise<Map<string, string>> {
-  const pathOf = new Map<string, string>();
-  for (const row of await subtree(db, topId)) {
-    pathOf.set(row.id, row.id === topId ? '' : `${pathOf.get(row.parentId ?? '') ?? ''}/${row.name}`);
-  }
-  return pathOf;
-}
-
 /**
- * Gives a copy the dead properties of what it copies, item by item (RFC 4918 §9.8.2: a COPY
- * keeps property values). The two trees are matched by path, as the copy has new ids.
+ * Gives copies the dead properties of what they copy (RFC 4918 §9.8.2: a COPY keeps property
+ * values), for each source id → copy id; call it in the copy's own transaction so a crash
+ * cannot leave a copy without them.
  */
-export async function copyDeadProperties(db: SqlDb, sourceId: string, copyId: string): Promise<void> {
-  const sources = await relativePaths(db, sourceId);
-  const copies = new Map([...(await relativePaths(db, copyId))].map(([id, path]) => [path, id] as const));
-  const ids = [...sources.keys()];
-  await db.transaction(async () => {
-    for (let start = 0; start < ids.length; start += COPY_BATCH) {
-      for (const [fileId, properties] of await deadPropertiesOf(db, ids.slice(start, start + COPY_BATCH))) {
-        const target = copies.get(sources.get(fileId) ?? '');
-        if (target === undefined) continue;
-        for (const p of properties) await db.run('INSERT INTO dav_properties (file_id, ns, name, xml) VALUES (?, ?, ?, ?)', target, p.ns, p.name, p.xml);
-      }
+export async function copyDeadProperties(db: SqlDb, copies: ReadonlyMap<string, string>): Promise<void> {
+  const ids = [...copies.keys()];
+  for (let start = 0; start < ids.length; start += COPY_BATCH) {
+    for (const [fileId, properties] of await deadPropertiesOf(db, ids.slice(start, start + COPY_BATCH))) {
+      const target = copies.get(fileId);
+      if (target === undefined) continue;
+      for (const p of properties) await db.run('INSERT INTO dav_properties (file_id, ns, name, xml) VALUES (?, ?, ?, ?)', target, p.ns, p.name, p.xml);
     }
-  });
+  }
 }
 
 const COPY_BATCH = 500;

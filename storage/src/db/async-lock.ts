@@ -27,3 +27,27 @@ export class AsyncLock {
     return this.#tail;
   }
 }
+
+/**
+ * One AsyncLock per key, kept only while someone holds or awaits it: keys are instances, and a
+ * storage serving thousands of them must not keep a lock for each one that ever uploaded.
+ */
+export class KeyedLock {
+  readonly #locks = new Map<string, { lock: AsyncLock; users: number }>();
+
+  get size(): number {
+    return this.#locks.size;
+  }
+
+  async acquire(key: string): Promise<() => void> {
+    const entry = this.#locks.get(key) ?? { lock: new AsyncLock(), users: 0 };
+    entry.users += 1;
+    this.#locks.set(key, entry);
+    const release = await entry.lock.acquire();
+    return () => {
+      release();
+      entry.users -= 1;
+      if (entry.users === 0) this.#locks.delete(key);
+    };
+  }
+}

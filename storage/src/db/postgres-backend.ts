@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { MetadataBackend } from './metadata-backend.ts';
 import { PostgresDb } from './postgres-db.ts';
-import { migratePostgresInstance } from './postgres-migrate.ts';
+import { migratePostgresInstance, runMissingSteps } from './postgres-migrate.ts';
 import { REGISTRY_DDL, baselineDdl } from './postgres-schema.ts';
 
 const INT8 = 20;
@@ -61,9 +61,14 @@ export class PostgresBackend implements MetadataBackend {
 
   async createInstance(instanceId: string, now: string): Promise<void> {
     const schema = instanceSchema(instanceId);
-    const bare = new PostgresDb(this.#pool, schema);
-    await bare.transaction(() => bare.exec(`CREATE SCHEMA "${schema}"; ${baselineDdl(now)}`));
-    await migratePostgresInstance(this.#pool, schema);
+    const created = new PostgresDb(this.#pool, schema);
+    // Baseline and steps in one transaction: the new schema is current when it appears, so this
+    // process uses it as is rather than checking its version again on first use.
+    await created.transaction(async () => {
+      await created.exec(`CREATE SCHEMA "${schema}"; ${baselineDdl(now)}`);
+      await runMissingSteps(created, schema);
+    });
+    this.#instances.set(instanceId, created);
   }
 
   async removeInstance(instanceId: string): Promise<void> {

@@ -9,11 +9,14 @@ import { POSTGRES_SCHEMA_VERSION, POSTGRES_STEPS } from './postgres-schema.ts';
  */
 export async function migratePostgresInstance(pool: Pool, schema: string): Promise<void> {
   const db = new PostgresDb(pool, schema);
-  await db.transaction(async () => {
-    const found = Number((await db.get('SELECT version FROM schema_version'))?.version);
-    if (found > POSTGRES_SCHEMA_VERSION) throw new Error(`instance schema ${schema} is at ${found}, newer than ${POSTGRES_SCHEMA_VERSION}`);
-    const missing = POSTGRES_STEPS.slice(found - (POSTGRES_SCHEMA_VERSION - POSTGRES_STEPS.length));
-    for (const step of missing) await db.exec(step);
-    if (missing.length > 0) await db.run('UPDATE schema_version SET version = ?', POSTGRES_SCHEMA_VERSION);
-  });
+  await db.transaction(() => runMissingSteps(db, schema));
+}
+
+/** The steps `db`'s schema lacks; call inside a transaction of `db`. */
+export async function runMissingSteps(db: PostgresDb, schema: string): Promise<void> {
+  const found = Number((await db.get('SELECT version FROM schema_version'))?.version);
+  if (found > POSTGRES_SCHEMA_VERSION) throw new Error(`instance schema ${schema} is at ${found}, newer than ${POSTGRES_SCHEMA_VERSION}`);
+  const missing = POSTGRES_STEPS.slice(found - (POSTGRES_SCHEMA_VERSION - POSTGRES_STEPS.length));
+  for (const step of missing) await db.exec(step);
+  if (missing.length > 0) await db.run('UPDATE schema_version SET version = ?', POSTGRES_SCHEMA_VERSION);
 }

@@ -20,6 +20,8 @@ export interface CopyRequest {
   id: string;
   body: unknown;
   conflict: unknown;
+  /** More writes for the same transaction, given each copied id's new id (DAV copies its properties). */
+  alongside?: (newIds: ReadonlyMap<string, string>) => Promise<void>;
 }
 
 type Wanted = { parentId?: string | undefined; name?: string | undefined };
@@ -107,6 +109,7 @@ export async function copyFile(databases: InstanceDatabases, request: CopyReques
         if (isTop) top = copy;
       }
       if (!top) throw new Error('copy lost its top item');
+      await request.alongside?.(newIds);
       return toFileDoc(top);
     });
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { DownloadLink } from '@mytoutatice/contract';
+import type { DownloadLink, DownloadVia } from '@mytoutatice/contract';
 import type { DownloadTokens } from '../auth/download-token.ts';
 import { getRegularFile } from './file-rows.ts';
 import type { SqlDb } from '../db/sql-db.ts';
@@ -12,9 +12,10 @@ export async function createDownloadLink(
   tokens: DownloadTokens,
   instanceId: string,
   fileId: string,
+  via?: DownloadVia,
 ): Promise<DownloadLink> {
   const file = await getRegularFile(db, fileId);
-  const { token, expiresAt } = await tokens.sign({ instanceId, fileId: file.id });
+  const { token, expiresAt } = await tokens.sign({ instanceId, fileId: file.id, ...(via ? { via } : {}) });
   return {
     url: `${DOWNLOADS_PATH}/${token}/${encodeURIComponent(file.name)}`,
     expiresAt: expiresAt.toISOString(),

@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import { CreateFolderBody } from '@mytoutatice/contract';
 import type { DownloadTokens } from '../auth/download-token.ts';
-import { creatorOf } from '../auth/internal-token.ts';
+import { claimsOf, creatorOf } from '../auth/internal-token.ts';
 import { onlyCreatedByOf, routeMounter } from '../auth/permit.ts';
 import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
 import { parseLimit } from '../http/pagination.ts';
@@ -124,7 +124,9 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
 
   mount('createDownloadLink', async (req, res) => {
     const instance = instanceOf(res);
-    res.json(await createDownloadLink(databases.db(instance.id), downloadTokens, instance.id, pathParam(req, 'id')));
+    const claims = claimsOf(res);
+    const via = claims.scope === 'sharing' ? { s: claims.sharing, ...(claims.member === undefined ? {} : { m: claims.member }) } : undefined;
+    res.json(await createDownloadLink(databases.db(instance.id), downloadTokens, instance.id, pathParam(req, 'id'), via));
   });
 
   return router;

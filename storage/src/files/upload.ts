@@ -76,10 +76,18 @@ export async function planNewFile(
   await getLiveFolder(db, parentId);
   if (conflict === 'fail' && (await nameTaken(db, parentId, name))) throw await nameConflict(db, parentId, name);
   const remaining = Math.max(0, instance.quotaBytes - (await usedBytes(db)) - (request.reservedBytes ?? 0));
+  return { instance, createdBy: request.createdBy, parentId, name, conflict, ...contentLimit(maxFileBytes, remaining, declaredSize) };
+}
+
+/**
+ * How many bytes new content may take: the size limit or the room left, whichever is less. An
+ * announced size over it is refused now; `overLimit` is the refusal for content that runs over.
+ */
+export function contentLimit(maxFileBytes: number, room: number, declaredSize: number | undefined): { limit: number; overLimit: () => HttpError } {
   if (declaredSize !== undefined && declaredSize > maxFileBytes) throw tooLarge(maxFileBytes);
-  if (declaredSize !== undefined && declaredSize > remaining) throw overQuota();
-  const limit = Math.min(maxFileBytes, remaining);
-  return { instance, createdBy: request.createdBy, parentId, name, conflict, limit, overLimit: () => (limit === maxFileBytes ? tooLarge(maxFileBytes) : overQuota()) };
+  if (declaredSize !== undefined && declaredSize > room) throw overQuota();
+  const limit = Math.min(maxFileBytes, room);
+  return { limit, overLimit: () => (limit === maxFileBytes ? tooLarge(maxFileBytes) : overQuota()) };
 }
 
 /**

@@ -6,3 +6,4 @@ export { startPostgresCluster } from './postgres-cluster.ts';
 export type { PostgresCluster } from './postgres-cluster.ts';
 export { PostgresBackend, instanceSchema } from '../db/postgres-backend.ts';
 export { sortKey } from '../files/file-names.ts';
+export { queryOnce } from './query-once.ts';

@@ -14,6 +14,9 @@ import type { MetadataBackend } from '../db/metadata-backend.ts';
 import { createAppPassword } from '../instances/app-passwords.ts';
 import { InstanceRegistry } from '../instances/registry.ts';
 
+/** A realtime WebSocket client for tests (storage's `/realtime`, the gateway's `/api/…/realtime`). */
+export { SocketProbe } from '../changes/socket-probe.ts';
+
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
 
 export interface TokenOptions {

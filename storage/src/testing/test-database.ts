@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import { queryOnce } from './query-once.ts';
 import type { BlobConfig } from '../blobs/blob-config.ts';
 import type { S3BlobStoreConfig } from '../blobs/s3-blob-store.ts';
 
@@ -20,16 +20,6 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function onMaintenance(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * A fresh database per storage harness when the suite runs on PostgreSQL, so harnesses in
  * parallel files never share a registry; undefined on the embedded (SQLite) run.
@@ -48,11 +38,13 @@ export async function testDatabase(): Promise<TestDatabase | undefined> {
   const maintenance = process.env[TEST_DATABASE_ENV];
   if (!PRODUCTION_SHAPED || !maintenance) return undefined;
   const name = `t_${randomUUID().replaceAll('-', '')}`;
-  await onMaintenance(maintenance, `CREATE DATABASE ${name}`);
+  await queryOnce(maintenance, `CREATE DATABASE ${name}`);
   const url = new URL(maintenance);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => onMaintenance(maintenance, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: async () => {
+      await queryOnce(maintenance, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
   };
 }

@@ -5,7 +5,7 @@ import { EVENTS, Metadata, Server } from '@tus/server';
 import { NodeRequest, sendNodeResponse } from 'srvx/node';
 import { HttpError, badRequest } from '@mytoutatice/server-kit';
 import { creatorOf } from '../auth/internal-token.ts';
-import { AsyncLock } from '../db/async-lock.ts';
+import { KeyedLock } from '../db/async-lock.ts';
 import { routeMounter, type FilesTargets } from '../auth/permit.ts';
 import { planNewFile } from '../files/upload.ts';
 import { pathParam } from '../http/path-param.ts';
@@ -88,12 +88,7 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
   const finishing = new Set<string>();
   // One creation at a time per instance, from the quota check to its record: two parallel
   // uploads that only fit one at a time must not both see the room free.
-  const creations = new Map<string, AsyncLock>();
-  const creationLock = (instanceId: string): AsyncLock => {
-    const lock = creations.get(instanceId) ?? new AsyncLock();
-    creations.set(instanceId, lock);
-    return lock;
-  };
+  const creations = new KeyedLock();
 
   const tus = new Server({
     path: PUBLIC_UPLOADS_PATH,
@@ -107,7 +102,7 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
       const call = current();
       const { instance, createdBy } = call;
       const metadata = withCreator(upload.metadata, createdBy);
-      const release = await creationLock(instance.id).acquire();
+      const release = await creations.acquire(instance.id);
       call.endCreation = () => {
         call.endCreation = undefined;
         release();

@@ -7,7 +7,7 @@ import { parseContentDigest } from '../files/content-digest.ts';
 import { getFile, getLiveRegularFile, toFileDoc, type FileRow } from '../files/file-rows.ts';
 import { sniffMime } from '../files/mime.ts';
 import { overQuota } from '../files/quota.ts';
-import { hashMismatch, parseContentLength, tooLarge } from '../files/upload.ts';
+import { contentLimit, hashMismatch, parseContentLength } from '../files/upload.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { bumpSeq, usage } from '../instances/instance-db.ts';
 import type { InstanceRecord } from '../instances/registry.ts';
@@ -63,12 +63,10 @@ export async function overwriteFile(databases: InstanceDatabases, maxFileBytes: 
   const db = databases.db(instance.id);
   const file = await fileToOverwrite(db, id, ifMatch);
   const room = await roomFor(db, instance, file);
-  if (declared !== undefined && declared > maxFileBytes) throw tooLarge(maxFileBytes);
-  if (declared !== undefined && declared > room) throw overQuota();
-  const limit = Math.min(maxFileBytes, room);
+  const { limit, overLimit } = contentLimit(maxFileBytes, room, declared);
 
   const key = randomUUID();
-  const stored = await blobs.write(instance.id, key, request.body, limit, () => (limit === maxFileBytes ? tooLarge(maxFileBytes) : overQuota()));
+  const stored = await blobs.write(instance.id, key, request.body, limit, overLimit);
   let outcome: { file: FileDoc; unused: string[] };
   try {
     if (expected && !timingSafeEqual(expected, stored.sha256)) throw hashMismatch();

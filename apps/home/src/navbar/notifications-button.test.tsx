@@ -59,6 +59,7 @@ function fakeRealtime() {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onAccessChange: () => () => undefined,
     last: null,
     status: 'open',
     close() {},

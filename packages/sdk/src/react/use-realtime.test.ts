@@ -8,6 +8,7 @@ import { connectRealtimeToQueryClient } from './use-realtime.ts';
 
 function fakeRealtime() {
   const listeners = new Set<(batch: ChangeBatch) => void>();
+  const accessListeners = new Set<(change: { ended: boolean }) => void>();
   const subscriptions: RealtimeSubscription[] = [];
   const realtime: Realtime = {
     subscribe: (subscription) => subscriptions.push(subscription),
@@ -15,11 +16,20 @@ function fakeRealtime() {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onAccessChange(listener) {
+      accessListeners.add(listener);
+      return () => accessListeners.delete(listener);
+    },
     last: null,
     status: 'open',
     close() {},
   };
-  return { realtime, subscriptions, emit: (batch: ChangeBatch) => listeners.forEach((listener) => listener(batch)) };
+  return {
+    realtime,
+    subscriptions,
+    emit: (batch: ChangeBatch) => listeners.forEach((listener) => listener(batch)),
+    accessChange: (ended: boolean) => accessListeners.forEach((listener) => listener({ ended })),
+  };
 }
 
 describe(connectRealtimeToQueryClient.name, () => {
@@ -74,5 +84,41 @@ describe(connectRealtimeToQueryClient.name, () => {
     stop();
     emit({ changes: [{ seq: 5, kind: 'document', id: 'c', doctype: contacts, deleted: false }], last: 5 });
     expect(invalidated()).toEqual([`documents:${notes}`]);
+  });
+
+  describe('for a sharing’s scope', () => {
+    const root = ['mytoutatice', 'sharing', 'S1'] as const;
+    const keys = { scope: () => root, file: (id: string) => [...root, 'file', id] as const };
+
+    function setUpScope() {
+      const queryClient = new QueryClient();
+      const all: QueryKey[] = [
+        queryKeys.folder('a'),
+        queryKeys.file('x'),
+        [...root, 'folder', 'a'],
+        [...root, 'file', 'x'],
+        [...root, 'file', 'y'],
+        ['mytoutatice', 'sharing', 'S2', 'folder', 'a'],
+      ];
+      for (const key of all) queryClient.setQueryData(key, {});
+      queryClient.setQueryData(queryKeys.documents(notes), {});
+      const invalidated = () => all.filter((key) => queryClient.getQueryState(key)?.isInvalidated).map((key) => key.slice(1).join(':'));
+      return { queryClient, invalidated, ...fakeRealtime() };
+    }
+
+    it('refreshes the scope’s listings and the changed file only, not one’s own space nor another sharing', () => {
+      const { queryClient, realtime, emit, invalidated, subscriptions } = setUpScope();
+      connectRealtimeToQueryClient(realtime, queryClient, { keys });
+      expect(subscriptions).toEqual([{ files: true }]);
+      emit({ changes: [{ seq: 3, kind: 'file', id: 'x', parentId: 'a', deleted: false }], last: 3 });
+      expect(invalidated()).toEqual(['sharing:S1:folder:a', 'sharing:S1:file:x']);
+    });
+
+    it('refreshes everything in the scope when access through it changes', () => {
+      const { queryClient, realtime, accessChange, invalidated } = setUpScope();
+      connectRealtimeToQueryClient(realtime, queryClient, { keys });
+      accessChange(true);
+      expect(invalidated()).toEqual(['sharing:S1:folder:a', 'sharing:S1:file:x', 'sharing:S1:file:y']);
+    });
   });
 });

@@ -19,24 +19,48 @@ function documentsDoctype(query: Query): string | undefined {
 }
 
 /**
+ * Where a files scope keeps its data in the cache: everything under `scope()`, each single file
+ * or folder under `file(id)` (what a sharing opens: `['mytoutatice', 'sharing', <id>, …]`).
+ */
+export type RealtimeScopeKeys = { scope(): readonly unknown[]; file(id: string): readonly unknown[] };
+
+export type RealtimeCacheOptions = {
+  /** The scope `realtime` follows, when it is not one's own space (`client.sharings.realtime(id)`). */
+  keys?: RealtimeScopeKeys;
+};
+
+/** File data of a scope: under its prefix, but not a single file (refreshed by id). */
+function isListingUnder(keys: RealtimeScopeKeys): (query: Query) => boolean {
+  const prefix = keys.scope();
+  const fileKind = keys.file('')[prefix.length];
+  return (query) => prefix.every((part, index) => query.queryKey[index] === part) && query.queryKey[prefix.length] !== fileKind;
+}
+
+/**
  * Keeps the page's React Query cache in step with the space: a change made in another tab, on
  * another device or over WebDAV refreshes what shows it, without a reload. Only queries on
  * screen are fetched again; the others are marked stale.
  *
  * Subscribes to every file change, and to each doctype as soon as a query lists it. A file change
  * refreshes that file and every file listing (folders, and any list of files): a move only names
- * the folder it went to, not the one it left. Returns the function that stops it.
+ * the folder it went to, not the one it left. With `keys`, the same for a sharing's scope (files
+ * only); when access through it changes (a new role, or none), everything in the scope is fetched
+ * again, so the page shows what the new role allows, or that access is gone (404). Returns the
+ * function that stops it.
  */
-export function connectRealtimeToQueryClient(realtime: Realtime, queryClient: QueryClient): () => void {
+export function connectRealtimeToQueryClient(realtime: Realtime, queryClient: QueryClient, { keys }: RealtimeCacheOptions = {}): () => void {
   const cache = queryClient.getQueryCache();
+  const isListing = keys ? isListingUnder(keys) : isFileData;
+  const fileKey = keys ? (id: string) => [...keys.file(id)] : queryKeys.file;
   const follow = (query: Query) => {
     const doctype = documentsDoctype(query);
     if (doctype !== undefined) realtime.subscribe({ doctype });
   };
   realtime.subscribe({ files: true });
-  cache.getAll().forEach(follow);
+  // A sharing opens files only: no doctype to follow through it.
+  if (!keys) cache.getAll().forEach(follow);
   const stopFollowing = cache.subscribe((event) => {
-    if (event.type === 'added') follow(event.query);
+    if (event.type === 'added' && !keys) follow(event.query);
   });
 
   const stopListening = realtime.onChanges(({ changes }: ChangeBatch) => {
@@ -47,14 +71,18 @@ export function connectRealtimeToQueryClient(realtime: Realtime, queryClient: Qu
       else if (change.doctype !== undefined) doctypes.add(change.doctype);
     }
     if (files.size > 0) {
-      void queryClient.invalidateQueries({ predicate: isFileData });
-      for (const id of files) void queryClient.invalidateQueries({ queryKey: queryKeys.file(id) });
+      void queryClient.invalidateQueries({ predicate: isListing });
+      for (const id of files) void queryClient.invalidateQueries({ queryKey: fileKey(id) });
     }
     for (const doctype of doctypes) void queryClient.invalidateQueries({ queryKey: queryKeys.documents(doctype) });
+  });
+  const stopAccess = realtime.onAccessChange(() => {
+    void queryClient.invalidateQueries({ queryKey: keys ? [...keys.scope()] : queryKeys.all });
   });
 
   return () => {
     stopFollowing();
     stopListening();
+    stopAccess();
   };
 }

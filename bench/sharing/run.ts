@@ -1,0 +1,48 @@
+/**
+ * bench/sharing: what reaching a folder through a sharing costs, side by side in one run with
+ * wrk (64 connections): the owner listing their folder (`/api/files/<id>/children`) vs a member
+ * listing the same folder through the sharing (`/api/sharings/<sid>/files/<id>/children`: one
+ * membership lookup and a token minted per request, then the owner's node).
+ *   node --conditions=source bench/sharing/run.ts   (DURATION=10s FILES=50)
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { root, startSystem } from '../lib/system.ts';
+import { runWrk, type WrkResult } from '../lib/wrk.ts';
+import { fileName } from '../lib/file-names.ts';
+
+execFileSync('sh', [join(root, 'scripts/system-deps.sh')], { env: { ...process.env, MT_BENCH_DEPS: '1' }, stdio: 'inherit' });
+const duration = process.env.DURATION ?? '10s';
+const FILES = Number(process.env.FILES ?? 50);
+const system = await startSystem();
+try {
+  const owner = await system.signIn('enseignant');
+  const member = await system.signIn('eleve');
+  const call = async (token: string, path: string, init: RequestInit = {}) => {
+    const res = await fetch(`${system.publicUrl}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<{ id: string }>;
+  };
+  const folder = await call(owner, '/api/files/root/folders', { method: 'POST', body: JSON.stringify({ name: 'Cours partagés' }) });
+  for (let i = 0; i < FILES; i++) {
+    await call(owner, `/api/files/${folder.id}/files?name=${encodeURIComponent(fileName(i))}`, { method: 'POST', body: `contenu ${i}` });
+  }
+  const sharing = await call(owner, '/gateway/sharings', { method: 'POST', body: JSON.stringify({ itemId: folder.id, members: [{ slug: 'eleve', role: 'read' }] }) });
+
+  const runs: [string, WrkResult][] = [];
+  for (const [name, path, token] of [
+    ['owner, own space', `/api/files/${folder.id}/children`, owner],
+    ['member, through the sharing', `/api/sharings/${sharing.id}/files/${folder.id}/children`, member],
+  ] as const) {
+    await call(token, path);
+    runWrk(`${system.publicUrl}${path}`, token, '2s'); // warm-up
+    runs.push([name, runWrk(`${system.publicUrl}${path}`, token, duration)]);
+  }
+  const own = runs[0]?.[1] as WrkResult;
+  console.log(`\nbench/sharing — a folder of ${FILES} files listed (${duration}, 64 connections, wrk -t2)\n`);
+  console.log('| path | req/s | p50 | p99 | × own space |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const [name, r] of runs) console.log(`| ${name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.rps / own.rps).toFixed(2)} |`);
+} finally {
+  system.stop();
+}
