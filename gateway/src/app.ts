@@ -15,6 +15,8 @@ import { AttemptThrottle } from './dav/attempt-throttle.ts';
 import { DAV_FILES_PREFIX, davProxy } from './dav/dav-proxy.ts';
 import { notFound, problemHandler, requestId, unknownRoute } from '@mytoutatice/server-kit';
 import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
+import { peopleRoutes } from './people/people-routes.ts';
+import { sharingNotifier } from './notifications/sharing-notifier.ts';
 import { StorageAdmin } from './onboarding/storage-admin.ts';
 import { API_PREFIX, apiHandler } from './proxy/api-proxy.ts';
 import { blobOffload } from './proxy/blob-offload.ts';
@@ -32,6 +34,7 @@ import { LinkStore } from './links/link-store.ts';
 import { PUBLIC_PAGE_PREFIX } from './links/link-view.ts';
 import { publicLinkRoutes } from './links/public-link-routes.ts';
 import { createUnlockTokens } from './links/unlock-token.ts';
+import { sharingCopyRoutes } from './sharing/sharing-copy-route.ts';
 import { sharingRoutes } from './sharing/sharing-routes.ts';
 import { SharingStore } from './sharing/sharing-store.ts';
 
@@ -104,7 +107,9 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     res.setHeader('cache-control', 'no-store');
     res.json(await appTokens.mint(currentUser(res).sub, app));
   });
-  gatewayApi.use(sharingRoutes({ directory, sharings, storage }));
+  gatewayApi.use(sharingRoutes({ directory, sharings, storage, notify: sharingNotifier({ directory, storage, log }) }));
+  gatewayApi.use(sharingCopyRoutes({ verify, appTokens, directory, mint, sharings }));
+  gatewayApi.use(peopleRoutes({ directory, spaceDomain: config.SPACE_DOMAIN }));
   gatewayApi.use(linkRoutes({ directory, links, storage }));
   gatewayApi.use(onboardingRoutes({ directory, storage, defaultBackendUrl: config.STORAGE_URL, spaceDomain: config.SPACE_DOMAIN }));
   app.use('/gateway', gatewayApi);

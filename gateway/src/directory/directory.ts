@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { nameWords, prefixEnd } from './name-words.ts';
 
 export type DirectoryEntry = {
   sub: string;
@@ -10,6 +11,30 @@ export type DirectoryEntry = {
   backendUrl: string;
   createdAt: string;
 };
+
+/** What the ENT says of a person: their display name and email (`null` when it gives none). */
+export type PersonClaims = { name: string; email: string | null };
+
+/** A person found in the directory: never their email, which only serves to find them. */
+export type FoundPerson = { slug: string; name: string };
+
+/**
+ * Forward-only steps on `PRAGMA user_version`: the table exists on deployed machines. Step 1 adds
+ * what the people search needs: the person's name and lower-cased email as the ENT last gave them,
+ * and the words of the name, normalized, one row each (« bo » must find « Jean-Christophe Boulle »:
+ * a prefix of any word, served by the primary key instead of a scan of every name).
+ */
+const STEPS = [
+  `ALTER TABLE spaces ADD COLUMN name TEXT;
+   ALTER TABLE spaces ADD COLUMN email TEXT;
+   CREATE INDEX spaces_by_email ON spaces (email) WHERE email IS NOT NULL;
+   CREATE TABLE name_words (
+     word TEXT NOT NULL,
+     sub TEXT NOT NULL,
+     PRIMARY KEY (word, sub)
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX name_words_by_sub ON name_words (sub);`,
+];
 
 /**
  * Maps an ENT identity (`sub`) to the space it owns and the backend that hosts it. This is
@@ -34,6 +59,17 @@ export class Directory {
         created_at TEXT NOT NULL
       ) STRICT;
     `);
+    this.migrate();
+  }
+
+  /** Read again inside the write lock: another process opening the same file may have run them. */
+  private migrate(): void {
+    this.transaction(() => {
+      const { user_version: version } = this.db.prepare('PRAGMA user_version').get() as { user_version: number };
+      if (version >= STEPS.length) return;
+      for (const step of STEPS.slice(version)) this.db.exec(step);
+      this.db.exec(`PRAGMA user_version = ${STEPS.length}`);
+    });
   }
 
   find(sub: string): DirectoryEntry | undefined {
@@ -81,9 +117,84 @@ export class Directory {
     this.remember(entry);
   }
 
+  /**
+   * Keeps the person's name and email as their verified ENT token gives them (at onboarding and
+   * at each shell start), writing only when they changed. A person without a space is not here.
+   */
+  learn(sub: string, claims: PersonClaims): void {
+    const email = claims.email?.toLowerCase() ?? null;
+    const known = this.db.prepare('SELECT name, email FROM spaces WHERE sub = ?').get(sub) as { name: string | null; email: string | null } | undefined;
+    if (!known || (known.name === claims.name && known.email === email)) return;
+    this.transaction(() => {
+      this.db.prepare('UPDATE spaces SET name = ?, email = ? WHERE sub = ?').run(claims.name, email, sub);
+      this.db.prepare('DELETE FROM name_words WHERE sub = ?').run(sub);
+      const put = this.db.prepare('INSERT INTO name_words (word, sub) VALUES (?, ?)');
+      for (const word of nameWords(claims.name)) put.run(word, sub);
+    });
+  }
+
+  /**
+   * Up to `limit` people with a space, `exceptSub` left out, whose name has a word starting with
+   * each word of `query` (accents and case aside), or whose email starts with `query`; by name.
+   * Each way reads its index in order and stops at `limit`: sorting every match of « le » among
+   * 100,000 people by name cost 80 ms, so the people shown are the first by the word or email
+   * matched, then sorted. Whoever is not among them is found by typing on.
+   */
+  search(query: string, exceptSub: string, limit: number): FoundPerson[] {
+    const found = new Map<string, FoundPerson>();
+    for (const { sql, params } of searchStatements(query, exceptSub, limit)) {
+      for (const row of this.db.prepare(sql).all(...params) as { slug: string; name: string }[]) found.set(row.slug, { slug: row.slug, name: row.name });
+    }
+    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr') || a.slug.localeCompare(b.slug)).slice(0, limit);
+  }
+
+  /** How SQLite runs a search (EXPLAIN QUERY PLAN details), for the test that holds it to the indexes. */
+  searchPlan(query: string): string[] {
+    return searchStatements(query, '', 20).flatMap(({ sql, params }) =>
+      (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail),
+    );
+  }
+
+  private transaction(work: () => void): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      work();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
   close(): void {
     this.db.close();
   }
+}
+
+type Statement = { sql: string; params: (string | number)[] };
+
+/**
+ * By email: a range on its index. By name: the longest query word seeks in `name_words` (the
+ * fewest matches), each other word must start a word of the same name. A name may match by two of
+ * its words, so twice `limit` rows are read for `limit` people.
+ */
+function searchStatements(query: string, exceptSub: string, limit: number): Statement[] {
+  const email = query.trim().toLowerCase();
+  const statements: Statement[] = [
+    {
+      sql: 'SELECT slug, name FROM spaces WHERE email >= ? AND email < ? AND sub <> ? AND name IS NOT NULL ORDER BY email LIMIT ?',
+      params: [email, prefixEnd(email), exceptSub, limit],
+    },
+  ];
+  const [first, ...others] = nameWords(query).sort((a, b) => b.length - a.length);
+  if (first === undefined) return statements;
+  const alsoWords = others.map(() => ' AND EXISTS (SELECT 1 FROM name_words o WHERE o.sub = w.sub AND o.word >= ? AND o.word < ?)');
+  statements.push({
+    sql: `SELECT s.slug, s.name FROM name_words w JOIN spaces s ON s.sub = w.sub
+      WHERE w.word >= ? AND w.word < ?${alsoWords.join('')} AND s.sub <> ? AND s.name IS NOT NULL ORDER BY w.word, w.sub LIMIT ?`,
+    params: [first, prefixEnd(first), ...others.flatMap((word) => [word, prefixEnd(word)]), exceptSub, limit * 2],
+  });
+  return statements;
 }
 
 function toEntry(row: Record<string, string>): DirectoryEntry {

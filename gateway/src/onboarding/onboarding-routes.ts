@@ -37,6 +37,7 @@ export function onboardingRoutes(deps: OnboardingDeps): Router {
   router.get('/me', async (_req, res) => {
     const user = currentUser(res);
     const entry = deps.directory.find(user.sub);
+    if (entry) deps.directory.learn(user.sub, user);
     const slug = entry?.slug ?? freeSlug(user);
     const me: Me = {
       user,
@@ -71,6 +72,7 @@ export function onboardingRoutes(deps: OnboardingDeps): Router {
     const instanceId = randomUUID();
     const info = await deps.storage.createInstance(deps.defaultBackendUrl, { id: instanceId, slug, email });
     deps.directory.add({ sub: user.sub, instanceId, slug, backendUrl: deps.defaultBackendUrl, createdAt: info.createdAt });
+    deps.directory.learn(user.sub, user);
     return { slug, address: address(slug), email: info.email, createdAt: info.createdAt };
   }
 

@@ -1,5 +1,5 @@
 import type { InternalTokenMinter } from '../auth/internal-token.ts';
-import { VerifiedAppPassword, type FileDoc } from '@mytoutatice/contract';
+import { VerifiedAppPassword, type Document, type FileDoc } from '@mytoutatice/contract';
 import { HttpError, notFound } from '@mytoutatice/server-kit';
 
 export type InstanceInfo = { id: string; slug: string; email: string; createdAt: string };
@@ -24,6 +24,14 @@ export class StorageAdmin {
   /** One of the space's files or folders, as its owner sees it (404 when there is none). */
   async file(backendUrl: string, instanceId: string, fileId: string): Promise<FileDoc> {
     return this.call(backendUrl, `/files/${encodeURIComponent(fileId)}`, await this.mint('owner', instanceId), { method: 'GET' });
+  }
+
+  /** Writes a document into the space as its owner would (a notification, say). */
+  async createDocument(backendUrl: string, instanceId: string, doctype: string, data: Readonly<Record<string, unknown>>): Promise<Document> {
+    return this.call(backendUrl, `/data/${encodeURIComponent(doctype)}`, await this.mint('owner', instanceId), {
+      method: 'POST',
+      body: JSON.stringify({ data }),
+    });
   }
 
   /** True when `password` is one of the space's app passwords; only a storage outage throws. */

@@ -17,9 +17,10 @@ import { currentUser } from '../auth/authenticate.ts';
 import { noSpace } from '../proxy/resolve-caller.ts';
 import type { Directory, DirectoryEntry } from '../directory/directory.ts';
 import type { StorageAdmin } from '../onboarding/storage-admin.ts';
+import type { SharingNotifier } from '../notifications/sharing-notifier.ts';
 import type { MemberRecord, SharedItemKind, SharingAccess, SharingRecord, SharingStore } from './sharing-store.ts';
 
-export type SharingRoutesDeps = { directory: Directory; sharings: SharingStore; storage: StorageAdmin };
+export type SharingRoutesDeps = { directory: Directory; sharings: SharingStore; storage: StorageAdmin; notify: SharingNotifier };
 
 /**
  * `/gateway/sharings`, behind `authenticate`. Ids of sharings one has no part in are 404 (as if
@@ -93,6 +94,7 @@ export function sharingRoutes(deps: SharingRoutesDeps): Router {
     const itemKind: SharedItemKind = item.type === 'directory' ? 'folder' : 'file';
     const members = membersFrom(owner, itemKind, body.data.members);
     const record = deps.sharings.create({ ownerSub: owner.sub, ownerName: currentUser(res).name, itemId, itemKind, itemName: item.name }, members);
+    await deps.notify(record, members);
     res.status(201).json(view(record, 'owner', deps.sharings.members(record.id)));
   });
 
@@ -118,12 +120,16 @@ export function sharingRoutes(deps: SharingRoutesDeps): Router {
     res.status(204).end();
   });
 
-  router.post('/sharings/:id/members', json, (req, res) => {
+  router.post('/sharings/:id/members', json, async (req, res) => {
     const access = accessOf(res, req.params.id);
     ownerOnly(access);
     const body = AddSharingMembersBody.safeParse(req.body);
     if (!body.success) throw badRequest('Attendu : { members: [{ slug, role }] }.');
-    deps.sharings.putMembers(access.sharing.id, membersFrom(mySpace(res), access.sharing.itemKind, body.data.members));
+    const members = membersFrom(mySpace(res), access.sharing.itemKind, body.data.members);
+    // Read and written without yielding: no other request adds the same person in between.
+    const already = new Set(deps.sharings.members(access.sharing.id).map((member) => member.sub));
+    deps.sharings.putMembers(access.sharing.id, members);
+    await deps.notify(access.sharing, members.filter((member) => !already.has(member.sub)));
     res.json(viewFor(access, currentUser(res).sub));
   });
 

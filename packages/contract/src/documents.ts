@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { NotificationData } from './notifications.ts';
 
 /** Doctype names are reverse-DNS like Cozy's: `io.mytoutatice.notes`. */
 export const Doctype = z
@@ -10,6 +11,7 @@ export const doctypes = {
   contacts: 'io.mytoutatice.contacts',
   albums: 'io.mytoutatice.photos.albums',
   accounts: 'io.mytoutatice.accounts',
+  notifications: 'io.mytoutatice.notifications',
 } as const;
 
 export const Document = z.object({
@@ -48,6 +50,7 @@ export const documentSchemas: Readonly<Record<string, z.ZodMiniType<Record<strin
   [doctypes.notes]: NoteData,
   [doctypes.contacts]: ContactData,
   [doctypes.albums]: AlbumData,
+  [doctypes.notifications]: NotificationData,
 };
 
 /**

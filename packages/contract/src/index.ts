@@ -72,6 +72,8 @@ export {
   SharingMember,
   Sharing,
   SharingList,
+  CopySharedItemBody,
+  MAX_COPY_ITEMS,
 } from './sharings.ts';
 export {
   LinkCode,
@@ -87,6 +89,8 @@ export {
   UnlockLinkBody,
   LinkUnlock,
 } from './links.ts';
+export { SharingNotificationData, NotificationData } from './notifications.ts';
+export { MIN_PEOPLE_QUERY, MAX_PEOPLE_QUERY, MAX_PEOPLE_RESULTS, PeopleQuery, Person, PeopleSearch } from './people.ts';
 export { MAX_ZIP_IDS, ZipSelectionBody } from './zip.ts';
 export { MAX_REFERENCE_IDS, ReferencesBody, ReferencedFiles, DocumentRef, ReferencingDocuments } from './references.ts';
 export { apiRoutes, apiRoute } from './api/api-routes.ts';

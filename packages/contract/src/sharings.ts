@@ -52,6 +52,16 @@ export const Sharing = z.object({
 });
 export type Sharing = z.infer<typeof Sharing>;
 
+/**
+ * `POST /gateway/sharings/{id}/copy`: copy the shared item, or `itemId` inside it, into
+ * `folderId` of one's own space (a name already taken there gets a number).
+ */
+export const CopySharedItemBody = z.object({ itemId: z.optional(z.string().check(z.minLength(1))), folderId: z.string().check(z.minLength(1)) });
+export type CopySharedItemBody = z.infer<typeof CopySharedItemBody>;
+
+/** Most files and folders one copy out of a sharing may hold. */
+export const MAX_COPY_ITEMS = 10_000;
+
 /** « Partages »: what one has shared (`sent`) and what one has been given (`received`), newest first. */
 export const SharingList = z.object({ sent: z.array(Sharing), received: z.array(Sharing) });
 export type SharingList = z.infer<typeof SharingList>;

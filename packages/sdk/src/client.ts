@@ -6,6 +6,8 @@ import { createFiles } from './files.ts';
 import type { FilesResource } from './files.ts';
 import { createLinks } from './links.ts';
 import type { LinksResource } from './links.ts';
+import { createPeople } from './people.ts';
+import type { PeopleResource } from './people.ts';
 import { createSharings } from './sharings.ts';
 import type { SharingsResource } from './sharings.ts';
 import { createSpace } from './space.ts';
@@ -23,6 +25,7 @@ export type Client = {
   readonly appPasswords: AppPasswordsResource;
   readonly sharings: SharingsResource;
   readonly links: LinksResource;
+  readonly people: PeopleResource;
 };
 
 export function createClient({ baseUrl = '', ...options }: ClientOptions): Client {
@@ -35,5 +38,6 @@ export function createClient({ baseUrl = '', ...options }: ClientOptions): Clien
     appPasswords: createAppPasswords(transport),
     sharings: createSharings(transport, { getToken: options.getToken, onUnauthorized: options.onUnauthorized }),
     links: createLinks(transport),
+    people: createPeople(transport),
   };
 }

@@ -18,9 +18,10 @@ export type { ConflictPolicy, FilesResource, ListingOptions, PlacementOptions, U
 export type { DocumentsResource, DocumentFilter, DocumentQuery, DocumentListOptions } from './documents.ts';
 export type { SpaceResource } from './space.ts';
 export type { AppPasswordsResource } from './app-passwords.ts';
-export type { SharingsResource } from './sharings.ts';
+export type { SharingsResource, CopyFromSharing } from './sharings.ts';
 export { createLinkVisitor } from './links.ts';
 export type { LinksResource, LinkVisitor, LinkVisitorOptions } from './links.ts';
+export type { PeopleResource } from './people.ts';
 export { createRealtime } from './realtime.ts';
 export type { Realtime, RealtimeOptions, RealtimeStatus } from './realtime.ts';
 export { sha256Base64, contentDigestOf } from './digest.ts';
@@ -30,4 +31,4 @@ export { RESUMABLE_FROM_BYTES, unfinishedUploads, forgetUnfinishedUpload } from 
 export type { UnfinishedUpload } from './resumable-upload.ts';
 // The contract's runtime values apps need, served from the shared sdk module so that no app
 // bundles its own copy of the contract (and of zod).
-export { ROOT_ID, TRASH_ID, checkName, doctypes, EMAIL_PATTERN, numberedName, MIN_LINK_PASSWORD } from '@mytoutatice/contract';
+export { ROOT_ID, TRASH_ID, checkName, doctypes, EMAIL_PATTERN, MIN_LINK_PASSWORD, MIN_PEOPLE_QUERY, numberedName } from '@mytoutatice/contract';

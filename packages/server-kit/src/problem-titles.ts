@@ -36,6 +36,7 @@ export const problemTitles: Record<ErrorCode, string> = {
   too_many_attempts: 'Trop d’essais',
   password_required: 'Mot de passe requis',
   wrong_password: 'Mot de passe incorrect',
+  too_many_items: 'Trop d’éléments',
   lock_token_mismatch: 'Jeton de verrou sans rapport',
   upstream_unavailable: 'Service indisponible',
   upstream_timeout: 'Le service n’a pas répondu à temps',

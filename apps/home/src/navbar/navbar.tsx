@@ -6,8 +6,9 @@ import { MenuButton, useT } from '@mytoutatice/ui';
 import type { MenuItem } from '@mytoutatice/ui';
 import { SETTINGS_ROUTE } from '../home-routes.ts';
 import type { NavbarKey } from './navbar-messages.ts';
+import { NotificationsButton } from './notifications-button.tsx';
 
-/** The bar above every app: back to the Home, and the person's menu: settings, sign out (here and at the ENT). */
+/** The bar above every app: back to the Home, the notifications, and the person's menu: settings, sign out (here and at the ENT). */
 export function Navbar({ signOut }: ShellProps) {
   const t = useT<NavbarKey>();
   const me = useMe();
@@ -29,6 +30,7 @@ export function Navbar({ signOut }: ShellProps) {
       <Link href="/" className="mt-navbar__brand">
         MyToutatice
       </Link>
+      {me.data?.space ? <NotificationsButton /> : null}
       <MenuButton className="mt-navbar__menu" variant="ghost" align="end" label={me.data?.user.name ?? t('navbar.account')} items={items} />
     </nav>
   );

@@ -3,6 +3,7 @@ import { appPasswordRoutes } from './app-password-routes.ts';
 import { documentRoutes } from './document-routes.ts';
 import { fileRoutes } from './file-routes.ts';
 import { linkRoutes } from './link-routes.ts';
+import { peopleRoutes } from './people-routes.ts';
 import { referenceRoutes } from './reference-routes.ts';
 import { sharingRoutes } from './sharing-routes.ts';
 import { spaceRoutes } from './space-routes.ts';
@@ -26,6 +27,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...appPasswordRoutes,
   ...sharingRoutes,
   ...linkRoutes,
+  ...peopleRoutes,
 ];
 
 const byOperationId = new Map(apiRoutes.map((route) => [route.operationId, route]));

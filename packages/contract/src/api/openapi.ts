@@ -23,8 +23,10 @@ import { FileVersion, FileVersionList } from '../file-versions.ts';
 import { CreateInstanceBody, CreatedInstance, InstanceInfo } from '../instances.ts';
 import { DocumentRef, ReferencedFiles, ReferencesBody, ReferencingDocuments } from '../references.ts';
 import { Me, OnboardingBody, Profile, SessionUser, Space } from '../space.ts';
-import { AddSharingMembersBody, ChangeSharingRoleBody, CreateSharingBody, Sharing, SharingList, SharingMember, SharingRole } from '../sharings.ts';
+import { AddSharingMembersBody, ChangeSharingRoleBody, CopySharedItemBody, CreateSharingBody, Sharing, SharingList, SharingMember, SharingRole } from '../sharings.ts';
 import { CreateLinkBody, LinkAccess, LinkUnlock, LinkVisit, PublicLink, PublicLinkList, UnlockLinkBody, UpdateLinkBody } from '../links.ts';
+import { NotificationData } from '../notifications.ts';
+import { PeopleSearch, Person } from '../people.ts';
 import { ZipSelectionBody } from '../zip.ts';
 import type { ApiParam, ApiPayload, ApiResponse, ApiRoute } from './api-route.ts';
 import { apiRoutes } from './api-routes.ts';
@@ -46,6 +48,7 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   ChangeSharingRoleBody,
   ContactData,
   CopyFileBody,
+  CopySharedItemBody,
   CreateAppPasswordBody,
   CreateFolderBody,
   CreateInstanceBody,
@@ -75,8 +78,11 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   LocatedFile,
   Me,
   NoteData,
+  NotificationData,
   OnboardingBody,
   PatchFileBody,
+  PeopleSearch,
+  Person,
   Problem,
   Profile,
   PublicLink,

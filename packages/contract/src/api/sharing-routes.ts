@@ -1,4 +1,5 @@
-import { AddSharingMembersBody, ChangeSharingRoleBody, CreateSharingBody, Sharing, SharingList } from '../sharings.ts';
+import { AddSharingMembersBody, ChangeSharingRoleBody, CopySharedItemBody, CreateSharingBody, Sharing, SharingList } from '../sharings.ts';
+import { FileDoc } from '../files.ts';
 import { InstanceSlug } from '../instances.ts';
 import { pathParam, type ApiRoute } from './api-route.ts';
 
@@ -98,5 +99,18 @@ export const sharingRoutes: readonly ApiRoute[] = [
     params: [sharingId, memberSlug],
     responses: { 204: { description: 'Removed: their access ends at once.' } },
     errors: ['forbidden', 'not_found'],
+  },
+  {
+    method: 'post',
+    path: '/gateway/sharings/{id}/copy',
+    service: 'gateway',
+    operationId: 'copySharedItem',
+    summary: 'Copy the shared item, or something in it, into one’s own space',
+    tags,
+    permission: 'session',
+    params: [sharingId],
+    body: CopySharedItemBody,
+    responses: { 201: { description: 'The copy, in the caller’s space.', payload: FileDoc } },
+    errors: ['bad_request', 'no_space', 'not_found', 'not_a_folder', 'in_trash', 'quota_exceeded', 'too_many_items'],
   },
 ];

@@ -36,3 +36,4 @@ export {
 } from './use-documents.ts';
 export type { UpdateDocumentVariables, DeleteDocumentVariables } from './use-documents.ts';
 export { connectRealtimeToQueryClient } from './use-realtime.ts';
+export { useNotifications, isUnread } from './use-notifications.ts';

@@ -68,6 +68,7 @@ export const en: Partial<Record<UiMessageKey, string>> = {
   'error.too_many_attempts': 'Too many password attempts: try again in a moment.',
   'error.password_required': 'This link is protected: enter its password.',
   'error.wrong_password': 'Wrong password.',
+  'error.too_many_items': 'Too many files at once: copy a smaller folder.',
   'error.lock_token_mismatch': 'This token matches no lock on this item.',
   'error.upstream_timeout': 'The service took too long to answer. Please try again.',
   'error.internal': 'Something went wrong on our side.',

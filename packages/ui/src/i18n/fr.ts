@@ -69,6 +69,7 @@ export const fr = {
   'error.too_many_attempts': 'Trop d’essais de mot de passe : réessayez dans un moment.',
   'error.password_required': 'Ce lien est protégé : saisissez son mot de passe.',
   'error.wrong_password': 'Mot de passe incorrect.',
+  'error.too_many_items': 'Trop de fichiers à la fois : copiez un dossier plus petit.',
   'error.lock_token_mismatch': 'Ce jeton ne correspond à aucun verrou de cet élément.',
   'error.upstream_timeout': 'Le service a mis trop de temps à répondre. Réessayez.',
   'error.internal': 'Une erreur est survenue de notre côté.',

@@ -1,0 +1,31 @@
+import express from 'express';
+import type { Router } from 'express';
+import { MAX_PEOPLE_QUERY, MAX_PEOPLE_RESULTS, MIN_PEOPLE_QUERY, PeopleQuery, type PeopleSearch } from '@mytoutatice/contract';
+import { badRequest } from '@mytoutatice/server-kit';
+import { currentUser } from '../auth/authenticate.ts';
+import type { Directory } from '../directory/directory.ts';
+
+export type PeopleRoutesDeps = { directory: Directory; spaceDomain: string };
+
+/** A space's address as people give it to each other: `https://<slug>.<domain>`. */
+export function spaceUrl(spaceDomain: string, slug: string): string {
+  return `https://${slug}.${spaceDomain}`;
+}
+
+/**
+ * `GET /gateway/people?q=`, behind `authenticate`: the académie's directory, to pick recipients
+ * (« Saisissez le courriel ou le nom du destinataire. »). Only people who have a space, never
+ * the caller, never an email.
+ */
+export function peopleRoutes(deps: PeopleRoutesDeps): Router {
+  const router = express.Router();
+  router.get('/people', (req, res) => {
+    const q = PeopleQuery.safeParse(req.query.q);
+    if (!q.success) throw badRequest(`Saisissez entre ${MIN_PEOPLE_QUERY} et ${MAX_PEOPLE_QUERY} caractères.`);
+    const found = deps.directory.search(q.data, currentUser(res).sub, MAX_PEOPLE_RESULTS);
+    const answer: PeopleSearch = { people: found.map(({ slug, name }) => ({ slug, name, address: spaceUrl(deps.spaceDomain, slug) })) };
+    res.setHeader('cache-control', 'no-store');
+    res.json(answer);
+  });
+  return router;
+}

@@ -1,0 +1,36 @@
+import express from 'express';
+import type { Router } from 'express';
+import { CopySharedItemBody } from '@mytoutatice/contract';
+import { badRequest } from '@mytoutatice/server-kit';
+import { bearerToken, currentUser } from '../auth/authenticate.ts';
+import { noSpace } from '../proxy/resolve-caller.ts';
+import { resolveSharingCaller, type SharingAccessDeps } from './sharing-access.ts';
+import { copySharedItem } from './sharing-copy.ts';
+import type { CopyEnd } from './sharing-copy-calls.ts';
+
+/**
+ * `POST /gateway/sharings/:id/copy`, behind `authenticate`: a member (or the owner) copies the
+ * shared item, or something inside it, into their own space. The source is read exactly as
+ * `/api/sharings/<id>/…` reads it (the same check, again for every call: a member removed
+ * mid-copy stops there), the target written with the caller's own owner token.
+ */
+export function sharingCopyRoutes(deps: SharingAccessDeps): Router {
+  const router = express.Router();
+  router.post('/sharings/:id/copy', express.json({ limit: '8kb' }), async (req, res) => {
+    const token = bearerToken(req);
+    const sharingId = req.params.id;
+    const first = await resolveSharingCaller(deps, token, sharingId);
+    const body = CopySharedItemBody.safeParse(req.body);
+    if (!body.success) throw badRequest('Attendu : { itemId?, folderId }.');
+    const mine = deps.directory.find(currentUser(res).sub);
+    if (!mine) throw noSpace();
+    const source: CopyEnd = {
+      backendUrl: first.space.backendUrl,
+      token: async () => (await resolveSharingCaller(deps, token, sharingId)).internalToken,
+    };
+    const target: CopyEnd = { backendUrl: mine.backendUrl, token: () => deps.mint('owner', mine.instanceId) };
+    const itemId = body.data.itemId ?? deps.sharings.access(sharingId, currentUser(res).sub)?.sharing.itemId ?? '';
+    res.status(201).json(await copySharedItem(source, target, itemId, body.data.folderId));
+  });
+  return router;
+}
