@@ -1,4 +1,4 @@
-import type { LinkVisitor } from '@mytoutatice/sdk';
+import type { LinkVisitor } from '@mytoutatice/sdk/links';
 import { saveBlob } from './save-blob.ts';
 
 /** A file through a short-lived download link: the browser streams it to disk, nothing held in memory. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { FileDoc, FolderListing } from '@mytoutatice/contract';
-import type { LinkVisitor } from '@mytoutatice/sdk';
+import type { LinkVisitor } from '@mytoutatice/sdk/links';
 import { Button, DataTable, EmptyState, ErrorPanel, Icon, Loading, formatBytes, formatDate, useToast, useT } from '@mytoutatice/ui';
 import type { DataColumn } from '@mytoutatice/ui';
 import type { PublicKey } from './messages.ts';

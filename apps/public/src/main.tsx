@@ -2,7 +2,7 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createLinkVisitor } from '@mytoutatice/sdk';
+import { createLinkVisitor } from '@mytoutatice/sdk/links';
 import { I18nProvider, ToastProvider } from '@mytoutatice/ui';
 import { linkCodeFrom, unlockTokenStore } from './link-code.ts';
 import { messages } from './messages.ts';

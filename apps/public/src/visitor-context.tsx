@@ -1,5 +1,5 @@
 import { createContext, use } from 'react';
-import type { LinkVisitor } from '@mytoutatice/sdk';
+import type { LinkVisitor } from '@mytoutatice/sdk/links';
 
 export const VisitorContext = createContext<LinkVisitor | null>(null);
 

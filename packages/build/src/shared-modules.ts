@@ -18,6 +18,7 @@ const modules = {
   '@mytoutatice/sdk': 'esm',
   '@mytoutatice/sdk/react': 'esm',
   '@mytoutatice/sdk/uploads': 'esm',
+  '@mytoutatice/sdk/links': 'esm',
   '@mytoutatice/ui': 'esm',
 } as const;
 

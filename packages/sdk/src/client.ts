@@ -4,8 +4,6 @@ import { createDocuments } from './documents.ts';
 import type { DocumentsResource } from './documents.ts';
 import { createFiles } from './files.ts';
 import type { FilesResource } from './files.ts';
-import { createLinks } from './links.ts';
-import type { LinksResource } from './links.ts';
 import { createPeople } from './people.ts';
 import type { PeopleResource } from './people.ts';
 import { createSharings } from './sharings.ts';
@@ -24,7 +22,6 @@ export type Client = {
   readonly space: SpaceResource;
   readonly appPasswords: AppPasswordsResource;
   readonly sharings: SharingsResource;
-  readonly links: LinksResource;
   readonly people: PeopleResource;
 };
 
@@ -37,7 +34,6 @@ export function createClient({ baseUrl = '', ...options }: ClientOptions): Clien
     space: createSpace(transport),
     appPasswords: createAppPasswords(transport),
     sharings: createSharings(transport, { getToken: options.getToken, onUnauthorized: options.onUnauthorized }),
-    links: createLinks(transport),
     people: createPeople(transport),
   };
 }

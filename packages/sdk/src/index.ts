@@ -19,8 +19,6 @@ export type { DocumentsResource, DocumentFilter, DocumentQuery, DocumentListOpti
 export type { SpaceResource } from './space.ts';
 export type { AppPasswordsResource } from './app-passwords.ts';
 export type { SharingsResource, CopyFromSharing } from './sharings.ts';
-export { createLinkVisitor } from './links.ts';
-export type { LinksResource, LinkVisitor, LinkVisitorOptions } from './links.ts';
 export type { PeopleResource } from './people.ts';
 export { createRealtime } from './realtime.ts';
 export type { Realtime, RealtimeOptions, RealtimeStatus } from './realtime.ts';
@@ -31,4 +29,4 @@ export { RESUMABLE_FROM_BYTES, unfinishedUploads, forgetUnfinishedUpload } from 
 export type { UnfinishedUpload } from './resumable-upload.ts';
 // The contract's runtime values apps need, served from the shared sdk module so that no app
 // bundles its own copy of the contract (and of zod).
-export { ROOT_ID, TRASH_ID, checkName, doctypes, EMAIL_PATTERN, MIN_LINK_PASSWORD, MIN_PEOPLE_QUERY, numberedName } from '@mytoutatice/contract';
+export { ROOT_ID, TRASH_ID, checkName, doctypes, EMAIL_PATTERN, MIN_PEOPLE_QUERY, numberedName } from '@mytoutatice/contract';

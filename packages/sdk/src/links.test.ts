@@ -25,7 +25,7 @@ afterAll(() => server.close());
 
 describe(createLinks.name, () => {
   it('makes, lists, changes and disables links on the gateway’s routes', async () => {
-    const links = createClient({ baseUrl: server.baseUrl, getToken: () => 'tok' }).links;
+    const links = createLinks(createClient({ baseUrl: server.baseUrl, getToken: () => 'tok' }).transport);
     server.handle((_req, res) => json(res, 201, link));
     await expect(links.create({ itemId: 'f1', password: 'secret' })).resolves.toEqual(link);
     expect(server.seen[0]).toMatchObject({ method: 'POST', url: '/gateway/links', body: '{"itemId":"f1","password":"secret"}' });

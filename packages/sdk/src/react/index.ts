@@ -4,7 +4,6 @@ export { queryKeys } from './query-keys.ts';
 export { useMe, useCreateSpace, useApps, useUsage, meQueryOptions, appsQueryOptions } from './use-space.ts';
 export type { ShellProps } from './shell-props.ts';
 export { useAppPasswords, useCreateAppPassword, useRevokeAppPassword } from './use-app-passwords.ts';
-export { useLinks, useCreateLink, useDisableLink } from './use-links.ts';
 export {
   useFolder,
   useFile,
