@@ -72,6 +72,7 @@ export {
   Sharing,
   SharingList,
 } from './sharings.ts';
+export { MIN_PEOPLE_QUERY, Person, PeopleSearch } from './people.ts';
 export { MAX_ZIP_IDS, ZipSelectionBody } from './zip.ts';
 export { MAX_REFERENCE_IDS, ReferencesBody, ReferencedFiles, DocumentRef, ReferencingDocuments } from './references.ts';
 export { apiRoutes, apiRoute } from './api/api-routes.ts';

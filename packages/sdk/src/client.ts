@@ -4,6 +4,8 @@ import { createDocuments } from './documents.ts';
 import type { DocumentsResource } from './documents.ts';
 import { createFiles } from './files.ts';
 import type { FilesResource } from './files.ts';
+import { createPeople } from './people.ts';
+import type { PeopleResource } from './people.ts';
 import { createSharings } from './sharings.ts';
 import type { SharingsResource } from './sharings.ts';
 import { createSpace } from './space.ts';
@@ -20,6 +22,7 @@ export type Client = {
   readonly space: SpaceResource;
   readonly appPasswords: AppPasswordsResource;
   readonly sharings: SharingsResource;
+  readonly people: PeopleResource;
 };
 
 export function createClient({ baseUrl = '', ...options }: ClientOptions): Client {
@@ -31,5 +34,6 @@ export function createClient({ baseUrl = '', ...options }: ClientOptions): Clien
     space: createSpace(transport),
     appPasswords: createAppPasswords(transport),
     sharings: createSharings(transport),
+    people: createPeople(transport),
   };
 }

@@ -18,7 +18,8 @@ export type { ConflictPolicy, FilesResource, ListingOptions, PlacementOptions, U
 export type { DocumentsResource, DocumentFilter, DocumentQuery, DocumentListOptions } from './documents.ts';
 export type { SpaceResource } from './space.ts';
 export type { AppPasswordsResource } from './app-passwords.ts';
-export type { SharingsResource } from './sharings.ts';
+export type { SharingsResource, CopyFromSharing } from './sharings.ts';
+export type { PeopleResource } from './people.ts';
 export { createRealtime } from './realtime.ts';
 export type { Realtime, RealtimeOptions, RealtimeStatus } from './realtime.ts';
 export { sha256Base64, contentDigestOf } from './digest.ts';

@@ -70,4 +70,15 @@ describe(createSharings.name, () => {
     await sharings().files(sharing.id).zipSelection(['a', 'b']);
     expect(server.seen[0]).toMatchObject({ method: 'POST', url: `/api/sharings/${sharing.id}/files/zip` });
   });
+
+  it('copies into one’s own space the shared item, or an item inside it', async () => {
+    const copy = { ...listing.folder, id: 'c1', parentId: 'mine' };
+    server.handle((_req, res) => json(res, 201, copy));
+    await sharings().copy(sharing.id, { folderId: 'mine' });
+    await sharings().copy(sharing.id, { itemId: 'x', folderId: 'mine' });
+    expect(server.seen.map((r) => `${r.method} ${r.url} ${r.body}`)).toEqual([
+      `POST /gateway/sharings/${sharing.id}/copy {"folderId":"mine"}`,
+      `POST /gateway/sharings/${sharing.id}/copy {"itemId":"x","folderId":"mine"}`,
+    ]);
+  });
 });

@@ -1,8 +1,11 @@
-import { Sharing, SharingList } from '@mytoutatice/contract';
+import { FileDoc, Sharing, SharingList } from '@mytoutatice/contract';
 import type { AddSharingMembersBody, ChangeSharingRoleBody, CreateSharingBody, SharingMemberInput, SharingRole } from '@mytoutatice/contract';
 import { createFiles } from './files.ts';
 import type { FilesResource } from './files.ts';
 import type { CallOptions, Transport } from './transport.ts';
+
+/** What to copy into one's own space: the shared item (no `itemId`) or an item inside it, into `folderId`. */
+export type CopyFromSharing = { itemId?: string | undefined; folderId: string };
 
 export type SharingsResource = {
   /** « Partages »: what one has shared (`sent`) and been given (`received`). */
@@ -18,6 +21,8 @@ export type SharingsResource = {
   removeMember(id: string, slug: string, options?: CallOptions): Promise<void>;
   /** Stops the sharing for everyone (owner only). */
   stop(id: string, options?: CallOptions): Promise<void>;
+  /** « Ajouter à mon espace »: a copy, made in one's own space, of what the sharing opens. */
+  copy(id: string, target: CopyFromSharing, options?: CallOptions): Promise<FileDoc>;
   /** The files calls on what the sharing opens, in the owner's space, limited by one's role. */
   files(id: string): FilesResource;
 };
@@ -39,6 +44,8 @@ export function createSharings(transport: Transport): SharingsResource {
     stop: async (id, { signal } = {}) => {
       await transport.send(path(id), { method: 'DELETE', signal });
     },
+    copy: (id, { itemId, folderId }, { signal } = {}) =>
+      transport.request(`${path(id)}/copy`, FileDoc, { method: 'POST', json: itemId === undefined ? { folderId } : { itemId, folderId }, signal }),
     files: (id) => createFiles(transport, `/api/sharings/${encodeURIComponent(id)}`),
   };
 }
