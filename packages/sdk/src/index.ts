@@ -29,4 +29,4 @@ export { RESUMABLE_FROM_BYTES, unfinishedUploads, forgetUnfinishedUpload } from 
 export type { UnfinishedUpload } from './resumable-upload.ts';
 // The contract's runtime values apps need, served from the shared sdk module so that no app
 // bundles its own copy of the contract (and of zod).
-export { ROOT_ID, TRASH_ID, checkName, doctypes, EMAIL_PATTERN, numberedName } from '@mytoutatice/contract';
+export { ROOT_ID, TRASH_ID, checkName, doctypes, EMAIL_PATTERN, MIN_PEOPLE_QUERY, numberedName } from '@mytoutatice/contract';

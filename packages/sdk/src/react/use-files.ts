@@ -28,13 +28,13 @@ export const SHARING_POLL_MS = 10_000;
 
 const pollOf = (sharingId: string | null) => (sharingId === null ? false : SHARING_POLL_MS);
 
-/** A folder's children, folders first, by name unless `sort` says otherwise. */
-export function useFolder(id: string, { sort = 'name', order = 'asc' }: FolderSort = {}) {
+/** A folder's children, folders first, by name unless `sort` says otherwise; idle unless `enabled`. */
+export function useFolder(id: string, { sort = 'name', order = 'asc', enabled = true }: FolderSort & { enabled?: boolean } = {}) {
   const { files, keys, sharingId } = useFilesScope();
   return usePaged<FolderListing>(
     keys.folderListing(id, sort, order),
     (cursor, signal) => files.children(id, { sort, order, cursor, signal }),
-    true,
+    enabled,
     pollOf(sharingId),
   );
 }
