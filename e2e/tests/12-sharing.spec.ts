@@ -167,6 +167,49 @@ test.describe('Sharing between spaces', () => {
     await pupil.context().close();
   });
 
+  test('a shared file opens as its preview; the pupil leaves the sharing', async ({ browser }) => {
+    const teacher = await person(browser, 'enseignant');
+    const pupil = await person(browser, 'eleve');
+    await directoryUntilMerged(teacher);
+    const name = `consignes-${unique()}.txt`;
+    await teacher.goto('/drive');
+    await teacher.getByTestId('drive-file-input').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from('Lire le chapitre 3') });
+    await expect(teacher.getByRole('rowheader', { name: new RegExp(name) })).toBeVisible();
+    const dialog = await openShareDialog(teacher, name);
+    // A file cannot be a drop box.
+    await dialog.getByRole('combobox', { name: 'À :' }).fill('Jordan');
+    await dialog.getByRole('option', { name: /Jordan Abiven/ }).click();
+    const role = dialog.getByRole('list', { name: 'Destinataires' }).getByRole('combobox', { name: `Rôle de ${PUPIL.name}` });
+    await expect(role.getByRole('option')).toHaveText(['Peut modifier', 'Peut consulter']);
+    await role.selectOption('read');
+    await dialog.getByRole('button', { name: 'Envoyer' }).click();
+    await expect(teacher.getByRole('status').getByText(`« ${name} » est partagé avec 1 personne.`)).toBeVisible();
+
+    await pupil.goto('/drive/partages');
+    await pupil.getByRole('tabpanel').getByRole('link', { name }).click();
+    const preview = pupil.getByRole('dialog', { name });
+    await expect(preview.getByText('Lire le chapitre 3')).toBeVisible();
+    await pupil.keyboard.press('Escape');
+    await expect(pupil.getByRole('heading', { level: 1, name })).toBeVisible();
+
+    await pupil.getByRole('button', { name: 'Quitter le partage' }).click();
+    await pupil.getByRole('dialog', { name: 'Quitter le partage' }).getByRole('button', { name: 'Quitter le partage' }).click();
+    await expect(pupil).toHaveURL(/\/drive\/partages$/);
+    await expect(pupil.getByRole('status').getByText(`Vous avez quitté le partage « ${name} ».`)).toBeVisible();
+    await expect(pupil.getByRole('tabpanel').getByRole('link', { name })).toHaveCount(0);
+
+    // « Envoyés »: the teacher's sharing is still there, with nobody in it.
+    await teacher.goto('/drive/partages');
+    await teacher.getByRole('tab', { name: /Reçus/ }).press('ArrowRight');
+    await expect(teacher.getByRole('tab', { name: /Envoyés/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(teacher.getByRole('tab', { name: /Envoyés/ })).toBeFocused();
+    await expect(teacher.getByRole('tabpanel').getByRole('row', { name: new RegExp(name) })).toContainText('0 personne(s)');
+    await expectNoAxeViolation(teacher);
+
+    await teacher.context().close();
+    await pupil.context().close();
+  });
+
   test('the share dialog at 390 px: nothing wider than the screen, axe clean', async ({ browser }) => {
     const page = await person(browser, 'enseignant');
     await page.setViewportSize({ width: 390, height: 844 });

@@ -135,7 +135,7 @@ function SentList({ sharings }: { sharings: readonly Sharing[] }) {
       header: t('drive.column.actions'),
       hideHeader: true,
       cell: (sharing) => (
-        <Button size="sm" aria-label={t('drive.shared.manage', { name: sharing.item.name })} onClick={() => setManaging(sharing)}>
+        <Button size="sm" aria-label={t('drive.share.title', { name: sharing.item.name })} onClick={() => setManaging(sharing)}>
           {t('action.share')}
         </Button>
       ),
