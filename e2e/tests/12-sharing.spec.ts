@@ -137,8 +137,16 @@ test.describe('Sharing between spaces', () => {
     const write = await api(pupil, `/api/sharings/${sharingId}/files/${folderId}/folders`, { method: 'POST', data: { name: 'Interdit' } });
     expect(write.status).toBe(403);
 
-    // TODO(lead): « Ajouter à mon espace » once POST /gateway/sharings/:id/copy is on main:
-    // pupil clicks it, picks « Drive », sees « « <folder> » a été ajouté à votre espace. ».
+    // « Ajouter à mon espace » (read is enough). TODO(lead): the copy route is another branch's;
+    // until it is on main the step is left out (its URL answers 404), then it runs by itself.
+    const copyRoute = await api(pupil, `/gateway/sharings/${sharingId}/copy`, { method: 'POST', data: {} });
+    if (copyRoute.status !== 404) {
+      await pupil.getByRole('button', { name: 'Ajouter à mon espace' }).click();
+      await pupil.getByRole('dialog', { name: 'Ajouter à mon espace' }).getByRole('button', { name: 'Ajouter ici' }).click();
+      await expect(pupil.getByRole('status').getByText(`« ${folder} » a été ajouté à votre espace.`)).toBeVisible();
+      const mine = (await api(pupil, '/api/files/root/children')).body as { items: { name: string }[] };
+      expect(mine.items.map((item) => item.name)).toContain(folder);
+    }
 
     // Removed: the open page says so by itself (it reads the sharing again every 10 s).
     const third = await openShareDialog(teacher, folder);

@@ -67,9 +67,12 @@ export function ItemBrowser({ mode, label, items, paging, columns, folderId, sor
   // Items trashed or moved away (here or elsewhere, live) leave the selection.
   const selection = useMemo(() => keepShown(chosen, order), [chosen, order]);
   const selected = items.filter((item) => selection.ids.has(item.id));
-  // The seed's « ÉTAT » mark: what one has shared, in one's own space.
+  // The seed's « ÉTAT » mark: what one has shared with someone, in one's own space.
   const sent = sharings.data?.sent;
-  const sharedIds = useMemo(() => new Set(place.sharing === null ? (sent ?? []).map((sharing) => sharing.item.id) : []), [sent, place.sharing]);
+  const sharedIds = useMemo(
+    () => new Set(place.sharing === null ? (sent ?? []).filter((sharing) => sharing.members.length > 0).map((sharing) => sharing.item.id) : []),
+    [sent, place.sharing],
+  );
   const writable = (targets: readonly FileDoc[]) => place.can.write && !targets.some((item) => place.isSharedItem(item.id));
 
   const select = (next: typeof selection, moveFocus = false) => {
