@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialsOf, nextActive, offered } from './people-options.ts';
+import { addressOf, initialsOf, nextActive, offered } from './people-options.ts';
 
 describe(initialsOf.name, () => {
   it('takes the first and last names’ initials, upper case', () => {
@@ -29,5 +29,12 @@ describe(offered.name, () => {
       { slug: 'agent', name: 'Yannick Bré', address: 'agent.mytoutatice.cloud' },
     ];
     expect(offered(people, new Set(['eleve'])).map((p) => p.slug)).toEqual(['agent']);
+  });
+});
+
+describe(addressOf.name, () => {
+  it('gives a member the domain of one’s own space, or the bare slug when it is unknown', () => {
+    expect(addressOf('eleve', { slug: 'enseignant', address: 'enseignant.mytoutatice.cloud' })).toBe('eleve.mytoutatice.cloud');
+    expect(addressOf('eleve', null)).toBe('eleve');
   });
 });

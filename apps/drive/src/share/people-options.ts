@@ -29,3 +29,9 @@ export function nextActive(active: number, key: string, count: number): number |
 export function offered(found: readonly Person[], excluded: ReadonlySet<string>): Person[] {
   return found.filter((person) => !excluded.has(person.slug));
 }
+
+/** `eleve` → `eleve.mytoutatice.cloud`: a member's address, the domain read from one's own space's. */
+export function addressOf(slug: string, space: { slug: string; address: string } | null | undefined): string {
+  if (!space || !space.address.startsWith(`${space.slug}.`)) return slug;
+  return `${slug}${space.address.slice(space.slug.length)}`;
+}

@@ -15,6 +15,7 @@ import { ConfirmDialog } from '../items/confirm-dialog.tsx';
 import type { DriveKey } from '../messages.ts';
 import { LinkSection } from './link-section.tsx';
 import { PeopleCombobox, PersonAvatar } from './people-combobox.tsx';
+import { addressOf } from './people-options.ts';
 import { RoleSelect } from './role-select.tsx';
 import { RoleExplanations } from './role-explanations.tsx';
 
@@ -130,12 +131,6 @@ export function ShareDialog({ item, onClose }: { item: FileDoc; onClose: () => v
       {stopping && <StopSharing sharing={stopping} onClose={() => setStopping(null)} onError={fail} />}
     </>
   );
-}
-
-/** `eleve` → `eleve.mytoutatice.cloud`, the domain read from one's own space's address. */
-function addressOf(slug: string, space: { slug: string; address: string } | null | undefined): string {
-  if (!space || !space.address.startsWith(`${space.slug}.`)) return slug;
-  return `${slug}${space.address.slice(space.slug.length)}`;
 }
 
 function MembersList({ sharing, known, address, onError }: {
