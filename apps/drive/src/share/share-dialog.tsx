@@ -14,7 +14,7 @@ import { errorText } from '../error-text.ts';
 import { ConfirmDialog } from '../items/confirm-dialog.tsx';
 import type { DriveKey } from '../messages.ts';
 import { LinkSection } from './link-section.tsx';
-import { PeopleCombobox, PersonAvatar } from './people-combobox.tsx';
+import { PeopleCombobox, PersonAvatar, useSearchedNames } from './people-combobox.tsx';
 import { addressOf } from './people-options.ts';
 import { RoleSelect } from './role-select.tsx';
 import { RoleExplanations } from './role-explanations.tsx';
@@ -32,7 +32,6 @@ export function ShareDialog({ item, onClose }: { item: FileDoc; onClose: () => v
   const sharings = useSharings();
   const existing = sharings.data?.sent.find((sharing) => sharing.item.id === item.id);
   const [recipients, setRecipients] = useState<readonly Recipient[]>([]);
-  const [known, setKnown] = useState<ReadonlyMap<string, Person>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [stopping, setStopping] = useState<Sharing | null>(null);
   const create = useCreateSharing();
@@ -76,7 +75,6 @@ export function ShareDialog({ item, onClose }: { item: FileDoc; onClose: () => v
           excluded={excluded}
           onChoose={(person) => {
             setRecipients((list) => [...list, { person, role: 'write' }]);
-            setKnown((map) => new Map(map).set(person.slug, person));
           }}
         />
         {recipients.length > 0 && (
@@ -114,7 +112,7 @@ export function ShareDialog({ item, onClose }: { item: FileDoc; onClose: () => v
         )}
         <RoleExplanations folder={folder} />
         {existing && existing.members.length > 0 && (
-          <MembersList sharing={existing} known={known} address={(slug) => addressOf(slug, me.data?.space)} onError={fail} />
+          <MembersList sharing={existing} address={(slug) => addressOf(slug, me.data?.space)} onError={fail} />
         )}
         {existing && (
           <Button variant="danger" size="sm" onClick={() => setStopping(existing)}>
@@ -133,9 +131,12 @@ export function ShareDialog({ item, onClose }: { item: FileDoc; onClose: () => v
   );
 }
 
-function MembersList({ sharing, known, address, onError }: {
+/**
+ * Who has access. A sharing names its members by slug only: their names are those the directory
+ * gave in this page's searches (its cached answers), else their address.
+ */
+function MembersList({ sharing, address, onError }: {
   sharing: Sharing;
-  known: ReadonlyMap<string, Person>;
   address: (slug: string) => string;
   onError: (error: unknown) => void;
 }) {
@@ -143,6 +144,7 @@ function MembersList({ sharing, known, address, onError }: {
   const toast = useToast();
   const change = useChangeSharingRole();
   const remove = useRemoveSharingMember();
+  const nameOf = useSearchedNames();
   return (
     <section className="mt-share__access" aria-labelledby="mt-share-access-title">
       <h3 id="mt-share-access-title" className="mt-share__heading">
@@ -150,7 +152,7 @@ function MembersList({ sharing, known, address, onError }: {
       </h3>
       <ul className="mt-share__people">
         {sharing.members.map((member) => {
-          const name = known.get(member.slug)?.name ?? member.slug;
+          const name = nameOf(member.slug) ?? member.slug;
           return (
             <li key={member.slug} className="mt-share__person">
               <PersonAvatar name={name} />

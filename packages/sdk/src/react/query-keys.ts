@@ -48,6 +48,8 @@ export const queryKeys = {
   /** « Partages »: the sharings one has sent and received; also the prefix of each one. */
   sharings: () => ['mytoutatice', 'sharings'] as const,
   sharingDetail: (id: string) => ['mytoutatice', 'sharings', id] as const,
+  /** Prefix of every search of the académie's directory. */
+  peopleSearches: () => ['mytoutatice', 'people'] as const,
   people: (q: string) => ['mytoutatice', 'people', q] as const,
   /** Prefix of everything about a doctype: its listings and its documents. */
   documents: (doctype: string) => ['mytoutatice', 'documents', doctype] as const,

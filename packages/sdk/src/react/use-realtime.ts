@@ -17,7 +17,7 @@ const NOT_FILE_DATA = new Set<unknown>([
   queryKeys.file('')[1],
   queryKeys.sharing('').file('')[1],
   queryKeys.sharings()[1],
-  queryKeys.people('')[1],
+  queryKeys.peopleSearches()[1],
 ]);
 
 function isFileData(query: Query): boolean {
