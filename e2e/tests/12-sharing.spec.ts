@@ -134,6 +134,7 @@ test.describe('Sharing between spaces', () => {
     await expect(pupil.getByRole('menuitem', { name: 'Renommer' })).toHaveCount(0);
     await expect(pupil.getByRole('menuitem', { name: 'Supprimer' })).toHaveCount(0);
     await pupil.keyboard.press('Escape');
+    await expectNoAxeViolation(pupil);
     const write = await api(pupil, `/api/sharings/${sharingId}/files/${folderId}/folders`, { method: 'POST', data: { name: 'Interdit' } });
     expect(write.status).toBe(403);
 
@@ -154,6 +155,7 @@ test.describe('Sharing between spaces', () => {
     await expect(third.getByRole('region', { name: 'Personnes ayant accès' })).toHaveCount(0);
     await teacher.keyboard.press('Escape');
     await expect(pupil.getByText('Vous n’avez plus accès à ce partage')).toBeVisible({ timeout: 25_000 });
+    await expectNoAxeViolation(pupil);
     await pupil.getByRole('link', { name: 'Retour aux partages' }).click();
     await expect(pupil.getByRole('tabpanel').getByRole('link', { name: folder })).toHaveCount(0);
 
