@@ -195,7 +195,11 @@ test.describe('Sharing between spaces', () => {
     await dialog.getByRole('button', { name: 'Envoyer' }).click();
     await expect(teacher.getByRole('status').getByText(`« ${name} » est partagé avec 1 personne.`)).toBeVisible();
 
+    // On a phone: « Partages » fits the screen.
+    await pupil.setViewportSize({ width: 360, height: 740 });
     await pupil.goto('/drive/partages');
+    await expect(pupil.getByRole('tabpanel').getByRole('link', { name })).toBeVisible();
+    expect(await pupil.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await pupil.getByRole('tabpanel').getByRole('link', { name }).click();
     const preview = pupil.getByRole('dialog', { name });
     await expect(preview.getByText('Lire le chapitre 3')).toBeVisible();

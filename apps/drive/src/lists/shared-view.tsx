@@ -93,20 +93,34 @@ function useCommonColumns(): { kind: DataColumn<Sharing>; date: DataColumn<Shari
 
 function ReceivedList({ sharings }: { sharings: readonly Sharing[] }) {
   const t = useT<DriveKey>();
+  const roleOf = (sharing: Sharing) => (sharing.access === 'owner' ? '' : t(ROLE_LABELS[sharing.access]));
   const { kind, date } = useCommonColumns();
   if (sharings.length === 0) return <EmptyState title={t('drive.shared.emptyReceived')} text={t('drive.shared.emptyReceivedText')} />;
   const columns: DataColumn<Sharing>[] = [
-    { key: 'name', header: t('drive.column.name'), rowHeader: true, cell: (sharing) => <Link href={sharingPath(sharing.id)}>{sharing.item.name}</Link> },
+    {
+      key: 'name',
+      header: t('drive.column.name'),
+      rowHeader: true,
+      cell: (sharing) => (
+        <>
+          <Link href={sharingPath(sharing.id)}>{sharing.item.name}</Link>
+          {/* On a phone the owner and role columns leave: said under the name instead. */}
+          <span className="mt-shared-meta">
+            {sharing.owner.name} · {roleOf(sharing)}
+          </span>
+        </>
+      ),
+    },
     kind,
-    { key: 'owner', header: t('drive.shared.column.owner'), cell: (sharing) => sharing.owner.name },
-    { key: 'role', header: t('drive.shared.column.role'), cell: (sharing) => (sharing.access === 'owner' ? '' : t(ROLE_LABELS[sharing.access])) },
+    { key: 'owner', header: t('drive.shared.column.owner'), hideOnPhone: true, cell: (sharing) => sharing.owner.name },
+    { key: 'role', header: t('drive.shared.column.role'), hideOnPhone: true, cell: roleOf },
     date,
     {
       key: 'actions',
       header: t('drive.column.actions'),
       hideHeader: true,
       cell: (sharing) => (
-        <span className="mt-actions">
+        <span className="mt-actions mt-shared-actions">
           <SharingActions sharing={sharing} named size="sm" />
         </span>
       ),
