@@ -1,5 +1,5 @@
 import type { Sharing } from '@mytoutatice/contract';
-import { FilesScopeProvider, SHARING_POLL_MS, useSharing } from '@mytoutatice/sdk/react';
+import { FilesScopeProvider, useSharing } from '@mytoutatice/sdk/react';
 import { ErrorPanel, Loading, useT } from '@mytoutatice/ui';
 import { useMemo } from 'react';
 import { FolderView } from '../folder/folder-view.tsx';
@@ -12,12 +12,12 @@ import { SharedFileView } from './shared-file-view.tsx';
 
 /**
  * A sharing opened in place: the usual folder view (or a shared file's preview) through the
- * sharing, with its own upload queue. The sharing is read again as often as its content, so a
- * role lowered or an access removed by the owner shows without a reload.
+ * sharing, with its own upload queue. The scope's realtime socket refreshes the sharing when the
+ * owner changes one's role or removes one, so that shows without a reload.
  */
 export function SharingScreen({ sharingId, folderId }: { sharingId: string; folderId: string | null }) {
   const t = useT<DriveKey>();
-  const sharing = useSharing(sharingId, { refetchInterval: SHARING_POLL_MS });
+  const sharing = useSharing(sharingId);
   if (sharing.isError) {
     if (isAccessLost(sharing.error)) return <LostAccess />;
     return (

@@ -1,9 +1,11 @@
-import { createContext, use, useMemo } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, use, useEffect, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { Client } from '../client.ts';
 import type { FilesResource } from '../files.ts';
 import { useClient } from './provider.tsx';
 import { queryKeys } from './query-keys.ts';
+import { connectRealtimeToQueryClient } from './use-realtime.ts';
 import type { FileKeys } from './query-keys.ts';
 
 /**
@@ -35,10 +37,24 @@ export function filesScopeOf(client: Client, sharingId: string | null): FilesSco
 /**
  * Every files hook below acts through the sharing `sharingId` (null: one's own space, as without
  * a provider). The Drive renders its usual folder view inside one to open a sharing in place.
+ * While mounted, a sharing's realtime socket keeps its data live (the other side's changes show
+ * at once), and a change of one's access (another role, or none) refreshes the sharing itself.
  */
 export function FilesScopeProvider({ sharingId, children }: { sharingId: string | null; children?: ReactNode }) {
   const client = useClient();
+  const queryClient = useQueryClient();
   const scope = useMemo(() => filesScopeOf(client, sharingId), [client, sharingId]);
+  useEffect(() => {
+    if (sharingId === null) return undefined;
+    const realtime = client.sharings.realtime(sharingId);
+    const stopCache = connectRealtimeToQueryClient(realtime, queryClient, { keys: queryKeys.sharing(sharingId) });
+    const stopAccess = realtime.onAccessChange(() => void queryClient.invalidateQueries({ queryKey: queryKeys.sharings() }));
+    return () => {
+      stopCache();
+      stopAccess();
+      realtime.close();
+    };
+  }, [client, queryClient, sharingId]);
   return <ScopeContext value={scope}>{children}</ScopeContext>;
 }
 

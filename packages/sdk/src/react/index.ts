@@ -23,7 +23,6 @@ export {
   useDestroy,
   useEmptyTrash,
   useZip,
-  SHARING_POLL_MS,
 } from './use-files.ts';
 export type { FolderSort, KnownFile, UpdateVariables, CopyVariables } from './use-files.ts';
 export { useFileVersions, useOverwrite, useRestoreVersion, useDeleteVersion } from './use-versions.ts';

@@ -20,31 +20,21 @@ import type { FileKeys } from './query-keys.ts';
 
 export type FolderSort = { sort?: FileSort; order?: SortOrder };
 
-/**
- * Changes made through a sharing are not pushed yet (the realtime feed is one's own space's):
- * what is open through one is read again this often, and a removed access shows within it.
- */
-export const SHARING_POLL_MS = 10_000;
-
-const pollOf = (sharingId: string | null) => (sharingId === null ? false : SHARING_POLL_MS);
-
 /** A folder's children, folders first, by name unless `sort` says otherwise; idle unless `enabled`. */
 export function useFolder(id: string, { sort = 'name', order = 'asc', enabled = true }: FolderSort & { enabled?: boolean } = {}) {
-  const { files, keys, sharingId } = useFilesScope();
+  const { files, keys } = useFilesScope();
   return usePaged<FolderListing>(
     keys.folderListing(id, sort, order),
     (cursor, signal) => files.children(id, { sort, order, cursor, signal }),
     enabled,
-    pollOf(sharingId),
   );
 }
 
 export function useFile(id: string) {
-  const { files, keys, sharingId } = useFilesScope();
+  const { files, keys } = useFilesScope();
   return useQuery<FileDoc, ApiError>({
     queryKey: keys.file(id),
     queryFn: ({ signal }) => files.get(id, { signal }),
-    refetchInterval: pollOf(sharingId),
   });
 }
 

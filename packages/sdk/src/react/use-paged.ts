@@ -9,7 +9,6 @@ export function usePaged<L extends Page>(
   queryKey: QueryKey,
   fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<L>,
   enabled = true,
-  refetchInterval: number | false = false,
 ) {
   return useInfiniteQuery<L, ApiError, L, QueryKey, string | null>({
     queryKey,
@@ -18,6 +17,5 @@ export function usePaged<L extends Page>(
     getNextPageParam: (page) => page.next,
     select: mergePages,
     enabled,
-    refetchInterval,
   });
 }

@@ -18,15 +18,14 @@ export function useSharings() {
 }
 
 /**
- * One sharing as the caller sees it (their `access`). Read again as often as what it opens, so a
- * role changed or an access removed by the owner shows without a reload.
+ * One sharing as the caller sees it (their `access`). A `FilesScopeProvider` on it refreshes it
+ * when the owner changes one's role or removes one (its realtime socket is told at once).
  */
-export function useSharing(id: string, { refetchInterval = false }: { refetchInterval?: number | false } = {}) {
+export function useSharing(id: string) {
   const client = useClient();
   return useQuery<Sharing, ApiError>({
     queryKey: queryKeys.sharingDetail(id),
     queryFn: ({ signal }) => client.sharings.get(id, { signal }),
-    refetchInterval,
   });
 }
 
