@@ -8,6 +8,7 @@ import { SharedView } from './lists/shared-view.tsx';
 import { viewFromPath } from './routes.ts';
 import type { DriveView } from './routes.ts';
 import { SearchBox } from './search/search-box.tsx';
+import { SharingScreen } from './sharings/sharing-screen.tsx';
 import { SearchView } from './search/search-view.tsx';
 import { useDebounced } from './search/use-debounced.ts';
 import { TrashView } from './trash/trash-view.tsx';
@@ -26,6 +27,9 @@ function Screen({ view }: { view: DriveView }) {
       return <FavoritesView />;
     case 'shared':
       return <SharedView />;
+    case 'sharing':
+      // One screen per sharing: its upload queue goes on across its folders.
+      return <SharingScreen key={view.sharingId} sharingId={view.sharingId} folderId={view.folderId} />;
     case 'trash':
       return <TrashView />;
   }

@@ -1,30 +1,38 @@
 import type { FileDoc } from '@mytoutatice/contract';
+import { useFilesScope } from '@mytoutatice/sdk/react';
 import { useSyncExternalStore } from 'react';
 
-let opened: FileDoc | null = null;
+/**
+ * The file previewed, and where it was opened: one's own space or a sharing (`sharingId`), and
+ * whether it is shown `alone` (a shared file, whose folder is not part of the sharing).
+ */
+export type OpenedFile = { file: FileDoc; sharingId: string | null; alone: boolean };
+
+let opened: OpenedFile | null = null;
 const listeners = new Set<() => void>();
 
-function show(file: FileDoc | null) {
-  opened = file;
+function show(next: OpenedFile | null) {
+  opened = next;
   listeners.forEach((listener) => listener());
 }
 
 /**
  * What opening a file (click, Enter, « Ouvrir ») does, in one place: the preview, over the
- * folder, without leaving the Drive.
+ * folder, without leaving the Drive; through the sharing it was opened in, if any.
  */
-export function useOpenFile(): (file: FileDoc) => void {
-  return show;
+export function useOpenFile(): (file: FileDoc, options?: { alone?: boolean }) => void {
+  const { sharingId } = useFilesScope();
+  return (file, { alone = false } = {}) => show({ file, sharingId, alone });
 }
 
-/** The file being previewed (null when none) and a way to show another one or close. */
-export function useOpenedFile(): readonly [FileDoc | null, (file: FileDoc | null) => void] {
-  const file = useSyncExternalStore(
+/** The file being previewed (null when none) and a way to show another one (in the same place) or close. */
+export function useOpenedFile(): readonly [OpenedFile | null, (file: FileDoc | null) => void] {
+  const current = useSyncExternalStore(
     (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     () => opened,
   );
-  return [file, show];
+  return [current, (file) => show(file && current ? { ...current, file } : null)];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { folderPath, sortFromSearch, sortSearch, viewFromPath } from './routes.ts';
+import { folderPath, sharingPath, sortFromSearch, sortSearch, viewFromPath } from './routes.ts';
 
 describe(viewFromPath.name, () => {
   it('opens the folder a link names, the root at /drive, and each side screen at its address', () => {
@@ -9,6 +9,22 @@ describe(viewFromPath.name, () => {
     expect(viewFromPath('/drive/recents/')).toEqual({ kind: 'recent' });
     expect(viewFromPath('/drive/favoris')).toEqual({ kind: 'favorites' });
     expect(viewFromPath('/drive/partages')).toEqual({ kind: 'shared' });
+  });
+
+  it('opens a sharing in place at its item, or at a folder inside it, and reads back what it wrote', () => {
+    expect(viewFromPath('/drive/partages/AAAAAAAAAAAAAAAAAAAAAA')).toEqual({ kind: 'sharing', sharingId: 'AAAAAAAAAAAAAAAAAAAAAA', folderId: null });
+    expect(viewFromPath(sharingPath('s-1_', 'a b/c'))).toEqual({ kind: 'sharing', sharingId: 's-1_', folderId: 'a b/c' });
+    expect(viewFromPath('/drive/partages/s1/dossier/')).toEqual({ kind: 'sharing', sharingId: 's1', folderId: null });
+    expect(viewFromPath('/drive/partages/s1/autre/x')).toEqual({ kind: 'sharing', sharingId: 's1', folderId: null });
+    expect(viewFromPath('/drive/partages/')).toEqual({ kind: 'shared' });
+  });
+});
+
+describe(sharingPath.name, () => {
+  it('names the sharing alone for its own item, so its root has one address', () => {
+    expect(sharingPath('s1')).toBe('/drive/partages/s1');
+    expect(sharingPath('s1', 'item', 'item')).toBe('/drive/partages/s1');
+    expect(sharingPath('s1', 'sub', 'item')).toBe('/drive/partages/s1/dossier/sub');
   });
 });
 

@@ -2,6 +2,7 @@ import type { FileSort, SortOrder } from '@mytoutatice/contract';
 import { ROOT_ID } from '@mytoutatice/sdk';
 
 const FOLDER_PREFIX = '/drive/dossier/';
+const SHARED_PREFIX = '/drive/partages/';
 
 /** The Drive's screens, each at its own address so that a link (or back) opens it. */
 export type DriveView =
@@ -9,6 +10,8 @@ export type DriveView =
   | { kind: 'recent' }
   | { kind: 'favorites' }
   | { kind: 'shared' }
+  /** What a sharing opens, in place: its item (`folderId` null) or a folder inside it. */
+  | { kind: 'sharing'; sharingId: string; folderId: string | null }
   | { kind: 'trash' };
 
 const FIXED = {
@@ -26,8 +29,23 @@ export const viewPaths = {
 } as const;
 
 export function viewFromPath(pathname: string): DriveView {
-  const fixed = FIXED[pathname.replace(/\/+$/, '') as keyof typeof FIXED] as DriveView | undefined;
-  return fixed ?? { kind: 'folder', id: folderIdFromPath(pathname) };
+  const path = pathname.replace(/\/+$/, '');
+  const fixed = FIXED[path as keyof typeof FIXED] as DriveView | undefined;
+  return fixed ?? sharingViewFromPath(path) ?? { kind: 'folder', id: folderIdFromPath(pathname) };
+}
+
+/** `/drive/partages/<sharing>` and `/drive/partages/<sharing>/dossier/<folder>`; anything else below is the sharing itself. */
+function sharingViewFromPath(path: string): DriveView | undefined {
+  if (!path.startsWith(SHARED_PREFIX)) return undefined;
+  const [sharing = '', word, folder = ''] = path.slice(SHARED_PREFIX.length).split('/').map(decodeURIComponent);
+  if (sharing === '') return undefined;
+  return { kind: 'sharing', sharingId: sharing, folderId: word === 'dossier' && folder !== '' ? folder : null };
+}
+
+/** A sharing opened in place; at `folderId` (a folder inside it) when given and not its item itself. */
+export function sharingPath(sharingId: string, folderId: string | null = null, itemId: string | null = null): string {
+  const base = `${SHARED_PREFIX}${encodeURIComponent(sharingId)}`;
+  return folderId === null || folderId === itemId ? base : `${base}/dossier/${encodeURIComponent(folderId)}`;
 }
 
 /** `/drive` is the root folder, `/drive/dossier/<id>` any other: a link to a folder opens it. */

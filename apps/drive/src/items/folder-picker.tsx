@@ -4,10 +4,12 @@ import { useFile, useFolder } from '@mytoutatice/sdk/react';
 import { Button, Dialog, Icon, Loading, useT } from '@mytoutatice/ui';
 import { useState } from 'react';
 import type { DriveKey } from '../messages.ts';
+import { useDrivePlace } from '../place/drive-place.tsx';
 import type { PlaceMode } from './use-item-actions.ts';
 
 export type FolderPickerProps = {
-  mode: PlaceMode;
+  /** `mine`: « Ajouter à mon espace » (render it in one's own files scope). */
+  mode: PlaceMode | 'mine';
   items: readonly FileDoc[];
   /** Where the picker starts (the folder the items are in). */
   startId: string;
@@ -17,11 +19,12 @@ export type FolderPickerProps = {
 };
 
 /**
- * « Déplacer vers… » / « Copier vers… »: walks the folders down and up, and refuses to go into an
- * item being moved (a folder cannot go inside itself).
+ * « Déplacer vers… » / « Copier vers… »: walks the folders down and up (no higher than the place's
+ * top: a sharing's item), and refuses to go into an item being moved (a folder cannot go inside itself).
  */
 export function FolderPicker({ mode, items, startId, onClose, onPick }: FolderPickerProps) {
   const t = useT<DriveKey>();
+  const { rootId } = useDrivePlace();
   const [at, setAt] = useState(startId);
   const [busy, setBusy] = useState(false);
   const folder = useFile(at);
@@ -29,7 +32,8 @@ export function FolderPicker({ mode, items, startId, onClose, onPick }: FolderPi
   const moving = new Set(items.map((item) => item.id));
   const subfolders = listing.data?.items.filter((item) => item.type === 'directory') ?? [];
   const here = at === ROOT_ID ? t('drive.title') : (folder.data?.name ?? '');
-  const title = mode === 'move' ? t('action.moveTo') : t('drive.copyTo');
+  const title = mode === 'move' ? t('action.moveTo') : mode === 'copy' ? t('drive.copyTo') : t('drive.shared.addToMine');
+  const confirm = mode === 'move' ? t('drive.picker.moveHere') : mode === 'copy' ? t('drive.picker.copyHere') : t('drive.shared.addHere');
 
   const pick = async () => {
     setBusy(true);
@@ -49,13 +53,13 @@ export function FolderPicker({ mode, items, startId, onClose, onPick }: FolderPi
             {t('action.cancel')}
           </Button>
           <Button variant="primary" disabled={busy || moving.has(at)} onClick={() => void pick()}>
-            {mode === 'move' ? t('drive.picker.moveHere') : t('drive.picker.copyHere')}
+            {confirm}
           </Button>
         </>
       }
     >
       <div className="mt-picker__here">
-        {at !== ROOT_ID && folder.data?.parentId ? (
+        {at !== rootId && folder.data?.parentId ? (
           <Button
             size="sm"
             variant="ghost"

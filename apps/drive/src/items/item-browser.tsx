@@ -1,12 +1,15 @@
 import type { FileDoc } from '@mytoutatice/contract';
 import { navigate } from '@mytoutatice/app-kit';
+import { useSharings } from '@mytoutatice/sdk/react';
 import { useT } from '@mytoutatice/ui';
 import { useMemo, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { DriveKey } from '../messages.ts';
 import { useOpenFile } from '../open-file.ts';
-import { folderPath } from '../routes.ts';
+import { useDrivePlace } from '../place/drive-place.tsx';
 import type { ListingSort } from '../routes.ts';
+import { ShareDialog } from '../share/share-dialog.tsx';
+import { AddToMinePicker } from '../sharings/add-to-mine-picker.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { FolderPicker } from './folder-picker.tsx';
 import { ItemGrid } from './item-grid.tsx';
@@ -48,12 +51,15 @@ const INNER_CONTROLS = 'button, input, [role="menu"]';
 export function ItemBrowser({ mode, label, items, paging, columns, folderId, sort, onSort }: ItemBrowserProps) {
   const t = useT<DriveKey>();
   const actions = useItemActions();
+  const place = useDrivePlace();
   const openFile = useOpenFile();
+  const sharings = useSharings();
   const [viewMode, setViewMode] = useViewMode();
   const [chosen, setSelection] = useState(noSelection);
   const [focusTick, setFocusTick] = useState(0);
   const [renamingId, setRenamingId] = useState<string | null>(null);
-  const [picker, setPicker] = useState<{ mode: PlaceMode; items: readonly FileDoc[] } | null>(null);
+  const [picker, setPicker] = useState<{ mode: PlaceMode | 'mine'; items: readonly FileDoc[] } | null>(null);
+  const [sharingItem, setSharingItem] = useState<FileDoc | null>(null);
   const [destroying, setDestroying] = useState<readonly FileDoc[] | null>(null);
   const [versionsOf, setVersionsOf] = useState<FileDoc | null>(null);
 
@@ -61,6 +67,13 @@ export function ItemBrowser({ mode, label, items, paging, columns, folderId, sor
   // Items trashed or moved away (here or elsewhere, live) leave the selection.
   const selection = useMemo(() => keepShown(chosen, order), [chosen, order]);
   const selected = items.filter((item) => selection.ids.has(item.id));
+  // The seed's « ÉTAT » mark: what one has shared with someone, in one's own space.
+  const sent = sharings.data?.sent;
+  const sharedIds = useMemo(
+    () => new Set(place.sharing === null ? (sent ?? []).filter((sharing) => sharing.members.length > 0).map((sharing) => sharing.item.id) : []),
+    [sent, place.sharing],
+  );
+  const writable = (targets: readonly FileDoc[]) => place.can.write && !targets.some((item) => place.isSharedItem(item.id));
 
   const select = (next: typeof selection, moveFocus = false) => {
     setSelection(next);
@@ -68,17 +81,19 @@ export function ItemBrowser({ mode, label, items, paging, columns, folderId, sor
   };
   const open = (item: FileDoc) => {
     if (mode === 'trash') return;
-    if (item.type === 'directory') navigate(folderPath(item.id));
+    if (item.type === 'directory') navigate(place.folderHref(item.id));
     else openFile(item);
   };
   const handlers: MenuHandlers = {
     t,
     actions,
+    place,
     open,
     rename: (item) => setRenamingId(item.id),
     pickFolder: (placeMode, targets) => setPicker({ mode: placeMode, items: targets }),
     confirmDestroy: setDestroying,
     showVersions: setVersionsOf,
+    share: setSharingItem,
   };
   const menu = mode === 'drive' ? driveMenu : trashMenu;
   /** An item's menu acts on the whole selection when the item is part of it. */
@@ -91,6 +106,8 @@ export function ItemBrowser({ mode, label, items, paging, columns, folderId, sor
     },
     menuFor: (item) => menu(targetsOf(item), handlers),
     linkFolders: mode === 'drive',
+    folderHref: place.folderHref,
+    isShared: (id) => sharedIds.has(id),
     openFile: mode === 'drive' ? openFile : undefined,
   };
 
@@ -113,9 +130,9 @@ export function ItemBrowser({ mode, label, items, paging, columns, folderId, sor
       open(focused);
     } else if (event.key === 'Delete' && targets.length > 0) {
       // The focus goes on to the item taking the place of those trashed.
-      if (mode === 'drive') void actions.trash(targets).then(() => setFocusTick((tick) => tick + 1));
-      else setDestroying(targets);
-    } else if (event.key === 'F2' && focused && mode === 'drive') {
+      if (mode === 'trash') setDestroying(targets);
+      else if (writable(targets)) void actions.trash(targets).then(() => setFocusTick((tick) => tick + 1));
+    } else if (event.key === 'F2' && focused && mode === 'drive' && writable([focused])) {
       setRenamingId(focused.id);
     } else if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
       row.querySelector<HTMLButtonElement>('.mt-item__menu button')?.click();
@@ -150,6 +167,8 @@ export function ItemBrowser({ mode, label, items, paging, columns, folderId, sor
     },
   });
 
+  const placing = picker && picker.mode !== 'mine' ? { mode: picker.mode, items: picker.items } : null;
+
   const view: ItemViewProps = {
     label,
     items,
@@ -174,15 +193,22 @@ export function ItemBrowser({ mode, label, items, paging, columns, folderId, sor
         actions={menu(selected, handlers).filter((action) => action.id !== 'open')}
         onClear={() => select({ ...selection, ids: new Set() })}
       />
-      {picker ? (
-        <FolderPicker
-          mode={picker.mode}
-          items={picker.items}
-          startId={picker.items[0]?.parentId ?? folderId}
+      {picker?.mode === 'mine' && place.sharing ? (
+        <AddToMinePicker
+          sharingId={place.sharing.id}
+          targets={picker.items.map((item) => ({ itemId: item.id, name: item.name }))}
           onClose={() => setPicker(null)}
-          onPick={(target) => actions.place(picker.mode, picker.items, target)}
+        />
+      ) : placing ? (
+        <FolderPicker
+          mode={placing.mode}
+          items={placing.items}
+          startId={placing.items[0]?.parentId ?? folderId}
+          onClose={() => setPicker(null)}
+          onPick={(target) => actions.place(placing.mode, placing.items, target)}
         />
       ) : null}
+      {sharingItem ? <ShareDialog item={sharingItem} onClose={() => setSharingItem(null)} /> : null}
       {destroying ? (
         <ConfirmDialog
           title={t('drive.trash.destroy')}

@@ -15,6 +15,10 @@ export type ItemContext = {
   menuFor: (item: FileDoc) => readonly MenuItem[];
   /** Folders open as links in the Drive; the trash lists them as plain names. */
   linkFolders: boolean;
+  /** A folder's address in the place shown (one's own space, or a sharing). */
+  folderHref: (id: string) => string;
+  /** Items one has shared carry a mark. */
+  isShared: (id: string) => boolean;
   /** A file's name opens it (the preview) in the Drive; undefined in the trash. */
   openFile?: ((item: FileDoc) => void) | undefined;
 };
@@ -26,6 +30,26 @@ function keepModifiedClicks(event: MouseEvent) {
 
 export function ItemName({ item, context }: { item: FileDoc; context: ItemContext }) {
   if (context.renamingId === item.id) return <RenameField item={item} onDone={context.endRename} />;
+  return (
+    <>
+      <ItemLabel item={item} context={context} />
+      {context.isShared(item.id) && <SharedMark />}
+    </>
+  );
+}
+
+/** The seed's « ÉTAT » 👥: beside the name, not in it (the name stays the link's and row's name). */
+function SharedMark() {
+  const t = useT<DriveKey>();
+  return (
+    <span className="mt-item__shared" title={t('drive.share.mark')}>
+      <Icon name="share" />
+      <span className="mt-visually-hidden">{t('drive.share.mark')}</span>
+    </span>
+  );
+}
+
+function ItemLabel({ item, context }: { item: FileDoc; context: ItemContext }) {
   const icon = <Icon name={item.type === 'directory' ? 'folder' : 'file'} className="mt-item__icon" />;
   const { openFile } = context;
   if (item.type === 'file' && openFile) {
@@ -48,7 +72,7 @@ export function ItemName({ item, context }: { item: FileDoc; context: ItemContex
     );
   }
   return item.type === 'directory' && context.linkFolders ? (
-    <Link href={folderPath(item.id)} className="mt-item__name" onClick={keepModifiedClicks}>
+    <Link href={context.folderHref(item.id)} className="mt-item__name" onClick={keepModifiedClicks}>
       {icon}
       {item.name}
     </Link>

@@ -1,5 +1,5 @@
 import type { FileDoc } from '@mytoutatice/contract';
-import { useCopy, useDestroy, useRenameOrMove, useRestore, useTrash } from '@mytoutatice/sdk/react';
+import { useCopy, useCopyFromSharing, useDestroy, useRenameOrMove, useRestore, useTrash } from '@mytoutatice/sdk/react';
 import { useT, useToast } from '@mytoutatice/ui';
 import type { DriveKey } from '../messages.ts';
 import { errorText } from '../error-text.ts';
@@ -19,6 +19,7 @@ export function useItemActions() {
   const destroy = useDestroy();
   const update = useRenameOrMove();
   const copy = useCopy();
+  const copyFromSharing = useCopyFromSharing();
   const { download } = useDownload();
 
   const fail = (error: unknown) => {
@@ -27,7 +28,7 @@ export function useItemActions() {
   const done = (items: readonly FileDoc[], one: DriveKey, many: DriveKey) =>
     items.length === 1 ? t(one, { name: items[0]?.name ?? '' }) : t(many, { count: items.length });
 
-  async function each(items: readonly FileDoc[], act: (item: FileDoc) => Promise<unknown>): Promise<boolean> {
+  async function each<T>(items: readonly T[], act: (item: T) => Promise<unknown>): Promise<boolean> {
     try {
       for (const item of items) await act(item);
       return true;
@@ -74,6 +75,16 @@ export function useItemActions() {
           : copy.mutateAsync({ id: item.id, target: { parentId }, conflict: 'rename' }),
       );
       if (ok) toast.success(mode === 'move' ? done(items, 'drive.moved.one', 'drive.moved.many') : done(items, 'drive.copied.one', 'drive.copied.many'));
+      return ok;
+    },
+
+    /**
+     * « Ajouter à mon espace »: copies, into `folderId` of one's own space, of what a sharing
+     * shows (a target without `itemId`: the shared item itself).
+     */
+    addToMine: async (sharingId: string, targets: readonly { itemId?: string; name: string }[], folderId: string) => {
+      const ok = await each(targets, ({ itemId }) => copyFromSharing.mutateAsync({ id: sharingId, itemId, folderId }));
+      if (ok) toast.success(targets.length === 1 ? t('drive.shared.added', { name: targets[0]?.name ?? '' }) : t('drive.copied.many', { count: targets.length }));
       return ok;
     },
   };

@@ -15,7 +15,7 @@ export function DrivePage({ current, title, actions, children }: { current: Driv
       sidebarLabel={t('drive.nav.label')}
       sidebar={
         <>
-          <SideNav current={current} />
+          <SideNav current={current === 'sharing' ? 'shared' : current} />
           <QuotaBar />
         </>
       }

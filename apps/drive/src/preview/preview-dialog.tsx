@@ -2,7 +2,7 @@ import type { DriveKey } from '../messages.ts';
 import type { FileDoc } from '@mytoutatice/contract';
 import { useEffect, useState } from 'react';
 import { ROOT_ID } from '@mytoutatice/sdk';
-import { useDownloadLink, useFile, useFolder } from '@mytoutatice/sdk/react';
+import { useDownloadLink, useFile, useFilesScope, useFolder } from '@mytoutatice/sdk/react';
 import { Button, Dialog, Icon, useT, useToast } from '@mytoutatice/ui';
 import { errorText } from '../error-text.ts';
 import { saveUrl } from '../items/save-file.ts';
@@ -19,16 +19,18 @@ const OWNS_ARROWS = 'input, textarea, select, video, audio, [contenteditable]';
 /**
  * The preview of a file over the folder: Escape closes (focus back where it was), ← → or
  * « Précédent » « Suivant » go through the folder's files, « Télécharger » and « Versions » act on
- * the one shown.
+ * the one shown. A shared file shown `alone` has no folder to go through (its folder is not shared).
  */
-export function PreviewDialog({ file: opened, onShow, onClose }: { file: FileDoc; onShow: (file: FileDoc) => void; onClose: () => void }) {
+export function PreviewDialog({ file: opened, alone, onShow, onClose }: { file: FileDoc; alone: boolean; onShow: (file: FileDoc) => void; onClose: () => void }) {
   const t = useT<DriveKey>();
   // As it is now: a version restored from here changes its content (and so its SHA-256).
   const file = useFile(opened.id).data ?? opened;
   const toast = useToast();
   const link = useDownloadLink();
   // The folder view's own query (same key, same sort): already in the cache, no request.
-  const siblings = useFolder(file.parentId ?? ROOT_ID, sortFromSearch(useSearchString()));
+  const siblings = useFolder(file.parentId ?? ROOT_ID, { ...sortFromSearch(useSearchString()), enabled: !alone });
+  // Versions are the owner's history: restoring one is theirs to do.
+  const ownSpace = useFilesScope().sharingId === null;
   const files = (siblings.data?.items ?? []).filter((item) => item.type === 'file');
   const { previous, next } = neighbours(files, file.id);
   const position = files.findIndex((item) => item.id === file.id);
@@ -75,7 +77,7 @@ export function PreviewDialog({ file: opened, onShow, onClose }: { file: FileDoc
           <>
             {step(previous, t('drive.preview.previous'))}
             {step(next, t('drive.preview.next'))}
-            <Button onClick={() => setVersions(true)}>{t('drive.versions.open')}</Button>
+            {ownSpace && <Button onClick={() => setVersions(true)}>{t('drive.versions.open')}</Button>}
             <Button variant="primary" icon={<Icon name="download" />} onClick={() => void download()}>
               {t('action.download')}
             </Button>

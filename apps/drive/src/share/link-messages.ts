@@ -1,7 +1,6 @@
 /** The words of « Générer un lien », merged over Drive's by `LinkSection` itself. */
 export const linkMessages = {
   fr: {
-    'drive.link.title': 'Lien public',
     'drive.link.intro': 'Toute personne qui a le lien peut ouvrir cet élément, sans compte.',
     'drive.link.access': 'Accès',
     'drive.link.read': 'Peut consulter',
@@ -26,7 +25,6 @@ export const linkMessages = {
     'drive.link.never': 'sans date d’expiration',
   },
   en: {
-    'drive.link.title': 'Public link',
     'drive.link.intro': 'Anyone with the link can open this item, without an account.',
     'drive.link.access': 'Access',
     'drive.link.read': 'Can view',

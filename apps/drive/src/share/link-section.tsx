@@ -34,26 +34,15 @@ export function LinkSection({ item }: { item: FileDoc }) {
   );
 }
 
+/** The « Partager » dialog gives the section its region and heading (« Ou partager par lien »). */
 function LinkSectionBody({ item }: { item: FileDoc }) {
   const t = useT<LinkKey>();
-  const headingId = useId();
   const links = useLinks(item.id);
   // The gateway lists live links only: an expired one is not « Lien activé », a new one is offered.
   const link = links.data?.[0];
-  return (
-    <section className="mt-link-section" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('drive.link.title')}</h3>
-      {links.isPending ? (
-        <Loading />
-      ) : links.isError ? (
-        <ErrorPanel title={errorText(t, links.error)} onRetry={() => void links.refetch()} />
-      ) : link ? (
-        <ActiveLink link={link} />
-      ) : (
-        <NewLinkForm itemId={item.id} />
-      )}
-    </section>
-  );
+  if (links.isPending) return <Loading />;
+  if (links.isError) return <ErrorPanel title={errorText(t, links.error)} onRetry={() => void links.refetch()} />;
+  return link ? <ActiveLink link={link} /> : <NewLinkForm itemId={item.id} />;
 }
 
 function NewLinkForm({ itemId }: { itemId: string }) {

@@ -2,7 +2,7 @@ import type { DriveKey } from '../messages.ts';
 import { useEffect, useRef, useState } from 'react';
 import { forgetUnfinishedUpload, unfinishedUploads } from '@mytoutatice/sdk';
 import type { UnfinishedUpload } from '@mytoutatice/sdk';
-import { useClient } from '@mytoutatice/sdk/react';
+import { useFilesScope } from '@mytoutatice/sdk/react';
 import { Button, formatBytes, formatDate, useLocale, useT } from '@mytoutatice/ui';
 import { useUploadItems, useUploadQueueContext } from './upload-context.tsx';
 
@@ -15,7 +15,7 @@ import { useUploadItems, useUploadQueueContext } from './upload-context.tsx';
 export function UnfinishedUploads() {
   const t = useT<DriveKey>();
   const locale = useLocale();
-  const client = useClient();
+  const { files } = useFilesScope();
   const queue = useUploadQueueContext();
   const items = useUploadItems();
   const input = useRef<HTMLInputElement>(null);
@@ -28,13 +28,13 @@ export function UnfinishedUploads() {
     let live = true;
     void (async () => {
       const all = await unfinishedUploads();
-      const mine = await Promise.all(all.map((u) => client.files.get(u.parentId).then(() => u, () => undefined)));
+      const mine = await Promise.all(all.map((u) => files.get(u.parentId).then(() => u, () => undefined)));
       if (live) setFound(mine.filter((u) => u !== undefined));
     })();
     return () => {
       live = false;
     };
-  }, [client, finished]);
+  }, [files, finished]);
 
   // Those this page is sending again are the queue's to show.
   const shown = found.filter((u) => !items.some((i) => i.name === u.name && i.size === u.size && i.parentId === u.parentId));

@@ -1,7 +1,7 @@
 import type { DriveKey } from '../messages.ts';
 import type { FileDoc, FileVersion } from '@mytoutatice/contract';
 import { useEffect, useState } from 'react';
-import { useClient, useDeleteVersion, useFileVersions, useRestoreVersion } from '@mytoutatice/sdk/react';
+import { useDeleteVersion, useFilesScope, useFileVersions, useRestoreVersion } from '@mytoutatice/sdk/react';
 import { Button, Dialog, EmptyState, ErrorPanel, formatBytes, formatDate, Loading, useLocale, useT, useToast } from '@mytoutatice/ui';
 import { errorText } from '../error-text.ts';
 import { saveBlob } from '../items/save-file.ts';
@@ -18,7 +18,7 @@ export function VersionHistory({ file, open, onClose }: VersionHistoryProps) {
   const t = useT<DriveKey>();
   const locale = useLocale();
   const toast = useToast();
-  const client = useClient();
+  const { files } = useFilesScope();
   const versions = useFileVersions(file.id);
   const restore = useRestoreVersion();
   const remove = useDeleteVersion();
@@ -31,7 +31,7 @@ export function VersionHistory({ file, open, onClose }: VersionHistoryProps) {
 
   const download = async (version: FileVersion) => {
     try {
-      saveBlob(await client.files.versionContent(file.id, version.id), file.name);
+      saveBlob(await files.versionContent(file.id, version.id), file.name);
     } catch (error) {
       toast.error(errorText(t, error));
     }

@@ -1,6 +1,9 @@
 export { MyToutaticeProvider, useClient, createQueryClient } from './provider.tsx';
 export type { MyToutaticeProviderProps } from './provider.tsx';
 export { queryKeys } from './query-keys.ts';
+export type { FileKeys } from './query-keys.ts';
+export { FilesScopeProvider, useFilesScope } from './files-scope.tsx';
+export type { FilesScope } from './files-scope.tsx';
 export { useMe, useCreateSpace, useApps, useUsage, meQueryOptions, appsQueryOptions } from './use-space.ts';
 export type { ShellProps } from './shell-props.ts';
 export { useAppPasswords, useCreateAppPassword, useRevokeAppPassword } from './use-app-passwords.ts';
@@ -34,5 +37,22 @@ export {
   useDeleteDocument,
 } from './use-documents.ts';
 export type { UpdateDocumentVariables, DeleteDocumentVariables } from './use-documents.ts';
+export {
+  useSharings,
+  useSharing,
+  usePeopleSearch,
+  useCreateSharing,
+  useAddSharingMembers,
+  useChangeSharingRole,
+  useRemoveSharingMember,
+  useStopSharing,
+  useCopyFromSharing,
+} from './use-sharings.ts';
+export type {
+  AddMembersVariables,
+  ChangeRoleVariables,
+  RemoveMemberVariables,
+  CopyFromSharingVariables,
+} from './use-sharings.ts';
 export { connectRealtimeToQueryClient } from './use-realtime.ts';
 export { useNotifications, isUnread } from './use-notifications.ts';

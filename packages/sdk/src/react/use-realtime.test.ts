@@ -76,6 +76,15 @@ describe(connectRealtimeToQueryClient.name, () => {
     expect(lists.filter((key) => !queryClient.getQueryState(key)?.isInvalidated)).toEqual([]);
   });
 
+  it('leaves what sharings open alone on a change of one’s own space (it is someone else’s space)', () => {
+    const { queryClient, realtime, emit } = setUp();
+    const shared = [queryKeys.sharing('AAAAAAAAAAAAAAAAAAAAAA').folder('a'), queryKeys.sharing('AAAAAAAAAAAAAAAAAAAAAA').file('x'), queryKeys.sharings(), queryKeys.people('jo')];
+    for (const key of shared) queryClient.setQueryData(key, {});
+    connectRealtimeToQueryClient(realtime, queryClient);
+    emit({ changes: [{ seq: 7, kind: 'file', id: 'x', parentId: 'a', deleted: false }], last: 7 });
+    expect(shared.filter((key) => queryClient.getQueryState(key)?.isInvalidated)).toEqual([]);
+  });
+
   it('refreshes the doctype’s documents on a document change, and nothing once stopped', () => {
     const { queryClient, realtime, emit, invalidated } = setUp();
     const stop = connectRealtimeToQueryClient(realtime, queryClient);

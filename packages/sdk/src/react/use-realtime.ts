@@ -5,8 +5,20 @@ import { queryKeys } from './query-keys.ts';
 
 const ROOT = queryKeys.all[0];
 const DOCUMENTS = queryKeys.documents('')[1];
-/** Kinds of keys under ROOT that a file change leaves alone (a single file is refreshed by id). */
-const NOT_FILE_DATA = new Set<unknown>([queryKeys.me()[1], queryKeys.apps()[1], queryKeys.appPasswords()[1], DOCUMENTS, queryKeys.file('')[1]]);
+/**
+ * Kinds of keys under ROOT that a file change leaves alone (a single file is refreshed by id).
+ * What a sharing opens is someone else's space: one's own feed says nothing about it.
+ */
+const NOT_FILE_DATA = new Set<unknown>([
+  queryKeys.me()[1],
+  queryKeys.apps()[1],
+  queryKeys.appPasswords()[1],
+  DOCUMENTS,
+  queryKeys.file('')[1],
+  queryKeys.sharing('').file('')[1],
+  queryKeys.sharings()[1],
+  queryKeys.peopleSearches()[1],
+]);
 
 function isFileData(query: Query): boolean {
   const [root, kind] = query.queryKey;

@@ -3,8 +3,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { ConflictPolicy, UploadInput } from '../files.ts';
 import { uploadBatch } from '../upload-batch.ts';
 import type { UploadItem } from '../upload-batch.ts';
-import { useClient } from './provider.tsx';
-import { queryKeys } from './query-keys.ts';
+import { useFilesScope } from './files-scope.tsx';
 
 export type UploadVariables = { files: readonly UploadInput[]; conflict?: ConflictPolicy };
 
@@ -14,7 +13,7 @@ export type UploadVariables = { files: readonly UploadInput[]; conflict?: Confli
  * `cancel()` aborts what is running; `clear()` forgets the finished items.
  */
 export function useUpload(parentId: string) {
-  const client = useClient();
+  const scope = useFilesScope();
   const queryClient = useQueryClient();
   const [uploads, setUploads] = useState<readonly UploadItem[]>([]);
   const running = useRef(new Set<AbortController>());
@@ -24,7 +23,7 @@ export function useUpload(parentId: string) {
       const controller = new AbortController();
       running.current.add(controller);
       try {
-        return await uploadBatch(client.files, parentId, files, {
+        return await uploadBatch(scope.files, parentId, files, {
           conflict,
           signal: controller.signal,
           onUpdate: (item) => setUploads((list) => upsert(list, item)),
@@ -33,7 +32,7 @@ export function useUpload(parentId: string) {
         running.current.delete(controller);
       }
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.folder(parentId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: scope.keys.folder(parentId) }),
   });
 
   const cancel = useCallback(() => running.current.forEach((controller) => controller.abort()), []);
