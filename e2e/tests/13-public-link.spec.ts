@@ -115,4 +115,41 @@ test.describe('Public links', () => {
     await expectNoAxeViolation(visitor);
     await visitorContext.close();
   });
+
+  test('the teacher generates a link in « Partager »: password, expiry proposed, « Copier le lien », « Désactiver le lien »', async ({ page, browser, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await signInWithSpace(page, 'enseignant');
+    const api = teacherApi(page.request, await accessToken(page));
+    const folder = await api.folder(`Voyage ${Date.now()}`);
+    await api.upload(folder.id, 'itinéraire.txt', 'Rennes → Saint-Malo');
+
+    await page.goto('/drive');
+    await page.getByRole('button', { name: `Plus d’actions pour « ${folder.name} »` }).click();
+    await page.getByRole('menuitem', { name: 'Partager' }).click();
+    const dialog = page.getByRole('dialog', { name: `Partager « ${folder.name} »` });
+    await expect(dialog.getByRole('radio', { name: 'Peut consulter' })).toBeChecked();
+    await expect(dialog.getByLabel('Date d’expiration')).not.toHaveValue('');
+    await dialog.getByLabel('Mot de passe').fill(PASSWORD);
+    await dialog.getByRole('button', { name: 'Générer un lien' }).click();
+    await expect(dialog.getByText('Lien activé')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Copier le lien' }).click();
+    await expect(dialog.getByRole('status').getByText('Lien copié dans le presse-papiers.')).toBeVisible();
+    const url = await page.evaluate(() => navigator.clipboard.readText());
+    expect(url).toMatch(/\/public\/[A-Za-z0-9_-]{43}$/);
+    await expectNoAxeViolation(page, 'dialog');
+
+    const visitorContext = await browser.newContext();
+    const visitor = await visitorContext.newPage();
+    await visitor.goto(url);
+    await visitor.getByLabel('Mot de passe').fill(PASSWORD);
+    await visitor.getByRole('button', { name: 'Ouvrir' }).click();
+    await expect(visitor.getByRole('button', { name: 'itinéraire.txt', exact: true })).toBeVisible();
+    await expect(visitor.getByRole('button', { name: 'Déposer des fichiers' })).toHaveCount(0);
+
+    await dialog.getByRole('button', { name: 'Désactiver le lien' }).click();
+    await expect(dialog.getByRole('button', { name: 'Générer un lien' })).toBeVisible();
+    await visitor.reload();
+    await expect(visitor.getByRole('heading', { level: 1, name: 'Ce lien n’est plus disponible' })).toBeVisible();
+    await visitorContext.close();
+  });
 });

@@ -1,5 +1,4 @@
 import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
 import type { FileDoc, LinkAccess, PublicLink } from '@mytoutatice/contract';
 import { MIN_LINK_PASSWORD, useCreateLink, useDisableLink, useLinks } from '@mytoutatice/sdk/links';
 import { Button, ErrorPanel, I18nProvider, Loading, TextField, formatDate, useLocale, useT } from '@mytoutatice/ui';
@@ -55,9 +54,8 @@ function NewLinkForm({ itemId }: { itemId: string }) {
   const [keepGps, setKeepGps] = useState(false);
   const tooShort = password !== '' && password.length < MIN_LINK_PASSWORD;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (tooShort) return;
+  const generate = () => {
+    if (tooShort || create.isPending) return;
     create.mutate({
       itemId,
       access,
@@ -68,7 +66,8 @@ function NewLinkForm({ itemId }: { itemId: string }) {
   };
 
   return (
-    <form className="mt-link-form" onSubmit={submit} noValidate>
+    // Not a <form>: the « Partager » dialog around it is one, and forms do not nest.
+    <div className="mt-link-form">
       <p>{t('drive.link.intro')}</p>
       <fieldset>
         <legend>{t('drive.link.access')}</legend>
@@ -86,6 +85,12 @@ function NewLinkForm({ itemId }: { itemId: string }) {
         autoComplete="new-password"
         value={password}
         onChange={(event) => setPassword(event.target.value)}
+        // Enter here generates the link, not the dialog's « Envoyer ».
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter') return;
+          event.preventDefault();
+          generate();
+        }}
         error={tooShort ? t('drive.link.passwordHint', { min: MIN_LINK_PASSWORD }) : null}
       />
       {expiry === null ? (
@@ -109,10 +114,10 @@ function NewLinkForm({ itemId }: { itemId: string }) {
           {errorText(t, create.error)}
         </p>
       ) : null}
-      <Button type="submit" variant="primary" disabled={create.isPending || tooShort}>
+      <Button variant="primary" disabled={create.isPending || tooShort} onClick={generate}>
         {t('drive.link.generate')}
       </Button>
-    </form>
+    </div>
   );
 }
 
