@@ -8,9 +8,8 @@ import {
   useSharings,
   useStopSharing,
 } from '@mytoutatice/sdk/react';
-import { Button, Dialog, Icon, useT, useToast } from '@mytoutatice/ui';
+import { Button, Dialog, errorText, Icon, useT, useToast } from '@mytoutatice/ui';
 import { useState } from 'react';
-import { errorText } from '../error-text.ts';
 import { ConfirmDialog } from '../items/confirm-dialog.tsx';
 import type { DriveKey } from '../messages.ts';
 import { LinkSection } from './link-section.tsx';
