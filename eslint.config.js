@@ -24,6 +24,8 @@ export default tseslint.config(
     // Browser code takes the contract's values from the shared sdk module: importing them from
     // the contract would bundle a second copy of it (and of zod) into each app.
     files: ['apps/*/src/**', 'packages/app-kit/src/**', 'packages/ui/src/**'],
+    // Tests are not bundled.
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -1,10 +1,9 @@
 import { useEffect, useMemo } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { FileDoc } from '@mytoutatice/contract';
-import { Button, EmptyState, ErrorPanel, Icon, Loading, formatBytes, formatDate, useToast, useT } from '@mytoutatice/ui';
+import { Button, EmptyState, ErrorPanel, Icon, Loading, errorText, formatBytes, formatDate, useT, useToast } from '@mytoutatice/ui';
 import type { PublicKey } from './messages.ts';
 import { downloadFile } from './download.ts';
-import { errorText } from './error-text.ts';
 import { previewKind } from './preview-kind.ts';
 import { useVisitor } from './visitor-context.tsx';
 

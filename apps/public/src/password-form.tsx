@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { Button, TextField, useT } from '@mytoutatice/ui';
+import { Button, TextField, errorText, useT } from '@mytoutatice/ui';
 import type { PublicKey } from './messages.ts';
-import { errorText } from './error-text.ts';
 import { useVisitor } from './visitor-context.tsx';
 
 /** « Mot de passe » of a protected link: nothing of the item is shown before it. */

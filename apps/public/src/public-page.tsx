@@ -1,10 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '@mytoutatice/sdk';
 import type { LinkVisit } from '@mytoutatice/contract';
-import { ErrorPanel, Icon, Loading, formatDate, useT } from '@mytoutatice/ui';
+import { ErrorPanel, Icon, Loading, errorText, formatDate, useT } from '@mytoutatice/ui';
 import type { unlockTokenStore } from './link-code.ts';
 import type { PublicKey } from './messages.ts';
-import { errorText } from './error-text.ts';
 import { FileView } from './file-view.tsx';
 import { FolderView } from './folder-view.tsx';
 import { PasswordForm } from './password-form.tsx';

@@ -1,8 +1,7 @@
 import { useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Icon, ProgressBar, useToast, useT } from '@mytoutatice/ui';
+import { Button, Icon, ProgressBar, errorText, useT, useToast } from '@mytoutatice/ui';
 import type { PublicKey } from './messages.ts';
-import { errorText } from './error-text.ts';
 import { useVisitor } from './visitor-context.tsx';
 
 type Sending = { name: string; sent: number; total: number };

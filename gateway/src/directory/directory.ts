@@ -117,6 +117,12 @@ export class Directory {
     this.remember(entry);
   }
 
+  /** The person's display name as the ENT last gave it (undefined before they signed in since it was kept). */
+  nameOf(sub: string): string | undefined {
+    const row = this.db.prepare('SELECT name FROM spaces WHERE sub = ?').get(sub) as { name: string | null } | undefined;
+    return row?.name ?? undefined;
+  }
+
   /**
    * Keeps the person's name and email as their verified ENT token gives them (at onboarding and
    * at each shell start), writing only when they changed. A person without a space is not here.

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SharingList, type Sharing, type SharingRole } from '@mytoutatice/contract';
+import { Sharing, SharingList, type SharingRole } from '@mytoutatice/contract';
 import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts';
 import { sharingRoutes } from './sharing-routes.ts';
 import { jsonBody, sharingCalls } from './sharing-test-calls.ts';
@@ -47,6 +47,18 @@ describe(sharingRoutes.name, () => {
     if (part === 'removed') expect((await gw.call(tokens.teacher, `/gateway/sharings/${sharing.id}/members/eleve`, { method: 'DELETE' })).status).toBe(204);
     return { folder, course, sharing };
   }
+
+  it('names the members as the ENT last named them, and never shows their emails', async () => {
+    await gw.call(tokens.pupil, '/gateway/me');
+    const folder = await calls.folder(tokens.teacher, 'root', 'Sortie');
+    const sharing = await calls.share(tokens.teacher, folder.id, [{ slug: 'agent', role: 'read' }, { slug: 'eleve', role: 'write' }]);
+    const seen = Sharing.parse(await (await gw.call(tokens.teacher, `/gateway/sharings/${sharing.id}`)).json());
+    expect(seen.members.map(({ slug, name }) => [slug, name])).toEqual([
+      ['agent', 'Yannick Bré'],
+      ['eleve', 'Jordan Abiven'],
+    ]);
+    expect(JSON.stringify(seen)).not.toMatch(/@/);
+  });
 
   for (const part of Object.keys(EXPECTED) as Case[]) {
     it(`answers the ${part} as the rules say, on every route`, async () => {

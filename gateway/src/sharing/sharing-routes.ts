@@ -37,7 +37,10 @@ export function sharingRoutes(deps: SharingRoutesDeps): Router {
       item: { id: record.itemId, kind: record.itemKind, name: record.itemName },
       owner: { slug: slugOf(record.ownerSub), name: record.ownerName },
       access,
-      members: members.map((member) => ({ slug: slugOf(member.sub), role: member.role, addedAt: member.addedAt })),
+      members: members.map((member) => {
+        const slug = slugOf(member.sub);
+        return { slug, name: deps.directory.nameOf(member.sub) ?? slug, role: member.role, addedAt: member.addedAt };
+      }),
       createdAt: record.createdAt,
     };
   }

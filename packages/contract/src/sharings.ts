@@ -33,7 +33,8 @@ export type AddSharingMembersBody = z.infer<typeof AddSharingMembersBody>;
 export const ChangeSharingRoleBody = z.object({ role: SharingRole });
 export type ChangeSharingRoleBody = z.infer<typeof ChangeSharingRoleBody>;
 
-export const SharingMember = z.object({ slug: z.string(), role: SharingRole, addedAt: z.string() });
+/** `name`: the member's display name as the ENT last gave it (their slug until they sign in again). */
+export const SharingMember = z.object({ slug: z.string(), name: z.string(), role: SharingRole, addedAt: z.string() });
 export type SharingMember = z.infer<typeof SharingMember>;
 
 /**

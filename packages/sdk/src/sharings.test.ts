@@ -14,7 +14,7 @@ const sharing = {
   item: { id: 'f1', kind: 'folder', name: 'Cours' },
   owner: { slug: 'enseignant', name: 'Annabel Bourde' },
   access: 'owner',
-  members: [{ slug: 'eleve', role: 'write', addedAt: now }],
+  members: [{ slug: 'eleve', name: 'Jordan Abiven', role: 'write', addedAt: now }],
   createdAt: now,
 };
 const listing = {

@@ -4,7 +4,7 @@ import type { DragEvent } from 'react';
 import { navigate } from '@mytoutatice/app-kit';
 import { ROOT_ID } from '@mytoutatice/sdk';
 import { useFile, useFolder } from '@mytoutatice/sdk/react';
-import { EmptyState, ErrorPanel, Loading, useT } from '@mytoutatice/ui';
+import { EmptyState, ErrorPanel, errorText, Loading, useT } from '@mytoutatice/ui';
 import { ItemBrowser } from '../items/item-browser.tsx';
 import { DrivePage } from '../nav/drive-page.tsx';
 import { useDrivePlace } from '../place/drive-place.tsx';
@@ -47,7 +47,7 @@ export function FolderView({ folderId }: { folderId: string }) {
       <DrivePage current={current} title={t('drive.title')}>
         <ErrorPanel
           title={error?.code === 'not_found' ? t('drive.notFound') : t('drive.loadError')}
-          detail={error?.message}
+          detail={error ? errorText(t, error) : undefined}
           onRetry={() => void listing.refetch()}
         />
       </DrivePage>

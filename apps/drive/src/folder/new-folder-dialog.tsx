@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { checkName } from '@mytoutatice/sdk';
 import { useCreateFolder } from '@mytoutatice/sdk/react';
-import { Button, Dialog, TextField, useT } from '@mytoutatice/ui';
+import { Button, Dialog, errorText, TextField, useT } from '@mytoutatice/ui';
 import type { DriveKey } from '../messages.ts';
 
 /** « Nouveau dossier »: a name checked with the server's own rule before sending. */
@@ -28,7 +28,7 @@ export function NewFolderDialog({ parentId }: { parentId: string }) {
     create.mutate(check.name, {
       onSuccess: close,
       onError: (err) =>
-        setError(err.code === 'name_conflict' && err.suggestedName ? t('drive.nameConflict', { name: err.suggestedName }) : err.message),
+        setError(err.code === 'name_conflict' && err.suggestedName ? t('drive.nameConflict', { name: err.suggestedName }) : errorText(t, err)),
     });
   }
 

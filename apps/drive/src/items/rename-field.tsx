@@ -1,10 +1,9 @@
 import type { FileDoc } from '@mytoutatice/contract';
 import { checkName, isApiError } from '@mytoutatice/sdk';
 import { useRenameOrMove } from '@mytoutatice/sdk/react';
-import { useT } from '@mytoutatice/ui';
+import { errorText, useT } from '@mytoutatice/ui';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DriveKey } from '../messages.ts';
-import { errorText } from '../error-text.ts';
 
 /**
  * « Renommer » in place: Enter saves, Escape gives up. A name already taken is explained with the

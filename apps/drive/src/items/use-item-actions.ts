@@ -1,8 +1,7 @@
 import type { FileDoc } from '@mytoutatice/contract';
 import { useCopy, useCopyFromSharing, useDestroy, useRenameOrMove, useRestore, useTrash } from '@mytoutatice/sdk/react';
-import { useT, useToast } from '@mytoutatice/ui';
+import { errorText, useT, useToast } from '@mytoutatice/ui';
 import type { DriveKey } from '../messages.ts';
-import { errorText } from '../error-text.ts';
 import { useDownload } from './use-download.ts';
 
 export type PlaceMode = 'move' | 'copy';

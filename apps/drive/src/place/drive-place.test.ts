@@ -8,7 +8,7 @@ const sharing: Sharing = {
   item: { id: 'shared-folder', kind: 'folder', name: 'Sortie' },
   owner: { slug: 'enseignant', name: 'Annabel Bourde' },
   access: 'read',
-  members: [{ slug: 'eleve', role: 'read', addedAt: '' }],
+  members: [{ slug: 'eleve', name: 'Jordan Abiven', role: 'read', addedAt: '' }],
   createdAt: '',
 };
 

@@ -1,8 +1,7 @@
 import type { DriveKey } from '../messages.ts';
 import type { FileDoc } from '@mytoutatice/contract';
 import { useEffect, useMemo } from 'react';
-import { ErrorPanel, Loading, useT } from '@mytoutatice/ui';
-import { errorText } from '../error-text.ts';
+import { ErrorPanel, errorText, Loading, useT } from '@mytoutatice/ui';
 import { useFileContent } from './use-file-content.ts';
 
 /** The image from the content route (bearer token) through a blob URL, let go when it leaves. */

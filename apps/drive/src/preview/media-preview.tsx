@@ -2,8 +2,7 @@ import type { DriveKey } from '../messages.ts';
 import type { FileDoc } from '@mytoutatice/contract';
 import { useEffect } from 'react';
 import { useDownloadLink } from '@mytoutatice/sdk/react';
-import { ErrorPanel, Loading, useT } from '@mytoutatice/ui';
-import { errorText } from '../error-text.ts';
+import { ErrorPanel, errorText, Loading, useT } from '@mytoutatice/ui';
 
 /**
  * Video and sound in the browser's own player. A media element cannot send the bearer token, so

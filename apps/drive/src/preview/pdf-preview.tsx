@@ -4,8 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { GlobalWorkerOptions, getDocument } from 'pdfjs-dist';
 import type { PDFDocumentLoadingTask } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { ErrorPanel, Loading, useT } from '@mytoutatice/ui';
-import { errorText } from '../error-text.ts';
+import { ErrorPanel, errorText, Loading, useT } from '@mytoutatice/ui';
 import { useFileContent } from './use-file-content.ts';
 
 // A file of our origin: the page's CSP (`script-src 'self'`, which workers fall back to) allows it.

@@ -2,8 +2,7 @@ import type { DriveKey } from '../messages.ts';
 import type { FileDoc } from '@mytoutatice/contract';
 import { useEffect, useState } from 'react';
 import MarkdownIt from 'markdown-it';
-import { ErrorPanel, Loading, useT } from '@mytoutatice/ui';
-import { errorText } from '../error-text.ts';
+import { ErrorPanel, errorText, Loading, useT } from '@mytoutatice/ui';
 import { useFileContent } from './use-file-content.ts';
 
 /** Raw HTML off: a file's markup is shown as text, never run; markdown-it also refuses javascript: links. */

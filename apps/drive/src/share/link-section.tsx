@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import type { FileDoc, LinkAccess, PublicLink } from '@mytoutatice/contract';
 import { MIN_LINK_PASSWORD, useCreateLink, useDisableLink, useLinks } from '@mytoutatice/sdk/links';
-import { Button, ErrorPanel, I18nProvider, Loading, TextField, formatDate, useLocale, useT } from '@mytoutatice/ui';
-import { errorText } from '../error-text.ts';
+import { Button, ErrorPanel, I18nProvider, Loading, TextField, errorText, formatDate, useLocale, useT } from '@mytoutatice/ui';
 import { linkMessages, type LinkKey } from './link-messages.ts';
 
 /** Days a new link lives unless the owner says otherwise (the issue: an expiry is proposed by default). */

@@ -1,8 +1,7 @@
-import type { PeopleSearch, Person } from '@mytoutatice/contract';
+import type { Person } from '@mytoutatice/contract';
 import { MIN_PEOPLE_QUERY } from '@mytoutatice/sdk';
-import { queryKeys, usePeopleSearch } from '@mytoutatice/sdk/react';
+import { usePeopleSearch } from '@mytoutatice/sdk/react';
 import { useT } from '@mytoutatice/ui';
-import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { DriveKey } from '../messages.ts';
@@ -17,18 +16,6 @@ export function PersonAvatar({ name }: { name: string }) {
       {initialsOf(name)}
     </span>
   );
-}
-
-/** A person's name as the directory gave it in one of this page's searches (kept in the query cache). */
-export function useSearchedNames(): (slug: string) => string | undefined {
-  const queryClient = useQueryClient();
-  return (slug) => {
-    for (const [, answer] of queryClient.getQueriesData<PeopleSearch>({ queryKey: queryKeys.peopleSearches() })) {
-      const person = answer?.people.find((p) => p.slug === slug);
-      if (person) return person.name;
-    }
-    return undefined;
-  };
 }
 
 /**

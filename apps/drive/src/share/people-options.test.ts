@@ -34,7 +34,7 @@ describe(offered.name, () => {
 
 describe(addressOf.name, () => {
   it('gives a member the domain of one’s own space, or the bare slug when it is unknown', () => {
-    expect(addressOf('eleve', { slug: 'enseignant', address: 'enseignant.mytoutatice.cloud' })).toBe('eleve.mytoutatice.cloud');
+    expect(addressOf('eleve', { slug: 'enseignant', address: 'enseignant.mytoutatice.cloud' })).toBe('https://eleve.mytoutatice.cloud');
     expect(addressOf('eleve', null)).toBe('eleve');
   });
 });

@@ -30,8 +30,11 @@ export function offered(found: readonly Person[], excluded: ReadonlySet<string>)
   return found.filter((person) => !excluded.has(person.slug));
 }
 
-/** `eleve` → `eleve.mytoutatice.cloud`: a member's address, the domain read from one's own space's. */
+/**
+ * `eleve` → `https://eleve.mytoutatice.cloud`, as the directory's search shows addresses: a
+ * member's address, the domain read from one's own space's.
+ */
 export function addressOf(slug: string, space: { slug: string; address: string } | null | undefined): string {
   if (!space || !space.address.startsWith(`${space.slug}.`)) return slug;
-  return `${slug}${space.address.slice(space.slug.length)}`;
+  return `https://${slug}${space.address.slice(space.slug.length)}`;
 }

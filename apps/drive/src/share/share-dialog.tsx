@@ -8,13 +8,12 @@ import {
   useSharings,
   useStopSharing,
 } from '@mytoutatice/sdk/react';
-import { Button, Dialog, Icon, useT, useToast } from '@mytoutatice/ui';
+import { Button, Dialog, errorText, Icon, useT, useToast } from '@mytoutatice/ui';
 import { useState } from 'react';
-import { errorText } from '../error-text.ts';
 import { ConfirmDialog } from '../items/confirm-dialog.tsx';
 import type { DriveKey } from '../messages.ts';
 import { LinkSection } from './link-section.tsx';
-import { PeopleCombobox, PersonAvatar, useSearchedNames } from './people-combobox.tsx';
+import { PeopleCombobox, PersonAvatar } from './people-combobox.tsx';
 import { addressOf } from './people-options.ts';
 import { RoleSelect } from './role-select.tsx';
 import { RoleExplanations } from './role-explanations.tsx';
@@ -144,7 +143,6 @@ function MembersList({ sharing, address, onError }: {
   const toast = useToast();
   const change = useChangeSharingRole();
   const remove = useRemoveSharingMember();
-  const nameOf = useSearchedNames();
   return (
     <section className="mt-share__access" aria-labelledby="mt-share-access-title">
       <h3 id="mt-share-access-title" className="mt-share__heading">
@@ -152,7 +150,7 @@ function MembersList({ sharing, address, onError }: {
       </h3>
       <ul className="mt-share__people">
         {sharing.members.map((member) => {
-          const name = nameOf(member.slug) ?? member.slug;
+          const { name } = member;
           return (
             <li key={member.slug} className="mt-share__person">
               <PersonAvatar name={name} />

@@ -1,9 +1,8 @@
 import type { Sharing } from '@mytoutatice/contract';
 import { navigate } from '@mytoutatice/app-kit';
 import { useRemoveSharingMember } from '@mytoutatice/sdk/react';
-import { Button, useT, useToast } from '@mytoutatice/ui';
+import { Button, errorText, useT, useToast } from '@mytoutatice/ui';
 import { useState } from 'react';
-import { errorText } from '../error-text.ts';
 import { ConfirmDialog } from '../items/confirm-dialog.tsx';
 import type { DriveKey } from '../messages.ts';
 import { capabilitiesOf } from '../place/capabilities.ts';

@@ -1,9 +1,8 @@
 import { ROOT_ID } from '@mytoutatice/sdk';
 import { useEmptyTrash, useTrashListing } from '@mytoutatice/sdk/react';
-import { Button, EmptyState, ErrorPanel, Loading, useT, useToast } from '@mytoutatice/ui';
+import { Button, EmptyState, ErrorPanel, errorText, Loading, useT, useToast } from '@mytoutatice/ui';
 import { useState } from 'react';
 import type { DriveKey } from '../messages.ts';
-import { errorText } from '../error-text.ts';
 import { ConfirmDialog } from '../items/confirm-dialog.tsx';
 import { ItemBrowser } from '../items/item-browser.tsx';
 import { DrivePage } from '../nav/drive-page.tsx';

@@ -1,8 +1,7 @@
 import type { DriveKey } from '../messages.ts';
 import { Link } from '@mytoutatice/app-kit';
 import type { ApiError } from '@mytoutatice/sdk';
-import { useT } from '@mytoutatice/ui';
-import { errorText } from '../error-text.ts';
+import { errorText, useT } from '@mytoutatice/ui';
 import { viewPaths } from '../routes.ts';
 
 /** Why a file was not imported, with the way out when there is one (room to free in the trash). */

@@ -3,7 +3,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { navigate, usePathname } from '@mytoutatice/app-kit';
 import { useMe } from '@mytoutatice/sdk/react';
 import type { ShellProps } from '@mytoutatice/sdk/react';
-import { ErrorPanel, Loading, useT } from '@mytoutatice/ui';
+import { ErrorPanel, errorText, Loading, useT } from '@mytoutatice/ui';
 import { SETTINGS_ROUTE } from '../home-routes.ts';
 import { HomePage } from './home-page.tsx';
 import { Onboarding } from './onboarding/onboarding.tsx';
@@ -23,7 +23,7 @@ export function HomeRoot(props: ShellProps) {
   }, [hasSpace, pathname]);
 
   if (me.isPending) return <Loading />;
-  if (me.isError) return <ErrorPanel title={t('home.loadError')} detail={me.error.message} onRetry={() => void me.refetch()} />;
+  if (me.isError) return <ErrorPanel title={t('home.loadError')} detail={errorText(t, me.error)} onRetry={() => void me.refetch()} />;
   if (!me.data.space) {
     return (
       <Onboarding

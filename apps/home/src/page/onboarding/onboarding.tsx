@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import { EMAIL_PATTERN } from '@mytoutatice/sdk';
 import type { Me } from '@mytoutatice/contract';
 import { useCreateSpace } from '@mytoutatice/sdk/react';
-import { Button, TextField, useT } from '@mytoutatice/ui';
+import { Button, errorText, TextField, useT } from '@mytoutatice/ui';
 import { CguText } from './cgu-text.tsx';
 
 type Step = 'email' | 'address' | 'cgu';
@@ -106,7 +106,7 @@ export function Onboarding({ me, onCreated }: { me: Me; onCreated: () => void })
           )}
           {createSpace.isError && (
             <p className="mt-field__error" role="alert">
-              {createSpace.error.message}
+              {errorText(t, createSpace.error)}
             </p>
           )}
           <div className="mt-actions">

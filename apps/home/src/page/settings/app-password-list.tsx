@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { AppPassword } from '@mytoutatice/contract';
 import { useRevokeAppPassword } from '@mytoutatice/sdk/react';
-import { Button, Dialog, formatDate, useLocale, useT, useToast } from '@mytoutatice/ui';
+import { Button, Dialog, errorText, formatDate, useLocale, useT, useToast } from '@mytoutatice/ui';
 import type { SettingsKey } from './settings-messages.ts';
 
 const WHEN: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
@@ -34,7 +34,7 @@ export function AppPasswordList({ passwords, afterRevoke }: { passwords: AppPass
         toast.success(t('settings.devices.revoked', { label: password.label }));
         revoked.current = true;
       },
-      onError: (error) => toast.error(error.message),
+      onError: (error) => toast.error(errorText(t, error)),
       onSettled: () => setAsked(null),
     });
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CreatedAppPassword } from '@mytoutatice/contract';
 import { useAppPasswords, useCreateAppPassword } from '@mytoutatice/sdk/react';
-import { Button, ErrorPanel, Loading, TextField, useT } from '@mytoutatice/ui';
+import { Button, ErrorPanel, errorText, Loading, TextField, useT } from '@mytoutatice/ui';
 import { AppPasswordList } from './app-password-list.tsx';
 import { NewAppPassword } from './new-app-password.tsx';
 import type { SettingsKey } from './settings-messages.ts';
@@ -44,7 +44,7 @@ export function AppPasswordsSection({ davUrl, username }: { davUrl: string; user
   let list;
   if (passwords.isPending) list = <Loading />;
   else if (passwords.isError)
-    list = <ErrorPanel title={t('settings.devices.loadError')} detail={passwords.error.message} onRetry={() => void passwords.refetch()} />;
+    list = <ErrorPanel title={t('settings.devices.loadError')} detail={errorText(t, passwords.error)} onRetry={() => void passwords.refetch()} />;
   else list = <AppPasswordList passwords={passwords.data} afterRevoke={listHeading} />;
 
   return (
@@ -92,7 +92,7 @@ export function AppPasswordsSection({ davUrl, username }: { davUrl: string; user
             maxLength={MAX_LABEL}
             required
             autoComplete="off"
-            error={invalid ? t('settings.devices.labelRequired') : create.isError ? create.error.message : null}
+            error={invalid ? t('settings.devices.labelRequired') : create.isError ? errorText(t, create.error) : null}
             onChange={(event) => {
               setLabel(event.target.value);
               setInvalid(false);
