@@ -2,7 +2,8 @@
  * bench/sharing: what reaching a folder through a sharing costs, side by side in one run with
  * wrk (64 connections): the owner listing their folder (`/api/files/<id>/children`) vs a member
  * listing the same folder through the sharing (`/api/sharings/<sid>/files/<id>/children`: one
- * membership lookup and a token minted per request, then the owner's node).
+ * membership lookup and a token minted per request, then the owner's node) vs an anonymous
+ * visitor through a public link without password (`/api/links/<code>/files/<id>/children`).
  *   node --conditions=source bench/sharing/run.ts   (DURATION=10s FILES=50)
  */
 import { execFileSync } from 'node:child_process';
@@ -18,21 +19,23 @@ const system = await startSystem();
 try {
   const owner = await system.signIn('enseignant');
   const member = await system.signIn('eleve');
-  const call = async (token: string, path: string, init: RequestInit = {}) => {
+  const call = async <T = { id: string }>(token: string, path: string, init: RequestInit = {}): Promise<T> => {
     const res = await fetch(`${system.publicUrl}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return res.json() as Promise<{ id: string }>;
+    return res.json() as Promise<T>;
   };
   const folder = await call(owner, '/api/files/root/folders', { method: 'POST', body: JSON.stringify({ name: 'Cours partagés' }) });
   for (let i = 0; i < FILES; i++) {
     await call(owner, `/api/files/${folder.id}/files?name=${encodeURIComponent(fileName(i))}`, { method: 'POST', body: `contenu ${i}` });
   }
   const sharing = await call(owner, '/gateway/sharings', { method: 'POST', body: JSON.stringify({ itemId: folder.id, members: [{ slug: 'eleve', role: 'read' }] }) });
+  const link = await call<{ code: string }>(owner, '/gateway/links', { method: 'POST', body: JSON.stringify({ itemId: folder.id, access: 'read' }) });
 
   const runs: [string, WrkResult][] = [];
   for (const [name, path, token] of [
     ['owner, own space', `/api/files/${folder.id}/children`, owner],
     ['member, through the sharing', `/api/sharings/${sharing.id}/files/${folder.id}/children`, member],
+    ['visitor, through a public link', `/api/links/${link.code}/files/${folder.id}/children`, 'none'],
   ] as const) {
     await call(token, path);
     runWrk(`${system.publicUrl}${path}`, token, '2s'); // warm-up
