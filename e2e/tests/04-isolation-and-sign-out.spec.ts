@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { entUrl } from '../playwright.config.ts';
-import { accessToken, signIn, signInWithSpace } from './journey.ts';
+import { accessToken, signIn, signInWithSpace, userMenu } from './journey.ts';
 
 test.describe('Two people, two spaces; signing out ends the ENT session', () => {
   test('a second person never sees the first one’s files, even by id; sign-out ends the session at the ENT', async ({ page }) => {
@@ -17,7 +17,7 @@ test.describe('Two people, two spaces; signing out ends the ENT session', () => 
     const fileId = listing.items.find((f) => f.name === 'bulletin-de-paie.txt')?.id;
     expect(fileId).toBeTruthy();
 
-    await page.getByRole('navigation', { name: 'MyToutatice' }).getByRole('button').click();
+    await userMenu(page).click();
     await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
     // Back at the Home, which sends to the ENT: its session is over, so the login form shows.
     await expect(page).toHaveURL((url) => url.href.startsWith(entUrl));

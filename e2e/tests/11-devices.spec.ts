@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { publicUrl } from '../playwright.config.ts';
-import { accessToken, expectNoAxeViolation, signInWithSpace } from './journey.ts';
+import { accessToken, expectNoAxeViolation, signInWithSpace, userMenu } from './journey.ts';
 
 const PASSWORD = /^[a-z0-9]{4}(-[a-z0-9]{4}){5}$/;
 
@@ -19,7 +19,7 @@ test.describe('Devices: app passwords in the settings', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await signInWithSpace(page, 'agent');
     // From the person's menu in the bar.
-    await page.getByRole('navigation', { name: 'MyToutatice' }).getByRole('button').click();
+    await userMenu(page).click();
     await page.getByRole('menuitem', { name: 'Paramètres' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Paramètres' })).toBeVisible();
     const section = page.getByRole('region', { name: 'Appareils et mots de passe d’application' });
@@ -69,7 +69,7 @@ test.describe('Devices: app passwords in the settings', () => {
   test('on a 390 px phone the settings fit and work by keyboard; the bar and the new password fit at 360 px', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await signInWithSpace(page, 'agent');
-    const menu = page.getByRole('navigation', { name: 'MyToutatice' }).getByRole('button');
+    const menu = userMenu(page);
     await expect(menu).toBeVisible();
     expect(await fits(page)).toBe(true);
 

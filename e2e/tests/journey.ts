@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { entUrl } from '../playwright.config.ts';
 
 export const DEMO_PASSWORD = 'demo';
@@ -52,4 +52,9 @@ export async function expectNoAxeViolation(page: Page, include?: string): Promis
   const builder = new AxeBuilder({ page });
   const { violations } = await (include === undefined ? builder : builder.include(include)).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** The person's menu in the bar (settings, sign out): the bar's button that is not « Notifications ». */
+export function userMenu(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'MyToutatice' }).getByRole('button', { name: /^(?!Notifications)/ });
 }
