@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
+import { openGatewayDb, inTransaction } from '../store/gateway-db.ts';
 import { nameWords, prefixEnd } from './name-words.ts';
 
 export type DirectoryEntry = {
@@ -47,10 +46,8 @@ export class Directory {
   private readonly byInstance = new Map<string, DirectoryEntry>();
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new DatabaseSync(join(dataDir, 'directory.sqlite'));
+    this.db = openGatewayDb(dataDir, 'directory.sqlite');
     this.db.exec(`
-      PRAGMA journal_mode = WAL;
       CREATE TABLE IF NOT EXISTS spaces (
         sub TEXT PRIMARY KEY,
         instance_id TEXT NOT NULL UNIQUE,
@@ -64,7 +61,7 @@ export class Directory {
 
   /** Read again inside the write lock: another process opening the same file may have run them. */
   private migrate(): void {
-    this.transaction(() => {
+    inTransaction(this.db, () => {
       const { user_version: version } = this.db.prepare('PRAGMA user_version').get() as { user_version: number };
       if (version >= STEPS.length) return;
       for (const step of STEPS.slice(version)) this.db.exec(step);
@@ -131,7 +128,7 @@ export class Directory {
     const email = claims.email?.toLowerCase() ?? null;
     const known = this.db.prepare('SELECT name, email FROM spaces WHERE sub = ?').get(sub) as { name: string | null; email: string | null } | undefined;
     if (!known || (known.name === claims.name && known.email === email)) return;
-    this.transaction(() => {
+    inTransaction(this.db, () => {
       this.db.prepare('UPDATE spaces SET name = ?, email = ? WHERE sub = ?').run(claims.name, email, sub);
       this.db.prepare('DELETE FROM name_words WHERE sub = ?').run(sub);
       const put = this.db.prepare('INSERT INTO name_words (word, sub) VALUES (?, ?)');
@@ -161,16 +158,6 @@ export class Directory {
     );
   }
 
-  private transaction(work: () => void): void {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      work();
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
-  }
 
   close(): void {
     this.db.close();

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
+import { openGatewayDb } from '../store/gateway-db.ts';
 import type { LinkAccess } from '@mytoutatice/contract';
 import type { SharedItemKind } from '../sharing/sharing-store.ts';
 import type { PasswordHash } from './link-password.ts';
@@ -39,10 +38,8 @@ export class LinkStore {
   private readonly db: DatabaseSync;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new DatabaseSync(join(dataDir, 'links.sqlite'));
+    this.db = openGatewayDb(dataDir, 'links.sqlite');
     this.db.exec(`
-      PRAGMA journal_mode = WAL;
       CREATE TABLE IF NOT EXISTS links (
         id TEXT PRIMARY KEY,
         code TEXT NOT NULL UNIQUE,

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
+import { openGatewayDb, inTransaction } from '../store/gateway-db.ts';
 import type { SharingRole } from '@mytoutatice/contract';
 
 export type SharedItemKind = 'file' | 'folder';
@@ -36,11 +35,8 @@ export class SharingStore {
   private readonly accessListeners = new Set<AccessChangeListener>();
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new DatabaseSync(join(dataDir, 'sharings.sqlite'));
+    this.db = openGatewayDb(dataDir, 'sharings.sqlite');
     this.db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA foreign_keys = ON;
       CREATE TABLE IF NOT EXISTS sharings (
         id TEXT PRIMARY KEY,
         owner_sub TEXT NOT NULL,
@@ -64,7 +60,7 @@ export class SharingStore {
 
   create(sharing: Omit<SharingRecord, 'id' | 'createdAt'>, members: readonly { sub: string; role: SharingRole }[]): SharingRecord {
     const record: SharingRecord = { ...sharing, id: randomBytes(16).toString('base64url'), createdAt: new Date().toISOString() };
-    this.transaction(() => {
+    inTransaction(this.db, () => {
       this.db
         .prepare('INSERT INTO sharings (id, owner_sub, owner_name, item_id, item_kind, item_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(record.id, record.ownerSub, record.ownerName, record.itemId, record.itemKind, record.itemName, record.createdAt);
@@ -123,7 +119,7 @@ export class SharingStore {
   /** Adds members, or gives those already in the role named (their `addedAt` unchanged). */
   putMembers(sharingId: string, members: readonly { sub: string; role: SharingRole }[]): void {
     const changed = members.filter(({ sub, role }) => (this.member(sharingId, sub)?.role ?? role) !== role);
-    this.transaction(() => this.putMembersNow(sharingId, members));
+    inTransaction(this.db, () => this.putMembersNow(sharingId, members));
     for (const { sub } of changed) this.accessChanged(sharingId, sub);
   }
 
@@ -164,16 +160,6 @@ export class SharingStore {
     for (const member of members) put.run(sharingId, member.sub, member.role, now);
   }
 
-  private transaction(work: () => void): void {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      work();
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
-  }
 }
 
 function toSharing(row: Row): SharingRecord {
