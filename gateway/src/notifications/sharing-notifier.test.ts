@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentListing, doctypes, type Document } from '@mytoutatice/contract';
 import { Directory } from '../directory/directory.ts';
-import { jsonBody, sharingCalls } from '../sharing/sharing-test-calls.ts';
-import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts';
+import type { sharingCalls } from '../sharing/sharing-test-calls.ts';
+import { jsonBody, twoNodeClass } from '../sharing/sharing-test-calls.ts';
+import type { GatewayHarness } from '../testing/gateway-harness.ts';
 import { sharingNotifier } from './sharing-notifier.ts';
 
 describe(sharingNotifier.name, () => {
@@ -15,12 +16,7 @@ describe(sharingNotifier.name, () => {
   let secondPupil: string;
 
   beforeAll(async () => {
-    gw = await startGateway({}, { nodes: 2 });
-    calls = sharingCalls(gw);
-    teacher = await gw.onboard('enseignant');
-    pupil = await gw.onboard('eleve', gw.secondStorage);
-    agent = await gw.onboard('agent');
-    secondPupil = await gw.onboard('admin', gw.secondStorage);
+    ({ gw, calls, teacher, pupil, agent, secondPupil } = await twoNodeClass());
     // A space whose node is gone (its machine down): slug `absent`.
     const directory = new Directory(gw.config.GATEWAY_DATA_DIR);
     directory.add({ sub: 'gone', instanceId: 'gone-instance', slug: 'absent', backendUrl: 'http://127.0.0.1:9', createdAt: new Date().toISOString() });

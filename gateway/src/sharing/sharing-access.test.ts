@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FolderListing, doctypes } from '@mytoutatice/contract';
-import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts';
+import type { GatewayHarness } from '../testing/gateway-harness.ts';
 import { resolveSharingCaller } from './sharing-access.ts';
-import { jsonBody, sharingCalls } from './sharing-test-calls.ts';
+import type { sharingCalls } from './sharing-test-calls.ts';
+import { jsonBody, twoNodeClass } from './sharing-test-calls.ts';
 
 describe(resolveSharingCaller.name, () => {
   let gw: GatewayHarness;
@@ -14,12 +15,7 @@ describe(resolveSharingCaller.name, () => {
   let secondPupil: string;
 
   beforeAll(async () => {
-    gw = await startGateway({}, { nodes: 2 });
-    calls = sharingCalls(gw);
-    teacher = await gw.onboard('enseignant');
-    pupil = await gw.onboard('eleve', gw.secondStorage);
-    agent = await gw.onboard('agent');
-    secondPupil = await gw.onboard('admin', gw.secondStorage);
+    ({ gw, calls, teacher, pupil, agent, secondPupil } = await twoNodeClass());
   }, 60_000);
   afterAll(() => gw.close());
 

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileDoc, FolderListing } from '@mytoutatice/contract';
-import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts';
+import type { GatewayHarness } from '../testing/gateway-harness.ts';
 import { copySharedItem } from './sharing-copy.ts';
-import { jsonBody, sharingCalls } from './sharing-test-calls.ts';
+import type { sharingCalls } from './sharing-test-calls.ts';
+import { jsonBody, twoNodeClass } from './sharing-test-calls.ts';
 
 /** A tree as its owner sees it: `path → sha256` for files, `path/` for folders. */
 async function treeOf(gw: GatewayHarness, token: string, folderId: string, prefix = ''): Promise<string[]> {
@@ -26,12 +27,7 @@ describe(copySharedItem.name, () => {
   let secondPupil: string;
 
   beforeAll(async () => {
-    gw = await startGateway({}, { nodes: 2 });
-    calls = sharingCalls(gw);
-    teacher = await gw.onboard('enseignant');
-    pupil = await gw.onboard('eleve', gw.secondStorage);
-    agent = await gw.onboard('agent');
-    secondPupil = await gw.onboard('admin', gw.secondStorage);
+    ({ gw, calls, teacher, pupil, agent, secondPupil } = await twoNodeClass());
   }, 60_000);
   afterAll(() => gw.close());
 

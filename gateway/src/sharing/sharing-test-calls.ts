@@ -1,5 +1,5 @@
 import type { Sharing, SharingMemberInput } from '@mytoutatice/contract';
-import type { GatewayHarness } from '../testing/gateway-harness.ts';
+import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts';
 
 type Json = { id: string; name: string; createdBy?: string | null };
 
@@ -35,5 +35,21 @@ export function sharingCalls(gw: GatewayHarness) {
       const body = res.headers.get('content-type')?.includes('json') ? ((await res.json()) as { code?: string }) : {};
       return body.code === undefined ? res.status : `${res.status} ${body.code}`;
     },
+  };
+}
+
+/** Signed-in people for sharing tests, on two storage nodes behind one gateway. */
+export type TwoNodeClass = { gw: GatewayHarness; calls: ReturnType<typeof sharingCalls>; teacher: string; pupil: string; agent: string; secondPupil: string };
+
+/** The teacher (`enseignant`) and the agent on the first node, the two pupils (`eleve`, `admin`) on the second. */
+export async function twoNodeClass(): Promise<TwoNodeClass> {
+  const gw = await startGateway({}, { nodes: 2 });
+  return {
+    gw,
+    calls: sharingCalls(gw),
+    teacher: await gw.onboard('enseignant'),
+    pupil: await gw.onboard('eleve', gw.secondStorage),
+    agent: await gw.onboard('agent'),
+    secondPupil: await gw.onboard('admin', gw.secondStorage),
   };
 }
