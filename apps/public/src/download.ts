@@ -1,12 +1,11 @@
+import { saveBlob, saveUrl } from '@mytoutatice/ui';
 import type { LinkVisitor } from '@mytoutatice/sdk/links';
-import { saveBlob } from './save-blob.ts';
 
 /** A file through a short-lived download link: the browser streams it to disk, nothing held in memory. */
 export async function downloadFile(visitor: LinkVisitor, fileId: string): Promise<void> {
   const { url } = await visitor.files.downloadLink(fileId);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.click();
+  // The link names the file and says « attachment »: the name given here is only a fallback.
+  saveUrl(url, '');
 }
 
 /** A folder as one zip. */

@@ -1,6 +1,5 @@
 export const messages = {
   fr: {
-    'public.title': 'Lien de partage',
     'public.sharedBy': '{name} a partagé avec vous',
     'public.password.title': 'Ce lien est protégé par un mot de passe',
     'public.password.label': 'Mot de passe',
@@ -26,7 +25,6 @@ export const messages = {
     'public.editable': 'Vous pouvez ajouter des fichiers.',
   },
   en: {
-    'public.title': 'Shared link',
     'public.sharedBy': '{name} shared this with you',
     'public.password.title': 'This link is protected by a password',
     'public.password.label': 'Password',

@@ -32,4 +32,5 @@ export { fr } from './i18n/fr.ts';
 export type { UiMessageKey } from './i18n/fr.ts';
 export { en } from './i18n/en.ts';
 export { formatBytes, formatDate } from './i18n/format.ts';
+export { saveBlob, saveUrl } from './components/save-file.ts';
 export { errorText } from './i18n/error-text.ts';

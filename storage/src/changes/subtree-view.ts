@@ -2,20 +2,9 @@ import type { Change, ChangeBatch } from '@mytoutatice/contract';
 import type { SqlDb } from '../db/sql-db.ts';
 import { isSelfOrDescendant } from '../files/file-paths.ts';
 import { findFile } from '../files/file-rows.ts';
+import { subtree } from '../files/subtree.ts';
 import type { SubtreeGrant } from '../auth/subtree-grant.ts';
 import { currentSeq } from './feed.ts';
-
-/** Deeper than any real tree, as in file-paths.ts: broken parent links never loop forever. */
-const MAX_DEPTH = 10_000;
-
-/** The item and every item below it, with their creators. */
-const DESCENDANTS = `
-  WITH RECURSIVE down (id, created_by, depth) AS (
-    SELECT id, created_by, 0 FROM files WHERE id = ?
-    UNION ALL
-    SELECT files.id, files.created_by, down.depth + 1 FROM files JOIN down ON files.parent_id = down.id WHERE down.depth < ?
-  )
-  SELECT id, created_by FROM down`;
 
 /**
  * The feed as the holder of a folder-limited grant sees it (a sharing's member, or the owner
@@ -103,15 +92,14 @@ export class SubtreeView {
   /** The item came in: it and what it holds (one's own only, in a « dépôt ») are inside now. */
   async #enter(id: string): Promise<void> {
     const { folderId, creator } = this.#grant;
-    for (const row of await this.#db.all(DESCENDANTS, id, MAX_DEPTH)) {
-      const rowId = String(row.id);
-      if (creator === undefined || rowId === folderId || row.created_by === creator) this.#inside.add(rowId);
+    for (const row of await subtree(this.#db, id)) {
+      if (creator === undefined || row.id === folderId || row.createdBy === creator) this.#inside.add(row.id);
     }
   }
 
   /** The item left: it and what it holds are gone from the view (the client drops them with it). */
   async #leave(id: string): Promise<void> {
     this.#inside.delete(id);
-    for (const row of await this.#db.all(DESCENDANTS, id, MAX_DEPTH)) this.#inside.delete(String(row.id));
+    for (const row of await subtree(this.#db, id)) this.#inside.delete(row.id);
   }
 }

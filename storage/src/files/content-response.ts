@@ -46,9 +46,9 @@ export async function sendFileContent(
   file: FileRow,
 ): Promise<void> {
   const size = file.size ?? 0;
-  const patches = content.stripGps === true ? await gpsFreePatches(content.blobs, content.instanceId, content.key, size) : undefined;
-  // Other bytes than the stored ones: another entity tag, so no cache mixes the two.
-  const etag = `"${file.sha256 ?? ''}${patches ? '-nogps' : ''}"`;
+  // What a visitor gets may be other bytes than the stored ones: another entity tag, so no cache
+  // mixes the two (known before the bytes are read, so a revalidation reads nothing).
+  const etag = `"${file.sha256 ?? ''}${content.stripGps === true ? '-nogps' : ''}"`;
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', 'private, no-cache');
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -64,6 +64,7 @@ export async function sendFileContent(
     }
   }
 
+  const patches = content.stripGps === true ? await gpsFreePatches(content.blobs, content.instanceId, content.key, size) : undefined;
   const range = chosenRange(req, size, etag);
   res.setHeader('Content-Type', servedType(file.mime));
   res.setHeader('Content-Disposition', attachmentDisposition(file.name));

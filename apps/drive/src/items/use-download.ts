@@ -1,8 +1,7 @@
 import type { FileDoc } from '@mytoutatice/contract';
 import { useDownloadLink, useZip } from '@mytoutatice/sdk/react';
-import { useT } from '@mytoutatice/ui';
+import { saveBlob, saveUrl, useT } from '@mytoutatice/ui';
 import type { DriveKey } from '../messages.ts';
-import { saveBlob, saveUrl } from './save-file.ts';
 
 /**
  * « Télécharger »: one file as itself (a short-lived link, streamed by the browser); a folder, or

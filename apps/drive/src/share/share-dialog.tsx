@@ -130,10 +130,7 @@ export function ShareDialog({ item, onClose }: { item: FileDoc; onClose: () => v
   );
 }
 
-/**
- * Who has access. A sharing names its members by slug only: their names are those the directory
- * gave in this page's searches (its cached answers), else their address.
- */
+/** Who has access: each member's name (as the ENT last gave it) and address, their role, « Retirer ». */
 function MembersList({ sharing, address, onError }: {
   sharing: Sharing;
   address: (slug: string) => string;

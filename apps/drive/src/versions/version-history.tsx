@@ -2,8 +2,7 @@ import type { DriveKey } from '../messages.ts';
 import type { FileDoc, FileVersion } from '@mytoutatice/contract';
 import { useEffect, useState } from 'react';
 import { useDeleteVersion, useFilesScope, useFileVersions, useRestoreVersion } from '@mytoutatice/sdk/react';
-import { Button, Dialog, EmptyState, ErrorPanel, errorText, formatBytes, formatDate, Loading, useLocale, useT, useToast } from '@mytoutatice/ui';
-import { saveBlob } from '../items/save-file.ts';
+import { Button, Dialog, EmptyState, ErrorPanel, errorText, formatBytes, formatDate, Loading, saveBlob, useLocale, useT, useToast } from '@mytoutatice/ui';
 
 type Pending = { action: 'restore' | 'delete'; version: FileVersion };
 

@@ -76,9 +76,16 @@ describe(connectRealtimeToQueryClient.name, () => {
     expect(lists.filter((key) => !queryClient.getQueryState(key)?.isInvalidated)).toEqual([]);
   });
 
-  it('leaves what sharings open alone on a change of one’s own space (it is someone else’s space)', () => {
+  it('leaves what sharings open alone on a change of one’s own space (it is someone else’s space), and what is not a file listing', () => {
     const { queryClient, realtime, emit } = setUp();
-    const shared = [queryKeys.sharing('AAAAAAAAAAAAAAAAAAAAAA').folder('a'), queryKeys.sharing('AAAAAAAAAAAAAAAAAAAAAA').file('x'), queryKeys.sharings(), queryKeys.people('jo')];
+    const shared = [
+      queryKeys.sharing('AAAAAAAAAAAAAAAAAAAAAA').folder('a'),
+      queryKeys.sharing('AAAAAAAAAAAAAAAAAAAAAA').file('x'),
+      queryKeys.sharings(),
+      queryKeys.people('jo'),
+      queryKeys.links('x'),
+      queryKeys.appPasswords(),
+    ];
     for (const key of shared) queryClient.setQueryData(key, {});
     connectRealtimeToQueryClient(realtime, queryClient);
     emit({ changes: [{ seq: 7, kind: 'file', id: 'x', parentId: 'a', deleted: false }], last: 7 });
@@ -97,7 +104,7 @@ describe(connectRealtimeToQueryClient.name, () => {
 
   describe('for a sharing’s scope', () => {
     const root = ['mytoutatice', 'sharing', 'S1'] as const;
-    const keys = { scope: () => root, file: (id: string) => [...root, 'file', id] as const };
+    const keys = queryKeys.sharing('S1');
 
     function setUpScope() {
       const queryClient = new QueryClient();

@@ -1,51 +1,32 @@
 import type { ChangeBatch } from '@mytoutatice/contract';
 import type { Query, QueryClient } from '@tanstack/react-query';
 import type { Realtime } from '../realtime.ts';
-import { queryKeys } from './query-keys.ts';
+import { queryKeys, type FileKeys } from './query-keys.ts';
 
 const ROOT = queryKeys.all[0];
 const DOCUMENTS = queryKeys.documents('')[1];
-/**
- * Kinds of keys under ROOT that a file change leaves alone (a single file is refreshed by id).
- * What a sharing opens is someone else's space: one's own feed says nothing about it.
- */
-const NOT_FILE_DATA = new Set<unknown>([
-  queryKeys.me()[1],
-  queryKeys.apps()[1],
-  queryKeys.appPasswords()[1],
-  DOCUMENTS,
-  queryKeys.file('')[1],
-  queryKeys.sharing('').file('')[1],
-  queryKeys.sharings()[1],
-  queryKeys.peopleSearches()[1],
-]);
-
-function isFileData(query: Query): boolean {
-  const [root, kind] = query.queryKey;
-  return root === ROOT && !NOT_FILE_DATA.has(kind);
-}
 
 function documentsDoctype(query: Query): string | undefined {
   const [root, kind, doctype] = query.queryKey;
   return root === ROOT && kind === DOCUMENTS && typeof doctype === 'string' ? doctype : undefined;
 }
 
-/**
- * Where a files scope keeps its data in the cache: everything under `scope()`, each single file
- * or folder under `file(id)` (what a sharing opens: `['mytoutatice', 'sharing', <id>, …]`).
- */
-export type RealtimeScopeKeys = { scope(): readonly unknown[]; file(id: string): readonly unknown[] };
+/** Where a files scope keeps its data in the cache (`queryKeys` for one's own space, `queryKeys.sharing(id)`). */
+export type RealtimeScopeKeys = FileKeys;
 
 export type RealtimeCacheOptions = {
   /** The scope `realtime` follows, when it is not one's own space (`client.sharings.realtime(id)`). */
   keys?: RealtimeScopeKeys;
 };
 
-/** File data of a scope: under its prefix, but not a single file (refreshed by id). */
+/**
+ * The file listings of a scope (folders, trash, searches, recent, favourites, usage), not single
+ * files (refreshed by id) nor anything else kept under the same root (the person, apps, links…).
+ */
 function isListingUnder(keys: RealtimeScopeKeys): (query: Query) => boolean {
   const prefix = keys.scope();
-  const fileKind = keys.file('')[prefix.length];
-  return (query) => prefix.every((part, index) => query.queryKey[index] === part) && query.queryKey[prefix.length] !== fileKind;
+  const kinds = new Set([keys.folders(), keys.trash(), keys.searches(), keys.recent(), keys.favorites(), keys.usage()].map((key) => key[prefix.length]));
+  return (query) => prefix.every((part, index) => query.queryKey[index] === part) && kinds.has(query.queryKey[prefix.length]);
 }
 
 /**
@@ -62,8 +43,8 @@ function isListingUnder(keys: RealtimeScopeKeys): (query: Query) => boolean {
  */
 export function connectRealtimeToQueryClient(realtime: Realtime, queryClient: QueryClient, { keys }: RealtimeCacheOptions = {}): () => void {
   const cache = queryClient.getQueryCache();
-  const isListing = keys ? isListingUnder(keys) : isFileData;
-  const fileKey = keys ? (id: string) => [...keys.file(id)] : queryKeys.file;
+  const isListing = isListingUnder(keys ?? queryKeys);
+  const fileKey = (id: string) => [...(keys ?? queryKeys).file(id)];
   const follow = (query: Query) => {
     const doctype = documentsDoctype(query);
     if (doctype !== undefined) realtime.subscribe({ doctype });

@@ -97,7 +97,7 @@ export function useRemoveSharingMember() {
   return useMutation<void, ApiError, RemoveMemberVariables>({
     mutationFn: ({ id, slug }) => client.sharings.removeMember(id, slug),
     onSuccess: (_done, { id, self }) =>
-      self ? forgetSharing(queryClient, id) : invalidate(queryClient, [queryKeys.sharingDetail(id), queryKeys.sharings()]),
+      self ? forgetSharing(queryClient, id) : refreshAfterSharingChange(queryClient, id),
   });
 }
 

@@ -48,8 +48,11 @@ async function readAll(stream: Readable): Promise<Buffer> {
  */
 export async function gpsFreePatches(blobs: BlobStore, instanceId: string, key: string, size: number): Promise<Patch[] | undefined> {
   if (size < 12) return undefined;
-  const read = async (start: number, length: number) => readAll(await blobs.read(instanceId, key, { start, end: Math.min(size, start + length) - 1 }));
-  const first = await read(0, FIRST_READ_BYTES);
+  const fromBlob = async (start: number, length: number) => readAll(await blobs.read(instanceId, key, { start, end: Math.min(size, start + length) - 1 }));
+  const first = await fromBlob(0, FIRST_READ_BYTES);
+  // Most metadata lies in the first bytes: served from them (a copy: cleaning writes in place).
+  const read = async (start: number, length: number) =>
+    start + length <= first.length ? Buffer.from(first.subarray(start, start + length)) : fromBlob(start, length);
   if (isTiff(first)) throw metadataRefused();
   if (!isJpeg(first) && !isHeif(first) && !isWebp(first)) return undefined;
   /** The parse of the first bytes, or of the first MiB when they were not enough. */
