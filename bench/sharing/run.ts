@@ -4,7 +4,7 @@
  * listing the same folder through the sharing (`/api/sharings/<sid>/files/<id>/children`: one
  * membership lookup and a token minted per request, then the owner's node) vs an anonymous
  * visitor through a public link without password (`/api/links/<code>/files/<id>/children`).
- *   node --conditions=source bench/sharing/run.ts   (DURATION=10s FILES=50)
+ *   node --conditions=source bench/sharing/run.ts   (DURATION=10s FILES=50 ROUNDS=3)
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { fileName } from '../lib/file-names.ts';
 execFileSync('sh', [join(root, 'scripts/system-deps.sh')], { env: { ...process.env, MT_BENCH_DEPS: '1' }, stdio: 'inherit' });
 const duration = process.env.DURATION ?? '10s';
 const FILES = Number(process.env.FILES ?? 50);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const system = await startSystem();
 try {
   const owner = await system.signIn('enseignant');
@@ -31,21 +32,28 @@ try {
   const sharing = await call(owner, '/gateway/sharings', { method: 'POST', body: JSON.stringify({ itemId: folder.id, members: [{ slug: 'eleve', role: 'read' }] }) });
   const link = await call<{ code: string }>(owner, '/gateway/links', { method: 'POST', body: JSON.stringify({ itemId: folder.id, access: 'read' }) });
 
-  const runs: [string, WrkResult][] = [];
-  for (const [name, path, token] of [
+  const paths = [
     ['owner, own space', `/api/files/${folder.id}/children`, owner],
     ['member, through the sharing', `/api/sharings/${sharing.id}/files/${folder.id}/children`, member],
     ['visitor, through a public link', `/api/links/${link.code}/files/${folder.id}/children`, 'none'],
-  ] as const) {
+  ] as const;
+  for (const [, path, token] of paths) {
     await call(token, path);
     runWrk(`${system.publicUrl}${path}`, token, '2s'); // warm-up
-    runs.push([name, runWrk(`${system.publicUrl}${path}`, token, duration)]);
   }
-  const own = runs[0]?.[1] as WrkResult;
-  console.log(`\nbench/sharing — a folder of ${FILES} files listed (${duration}, 64 connections, wrk -t2)\n`);
+  // Interleaved rounds, the best of each kept: on a shared machine, what ran alongside varies.
+  const best = new Map<string, WrkResult>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, path, token] of paths) {
+      const result = runWrk(`${system.publicUrl}${path}`, token, duration);
+      if (result.rps > (best.get(name)?.rps ?? 0)) best.set(name, result);
+    }
+  }
+  const own = best.get(paths[0][0]) as WrkResult;
+  console.log(`\nbench/sharing — a folder of ${FILES} files listed (${duration} × ${ROUNDS} interleaved rounds, best kept, 64 connections, wrk -t2)\n`);
   console.log('| path | req/s | p50 | p99 | × own space |');
   console.log('|---|---:|---:|---:|---:|');
-  for (const [name, r] of runs) console.log(`| ${name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.rps / own.rps).toFixed(2)} |`);
+  for (const [name, r] of best) console.log(`| ${name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.rps / own.rps).toFixed(2)} |`);
 } finally {
   system.stop();
 }
