@@ -114,10 +114,13 @@ export class Directory {
     this.remember(entry);
   }
 
-  /** The person's display name as the ENT last gave it (undefined before they signed in since it was kept). */
-  nameOf(sub: string): string | undefined {
-    const row = this.db.prepare('SELECT name FROM spaces WHERE sub = ?').get(sub) as { name: string | null } | undefined;
-    return row?.name ?? undefined;
+  /** People's display names as the ENT last gave them, by sub (one query; those never signed in since are absent). */
+  namesOf(subs: readonly string[]): Map<string, string> {
+    if (subs.length === 0) return new Map();
+    const rows = this.db
+      .prepare(`SELECT sub, name FROM spaces WHERE name IS NOT NULL AND sub IN (${subs.map(() => '?').join(', ')})`)
+      .all(...subs) as { sub: string; name: string }[];
+    return new Map(rows.map((row) => [row.sub, row.name]));
   }
 
   /**

@@ -18,11 +18,11 @@ export function linkedPath(path: string): { code: string; path: string } | undef
   return { code: match[1] ?? '', path: rest.startsWith('/') ? rest : `/${rest}` };
 }
 
-export function linkNotFound(): HttpError {
+function linkNotFound(): HttpError {
   return notFound('Ce lien n’existe pas ou plus.');
 }
 
-export function passwordRequired(): HttpError {
+function passwordRequired(): HttpError {
   return new HttpError(401, 'password_required', 'Ce lien est protégé par un mot de passe.', { headers: { 'www-authenticate': 'Bearer' } });
 }
 

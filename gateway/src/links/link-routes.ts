@@ -1,11 +1,11 @@
 import express from 'express';
 import type { Response, Router } from 'express';
-import { CreateLinkBody, LinkId, ROOT_ID, TRASH_ID, UpdateLinkBody, type PublicLinkList } from '@mytoutatice/contract';
-import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
+import { CreateLinkBody, LinkId, UpdateLinkBody, type PublicLinkList } from '@mytoutatice/contract';
+import { badRequest, notFound } from '@mytoutatice/server-kit';
 import { currentUser } from '../auth/authenticate.ts';
-import type { Directory, DirectoryEntry } from '../directory/directory.ts';
+import type { Directory } from '../directory/directory.ts';
 import type { StorageAdmin } from '../onboarding/storage-admin.ts';
-import { noSpace } from '../proxy/resolve-caller.ts';
+import { ownItem } from '../sharing/own-item.ts';
 import { isLive } from './link-access.ts';
 import { hashPassword } from './link-password.ts';
 import type { LinkChanges, LinkRecord, LinkStore } from './link-store.ts';
@@ -29,12 +29,6 @@ export function linkRoutes(deps: LinkRoutesDeps): Router {
   const router = express.Router();
   const json = express.json({ limit: '8kb' });
 
-  function mySpace(res: Response): DirectoryEntry {
-    const space = deps.directory.find(currentUser(res).sub);
-    if (!space) throw noSpace();
-    return space;
-  }
-
   function myLink(res: Response, rawId: unknown): LinkRecord {
     const id = LinkId.safeParse(rawId);
     const link = id.success ? deps.links.ownedBy(id.data, currentUser(res).sub) : undefined;
@@ -45,19 +39,15 @@ export function linkRoutes(deps: LinkRoutesDeps): Router {
   router.post('/links', json, async (req, res) => {
     const body = CreateLinkBody.safeParse(req.body);
     if (!body.success) throw badRequest('Attendu : { itemId, access: "read" | "write", password?, expiresAt?, keepGps? }.');
-    const owner = mySpace(res);
     const { itemId, access, password, expiresAt, keepGps } = body.data;
-    if (itemId === ROOT_ID || itemId === TRASH_ID) throw badRequest('Partagez un dossier ou un fichier, pas tout votre espace.');
     const expiry = futureOrNull(expiresAt) ?? null;
-    // Asked of the caller's own storage with their own token: nobody can open what is not theirs.
-    const item = await deps.storage.file(owner.backendUrl, owner.instanceId, itemId);
-    if (item.trashedAt != null) throw new HttpError(409, 'in_trash', 'Cet élément est dans la corbeille.');
+    const { owner, itemKind, itemName } = await ownItem(deps, res, itemId);
     const link = deps.links.create({
       ownerSub: owner.sub,
       ownerName: currentUser(res).name,
       itemId,
-      itemKind: item.type === 'directory' ? 'folder' : 'file',
-      itemName: item.name,
+      itemKind,
+      itemName,
       access,
       password: password === undefined ? null : await hashPassword(password),
       expiresAt: expiry,

@@ -5,7 +5,7 @@ import type { LinkRecord } from './link-store.ts';
 
 const AUDIENCE = 'mytoutatice-link-visitor';
 const ISSUER = 'mytoutatice-gateway';
-export const UNLOCK_LIFETIME_S = 3600;
+const UNLOCK_LIFETIME_S = 3600;
 
 export type UnlockTokens = {
   /** Proof that the visitor gave the link's current password, for an hour. */

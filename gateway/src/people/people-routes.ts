@@ -8,7 +8,7 @@ import type { Directory } from '../directory/directory.ts';
 export type PeopleRoutesDeps = { directory: Directory; spaceDomain: string };
 
 /** A space's address as people give it to each other: `https://<slug>.<domain>`. */
-export function spaceUrl(spaceDomain: string, slug: string): string {
+function spaceUrl(spaceDomain: string, slug: string): string {
   return `https://${slug}.${spaceDomain}`;
 }
 

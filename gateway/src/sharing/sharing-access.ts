@@ -24,7 +24,7 @@ function grantOf(access: SharingAccess): FilesGrant {
 }
 
 /** A caller through a sharing: who they are (ENT `sub`) and their part in it, as checked. */
-export type SharingCaller = Caller & { sub: string; role: SharingAccess['role'] };
+export type SharingCaller = Caller & { sub: string; role: SharingAccess['role']; itemId: string };
 
 /**
  * From an ENT access token and a sharing id to the owner's space and a `sharing` token limited
@@ -47,5 +47,5 @@ export async function resolveSharingCaller(deps: SharingAccessDeps, token: strin
     ...(member === undefined ? {} : { member }),
     grants: [grantOf(access)],
   });
-  return { space, internalToken, sub, role: access.role };
+  return { space, internalToken, sub, role: access.role, itemId: access.sharing.itemId };
 }

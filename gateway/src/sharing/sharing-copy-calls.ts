@@ -17,10 +17,18 @@ async function refusal(res: Response): Promise<HttpError> {
   return new HttpError(res.status, code.success ? code.data : 'bad_request', detail, suggestedName === undefined ? {} : { extras: { suggestedName } });
 }
 
-async function send(end: CopyEnd, path: string, init: RequestInit & { duplex?: 'half' }, headers: Record<string, string> = {}): Promise<Response> {
+/** A call that carries no content answers within this, or the node is taken as down (a copy must not hang). */
+const CALL_TIMEOUT_MS = 30_000;
+
+/** `streams`: the call carries a file's content, which takes as long as it takes. */
+async function send(end: CopyEnd, path: string, init: RequestInit & { duplex?: 'half' }, headers: Record<string, string> = {}, streams = false): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(`${end.backendUrl}${path}`, { ...init, headers: { authorization: `Bearer ${await end.token()}`, ...headers } });
+    res = await fetch(`${end.backendUrl}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${await end.token()}`, ...headers },
+      ...(streams ? {} : { signal: AbortSignal.timeout(CALL_TIMEOUT_MS) }),
+    });
   } catch {
     throw new HttpError(502, 'upstream_unavailable');
   }
@@ -56,14 +64,14 @@ export const copyCalls = {
    * the announced length and the source's SHA-256 go along, so the target refuses what differs.
    */
   async copyContent(from: CopyEnd, file: FileDoc, to: CopyEnd, parentId: string, conflict: 'fail' | 'rename'): Promise<FileDoc> {
-    const content = await send(from, `/files/${id(file.id)}/content`, { method: 'GET' });
+    const content = await send(from, `/files/${id(file.id)}/content`, { method: 'GET' }, {}, true);
     const headers: Record<string, string> = {};
     const length = content.headers.get('content-length');
     if (length !== null) headers['content-length'] = length;
     if (file.sha256 !== null) headers['content-digest'] = `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`;
     const query = `?name=${encodeURIComponent(file.name)}&conflict=${conflict}`;
     try {
-      const res = await send(to, `/files/${id(parentId)}/files${query}`, { method: 'POST', body: content.body, duplex: 'half' }, headers);
+      const res = await send(to, `/files/${id(parentId)}/files${query}`, { method: 'POST', body: content.body, duplex: 'half' }, headers, true);
       return FileDoc.parse(await res.json());
     } finally {
       // A refused upload may leave the download unread: end it rather than let it hang (a

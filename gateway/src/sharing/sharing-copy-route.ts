@@ -29,8 +29,7 @@ export function sharingCopyRoutes(deps: SharingAccessDeps): Router {
       token: async () => (await resolveSharingCaller(deps, token, sharingId)).internalToken,
     };
     const target: CopyEnd = { backendUrl: mine.backendUrl, token: () => deps.mint('owner', mine.instanceId) };
-    const itemId = body.data.itemId ?? deps.sharings.access(sharingId, currentUser(res).sub)?.sharing.itemId ?? '';
-    res.status(201).json(await copySharedItem(source, target, itemId, body.data.folderId));
+    res.status(201).json(await copySharedItem(source, target, body.data.itemId ?? first.itemId, body.data.folderId));
   });
   return router;
 }

@@ -4,9 +4,7 @@ import {
   AddSharingMembersBody,
   ChangeSharingRoleBody,
   CreateSharingBody,
-  ROOT_ID,
   SharingId,
-  TRASH_ID,
   type Sharing,
   type SharingList,
   type SharingMemberInput,
@@ -14,10 +12,10 @@ import {
 } from '@mytoutatice/contract';
 import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
 import { currentUser } from '../auth/authenticate.ts';
-import { noSpace } from '../proxy/resolve-caller.ts';
 import type { Directory, DirectoryEntry } from '../directory/directory.ts';
 import type { StorageAdmin } from '../onboarding/storage-admin.ts';
 import type { SharingNotifier } from '../notifications/sharing-notifier.ts';
+import { mySpace, ownItem } from './own-item.ts';
 import type { MemberRecord, SharedItemKind, SharingAccess, SharingRecord, SharingStore } from './sharing-store.ts';
 
 export type SharingRoutesDeps = { directory: Directory; sharings: SharingStore; storage: StorageAdmin; notify: SharingNotifier };
@@ -32,6 +30,7 @@ export function sharingRoutes(deps: SharingRoutesDeps): Router {
   const slugOf = (sub: string) => deps.directory.find(sub)?.slug ?? '';
 
   function view(record: SharingRecord, access: SharingAccess['role'], members: readonly MemberRecord[]): Sharing {
+    const names = deps.directory.namesOf(members.map((member) => member.sub));
     return {
       id: record.id,
       item: { id: record.itemId, kind: record.itemKind, name: record.itemName },
@@ -39,7 +38,7 @@ export function sharingRoutes(deps: SharingRoutesDeps): Router {
       access,
       members: members.map((member) => {
         const slug = slugOf(member.sub);
-        return { slug, name: deps.directory.nameOf(member.sub) ?? slug, role: member.role, addedAt: member.addedAt };
+        return { slug, name: names.get(member.sub) ?? slug, role: member.role, addedAt: member.addedAt };
       }),
       createdAt: record.createdAt,
     };
@@ -51,12 +50,6 @@ export function sharingRoutes(deps: SharingRoutesDeps): Router {
     if (role === 'owner') return view(sharing, role, deps.sharings.members(sharing.id));
     const self = deps.sharings.member(sharing.id, sub);
     return view(sharing, role, self ? [self] : []);
-  }
-
-  function mySpace(res: Response): DirectoryEntry {
-    const space = deps.directory.find(currentUser(res).sub);
-    if (!space) throw noSpace();
-    return space;
   }
 
   function accessOf(res: Response, rawId: unknown): SharingAccess {
@@ -88,15 +81,10 @@ export function sharingRoutes(deps: SharingRoutesDeps): Router {
   router.post('/sharings', json, async (req, res) => {
     const body = CreateSharingBody.safeParse(req.body);
     if (!body.success) throw badRequest('Attendu : { itemId, members: [{ slug, role }] }.');
-    const owner = mySpace(res);
     const { itemId } = body.data;
-    if (itemId === ROOT_ID || itemId === TRASH_ID) throw badRequest('Partagez un dossier ou un fichier, pas tout votre espace.');
-    // Asked of the caller's own storage with their own token: nobody can share what is not theirs.
-    const item = await deps.storage.file(owner.backendUrl, owner.instanceId, itemId);
-    if (item.trashedAt != null) throw new HttpError(409, 'in_trash', 'Cet élément est dans la corbeille.');
-    const itemKind: SharedItemKind = item.type === 'directory' ? 'folder' : 'file';
+    const { owner, itemKind, itemName } = await ownItem(deps, res, itemId);
     const members = membersFrom(owner, itemKind, body.data.members);
-    const record = deps.sharings.create({ ownerSub: owner.sub, ownerName: currentUser(res).name, itemId, itemKind, itemName: item.name }, members);
+    const record = deps.sharings.create({ ownerSub: owner.sub, ownerName: currentUser(res).name, itemId, itemKind, itemName }, members);
     await deps.notify(record, members);
     res.status(201).json(view(record, 'owner', deps.sharings.members(record.id)));
   });
@@ -128,7 +116,7 @@ export function sharingRoutes(deps: SharingRoutesDeps): Router {
     ownerOnly(access);
     const body = AddSharingMembersBody.safeParse(req.body);
     if (!body.success) throw badRequest('Attendu : { members: [{ slug, role }] }.');
-    const members = membersFrom(mySpace(res), access.sharing.itemKind, body.data.members);
+    const members = membersFrom(mySpace(deps.directory, res), access.sharing.itemKind, body.data.members);
     // Read and written without yielding: no other request adds the same person in between.
     const already = new Set(deps.sharings.members(access.sharing.id).map((member) => member.sub));
     deps.sharings.putMembers(access.sharing.id, members);
