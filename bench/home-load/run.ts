@@ -107,21 +107,31 @@ async function cacheClearedReloads(b: Browser, url: string, storageState: Sessio
 
 /** Every script the page fetched, with its gzip -9 size and the bytes actually transferred. */
 function collectScripts(page: Page): (() => Promise<Script[]>) & { stop(): void } {
-  const pending: Promise<Script>[] = [];
+  const pending: Promise<Script | undefined>[] = [];
   const seen = new Set<string>();
   const onResponse = (res: Response) => {
     if (res.request().resourceType() !== 'script' || seen.has(res.url())) return;
     seen.add(res.url());
     pending.push(
-      (async () => ({
-        path: new URL(res.url()).pathname,
-        gzip: gzipSync(await res.body(), { level: 9 }).length,
-        transferred: (await res.request().sizes()).responseBodySize,
-      }))(),
+      (async () => {
+        try {
+          return {
+            path: new URL(res.url()).pathname,
+            gzip: gzipSync(await res.body(), { level: 9 }).length,
+            transferred: (await res.request().sizes()).responseBodySize,
+          };
+        } catch {
+          // A page navigated away (the sign-in's redirect to the ENT) keeps no body: the script
+          // is counted when the page loads it again.
+          seen.delete(res.url());
+          return undefined;
+        }
+      })(),
     );
   };
   page.on('response', onResponse);
-  return Object.assign(() => Promise.all(pending), { stop: () => void page.off('response', onResponse) });
+  const collected = async () => (await Promise.all(pending)).filter((script): script is Script => script !== undefined);
+  return Object.assign(collected, { stop: () => void page.off('response', onResponse) });
 }
 
 /** The median time and the scripts of the last load. */
