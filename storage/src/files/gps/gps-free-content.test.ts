@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BlobStore } from '../../blobs/blob-store.ts';
 import { gpsFreePatches, readGpsFree, readPatched } from './gps-free-content.ts';
-import { PICTURE, RENNES, heicWithGps, jpegWithGps, webpWithGps } from './test-photos.ts';
+import { PICTURE, RENNES, heicWithGps, jpegWithGps, pngCrcsHold, pngWithGps, webpWithGps } from './test-photos.ts';
 
 /** A store holding one blob, read in ranges as the real ones are. */
 function storeOf(bytes: Buffer): BlobStore {
@@ -59,6 +59,7 @@ describe(gpsFreePatches.name, () => {
     HEIC: heicWithGps(),
     WebP: webpWithGps(),
     'WebP with "Exif\\0\\0"': webpWithGps({ withExifId: true }),
+    PNG: pngWithGps(),
   };
   /** The latitude's rationals (48/1, 7/1, 230/100) in either byte order: exifr does not read WebP. */
   const latitudeIn = (bytes: Buffer) =>
@@ -72,7 +73,8 @@ describe(gpsFreePatches.name, () => {
       expect(sent.toString('latin1')).not.toContain('GPSLatitude');
       expect(sent.toString('latin1')).toContain('Fairphon');
       expect(sent.includes(PICTURE)).toBe(true);
-      if (!kind.startsWith('WebP')) {
+      if (kind === 'PNG') expect(pngCrcsHold(sent)).toBe(true);
+      if (!kind.startsWith('WebP') && kind !== 'PNG') {
         expect((await exifr.gps(photo)).latitude).toBeCloseTo(RENNES.latitude, 3);
         expect(await exifr.gps(sent)).toBeUndefined();
         expect(((await exifr.parse(sent)) as { Make?: string }).Make).toBe('Fairphon');

@@ -7,6 +7,7 @@ import { claimsOf } from '../../auth/internal-token.ts';
 import { UnreadableMetadata, stripExif } from './exif-gps.ts';
 import { heifMetadata, type HeifMetadata } from './heif-gps.ts';
 import { metadataEnd, withoutGps } from './jpeg-gps.ts';
+import { cleanPngChunk, isPng, pngMetadata } from './png-gps.ts';
 import { webpMetadata } from './webp-gps.ts';
 
 /** Bytes to send at `at` in place of the stored ones (as many). */
@@ -43,8 +44,8 @@ async function readAll(stream: Readable): Promise<Buffer> {
 /**
  * What to send in place of stored bytes so that no GPS position leaves, judged by the bytes (not
  * the name): undefined for a file that carries none (not a photo); patches of the same length for
- * JPEG (its metadata segments), HEIF and WebP (their EXIF and XMP items); 403 for TIFF and for
- * metadata too odd or too long to follow.
+ * JPEG (its metadata segments), HEIF and WebP (their EXIF and XMP items), PNG (its eXIf cleaned,
+ * its text chunks emptied); 403 for TIFF and for metadata too odd or too long to follow.
  */
 export async function gpsFreePatches(blobs: BlobStore, instanceId: string, key: string, size: number): Promise<Patch[] | undefined> {
   if (size < 12) return undefined;
@@ -54,7 +55,7 @@ export async function gpsFreePatches(blobs: BlobStore, instanceId: string, key: 
   const read = async (start: number, length: number) =>
     start + length <= first.length ? Buffer.from(first.subarray(start, start + length)) : fromBlob(start, length);
   if (isTiff(first)) throw metadataRefused();
-  if (!isJpeg(first) && !isHeif(first) && !isWebp(first)) return undefined;
+  if (!isJpeg(first) && !isHeif(first) && !isWebp(first) && !isPng(first)) return undefined;
   /** The parse of the first bytes, or of the first MiB when they were not enough. */
   const parsed = async <T>(parse: (head: Buffer) => T | undefined): Promise<{ head: Buffer; value: T }> => {
     let head = first;
@@ -70,6 +71,11 @@ export async function gpsFreePatches(blobs: BlobStore, instanceId: string, key: 
     if (isJpeg(first)) {
       const { head, value: end } = await parsed(metadataEnd);
       return [{ at: 0, bytes: withoutGps(head.subarray(0, end)) }];
+    }
+    if (isPng(first)) {
+      const chunks = await pngMetadata(size, read);
+      if (chunks.some(({ length }) => length > MAX_METADATA_BYTES)) throw metadataRefused();
+      return await Promise.all(chunks.map(async (chunk) => cleanPngChunk(chunk, chunk.type === 'eXIf' ? await read(chunk.at, chunk.length) : Buffer.alloc(0))));
     }
     if (isWebp(first)) {
       // RIFF's EXIF chunk holds the TIFF itself, after "Exif\0\0" for some writers.

@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 /**
  * Photos as phones write them, made by code for tests (a JPEG; a HEIC below): EXIF with the camera's make, the
  * orientation, a GPS position (48.1173° N, 1.6778° W: Rennes) and a following tag, then an XMP
@@ -159,4 +160,41 @@ export function webpWithGps({ withExifId = false } = {}): Buffer {
   riff.write('RIFF', 0, 'latin1');
   riff.writeUInt32LE(body.length, 4);
   return Buffer.concat([riff, body]);
+}
+
+/**
+ * A PNG as an image tool writes one with metadata: `IHDR`, `eXIf` before the picture, an `iTXt`
+ * XMP packet and a `tEXt` comment after it, then `IEND`; every CRC right.
+ */
+export function pngWithGps(): Buffer {
+  const chunk = (type: string, body: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(body.length, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])) >>> 0);
+    return Buffer.concat([head, body, crc]);
+  };
+  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+  const xmp = Buffer.concat([Buffer.from('XML:com.adobe.xmp\0\0\0\0\0', 'latin1'), Buffer.from(XMP_PACKET, 'latin1')]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('eXIf', exifTiff(false)),
+    chunk('IDAT', PICTURE),
+    chunk('iTXt', xmp),
+    chunk('tEXt', Buffer.from('Comment\0GPSLatitude 48.1173', 'latin1')),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Whether every chunk of a PNG has the CRC of its type and data (a decoder refuses it otherwise). */
+export function pngCrcsHold(png: Buffer): boolean {
+  for (let at = 8; at + 12 <= png.length; ) {
+    const length = png.readUInt32BE(at);
+    const crc = crc32(png.subarray(at + 4, at + 8 + length)) >>> 0;
+    if (png.readUInt32BE(at + 8 + length) !== crc) return false;
+    at += 12 + length;
+  }
+  return true;
 }
