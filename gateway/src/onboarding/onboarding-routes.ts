@@ -15,11 +15,16 @@ export type OnboardingDeps = {
   spaceDomain: string;
 };
 
+/** What people see as a space's address: `<slug>.<domain>` (`eleve.mytoutatice.cloud`). */
+export function spaceAddress(spaceDomain: string, slug: string): string {
+  return `${slug}.${spaceDomain}`;
+}
+
 /** `/gateway/me` and `/gateway/onboarding`, behind `authenticate`. */
 export function onboardingRoutes(deps: OnboardingDeps): Router {
   const router = express.Router();
   const creating = new Map<string, Promise<Space>>();
-  const address = (slug: string) => `${slug}.${deps.spaceDomain}`;
+  const address = (slug: string) => spaceAddress(deps.spaceDomain, slug);
 
   async function spaceOf(entry: DirectoryEntry): Promise<Space> {
     const info = await deps.storage.instance(entry.backendUrl, entry.instanceId);

@@ -3,13 +3,14 @@ import type { Router } from 'express';
 import { MAX_PEOPLE_QUERY, MAX_PEOPLE_RESULTS, MIN_PEOPLE_QUERY, PeopleQuery, type PeopleSearch } from '@mytoutatice/contract';
 import { badRequest } from '@mytoutatice/server-kit';
 import { currentUser } from '../auth/authenticate.ts';
+import { spaceAddress } from '../onboarding/onboarding-routes.ts';
 import type { Directory } from '../directory/directory.ts';
 
 export type PeopleRoutesDeps = { directory: Directory; spaceDomain: string };
 
-/** A space's address as people give it to each other: `https://<slug>.<domain>`. */
+/** A space's address as people give it to each other, with its scheme: `https://<slug>.<domain>`. */
 function spaceUrl(spaceDomain: string, slug: string): string {
-  return `https://${slug}.${spaceDomain}`;
+  return `https://${spaceAddress(spaceDomain, slug)}`;
 }
 
 /**

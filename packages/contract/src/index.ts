@@ -80,7 +80,6 @@ export {
   LinkId,
   LinkAccess,
   MIN_LINK_PASSWORD,
-  MAX_LINK_PASSWORD,
   CreateLinkBody,
   UpdateLinkBody,
   PublicLink,

@@ -1,6 +1,5 @@
 import express, { Router } from 'express';
 import { routeMounter } from '../auth/permit.ts';
-import { stripsGps } from '../files/gps/gps-free-content.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceOf } from '../instances/owner-instance.ts';
@@ -14,13 +13,13 @@ export function zipRoutes(registry: InstanceRegistry, databases: InstanceDatabas
 
   mount('zipFolder', async (req, res) => {
     const instanceId = instanceOf(res).id;
-    await sendZip(res, databases.blobs, instanceId, await folderZip(databases.db(instanceId), pathParam(req, 'id')), stripsGps(res));
+    await sendZip(res, databases.blobs, instanceId, await folderZip(databases.db(instanceId), pathParam(req, 'id')));
   });
 
   // 1000 ids of up to 36 characters, quoted, and a name, with room to spare.
   mount('zipSelection', express.json({ limit: '64kb' }), async (req, res) => {
     const instanceId = instanceOf(res).id;
-    await sendZip(res, databases.blobs, instanceId, await selectionZip(databases.db(instanceId), req.body), stripsGps(res));
+    await sendZip(res, databases.blobs, instanceId, await selectionZip(databases.db(instanceId), req.body));
   });
 
   return router;

@@ -6,7 +6,7 @@ import type { BlobStore } from '../blobs/blob-store.ts';
 import { attachmentDisposition } from '../files/content-disposition.ts';
 import { isClientGone } from '../files/content-response.ts';
 import { contentKey } from '../files/file-rows.ts';
-import { readGpsFree } from '../files/gps/gps-free-content.ts';
+import { readGpsFree, stripsGps } from '../files/gps/gps-free-content.ts';
 import type { ZipPlan } from './zip-entries.ts';
 
 /**
@@ -27,11 +27,12 @@ function compressionLevel(mime: string | null): number {
  * open at a time and backpressure reaches the store. UTF-8 names (the language encoding flag) and
  * ZIP64 past 4 GiB come from yazl. Once the first byte is out a failure can no longer be a
  * problem answer: the promise rejects and the problem handler logs it and destroys the socket, so
- * the client sees a failed download, never a zip that looks whole without a file. With
- * `stripGps`, photos go in without their GPS position (a photo kind that cannot be cleaned fails
- * the zip: nothing is sent that should not be).
+ * the client sees a failed download, never a zip that looks whole without a file. For a public
+ * link's visitor, photos go in without their GPS position (a photo kind that cannot be cleaned
+ * fails the zip: nothing is sent that should not be).
  */
-export async function sendZip(res: Response, blobs: BlobStore, instanceId: string, plan: ZipPlan, stripGps = false): Promise<void> {
+export async function sendZip(res: Response, blobs: BlobStore, instanceId: string, plan: ZipPlan): Promise<void> {
+  const stripGps = stripsGps(res);
   res.setHeader('Content-Type', 'application/zip');
   res.setHeader('Content-Disposition', attachmentDisposition(plan.name));
   res.setHeader('Cache-Control', 'private, no-store');

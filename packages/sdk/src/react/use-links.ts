@@ -1,14 +1,21 @@
 import type { CreateLinkBody, PublicLink } from '@mytoutatice/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiError } from '../api-error.ts';
+import type { Client } from '../client.ts';
 import { createLinks } from '../links.ts';
 import type { LinksResource } from '../links.ts';
 import { useClient } from './provider.tsx';
 import { queryKeys } from './query-keys.ts';
 
 /** The links calls on the page's own client (its transport: base URL, token, retries). */
+const resources = new WeakMap<Client, LinksResource>();
+
+/** One links resource per client (hooks re-render often). */
 function useLinksResource(): LinksResource {
-  return createLinks(useClient().transport);
+  const client = useClient();
+  let links = resources.get(client);
+  if (!links) resources.set(client, (links = createLinks(client.transport)));
+  return links;
 }
 
 /** The public links one made to an item that still open it, oldest first. */

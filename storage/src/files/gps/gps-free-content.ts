@@ -4,9 +4,9 @@ import type { Response } from 'express';
 import { HttpError } from '@mytoutatice/server-kit';
 import type { BlobStore } from '../../blobs/blob-store.ts';
 import { claimsOf } from '../../auth/internal-token.ts';
-import { UnreadableMetadata, stripExif } from './exif-gps.ts';
+import { UnreadableMetadata, fail, stripExif } from './exif-gps.ts';
 import { heifMetadata, type HeifMetadata } from './heif-gps.ts';
-import { metadataEnd, withoutGps } from './jpeg-gps.ts';
+import { EXIF_ID, metadataEnd, withoutGps } from './jpeg-gps.ts';
 import { cleanPngChunk, isPng, pngMetadata } from './png-gps.ts';
 import { webpMetadata } from './webp-gps.ts';
 
@@ -33,7 +33,6 @@ const isHeif = (head: Buffer) => head.toString('latin1', 4, 8) === 'ftyp' && /^(
 const isWebp = (head: Buffer) => head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP';
 /** TIFF (and the camera raws built on it) carries EXIF as its very structure: not rewritten here, refused. */
 const isTiff = (head: Buffer) => ['II*\0', 'MM\0*'].includes(head.toString('latin1', 0, 4));
-const EXIF_ID = Buffer.from('Exif\0\0', 'latin1');
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -84,16 +83,12 @@ export async function gpsFreePatches(blobs: BlobStore, instanceId: string, key: 
     }
     const { value: items } = await parsed(heifMetadata);
     // HEIF's EXIF item starts with the offset of its TIFF header.
-    return await itemPatches(items, size, read, (bytes) => (bytes.length < 4 ? metadataRefusedThrown() : 4 + bytes.readUInt32BE(0)));
+    return await itemPatches(items, size, read, (bytes) => (bytes.length < 4 ? fail('short EXIF item') : 4 + bytes.readUInt32BE(0)));
   } catch (error) {
     if (error instanceof UnreadableMetadata) throw metadataRefused();
     throw error;
   }
 }
-
-const metadataRefusedThrown = (): never => {
-  throw metadataRefused();
-};
 
 /** EXIF items cleaned of their GPS IFD (`tiffAt`: where the TIFF starts in one), XMP items zeroed. */
 async function itemPatches(

@@ -16,7 +16,8 @@ const SOI = 0xd8;
 const SOS = 0xda;
 const EOI = 0xd9;
 const APP1 = 0xe1;
-const EXIF_ID = Buffer.from('Exif\0\0', 'latin1');
+/** What precedes the TIFF in a JPEG's APP1 segment and, for some writers, a WebP's EXIF chunk. */
+export const EXIF_ID = Buffer.from('Exif\0\0', 'latin1');
 
 /**
  * Where the metadata segments end (the start of scan, SOS) in a JPEG's first bytes; undefined

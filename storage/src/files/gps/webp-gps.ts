@@ -1,15 +1,12 @@
 import { fail } from './exif-gps.ts';
-import type { Extent } from './heif-gps.ts';
-
-/** Where a WebP's metadata chunks are: EXIF (its TIFF, sometimes after "Exif\0\0") and XMP. */
-export type WebpMetadata = { exif: Extent[]; xmp: Extent[] };
+import type { HeifMetadata } from './heif-gps.ts';
 
 /**
  * The EXIF and XMP chunks of a WebP (RIFF): chunk headers are read one by one (a WebP has a
  * handful of chunks, and its metadata usually comes after the picture, at the end).
  */
-export async function webpMetadata(size: number, read: (start: number, length: number) => Promise<Buffer>): Promise<WebpMetadata> {
-  const found: WebpMetadata = { exif: [], xmp: [] };
+export async function webpMetadata(size: number, read: (start: number, length: number) => Promise<Buffer>): Promise<HeifMetadata> {
+  const found: HeifMetadata = { exif: [], xmp: [] };
   let at = 12;
   for (let chunks = 0; at + 8 <= size; chunks++) {
     if (chunks > 64) fail('too many chunks');
