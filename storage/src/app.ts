@@ -16,7 +16,6 @@ import { documentRoutes } from './documents/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { referenceRoutes } from './references/routes.ts';
 import { zipRoutes } from './zip/routes.ts';
-import { startTrashPurge } from './files/trash-purge.ts';
 import { problemHandler, requestId, unknownRoute } from '@mytoutatice/server-kit';
 import type { BlobStore } from './blobs/blob-store.ts';
 import { createBlobStore } from './blobs/blob-config.ts';
@@ -26,7 +25,12 @@ import { InstanceDatabases } from './instances/instance-databases.ts';
 import { InstanceRegistry } from './instances/registry.ts';
 import { appPasswordRoutes } from './instances/app-password-routes.ts';
 import { instanceRoutes } from './instances/routes.ts';
+import { JobQueue } from './jobs/job-queue.ts';
+import { JobWorker } from './jobs/job-worker.ts';
+import { registerStorageJobs } from './jobs/storage-jobs.ts';
+import { uploadStoreRoot } from './tus/upload-ids.ts';
 import { uploadRoutes } from './tus/upload-routes.ts';
+import { UploadStore } from './tus/upload-store.ts';
 import { versionRoutes } from './versions/routes.ts';
 
 export interface Storage {
@@ -37,6 +41,8 @@ export interface Storage {
   metadata: MetadataBackend;
   /** The content store (files on disk or S3). */
   blobs: BlobStore;
+  /** The durable job queue: enqueue and read jobs; its worker runs here unless JOBS_WORKER=off. */
+  jobs: JobQueue;
   /** The in-process change notifier: any write path outside the HTTP routes pokes it. */
   notifier: ChangeNotifier;
   logger: Logger;
@@ -56,6 +62,15 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
   const downloadTokens = new DownloadTokens(config.internalTokenSecret);
   const notifier = new ChangeNotifier();
   const realtime = new RealtimeServer({ verifier, registry, databases, notifier, logger });
+  const uploadStore = new UploadStore(uploadStoreRoot(config.dataDir), blobs);
+  const jobs = new JobQueue(metadata);
+  await registerStorageJobs(jobs, {
+    databases,
+    dataDir: config.dataDir,
+    uploads: uploadStore,
+    trashRetentionDays: config.trashRetentionDays,
+    onPurged: (instanceId) => notifier.poke(instanceId),
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -73,8 +88,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
   app.use(appPasswordRoutes(registry, databases));
   app.use(fileRoutes({ registry, databases, downloadTokens, maxFileBytes: config.maxFileBytes }));
   app.use(versionRoutes({ registry, databases, maxFileBytes: config.maxFileBytes }));
-  const uploads = uploadRoutes({ registry, databases, dataDir: config.dataDir, maxFileBytes: config.maxFileBytes, logger });
-  app.use(uploads.router);
+  app.use(uploadRoutes({ registry, databases, dataDir: config.dataDir, store: uploadStore, maxFileBytes: config.maxFileBytes }));
   app.use(zipRoutes(registry, databases));
   app.use(documentRoutes(registry, databases));
   app.use(referenceRoutes(registry, databases));
@@ -83,17 +97,18 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
   app.use(unknownRoute);
   app.use(problemHandler(logger));
 
-  const trashPurge = startTrashPurge(databases, registry, {
-    olderThanDays: config.trashRetentionDays,
-    onPurged: (instanceId) => notifier.poke(instanceId),
-    onError: (err, instanceId) => logger.error({ err, instanceId }, 'trash purge failed'),
+  const worker = config.jobsWorker === 'off' ? undefined : new JobWorker(jobs, {
+    ...config.jobWorker,
+    onError: (err, context) => logger.error({ err, ...context }, 'job failed'),
   });
+  await worker?.start();
 
   return {
     app,
     upgrade: realtime.upgrade,
     metadata,
     blobs,
+    jobs,
     notifier,
     logger,
     closeClients() {
@@ -101,8 +116,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
       notifier.close();
     },
     async close() {
-      trashPurge.stop();
-      uploads.stop();
+      await worker?.stop();
       await metadata.close();
       blobs.close();
     },

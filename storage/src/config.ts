@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { BlobConfig } from './blobs/blob-config.ts';
+import type { JobWorkerOptions } from './jobs/job-worker.ts';
 
 const GIB = 1024 ** 3;
 
@@ -21,6 +22,8 @@ export const StorageEnv = z.object({
   /** Metadata on PostgreSQL (`postgres://…`) instead of SQLite files under the data dir. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /** `off` when jobs run in worker processes of their own (`npm run worker`) rather than here. */
+  JOBS_WORKER: z.enum(['inline', 'off']).default('inline'),
 });
 
 /** What `createStorage` needs; the port and host belong to `main.ts`. */
@@ -29,8 +32,12 @@ export interface StorageConfig {
   internalTokenSecret: string;
   defaultQuotaBytes: number;
   maxFileBytes: number;
-  /** Trashed items older than this are destroyed (hourly sweep). */
+  /** Trashed items older than this are destroyed (the daily `trash.purge` job of each instance). */
   trashRetentionDays: number;
+  /** Whether this process runs the jobs (default `inline`) or leaves them to worker processes. */
+  jobsWorker?: 'inline' | 'off';
+  /** The inline worker's timings (tests shorten them). */
+  jobWorker?: Omit<JobWorkerOptions, 'onError'>;
   logLevel: z.infer<typeof StorageEnv>['LOG_LEVEL'];
   /** Where metadata lives: SQLite under dataDir (default) or a PostgreSQL database. */
   metadata?: MetadataConfig;

@@ -9,6 +9,7 @@ const storage = await createStorage({
   defaultQuotaBytes: env.DEFAULT_QUOTA_BYTES,
   maxFileBytes: env.MAX_FILE_BYTES,
   trashRetentionDays: env.TRASH_RETENTION_DAYS,
+  jobsWorker: env.JOBS_WORKER,
   logLevel: env.LOG_LEVEL,
   metadata: metadataConfig(env),
   blobs: readBlobConfig(process.env, env.STORAGE_DATA_DIR),

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { EPOCH, forgetQueue, markDue } from '../jobs/due-index.ts';
 import type { MetadataBackend } from './metadata-backend.ts';
 import { PostgresDb } from './postgres-db.ts';
 import { migratePostgresInstance, runMissingSteps } from './postgres-migrate.ts';
@@ -67,12 +68,15 @@ export class PostgresBackend implements MetadataBackend {
     await created.transaction(async () => {
       await created.exec(`CREATE SCHEMA "${schema}"; ${baselineDdl(now)}`);
       await runMissingSteps(created, schema);
+      // Its first jobs (the steps queue them) are due: workers learn of it with the schema.
+      await markDue(created, this.registry, instanceId, EPOCH);
     });
     this.#instances.set(instanceId, created);
   }
 
   async removeInstance(instanceId: string): Promise<void> {
     this.#instances.delete(instanceId);
+    await forgetQueue(this.registry, instanceId);
     await this.#pool.query(`DROP SCHEMA IF EXISTS "${instanceSchema(instanceId)}" CASCADE`);
   }
 

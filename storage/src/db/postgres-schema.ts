@@ -1,4 +1,5 @@
 import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
+import { dueIndexDdl, jobTablesDdl } from '../jobs/job-tables.ts';
 
 /**
  * PostgreSQL's side of the schema: the same tables, columns and indexes as the SQLite steps in
@@ -53,6 +54,13 @@ export const POSTGRES_STEPS: readonly string[] = [
       xml TEXT NOT NULL,
       PRIMARY KEY (file_id, ns, name)
     );`,
+  // 9: durable jobs and the daily trash purge's schedule, first run due at once (SQLite's v8Jobs).
+  `${jobTablesDdl('postgres')}
+    INSERT INTO job_schedules (name, kind, payload, cron, timezone, spread_ms)
+    VALUES ('trash.purge', 'trash.purge', '{}', '0 3 * * *', 'Europe/Paris', 10800000);
+    INSERT INTO jobs (id, kind, payload, state, run_at, attempts, max_attempts, schedule, created_at)
+    VALUES ('trash.purge.first', 'trash.purge', '{}', 'queued', '1970-01-01T00:00:00.000Z', 0, 5, 'trash.purge',
+      to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'));`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = BASELINE_VERSION + POSTGRES_STEPS.length;
@@ -66,7 +74,13 @@ export const REGISTRY_DDL = `
     email TEXT NOT NULL,
     quota_bytes BIGINT NOT NULL,
     created_at TEXT COLLATE "C" NOT NULL
-  );`;
+  );
+  ${dueIndexDdl('postgres')}
+  -- The storage's own jobs (not any instance's), in the registry schema.
+  BEGIN;
+  SET LOCAL search_path TO registry;
+  ${jobTablesDdl('postgres')}
+  COMMIT;`;
 
 /** The expression a declared document field is queried and indexed by, per dialect. */
 export function jsonFieldSql(dialect: 'sqlite' | 'postgres', field: string): string {

@@ -3,6 +3,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { createInstanceFiles, instancePaths, openInstanceDb } from '../instances/instance-db.ts';
+import { EPOCH, forgetQueue, markDue } from '../jobs/due-index.ts';
+import { dueIndexDdl, jobTablesDdl } from '../jobs/job-tables.ts';
 import type { MetadataBackend } from './metadata-backend.ts';
 import { SqliteDb } from './sqlite-db.ts';
 
@@ -15,7 +17,9 @@ const REGISTRY_SCHEMA = `
     email TEXT NOT NULL,
     quota_bytes INTEGER NOT NULL,
     created_at TEXT NOT NULL
-  );`;
+  );
+  ${dueIndexDdl('sqlite')}
+  ${jobTablesDdl('sqlite')}`;
 
 function openRegistry(dataDir: string): DatabaseSync {
   mkdirSync(dataDir, { recursive: true });
@@ -63,11 +67,14 @@ export class SqliteBackend implements MetadataBackend {
 
   async createInstance(instanceId: string, now: string): Promise<void> {
     createInstanceFiles(instancePaths(this.#dataDir, instanceId), now);
+    // Its first jobs (the steps queue them) are due.
+    await markDue(this.registry, this.registry, instanceId, EPOCH);
   }
 
   async removeInstance(instanceId: string): Promise<void> {
     this.#open.get(instanceId)?.close();
     this.#open.delete(instanceId);
+    await forgetQueue(this.registry, instanceId);
     const { database } = instancePaths(this.#dataDir, instanceId);
     await Promise.all(['', '-wal', '-shm'].map((suffix) => rm(`${database}${suffix}`, { force: true })));
   }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destroyFile, purgeTrash } from './destroy.ts';
-import { startTrashPurge } from './trash-purge.ts';
+import { TRASH_PURGE } from './trash-purge.ts';
 import { fileCalls, type FileCalls } from './test-calls.ts';
 import { InstanceDatabases } from '../instances/instance-databases.ts';
-import { InstanceRegistry } from '../instances/registry.ts';
+import { settledJob } from '../jobs/testing/settled-job.ts';
 import { blobKeys, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
 
 describe(destroyFile.name, () => {
@@ -76,7 +76,7 @@ describe(purgeTrash.name, () => {
   });
   afterAll(() => storage.close());
 
-  it('destroys what has been in the trash longer than the retention, and only that', async () => {
+  it('destroys, as the trash.purge job, what has been in the trash longer than the retention, and only that', async () => {
     const alice = await storage.createInstance();
     const api = fileCalls(storage, alice.token);
     const old = await api.file('root', 'vieux.txt');
@@ -84,20 +84,13 @@ describe(purgeTrash.name, () => {
     await api.trash(old.id);
     await api.trash(recent.id);
 
-    const registry = new InstanceRegistry(storage.metadata.registry);
     const databases = new InstanceDatabases(storage.config.dataDir, storage.metadata, storage.blobs);
     const db = databases.db(alice.id);
     const fortyDaysAgo = new Date(Date.now() - 40 * 24 * 3600 * 1000).toISOString();
     await db.run('UPDATE files SET trashed_at = ? WHERE id = ?', fortyDaysAgo, old.id);
 
-    const purged: [string, number][] = [];
-    const purge = startTrashPurge(databases, registry, {
-      olderThanDays: 30,
-      onPurged: (instanceId, count) => purged.push([instanceId, count]),
-    });
-    await purge.runOnce();
-    purge.stop();
-    expect(purged).toEqual([[alice.id, 1]]);
+    const job = await storage.jobs.enqueue(alice.id, TRASH_PURGE, {});
+    expect(await settledJob(storage.jobs, alice.id, job)).toMatchObject({ state: 'done', attempts: 1, errorCode: null });
 
     expect((await api.call(`/files/${old.id}`)).status).toBe(404);
     expect((await api.get(recent.id)).trashedAt).not.toBeNull();

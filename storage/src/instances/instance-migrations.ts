@@ -1,5 +1,6 @@
 import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
 import type { DatabaseSync } from 'node:sqlite';
+import { jobTablesDdl } from '../jobs/job-tables.ts';
 
 /**
  * The schema of an instance database, as forward-only steps: step `i` takes a database from
@@ -190,7 +191,24 @@ const v7DavProperties: Migration = (db) => {
   `);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4FileReferences, v5FileLabels, v6FileVersions, v7DavProperties];
+/**
+ * The instance's durable jobs (storage/src/jobs/), and its first schedule: the purge of what has
+ * been in its trash past the retention, every day around 3 a.m. (Paris), spread over 3 hours so
+ * instances do not all purge at once. Its first run is due at once (then it follows the cron).
+ */
+const v8Jobs: Migration = (db, now) => {
+  db.exec(jobTablesDdl('sqlite'));
+  db.prepare(
+    `INSERT INTO job_schedules (name, kind, payload, cron, timezone, spread_ms)
+     VALUES ('trash.purge', 'trash.purge', '{}', '0 3 * * *', 'Europe/Paris', 10800000)`,
+  ).run();
+  db.prepare(
+    `INSERT INTO jobs (id, kind, payload, state, run_at, attempts, max_attempts, schedule, created_at)
+     VALUES ('trash.purge.first', 'trash.purge', '{}', 'queued', '1970-01-01T00:00:00.000Z', 0, 5, 'trash.purge', ?)`,
+  ).run(now);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4FileReferences, v5FileLabels, v6FileVersions, v7DavProperties, v8Jobs];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 function userVersion(db: DatabaseSync): number {

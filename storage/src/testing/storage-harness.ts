@@ -11,6 +11,7 @@ import { testBucket, testDatabase } from './test-database.ts';
 import type { StorageConfig } from '../config.ts';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { MetadataBackend } from '../db/metadata-backend.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 import { createAppPassword } from '../instances/app-passwords.ts';
 import { InstanceRegistry } from '../instances/registry.ts';
 
@@ -53,6 +54,8 @@ export interface StorageHarness {
   /** The backend's own metadata handles (what another process on the same data would open). */
   metadata: MetadataBackend;
   blobs: BlobStore;
+  /** The backend's job queue (its worker runs in-process unless `jobsWorker: 'off'`). */
+  jobs: JobQueue;
   sign(scope: InternalScope, options?: TokenOptions): Promise<string>;
   createInstance(slug?: string): Promise<TestInstance>;
   /** A new device app password for the space at `slug` (what `admin app-password` prints). */
@@ -75,6 +78,7 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
     maxFileBytes: 10 * 1024 ** 3,
     trashRetentionDays: 30,
     logLevel: 'silent',
+    jobWorker: { pollMs: 100 },
     ...(database ? { metadata: { kind: 'postgres', url: database.url, poolSize: 5 } } : {}),
     ...(bucket ? { blobs: bucket } : {}),
     ...overrides,
@@ -119,6 +123,9 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
     },
     get blobs() {
       return storage.blobs;
+    },
+    get jobs() {
+      return storage.jobs;
     },
     sign,
     call,

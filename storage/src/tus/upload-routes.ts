@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Router, type Request, type RequestHandler } from 'express';
-import type { Logger } from 'pino';
 import { EVENTS, Metadata, Server } from '@tus/server';
 import { NodeRequest, sendNodeResponse } from 'srvx/node';
 import { HttpError, badRequest } from '@mytoutatice/server-kit';
@@ -13,11 +12,10 @@ import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceOf } from '../instances/owner-instance.ts';
 import type { InstanceRecord, InstanceRegistry } from '../instances/registry.ts';
 import { commitUpload } from './commit-upload.ts';
-import { startUploadSweep } from './expired-uploads.ts';
 import { tusProblem, uploadNotFound } from './tus-errors.ts';
 import { newStoreId, publicIdOf, storeIdFor, uploadStoreRoot, uploadsFolder } from './upload-ids.ts';
 import { reservedBytesIn } from './upload-reservations.ts';
-import { UploadStore } from './upload-store.ts';
+import type { UploadStore } from './upload-store.ts';
 import { uploadFolder, uploadTarget, withCreator } from './upload-target.ts';
 
 /** Each request's body at most: a chunk must pass proxies that cap request sizes. */
@@ -33,8 +31,9 @@ export interface UploadRoutesOptions {
   registry: InstanceRegistry;
   databases: InstanceDatabases;
   dataDir: string;
+  /** The upload folder's store, shared with the expiry job (uploads.expire). */
+  store: UploadStore;
   maxFileBytes: number;
-  logger: Logger;
 }
 
 /** What one request's tus hooks need: who calls, and the error @tus/server turned into text. */
@@ -76,7 +75,7 @@ function metadataOf(req: Request): Record<string, string | null> {
  * `/uploads`, on @tus/server. An upload belongs to the caller's instance and lives in its folder;
  * its last byte commits it as a file, whose id the answer carries in `X-File-Id`.
  */
-export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logger }: UploadRoutesOptions): { router: Router; stop(): void } {
+export function uploadRoutes({ registry, databases, dataDir, store, maxFileBytes }: UploadRoutesOptions): Router {
   const calls = new AsyncLocalStorage<UploadCall>();
   const current = (): UploadCall => {
     const call = calls.getStore();
@@ -84,7 +83,6 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
     return call;
   };
   const root = uploadStoreRoot(dataDir);
-  const store = new UploadStore(root, databases.blobs);
   const finishing = new Set<string>();
   // One creation at a time per instance, from the quota check to its record: two parallel
   // uploads that only fit one at a time must not both see the room free.
@@ -176,7 +174,5 @@ export function uploadRoutes({ registry, databases, dataDir, maxFileBytes, logge
   mount('getUploadOffset', handle);
   mount('appendToUpload', handle);
   mount('terminateUpload', handle);
-
-  const sweep = startUploadSweep(store, dataDir, (err) => logger.error({ err }, 'expired uploads sweep failed'));
-  return { router, stop: sweep.stop };
+  return router;
 }
