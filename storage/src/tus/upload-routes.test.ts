@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeBatch, FILES_TYPE, FileDoc, FolderListing } from '@mytoutatice/contract';
 import { eventually, filesUnder, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
-import { sweepExpiredUploads } from './expired-uploads.ts';
+import { UPLOAD_EXPIRY } from './expired-uploads.ts';
+import { REGISTRY_QUEUE } from '../jobs/due-index.ts';
+import { settledJob } from '../jobs/testing/settled-job.ts';
 import { tusCalls } from './tus-test-calls.ts';
-import { uploadStoreRoot } from './upload-ids.ts';
 import { FILE_ID_HEADER, MAX_CHUNK_BYTES, uploadRoutes } from './upload-routes.ts';
-import { UploadStore } from './upload-store.ts';
 
 const KIB = 1024;
 
@@ -236,7 +236,7 @@ describe(uploadRoutes.name, () => {
     expect(file.name).toBe('twice (2).txt');
   });
 
-  it('sweeps uploads left unfinished for more than a day (410 before, 404 after)', async () => {
+  it('sweeps, as the uploads.expire job, uploads left unfinished for more than a day (410 before, 404 after)', async () => {
     const frank = await storage.createInstance();
     const frankTus = tusCalls(storage, frank.token);
     const path = frankTus.pathOf(await frankTus.create(100, { filename: 'stale.txt' }, Buffer.from('some')));
@@ -246,8 +246,8 @@ describe(uploadRoutes.name, () => {
     await writeFile(record, JSON.stringify(info));
     expect(await problem(await frankTus.patch(path, 4, Buffer.from('more')))).toEqual({ status: 410, code: 'upload_expired' });
 
-    const store = new UploadStore(uploadStoreRoot(storage.config.dataDir), storage.blobs);
-    expect(await sweepExpiredUploads(store, storage.config.dataDir)).toBeGreaterThanOrEqual(1);
+    const sweep = await storage.jobs.enqueue(REGISTRY_QUEUE, UPLOAD_EXPIRY, {});
+    expect(await settledJob(storage.jobs, REGISTRY_QUEUE, sweep)).toMatchObject({ state: 'done' });
     expect(await uploadsOf(frank)).toEqual([]);
     expect((await frankTus.head(path)).status).toBe(404);
   });

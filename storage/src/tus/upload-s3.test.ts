@@ -7,12 +7,12 @@ import type { S3BlobStore } from '../blobs/s3-blob-store.ts';
 import { startS3TestServer, type S3TestServer } from '../blobs/testing/s3-test-server.ts';
 import { blobKeys, filesUnder, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
 import { commitUpload } from './commit-upload.ts';
-import { sweepExpiredUploads } from './expired-uploads.ts';
+import { UPLOAD_EXPIRY } from './expired-uploads.ts';
+import { REGISTRY_QUEUE } from '../jobs/due-index.ts';
+import { settledJob } from '../jobs/testing/settled-job.ts';
 import { tusCalls } from './tus-test-calls.ts';
 import type { PartedBlob } from './upload-folder.ts';
-import { uploadStoreRoot } from './upload-ids.ts';
 import { FILE_ID_HEADER } from './upload-routes.ts';
-import { UploadStore } from './upload-store.ts';
 
 const MIB = 1024 * 1024;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -103,7 +103,7 @@ describe(`${commitUpload.name} on S3`, () => {
     const record = recordPath(carol, expired);
     const info = JSON.parse(await readFile(record, 'utf8')) as { creation_date: string };
     await writeFile(record, JSON.stringify({ ...info, creation_date: new Date(Date.now() - 25 * 3600 * 1000).toISOString() }));
-    await sweepExpiredUploads(new UploadStore(uploadStoreRoot(storage.config.dataDir), storage.blobs), storage.config.dataDir);
+    await settledJob(storage.jobs, REGISTRY_QUEUE, await storage.jobs.enqueue(REGISTRY_QUEUE, UPLOAD_EXPIRY, {}));
     expect(await s3Blobs().pendingUploads(carol.id)).toHaveLength(1);
 
     expect((await tus.patch(refused, 5 * MIB, data.subarray(5 * MIB))).status).toBe(422);
