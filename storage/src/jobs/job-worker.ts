@@ -17,6 +17,8 @@ export interface JobWorkerOptions {
   /** Done jobs are kept this long, failed ones `keepFailedMs`, then pruned. */
   keepDoneMs?: number;
   keepFailedMs?: number;
+  /** Whether the poll timer keeps the process alive: a worker process of its own needs it to. */
+  keepAlive?: boolean;
   /** A job or a queue that failed (logged by the caller); the worker goes on. */
   onError?: (error: unknown, context: { queue?: string; jobId?: string; kind?: string }) => void;
 }
@@ -48,6 +50,7 @@ export class JobWorker {
   readonly #keepDoneMs: number;
   readonly #keepFailedMs: number;
   readonly #onError: NonNullable<JobWorkerOptions['onError']>;
+  readonly #keepAlive: boolean;
   readonly #running = new Map<string, number>();
   readonly #inFlight = new Set<Promise<void>>();
   readonly #stopping = new AbortController();
@@ -64,6 +67,7 @@ export class JobWorker {
     this.#keepDoneMs = options.keepDoneMs ?? 7 * DAY_MS;
     this.#keepFailedMs = options.keepFailedMs ?? 30 * DAY_MS;
     this.#onError = options.onError ?? (() => undefined);
+    this.#keepAlive = options.keepAlive ?? false;
   }
 
   /** Repairs the index (see recoverIndex), then polls until stopped. */
@@ -115,7 +119,7 @@ export class JobWorker {
           return;
         }
         this.#timer = setTimeout(() => this.poke(), this.#pollMs);
-        this.#timer.unref();
+        if (!this.#keepAlive) this.#timer.unref();
       });
   }
 

@@ -26,7 +26,7 @@ await registerStorageJobs(jobs, {
   uploads: new UploadStore(uploadStoreRoot(env.STORAGE_DATA_DIR), blobs),
   trashRetentionDays: env.TRASH_RETENTION_DAYS,
 });
-const worker = new JobWorker(jobs, { onError: (err, context) => logger.error({ err, ...context }, 'job failed') });
+const worker = new JobWorker(jobs, { keepAlive: true, onError: (err, context) => logger.error({ err, ...context }, 'job failed') });
 await worker.start();
 logger.info('job worker started');
 
