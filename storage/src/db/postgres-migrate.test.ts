@@ -47,6 +47,8 @@ describe.skipIf(!PRODUCTION_SHAPED)('PostgreSQL instance migrations', () => {
       expect(await db.get('SELECT version FROM schema_version')).toEqual({ version: POSTGRES_SCHEMA_VERSION });
       // The steps' tables are there.
       expect(await db.all('SELECT * FROM file_references')).toEqual([]);
+      // Its daily trash purge is scheduled, a first run due at once.
+      expect(await db.all('SELECT kind, state, schedule FROM jobs')).toEqual([{ kind: 'trash.purge', state: 'queued', schedule: 'trash.purge' }]);
     } finally {
       await backend.close();
     }

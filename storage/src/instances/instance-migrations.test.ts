@@ -64,6 +64,9 @@ describe(migrate.name, () => {
       expect(db.prepare(`SELECT data FROM documents WHERE id = 'n1'`).get()).toEqual({ data: '{"title":"Maths"}' });
       expect(db.prepare('SELECT value FROM seq').get()).toEqual({ value: 3 });
       expect(db.prepare(`SELECT type, parent_id FROM files WHERE id = 'trash'`).get()).toEqual({ type: 'directory', parent_id: null });
+      // Its daily trash purge is scheduled, a first run due at once.
+      expect(db.prepare('SELECT kind, state, schedule FROM jobs').all()).toEqual([{ kind: 'trash.purge', state: 'queued', schedule: 'trash.purge' }]);
+      expect(db.prepare('SELECT name, cron FROM job_schedules').all()).toEqual([{ name: 'trash.purge', cron: '0 3 * * *' }]);
     } finally {
       db.close();
     }
