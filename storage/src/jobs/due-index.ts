@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlDb } from '../db/sql-db.ts';
+import { nextDue } from './job-rows.ts';
 
 /** The queue of work that belongs to no instance (its tables are in the registry). */
 export const REGISTRY_QUEUE = 'registry';
@@ -44,16 +45,19 @@ export async function dueQueues(registry: SqlDb, now: string, limit: number): Pr
 }
 
 /**
- * Sets the queue's next due time to what its tables hold (`next`, undefined when nothing waits),
- * unless work was made due since `mark` was read: that write's row stays, to be looked at again.
+ * Sets the queue's next due time to what its tables hold (undefined when nothing waits), unless
+ * work was made due since `mark` was read: that write's row stays, to be looked at again.
  */
-export async function settleDue(registry: SqlDb, queue: string, mark: string, next: string | undefined): Promise<void> {
-  if (next === undefined) await registry.run('DELETE FROM job_due WHERE queue = ? AND mark = ?', queue, mark);
-  else await registry.run('UPDATE job_due SET due_at = ? WHERE queue = ? AND mark = ?', next, queue, mark);
+export async function settleDue(queueDb: SqlDb, registry: SqlDb, queue: string, mark: string): Promise<void> {
+  const next = await nextDue(queueDb);
+  const { db, table } = indexTarget(queueDb, registry);
+  if (next === undefined) await db.run(`DELETE FROM ${table} WHERE queue = ? AND mark = ?`, queue, mark);
+  else await db.run(`UPDATE ${table} SET due_at = ? WHERE queue = ? AND mark = ?`, next, queue, mark);
 }
 
-/** Sets the queue's due time whatever it was (the recovery pass, from the queue's own tables). */
-export async function resetDue(registry: SqlDb, queue: string, next: string | undefined): Promise<void> {
+/** Sets the queue's due time from its own tables, whatever it was (SQLite's recovery pass). */
+export async function resetDue(registry: SqlDb, queue: string, queueDb: SqlDb): Promise<void> {
+  const next = await nextDue(queueDb);
   if (next === undefined) {
     await registry.run('DELETE FROM job_due WHERE queue = ?', queue);
     return;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SqlDb } from '../db/sql-db.ts';
 import { dueQueues, forgetQueue, indexUnknownInstances, markDue, postponeDue, REGISTRY_QUEUE, resetDue, settleDue, type DueQueue } from './due-index.ts';
 import { JobFailure, type JobKind, type JobQueue } from './job-queue.ts';
-import { claimJob, markDone, markFailed, markRetry, nextDue, pruneJobs, release, type ClaimedJob, type RecordedError } from './job-rows.ts';
+import { claimJob, markDone, markFailed, markRetry, pruneJobs, release, type ClaimedJob, type RecordedError } from './job-rows.ts';
 import { queueNextRun } from './schedules.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -92,7 +92,8 @@ export class JobWorker {
     const queues = [REGISTRY_QUEUE, ...(await registry.all('SELECT id FROM instances')).map((row) => String(row.id))];
     for (const queue of queues) {
       try {
-        await resetDue(registry, queue, await nextDue(this.#queue.db(queue)));
+        const db = this.#queue.db(queue);
+        await this.#underWriterLock(db, () => resetDue(registry, queue, db));
       } catch (error) {
         this.#onError(error, { queue });
       }
@@ -108,7 +109,7 @@ export class JobWorker {
       return;
     }
     clearTimeout(this.#timer);
-    this.#ticking = this.tick()
+    this.#ticking = this.#tick()
       .catch((error: unknown) => this.#onError(error, {}))
       .finally(() => {
         this.#ticking = undefined;
@@ -124,7 +125,7 @@ export class JobWorker {
   }
 
   /** One pass over the queues due now: claims what this worker has room for. */
-  async tick(): Promise<void> {
+  async #tick(): Promise<void> {
     for (const due of await dueQueues(this.#queue.registry, iso(Date.now()), this.#batch)) {
       if (this.#stopping.signal.aborted) return;
       await this.#visit(due);
@@ -143,13 +144,22 @@ export class JobWorker {
           this.#launch(due.queue, db, kind, job);
         }
       }
-      await settleDue(registry, due.queue, due.mark, await nextDue(db));
+      await this.#underWriterLock(db, () => settleDue(db, registry, due.queue, due.mark));
     } catch (error) {
       this.#onError(error, { queue: due.queue });
       const gone = due.queue !== REGISTRY_QUEUE && !(await registry.get('SELECT id FROM instances WHERE id = ?', due.queue));
       if (gone) await forgetQueue(registry, due.queue);
       else await postponeDue(registry, due.queue, iso(Date.now() + 60_000));
     }
+  }
+
+  /**
+   * Looks at a queue under its writer lock: a transaction that made work due there has then
+   * committed, so the look cannot miss work whose index row it already saw (SQLite writes that
+   * row to the registry before the instance commits).
+   */
+  #underWriterLock(db: SqlDb, look: () => Promise<void>): Promise<void> {
+    return db.transaction(look);
   }
 
   #launch(queue: string, db: SqlDb, kind: JobKind, job: ClaimedJob): void {
@@ -231,11 +241,6 @@ export class JobWorker {
         if (next) await markDue(db, registry, queue, next);
       }
     });
-  }
-
-  /** Resolves once no job of this worker is running (tests; a drain before stopping). */
-  async idle(): Promise<void> {
-    while (this.#inFlight.size > 0 || this.#ticking) await Promise.all([...this.#inFlight, this.#ticking]);
   }
 
   /** Stops polling; running jobs are told to stop and given back to the queue unfinished. */
