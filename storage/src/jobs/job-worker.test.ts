@@ -149,6 +149,23 @@ describe(JobWorker.name, () => {
     expect(seen).toEqual([]);
   });
 
+  it('fails with `lease_expired`, without running it again, a job whose last attempt’s worker died', async () => {
+    const { jobs, metadata, startWorker } = await queue();
+    const kind = `test.fatal.${randomUUID()}`;
+    let runs = 0;
+    jobs.register(kind, async () => {
+      runs++;
+    }, { payload: empty, maxAttempts: 1 });
+    const id = await jobs.enqueue(alice.id, kind, {});
+    // A worker claims it with a short lease, then dies.
+    const now = Date.now();
+    await claimJob(metadata.instance(alice.id), kind, randomUUID(), new Date(now).toISOString(), new Date(now + 50).toISOString());
+    await sleep(60);
+    await startWorker();
+    expect(await settledJob(jobs, alice.id, id)).toMatchObject({ state: 'failed', attempts: 2, errorCode: 'lease_expired' });
+    expect(runs).toBe(0);
+  });
+
   it('gives a job back unfinished when its worker stops, without counting the attempt', async () => {
     const { jobs, startWorker } = await queue();
     const kind = `test.interrupted.${randomUUID()}`;

@@ -188,7 +188,7 @@ export class JobWorker {
   async #outcome(queue: string, kind: JobKind, job: ClaimedJob): Promise<Outcome> {
     if (job.attempts > job.maxAttempts) {
       // Its last attempt's worker died (or hung) past the lease: no attempt left.
-      return { ok: false, error: { code: 'lease_expired', message: 'le travail a dépassé son bail sans finir' }, retryable: false };
+      return { ok: false, error: { code: 'lease_expired', message: 'its last attempt outlived its lease without finishing' }, retryable: false };
     }
     const parsed = kind.payload.safeParse(JSON.parse(job.payload));
     if (!parsed.success) return { ok: false, error: { code: 'invalid_payload', message: parsed.error.message }, retryable: false };
@@ -201,7 +201,7 @@ export class JobWorker {
     const limits = new Promise<Outcome>((resolve) => {
       timer = setTimeout(() => {
         controller.abort(new Error('timeout'));
-        resolve({ ok: false, error: { code: 'timeout', message: `plus de ${kind.timeoutMs} ms` }, retryable: true });
+        resolve({ ok: false, error: { code: 'timeout', message: `ran longer than ${kind.timeoutMs} ms` }, retryable: true });
       }, kind.timeoutMs);
       onStop = () => {
         controller.abort(new Error('worker stopping'));
