@@ -1,4 +1,4 @@
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 import { bumpSeq } from '../instances/instance-db.ts';
 import { DAV_NS, child, elementsOf, serializeElement, type XmlElement } from './dav-xml.ts';
 import { LIVE_PROPERTIES } from './live-properties.ts';

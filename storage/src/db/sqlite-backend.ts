@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { createInstanceFiles, instancePaths, openInstanceDb } from '../instances/instance-db.ts';
 import type { MetadataBackend } from './metadata-backend.ts';
-import { SqliteDb } from './sqlite-db.ts';
+import { SqliteDb } from '@mytoutatice/sql';
 
 const DEFAULT_MAX_OPEN = 64;
 

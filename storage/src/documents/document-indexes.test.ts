@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentFilterOp, queryableFields } from '@mytoutatice/contract';
-import { SqliteDb } from '../db/sqlite-db.ts';
+import { SqliteDb } from '@mytoutatice/sql';
 import { instancePaths, openInstanceDb, type InstancePaths } from '../instances/instance-db.ts';
 import { SCHEMA_VERSION, migrate } from '../instances/instance-migrations.ts';
 import { documentQuerySql, queryDocuments, type DocumentQuery } from './document-query.ts';

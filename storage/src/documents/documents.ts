@@ -5,7 +5,7 @@ import { bumpSeq, writeTombstone } from '../instances/instance-db.ts';
 import { dropReferencesFrom } from '../references/references.ts';
 import { toDocument } from './document-rows.ts';
 import { firstRevision, nextRevision, revisionConflict } from './revisions.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 const MAX_DOCTYPE_LENGTH = 128;
 const MAX_ISSUES_SHOWN = 3;

@@ -11,7 +11,7 @@ import { contentKey, getLiveFolder, getMovable, inTrash, insertFile, newRow, toF
 import { assertRoomFor } from './quota.ts';
 import { subtree } from './subtree.ts';
 import { invalidMove } from './update-file.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 export interface CopyRequest {
   instance: InstanceRecord;

@@ -7,7 +7,7 @@ import { dropReferencesTo } from '../references/references.ts';
 import { deleteAllVersions } from '../versions/version-rows.ts';
 import { contentKey, getMovable } from './file-rows.ts';
 import { subtree } from './subtree.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 /**
  * Deletes each item with everything below it (children first, for the parent references), files

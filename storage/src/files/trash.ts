@@ -7,7 +7,7 @@ import { PathResolver } from './file-paths.ts';
 import { getFile, getMovable, toFileDoc } from './file-rows.ts';
 import { locatedPage } from './located-page.ts';
 import { subtree } from './subtree.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 const TRASH_TOP = `UPDATE files SET parent_id = ?, name = ?, sort_key = ?, trashed_at = ?, restore_path = ?,
   restore_name = ?, seq = ? WHERE id = ?`;

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrate } from './instance-migrations.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 /** Where one instance's things live under STORAGE_DATA_DIR. */
 export interface InstancePaths {

@@ -2,7 +2,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { FileDoc } from '@mytoutatice/contract';
 import { HttpError } from '@mytoutatice/server-kit';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 import { parseContentDigest } from '../files/content-digest.ts';
 import { getFile, getLiveRegularFile, toFileDoc, type FileRow } from '../files/file-rows.ts';
 import { sniffMime } from '../files/mime.ts';
