@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { BlobMissingError, type BlobStore } from '../blobs/blob-store.ts';
 import type { SqlDb } from '@mytoutatice/sql';
-import { blobPath, type InstancePaths } from '../instances/instance-db.ts';
+import { blobPath, type InstancePaths } from '../instances/instance-paths.ts';
 import { expiredUploadsIn } from '../tus/expired-uploads.ts';
 import { UPLOADS_FOLDER } from '../tus/upload-ids.ts';
 

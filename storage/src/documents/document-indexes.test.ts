@@ -5,7 +5,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentFilterOp, queryableFields } from '@mytoutatice/contract';
 import { SqliteDb } from '@mytoutatice/sql';
-import { instancePaths, openInstanceDb, type InstancePaths } from '../instances/instance-db.ts';
+import { instancePaths, type InstancePaths } from '../instances/instance-paths.ts';
+import { openInstanceDb } from '../db/sqlite-instance-files.ts';
 import { SCHEMA_VERSION, migrate } from '../instances/instance-migrations.ts';
 import { documentQuerySql, queryDocuments, type DocumentQuery } from './document-query.ts';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Doctype, DocumentBody, MAX_DOCUMENT_BYTES, documentSchemas, type Document } from '@mytoutatice/contract';
 import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
-import { bumpSeq, writeTombstone } from '../instances/instance-db.ts';
+import { bumpSeq, writeTombstone } from '../changes/write-seq.ts';
 import { dropReferencesFrom } from '../references/references.ts';
 import { toDocument } from './document-rows.ts';
 import { firstRevision, nextRevision, revisionConflict } from './revisions.ts';

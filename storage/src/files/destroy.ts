@@ -1,7 +1,7 @@
 import { TRASH_ID } from '@mytoutatice/contract';
 import { badRequest } from '@mytoutatice/server-kit';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import { writeTombstone } from '../instances/instance-db.ts';
+import { writeTombstone } from '../changes/write-seq.ts';
 import { dropDeadProperties } from '../dav/dead-properties.ts';
 import { dropReferencesTo } from '../references/references.ts';
 import { deleteAllVersions } from '../versions/version-rows.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FileDoc } from '@mytoutatice/contract';
-import { bumpSeq } from '../instances/instance-db.ts';
+import { bumpSeq } from '../changes/write-seq.ts';
 import { getLiveFolder, insertFile, newRow, toFileDoc } from './file-rows.ts';
 import { nameConflict, nameTaken, validName } from './file-names.ts';
 import type { SqlDb } from '@mytoutatice/sql';

@@ -1,5 +1,5 @@
 import { HttpError } from '@mytoutatice/server-kit';
-import { usedBytes } from '../instances/instance-db.ts';
+import { usedBytes } from './usage.ts';
 import type { InstanceRecord } from '../instances/registry.ts';
 import type { SqlDb } from '@mytoutatice/sql';
 

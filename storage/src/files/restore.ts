@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ROOT_ID, type FileDoc } from '@mytoutatice/contract';
-import { bumpSeq } from '../instances/instance-db.ts';
+import { bumpSeq } from '../changes/write-seq.ts';
 import { freeName, resolveName, sortKey } from './file-names.ts';
 import { PathResolver } from './file-paths.ts';
 import { getFile, getMovable, insertFile, newRow, toFileDoc } from './file-rows.ts';

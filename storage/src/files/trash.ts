@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TRASH_ID, type FileDoc, type FolderListing } from '@mytoutatice/contract';
 import { decodeCursor } from '../http/pagination.ts';
-import { bumpSeq } from '../instances/instance-db.ts';
+import { bumpSeq } from '../changes/write-seq.ts';
 import { resolveName, sortKey } from './file-names.ts';
 import { PathResolver } from './file-paths.ts';
 import { getFile, getMovable, toFileDoc } from './file-rows.ts';

@@ -4,7 +4,7 @@ import { badRequest, notFound } from '@mytoutatice/server-kit';
 import type { SqlDb } from '@mytoutatice/sql';
 import { fileNotFound, getFile, isSystemFolder, toFileDoc, toFileRow } from '../files/file-rows.ts';
 import { decodeCursor, encodeCursor } from '../http/pagination.ts';
-import { bumpSeq } from '../instances/instance-db.ts';
+import { bumpSeq } from '../changes/write-seq.ts';
 
 /** The document whose references are read or written, as a path names it. */
 export interface DocumentKey {

@@ -9,7 +9,8 @@ import { sniffMime } from '../files/mime.ts';
 import { overQuota } from '../files/quota.ts';
 import { contentLimit, hashMismatch, parseContentLength } from '../files/upload.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import { bumpSeq, usage } from '../instances/instance-db.ts';
+import { bumpSeq } from '../changes/write-seq.ts';
+import { usage } from '../files/usage.ts';
 import type { InstanceRecord } from '../instances/registry.ts';
 import { dropOldestVersionsToFit, keepCurrentAsVersion, setContent, thinVersions } from './version-rows.ts';
 
