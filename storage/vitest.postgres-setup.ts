@@ -1,5 +1,5 @@
 import { startS3TestServer } from './src/blobs/testing/s3-test-server.ts';
-import { startPostgresCluster } from './src/testing/postgres-cluster.ts';
+import { startPostgresCluster } from '@mytoutatice/sql/testing';
 import { TEST_DATABASE_ENV, TEST_S3_ENV } from './src/testing/test-database.ts';
 
 /**

@@ -5,7 +5,7 @@ import { createAppPassword, listAppPasswords } from '../instances/app-passwords.
 import { createBlobStore, readBlobConfig } from '../blobs/blob-config.ts';
 import { openMetadata } from '../db/open-metadata.ts';
 import { InstanceDatabases } from '../instances/instance-databases.ts';
-import { usedBytes } from '../instances/instance-db.ts';
+import { usedBytes } from '../files/usage.ts';
 import { InstanceRegistry, type InstanceRecord } from '../instances/registry.ts';
 import { formatBytes, parseByteSize } from './byte-size.ts';
 import { DEFAULT_GRACE_MS, fsckInstance } from './fsck.ts';

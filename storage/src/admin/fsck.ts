@@ -3,8 +3,8 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { BlobMissingError, type BlobStore } from '../blobs/blob-store.ts';
-import type { SqlDb } from '../db/sql-db.ts';
-import { blobPath, type InstancePaths } from '../instances/instance-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
+import { blobPath, type InstancePaths } from '../instances/instance-paths.ts';
 import { expiredUploadsIn } from '../tus/expired-uploads.ts';
 import { UPLOADS_FOLDER } from '../tus/upload-ids.ts';
 

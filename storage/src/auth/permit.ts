@@ -11,7 +11,7 @@ import {
   type Grant,
   type GrantVerb,
 } from '@mytoutatice/contract';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 import { isSelfOrDescendant } from '../files/file-paths.ts';
 import { fileNotFound, findFile } from '../files/file-rows.ts';
 import { pathParam } from '../http/path-param.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blobPath, instancePaths } from '../instances/instance-db.ts';
+import { blobPath, instancePaths } from '../instances/instance-paths.ts';
 import { FsBlobStore } from './fs-blob-store.ts';
 
 describe(FsBlobStore.name, () => {

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BlobMissingError, assertSafeNames, isBlobKey, type BlobStore, type ByteRange, type StoredBlob } from './blob-store.ts';
-import { blobPath, instancePaths, type InstancePaths } from '../instances/instance-db.ts';
+import { blobPath, instancePaths, type InstancePaths } from '../instances/instance-paths.ts';
 import { syncDirectory, syncFile } from './durable-fs.ts';
 import { meter } from './metered-body.ts';
 

@@ -1,6 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteDb } from '../db/sqlite-db.ts';
+import { SqliteDb } from '@mytoutatice/sql';
 import { currentSeq, readChanges } from './feed.ts';
 
 /** The tables the feed reads, in the shape the instance schema gives them. */

@@ -1,5 +1,5 @@
 import type { Change, ChangeBatch } from '@mytoutatice/contract';
-import type { Row, SqlDb } from '../db/sql-db.ts';
+import type { Row, SqlDb } from '@mytoutatice/sql';
 
 /**
  * Each source sorted by seq and cut at the limit on its own (so an index on `seq` serves it),

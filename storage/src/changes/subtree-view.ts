@@ -1,5 +1,5 @@
 import type { Change, ChangeBatch } from '@mytoutatice/contract';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 import { isSelfOrDescendant } from '../files/file-paths.ts';
 import { findFile } from '../files/file-rows.ts';
 import { subtree } from '../files/subtree.ts';

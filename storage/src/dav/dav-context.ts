@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 import type { FileRow } from '../files/file-rows.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import type { InstanceRecord } from '../instances/registry.ts';

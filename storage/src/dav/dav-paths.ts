@@ -1,6 +1,6 @@
 import { ROOT_ID } from '@mytoutatice/contract';
 import { HttpError, badRequest } from '@mytoutatice/server-kit';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 import { getFile, toFileRow, type FileRow } from '../files/file-rows.ts';
 import { validName } from '../files/file-names.ts';
 

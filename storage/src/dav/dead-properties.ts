@@ -1,5 +1,5 @@
-import type { SqlDb } from '../db/sql-db.ts';
-import { bumpSeq } from '../instances/instance-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
+import { bumpSeq } from '../changes/write-seq.ts';
 import { DAV_NS, child, elementsOf, serializeElement, type XmlElement } from './dav-xml.ts';
 import { LIVE_PROPERTIES } from './live-properties.ts';
 import { multistatusHead, MULTISTATUS_TAIL, propstat } from './multistatus.ts';

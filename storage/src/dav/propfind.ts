@@ -1,6 +1,6 @@
 import { HttpError, badRequest } from '@mytoutatice/server-kit';
 import { toFileRow, type FileRow } from '../files/file-rows.ts';
-import { usedBytes } from '../instances/instance-db.ts';
+import { usedBytes } from '../files/usage.ts';
 import type { DavContext } from './dav-context.ts';
 import { holds, type DavLock } from './dav-locks.ts';
 import { hrefOf, pathKey } from './dav-paths.ts';

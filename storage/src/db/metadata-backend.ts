@@ -1,4 +1,4 @@
-import type { SqlDb } from './sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 /**
  * Where metadata lives: the registry of instances and one isolated database per instance —

@@ -1,31 +1,14 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { PostgresDb, createPostgresPool } from '@mytoutatice/sql';
 import { EPOCH, forgetQueue, markDue } from '../jobs/due-index.ts';
 import type { MetadataBackend } from './metadata-backend.ts';
-import { PostgresDb } from './postgres-db.ts';
 import { migratePostgresInstance, runMissingSteps } from './postgres-migrate.ts';
 import { REGISTRY_DDL, baselineDdl } from './postgres-schema.ts';
-
-const INT8 = 20;
-const NUMERIC = 1700;
-
-/**
- * BIGINT and SUM() come back as JavaScript numbers, like SQLite's integers: sizes and sequences
- * stay far below 2^53.
- */
-const types = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format);
-  },
-};
 
 /** `i_<uuid without dashes>`: one schema per instance. */
 export function instanceSchema(instanceId: string): string {
   return `i_${instanceId.toLowerCase().replaceAll('-', '')}`;
 }
-
-const CONNECTION_MAX_USES = 5000;
-const CONNECTION_MAX_SECONDS = 600;
 
 /**
  * Metadata on PostgreSQL: the registry in schema `registry`, each instance in a schema of its
@@ -38,9 +21,7 @@ export class PostgresBackend implements MetadataBackend {
   #ready: Promise<void> | undefined;
 
   constructor(connectionString: string, maxConnections = 10) {
-    // A server process caches the catalog of every schema it touched (~126 KiB per instance,
-    // bench/storage): connections are retired after a while, or after many checkouts under load.
-    this.#pool = new pg.Pool({ connectionString, max: maxConnections, types, maxUses: CONNECTION_MAX_USES, maxLifetimeSeconds: CONNECTION_MAX_SECONDS });
+    this.#pool = createPostgresPool(connectionString, maxConnections);
     this.registry = new PostgresDb(this.#pool, 'registry');
   }
 

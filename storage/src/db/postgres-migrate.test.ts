@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRODUCTION_SHAPED, testDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { PostgresBackend, instanceSchema } from './postgres-backend.ts';
-import { PostgresDb } from './postgres-db.ts';
+import { PostgresDb } from '@mytoutatice/sql';
 import { POSTGRES_SCHEMA_VERSION, baselineDdl } from './postgres-schema.ts';
 
 // Only on the PostgreSQL run (vitest project `postgres`), which provides a cluster.

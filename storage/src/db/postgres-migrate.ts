@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { PostgresDb } from './postgres-db.ts';
+import { PostgresDb } from '@mytoutatice/sql';
 import { POSTGRES_SCHEMA_VERSION, POSTGRES_STEPS } from './postgres-schema.ts';
 
 /**

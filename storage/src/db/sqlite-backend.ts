@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { createInstanceFiles, instancePaths, openInstanceDb } from '../instances/instance-db.ts';
+import { createInstanceFiles, openInstanceDb } from './sqlite-instance-files.ts';
+import { instancePaths } from '../instances/instance-paths.ts';
 import { EPOCH, forgetQueue, markDue } from '../jobs/due-index.ts';
 import { dueIndexDdl, jobTablesDdl } from '../jobs/job-tables.ts';
 import type { MetadataBackend } from './metadata-backend.ts';
-import { SqliteDb } from './sqlite-db.ts';
+import { SqliteDb } from '@mytoutatice/sql';
 
 const DEFAULT_MAX_OPEN = 64;
 

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentFilterOp, queryableFields } from '@mytoutatice/contract';
-import { SqliteDb } from '../db/sqlite-db.ts';
-import { instancePaths, openInstanceDb, type InstancePaths } from '../instances/instance-db.ts';
+import { SqliteDb } from '@mytoutatice/sql';
+import { instancePaths, type InstancePaths } from '../instances/instance-paths.ts';
+import { openInstanceDb } from '../db/sqlite-instance-files.ts';
 import { SCHEMA_VERSION, migrate } from '../instances/instance-migrations.ts';
 import { documentQuerySql, queryDocuments, type DocumentQuery } from './document-query.ts';
 

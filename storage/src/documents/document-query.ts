@@ -3,7 +3,7 @@ import { DocumentFilterOp, SortOrder, queryableFields, type Document, type Docum
 import { badRequest } from '@mytoutatice/server-kit';
 import { decodeCursor, encodeCursor, parseLimit } from '../http/pagination.ts';
 import { toDocument } from './document-rows.ts';
-import { indexedBy, type Dialect, type SqlDb } from '../db/sql-db.ts';
+import { indexedBy, type Dialect, type SqlDb } from '@mytoutatice/sql';
 import { jsonFieldSql } from '../db/postgres-schema.ts';
 
 const MAX_FILTER_VALUE_LENGTH = 1000;

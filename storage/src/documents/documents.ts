@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Doctype, DocumentBody, MAX_DOCUMENT_BYTES, documentSchemas, type Document } from '@mytoutatice/contract';
 import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
-import { bumpSeq, writeTombstone } from '../instances/instance-db.ts';
+import { bumpSeq, writeTombstone } from '../changes/write-seq.ts';
 import { dropReferencesFrom } from '../references/references.ts';
 import { toDocument } from './document-rows.ts';
 import { firstRevision, nextRevision, revisionConflict } from './revisions.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 const MAX_DOCTYPE_LENGTH = 128;
 const MAX_ISSUES_SHOWN = 3;

@@ -3,7 +3,7 @@ import { CopyFileBody, type FileDoc } from '@mytoutatice/contract';
 import { badRequest, notFound } from '@mytoutatice/server-kit';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { BlobMissingError } from '../blobs/blob-store.ts';
-import { bumpSeq } from '../instances/instance-db.ts';
+import { bumpSeq } from '../changes/write-seq.ts';
 import type { InstanceRecord } from '../instances/registry.ts';
 import { nameConflict, nameTaken, parseConflict, resolveName, validName, type ConflictPolicy } from './file-names.ts';
 import { isSelfOrDescendant } from './file-paths.ts';
@@ -11,7 +11,7 @@ import { contentKey, getLiveFolder, getMovable, inTrash, insertFile, newRow, toF
 import { assertRoomFor } from './quota.ts';
 import { subtree } from './subtree.ts';
 import { invalidMove } from './update-file.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 export interface CopyRequest {
   instance: InstanceRecord;

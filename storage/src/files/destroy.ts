@@ -1,13 +1,13 @@
 import { TRASH_ID } from '@mytoutatice/contract';
 import { badRequest } from '@mytoutatice/server-kit';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import { writeTombstone } from '../instances/instance-db.ts';
+import { writeTombstone } from '../changes/write-seq.ts';
 import { dropDeadProperties } from '../dav/dead-properties.ts';
 import { dropReferencesTo } from '../references/references.ts';
 import { deleteAllVersions } from '../versions/version-rows.ts';
 import { contentKey, getMovable } from './file-rows.ts';
 import { subtree } from './subtree.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 /**
  * Deletes each item with everything below it (children first, for the parent references), files

@@ -1,7 +1,7 @@
 import type { DownloadLink, DownloadVia } from '@mytoutatice/contract';
 import type { DownloadTokens } from '../auth/download-token.ts';
 import { getRegularFile } from './file-rows.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 /** The path the gateway serves publicly; it forwards `/api/X` here as `/X`. */
 export const DOWNLOADS_PATH = '/api/files/downloads';

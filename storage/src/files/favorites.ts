@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FileList } from '@mytoutatice/contract';
 import { decodeCursor } from '../http/pagination.ts';
 import { locatedPage } from './located-page.ts';
-import { indexedBy, type SqlDb } from '../db/sql-db.ts';
+import { indexedBy, type SqlDb } from '@mytoutatice/sql';
 
 /** Position: sort key, name and id of the last favourite seen. */
 const FavoriteKey = z.tuple([z.string(), z.string(), z.string()]);

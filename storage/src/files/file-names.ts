@@ -1,6 +1,6 @@
 import { MAX_NAME_BYTES, checkName, numberedName } from '@mytoutatice/contract';
 import { HttpError, badRequest } from '@mytoutatice/server-kit';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 /** The NFC name, or a 400 `invalid_name` whose detail says why. */
 export function validName(raw: unknown): string {

@@ -1,6 +1,6 @@
 import { TRASH_ID } from '@mytoutatice/contract';
 import { findFile, type FileRow } from './file-rows.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 /** Deeper than any real tree: past it, the parent links must be broken (never loop forever). */
 const MAX_DEPTH = 10_000;

@@ -1,6 +1,6 @@
 import { ROOT_ID, TRASH_ID, type FileDoc, type FileKind } from '@mytoutatice/contract';
 import { HttpError, notFound } from '@mytoutatice/server-kit';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 import { sortKey } from './file-names.ts';
 
 export interface FileRow {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FileDoc } from '@mytoutatice/contract';
-import { bumpSeq } from '../instances/instance-db.ts';
+import { bumpSeq } from '../changes/write-seq.ts';
 import { getLiveFolder, insertFile, newRow, toFileDoc } from './file-rows.ts';
 import { nameConflict, nameTaken, validName } from './file-names.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 export async function createFolder(db: SqlDb, parentId: string, rawName: unknown, createdBy: string | null): Promise<FileDoc> {
   const name = validName(rawName);

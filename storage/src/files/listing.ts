@@ -3,7 +3,7 @@ import type { FileKind, FileSort, FolderListing, SortOrder } from '@mytoutatice/
 import { badRequest } from '@mytoutatice/server-kit';
 import { decodeCursor, encodeCursor } from '../http/pagination.ts';
 import { getFolder, toFileDoc, toFileRow, type FileRow } from './file-rows.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 export interface ListingOptions {
   sort: FileSort;

@@ -2,7 +2,7 @@ import type { LocatedFile } from '@mytoutatice/contract';
 import { encodeCursor } from '../http/pagination.ts';
 import { PathResolver } from './file-paths.ts';
 import { toFileDoc, toFileRow } from './file-rows.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 type RawRow = Record<string, unknown>;
 

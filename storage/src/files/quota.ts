@@ -1,7 +1,7 @@
 import { HttpError } from '@mytoutatice/server-kit';
-import { usedBytes } from '../instances/instance-db.ts';
+import { usedBytes } from './usage.ts';
 import type { InstanceRecord } from '../instances/registry.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 export function overQuota(): HttpError {
   return new HttpError(413, 'quota_exceeded', 'Ce contenu dépasse la place restante dans l’espace.');

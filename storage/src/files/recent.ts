@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FileList } from '@mytoutatice/contract';
 import { decodeCursor } from '../http/pagination.ts';
 import { locatedPage } from './located-page.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 /** Position: `updatedAt` and id of the last file seen. */
 const RecentKey = z.tuple([z.string(), z.string()]);

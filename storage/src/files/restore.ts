@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ROOT_ID, type FileDoc } from '@mytoutatice/contract';
-import { bumpSeq } from '../instances/instance-db.ts';
+import { bumpSeq } from '../changes/write-seq.ts';
 import { freeName, resolveName, sortKey } from './file-names.ts';
 import { PathResolver } from './file-paths.ts';
 import { getFile, getMovable, insertFile, newRow, toFileDoc } from './file-rows.ts';
 import { subtree } from './subtree.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 const RESTORE_TOP = `UPDATE files SET parent_id = ?, name = ?, sort_key = ?, trashed_at = NULL, restore_path = NULL,
   restore_name = NULL, seq = ? WHERE id = ?`;

@@ -4,7 +4,7 @@ import { badRequest } from '@mytoutatice/server-kit';
 import { decodeCursor } from '../http/pagination.ts';
 import { sortKey } from './file-names.ts';
 import { locatedPage } from './located-page.ts';
-import { positionSql, type SqlDb } from '../db/sql-db.ts';
+import { positionSql, type SqlDb } from '@mytoutatice/sql';
 
 /**
  * Names containing the query, compared as listings sort them (lower case, no accents), so

@@ -1,5 +1,5 @@
 import { toFileRow, type FileRow } from './file-rows.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 const SUBTREE = `
   WITH RECURSIVE subtree (id, depth) AS (

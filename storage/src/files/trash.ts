@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { TRASH_ID, type FileDoc, type FolderListing } from '@mytoutatice/contract';
 import { decodeCursor } from '../http/pagination.ts';
-import { bumpSeq } from '../instances/instance-db.ts';
+import { bumpSeq } from '../changes/write-seq.ts';
 import { resolveName, sortKey } from './file-names.ts';
 import { PathResolver } from './file-paths.ts';
 import { getFile, getMovable, toFileDoc } from './file-rows.ts';
 import { locatedPage } from './located-page.ts';
 import { subtree } from './subtree.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 const TRASH_TOP = `UPDATE files SET parent_id = ?, name = ?, sort_key = ?, trashed_at = ?, restore_path = ?,
   restore_name = ?, seq = ? WHERE id = ?`;

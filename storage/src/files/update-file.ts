@@ -1,10 +1,10 @@
 import { PatchFileBody, checkTags, type FileDoc } from '@mytoutatice/contract';
 import { HttpError, badRequest } from '@mytoutatice/server-kit';
-import { bumpSeq } from '../instances/instance-db.ts';
+import { bumpSeq } from '../changes/write-seq.ts';
 import { parseConflict, resolveName, sortKey, validName } from './file-names.ts';
 import { isSelfOrDescendant } from './file-paths.ts';
 import { getFile, getLiveFolder, getMovable, inTrash, toFileDoc } from './file-rows.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 const UPDATE = `UPDATE files SET parent_id = ?, name = ?, sort_key = ?, favorite = ?, tags = ?, updated_at = ?, seq = ?
   WHERE id = ?`;

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { AppPassword, CreatedAppPassword } from '@mytoutatice/contract';
 import { notFound } from '@mytoutatice/server-kit';
-import { bumpSeq } from './instance-db.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import { bumpSeq } from '../changes/write-seq.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 
 /** No look-alikes (0/o, 1/l): people type these into phones. 32 symbols, so each byte maps evenly. */
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';

@@ -1,7 +1,7 @@
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { MetadataBackend } from '../db/metadata-backend.ts';
-import type { SqlDb } from '../db/sql-db.ts';
-import { instancePaths, type InstancePaths } from './instance-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
+import { instancePaths, type InstancePaths } from './instance-paths.ts';
 
 /** Each instance's metadata database and content (blob) store. */
 export class InstanceDatabases {

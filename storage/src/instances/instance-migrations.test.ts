@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openInstanceDb, createInstanceFiles, instancePaths, type InstancePaths } from './instance-db.ts';
+import { openInstanceDb, createInstanceFiles } from '../db/sqlite-instance-files.ts';
+import { instancePaths, type InstancePaths } from './instance-paths.ts';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from './instance-migrations.ts';
 
 const columnsOf = (db: DatabaseSync, table: string) =>

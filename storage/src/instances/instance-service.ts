@@ -2,7 +2,7 @@ import { CreateInstanceBody, EMAIL_PATTERN, type CreatedInstance, type InstanceI
 import { HttpError } from '@mytoutatice/server-kit';
 import type { MetadataBackend } from '../db/metadata-backend.ts';
 import type { InstanceDatabases } from './instance-databases.ts';
-import { totalBytes, usage } from './instance-db.ts';
+import { totalBytes, usage } from '../files/usage.ts';
 import type { InstanceRecord, InstanceRegistry } from './registry.ts';
 
 function created(record: InstanceRecord): CreatedInstance {

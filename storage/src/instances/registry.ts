@@ -1,4 +1,4 @@
-import type { Row, SqlDb } from '../db/sql-db.ts';
+import type { Row, SqlDb } from '@mytoutatice/sql';
 
 export interface InstanceRecord {
   id: string;

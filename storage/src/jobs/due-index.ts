@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 import { nextDue } from './job-rows.ts';
 
 /** The queue of work that belongs to no instance (its tables are in the registry). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { MetadataBackend } from '../db/metadata-backend.ts';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 import { markDue, REGISTRY_QUEUE } from './due-index.ts';
 import { insertJob, jobById, listJobs, type JobState } from './job-rows.ts';
 import { assertCron, putSchedule } from './schedules.ts';

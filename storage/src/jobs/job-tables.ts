@@ -1,4 +1,4 @@
-import type { Dialect } from '../db/sql-db.ts';
+import type { Dialect } from '@mytoutatice/sql';
 
 /**
  * The queue's tables, the same in every instance (its own work) and in the registry (work of

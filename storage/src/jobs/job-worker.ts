@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 import { dueQueues, forgetQueue, indexUnknownInstances, markDue, postponeDue, REGISTRY_QUEUE, resetDue, settleDue, type DueQueue } from './due-index.ts';
 import { JobFailure, type JobKind, type JobQueue } from './job-queue.ts';
 import { claimJob, markDone, markFailed, markRetry, pruneJobs, release, type ClaimedJob, type RecordedError } from './job-rows.ts';

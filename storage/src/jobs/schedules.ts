@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 import { insertJob } from './job-rows.ts';
 
 /** A cron schedule of one queue: the kind it runs, and how its runs are spread. */

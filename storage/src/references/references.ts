@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ReferencesBody, type DocumentRef, type ReferencedFiles, type ReferencingDocuments } from '@mytoutatice/contract';
 import { badRequest, notFound } from '@mytoutatice/server-kit';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 import { fileNotFound, getFile, isSystemFolder, toFileDoc, toFileRow } from '../files/file-rows.ts';
 import { decodeCursor, encodeCursor } from '../http/pagination.ts';
-import { bumpSeq } from '../instances/instance-db.ts';
+import { bumpSeq } from '../changes/write-seq.ts';
 
 /** The document whose references are read or written, as a path names it. */
 export interface DocumentKey {

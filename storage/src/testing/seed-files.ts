@@ -5,7 +5,8 @@ import { insertFile, newRow } from '../files/file-rows.ts';
 import type { FileRow } from '../files/file-rows.ts';
 import type { MetadataConfig } from '../config.ts';
 import { openMetadata } from '../db/open-metadata.ts';
-import { blobPath, bumpSeq, instancePaths } from '../instances/instance-db.ts';
+import { blobPath, instancePaths } from '../instances/instance-paths.ts';
+import { bumpSeq } from '../changes/write-seq.ts';
 
 export type SeedFile = { name: string; content: Buffer };
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { queryOnce } from './query-once.ts';
+import { freshDatabase, type FreshDatabase } from '@mytoutatice/sql/testing';
 import type { BlobConfig } from '../blobs/blob-config.ts';
 import type { S3BlobStoreConfig } from '../blobs/s3-blob-store.ts';
 
@@ -15,15 +15,8 @@ export const TEST_S3_ENV = 'STORAGE_TEST_S3';
  */
 export const PRODUCTION_SHAPED = process.env.STORAGE_SUITE_RUN === 'production';
 
-export interface TestDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
+export type TestDatabase = FreshDatabase;
 
-/**
- * A fresh database per storage harness when the suite runs on PostgreSQL, so harnesses in
- * parallel files never share a registry; undefined on the embedded (SQLite) run.
- */
 /** Whether this run keeps contents on the S3 test server (tests of the on-disk layout skip). */
 export const ON_S3 = PRODUCTION_SHAPED && process.env[TEST_S3_ENV] !== undefined;
 
@@ -34,17 +27,12 @@ export function testBucket(): BlobConfig | undefined {
   return { kind: 's3', ...(JSON.parse(raw) as S3BlobStoreConfig), prefix: `h${randomUUID().replaceAll('-', '')}/` };
 }
 
+/**
+ * A fresh database per storage harness when the suite runs on PostgreSQL, so harnesses in
+ * parallel files never share a registry; undefined on the embedded (SQLite) run.
+ */
 export async function testDatabase(): Promise<TestDatabase | undefined> {
   const maintenance = process.env[TEST_DATABASE_ENV];
   if (!PRODUCTION_SHAPED || !maintenance) return undefined;
-  const name = `t_${randomUUID().replaceAll('-', '')}`;
-  await queryOnce(maintenance, `CREATE DATABASE ${name}`);
-  const url = new URL(maintenance);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await queryOnce(maintenance, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
+  return freshDatabase(maintenance);
 }

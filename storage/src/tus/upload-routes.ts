@@ -4,7 +4,7 @@ import { EVENTS, Metadata, Server } from '@tus/server';
 import { NodeRequest, sendNodeResponse } from 'srvx/node';
 import { HttpError, badRequest } from '@mytoutatice/server-kit';
 import { creatorOf } from '../auth/internal-token.ts';
-import { KeyedLock } from '../db/async-lock.ts';
+import { KeyedLock } from '@mytoutatice/sql';
 import { routeMounter, type FilesTargets } from '../auth/permit.ts';
 import { planNewFile } from '../files/upload.ts';
 import { pathParam } from '../http/path-param.ts';

@@ -1,6 +1,6 @@
 import { getRegularFile } from '../files/file-rows.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import { bumpSeq } from '../instances/instance-db.ts';
+import { bumpSeq } from '../changes/write-seq.ts';
 import { deleteVersions, getVersion } from './version-rows.ts';
 
 /** `DELETE /files/:id/versions/:versionId`: gone for good, its room freed (a change of the file). */

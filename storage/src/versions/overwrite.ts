@@ -2,14 +2,15 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { FileDoc } from '@mytoutatice/contract';
 import { HttpError } from '@mytoutatice/server-kit';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 import { parseContentDigest } from '../files/content-digest.ts';
 import { getFile, getLiveRegularFile, toFileDoc, type FileRow } from '../files/file-rows.ts';
 import { sniffMime } from '../files/mime.ts';
 import { overQuota } from '../files/quota.ts';
 import { contentLimit, hashMismatch, parseContentLength } from '../files/upload.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import { bumpSeq, usage } from '../instances/instance-db.ts';
+import { bumpSeq } from '../changes/write-seq.ts';
+import { usage } from '../files/usage.ts';
 import type { InstanceRecord } from '../instances/registry.ts';
 import { dropOldestVersionsToFit, keepCurrentAsVersion, setContent, thinVersions } from './version-rows.ts';
 

@@ -1,7 +1,7 @@
 import type { FileDoc } from '@mytoutatice/contract';
 import { getFile, getLiveRegularFile, toFileDoc } from '../files/file-rows.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import { bumpSeq } from '../instances/instance-db.ts';
+import { bumpSeq } from '../changes/write-seq.ts';
 import { getVersion, keepCurrentAsVersion, setContent, thinVersions } from './version-rows.ts';
 
 /**

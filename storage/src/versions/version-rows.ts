@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FileVersion } from '@mytoutatice/contract';
 import { notFound } from '@mytoutatice/server-kit';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 import type { FileRow } from '../files/file-rows.ts';
 import { versionsToThin } from './thinning.ts';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeBatch, FileDoc, FileVersionList, InstanceInfo } from '@mytoutatice/contract';
 import { fsckInstance } from '../admin/fsck.ts';
 import { fileCalls, type FileCalls } from '../files/test-calls.ts';
-import { instancePaths } from '../instances/instance-db.ts';
+import { instancePaths } from '../instances/instance-paths.ts';
 import { unzip } from '../zip/test-unzip.ts';
 import { blobKeys, digestOf, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
 import { overwriteFile } from './overwrite.ts';

@@ -1,6 +1,6 @@
 import { ROOT_ID, TRASH_ID, ZipSelectionBody, numberedName } from '@mytoutatice/contract';
 import { badRequest } from '@mytoutatice/server-kit';
-import type { SqlDb } from '../db/sql-db.ts';
+import type { SqlDb } from '@mytoutatice/sql';
 import { validName } from '../files/file-names.ts';
 import { childPath } from '../files/file-paths.ts';
 import { getFile, getLiveFolder, inTrash, type FileRow } from '../files/file-rows.ts';
