@@ -27,6 +27,15 @@ type Outcome = { ok: true } | { ok: false; error: RecordedError; retryable: bool
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** A payload that is not JSON (a row written by hand) fails its schema like any other bad one. */
+function jsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 function failureOf(error: unknown): { error: RecordedError; retryable: boolean } {
   if (error instanceof JobFailure) return { error: { code: error.code, message: error.message }, retryable: error.retryable };
   const code = (error as { code?: unknown } | null)?.code;
@@ -190,7 +199,7 @@ export class JobWorker {
       // Its last attempt's worker died (or hung) past the lease: no attempt left.
       return { ok: false, error: { code: 'lease_expired', message: 'its last attempt outlived its lease without finishing' }, retryable: false };
     }
-    const parsed = kind.payload.safeParse(JSON.parse(job.payload));
+    const parsed = kind.payload.safeParse(jsonOrUndefined(job.payload));
     if (!parsed.success) return { ok: false, error: { code: 'invalid_payload', message: parsed.error.message }, retryable: false };
 
     const controller = new AbortController();
