@@ -204,6 +204,12 @@ describe('gateway pages and edges', () => {
     expect(csp).toContain(`frame-ancestors 'self' ${new URL(gw.ent.issuer).origin}`);
     expect(res.headers.get('x-frame-options')).toBeNull();
     expect(html).toContain('"/apps/notes/notes-MnOp3456.js"');
+    // The Home's icon: named by the page, served by the gateway, and allowed by the CSP (img-src 'self').
+    expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    expect(csp).toMatch(/img-src 'self'/);
+    const icon = await fetch(`${gw.url}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
   });
 
   it('serves hashed bundles compressed and cached forever, manifests revalidated', async () => {
