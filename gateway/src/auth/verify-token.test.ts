@@ -104,7 +104,19 @@ describe(createTokenVerifier.name, () => {
       status: 401,
       detail: 'Votre session a expiré : reconnectez-vous.',
     });
-    expect(await refusal(verifier()('not-a-jwt'))).toMatchObject({ status: 401, code: 'invalid_token' });
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const { claims } = accessTokens.lemonldap;
+    for (const malformed of [
+      'not-a-jwt',
+      'a.b.c',
+      '..',
+      `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`,
+      `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}.c2ln`,
+      `${b64({ alg: 'RS256', kid: 'unknown', typ: 'JWT' })}.${b64(claims)}.c2ln`,
+      `${b64({ alg: 'RS256', kid: 'local-1', typ: 'JWT' })}.bm90IGpzb24.c2ln`,
+    ]) {
+      expect(await refusal(verifier()(malformed))).toMatchObject({ status: 401, code: 'invalid_token' });
+    }
     expect(await refusal(verifier()(await token(accessTokens.lemonldap, { iss: 'http://evil.example' })))).toMatchObject({ status: 401 });
   });
 
