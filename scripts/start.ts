@@ -2,6 +2,8 @@
  * `npm start`: the ENT simulator, the storage backend and the gateway, wired together, with the
  * demo space seeded. Each service stays its own process, as in production.
  *   DATA_DIR (default .data)  PORT (8080)  ENT_PORT (8090)  STORAGE_PORT (8081)  SEED_DEMO (1)
+ * OIDC_ISSUER on another port than ENT_PORT (or with a path, as Keycloak's realms) names another
+ * provider: the simulator is not started, and there is no demo data (it signs in through it).
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -17,7 +19,9 @@ const port = Number(process.env.PORT ?? 8080);
 const entPort = Number(process.env.ENT_PORT ?? 8090);
 const storagePort = Number(process.env.STORAGE_PORT ?? 8081);
 const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
-const issuer = process.env.OIDC_ISSUER ?? `http://localhost:${entPort}`;
+const issuer = (process.env.OIDC_ISSUER ?? `http://localhost:${entPort}`).replace(/\/+$/, '');
+// The simulator's own address, or another host name for it (a LAN address for phones): same port, no path.
+const simulated = isSimulator(issuer);
 
 mkdirSync(dataDir, { recursive: true });
 const secretFile = join(dataDir, 'internal-token.secret');
@@ -41,7 +45,7 @@ const env = {
 };
 
 const services = [
-  { name: 'ent', entry: 'dev/ent/src/main.ts', health: `http://127.0.0.1:${entPort}/healthz` },
+  ...(simulated ? [{ name: 'ent', entry: 'dev/ent/src/main.ts', health: `http://127.0.0.1:${entPort}/healthz` }] : []),
   { name: 'storage', entry: 'storage/src/main.ts', health: `http://127.0.0.1:${storagePort}/healthz` },
   { name: 'gateway', entry: 'gateway/src/main.ts', health: `http://127.0.0.1:${port}/healthz` },
 ];
@@ -67,17 +71,28 @@ for (const service of services) {
 }
 
 await Promise.all(services.map((s) => waitForHealth(s.name, s.health)));
-if (process.env.SEED_DEMO !== '0') {
+if (!simulated) {
+  console.log(`› OIDC_ISSUER est ${issuer} : pas de données de démonstration (elles passent par le simulateur d’ENT)`);
+} else if (process.env.SEED_DEMO !== '0') {
   await seedDemo({ publicUrl, issuer, gatewayUrl: `http://127.0.0.1:${port}` }).catch((error: unknown) => {
-    console.error('✗ demo data could not be seeded:', error);
+    console.error(`✗ demo data could not be seeded: ${error instanceof Error ? error.message : String(error)}`);
   });
 }
+const signInLines = simulated
+  ? `  ENT (connexion)      : ${issuer}  — bureau de l'ENT : ${issuer}/
+  Comptes de démonstration (mot de passe « demo ») : enseignant, eleve, agent, admin`
+  : `  Connexion            : ${issuer}`;
 console.log(`
 MyToutatice est prêt : ${publicUrl}
-  ENT (connexion)      : ${issuer}  — bureau de l'ENT : ${issuer}/
-  Comptes de démonstration (mot de passe « demo ») : enseignant, eleve, agent, admin
+${signInLines}
   Données : ${dataDir}    (Ctrl+C pour arrêter)
 `);
+
+function isSimulator(url: string): boolean {
+  const { port: urlPort, pathname, protocol } = new URL(url);
+  const effectivePort = urlPort === '' ? (protocol === 'https:' ? '443' : '80') : urlPort;
+  return effectivePort === String(entPort) && pathname === '/';
+}
 
 async function waitForHealth(name: string, url: string): Promise<void> {
   const deadline = Date.now() + 60_000;

@@ -9,6 +9,9 @@ import { createGateway } from './app.ts';
 import { readConfig } from './config/config.ts';
 import { Directory } from './directory/directory.ts';
 import { startGateway } from './testing/gateway-harness.ts';
+import { startLocalIssuer } from './testing/local-issuer.ts';
+import type { LocalIssuer } from './testing/local-issuer.ts';
+import { accessTokens, idTokens } from './testing/provider-token-shapes.ts';
 import type { GatewayHarness } from './testing/gateway-harness.ts';
 
 let gw: GatewayHarness;
@@ -53,7 +56,10 @@ describe('gateway token checks', () => {
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...decodeJwt(access_token), sub: 'someone-else' })).toString('base64url')}.${s}`;
     expect(p).not.toBe(tampered.split('.')[1]);
     await expectProblem(await gw.call(tampered, '/gateway/me'), 401, 'invalid_token');
-    await expectProblem(await gw.call(tamperSignature(access_token), '/gateway/me'), 401, 'invalid_token');
+    const refused = await expectProblem(await gw.call(tamperSignature(access_token), '/gateway/me'), 401, 'invalid_token');
+    // The person learns their session is not valid; the library's error code stays in the server's log.
+    expect(refused).toMatchObject({ detail: 'Votre session n’est pas valide : reconnectez-vous.' });
+    expect(JSON.stringify(refused)).not.toMatch(/ERR_/);
 
     const now = Math.floor(Date.now() / 1000);
     await expectProblem(await gw.call(await forge({ exp: now - 120 }), '/gateway/me'), 401, 'invalid_token');
@@ -63,6 +69,47 @@ describe('gateway token checks', () => {
     await expectProblem(await gw.call('not-a-jwt', '/api/files/root'), 401, 'invalid_token');
     // The forging helper itself makes tokens the gateway accepts: the refusals above are real.
     expect((await gw.call(await forge({}), '/gateway/me')).status).toBe(200);
+  });
+
+  it('takes the Bearer scheme in any case, on its own routes and on the API', async () => {
+    const { access_token } = await gw.tokenFor('agent');
+    for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
+      const headers = { authorization: `${scheme} ${access_token}` };
+      expect((await gw.call(undefined, '/gateway/me', { headers })).status).toBe(200);
+      // Past authentication: the API's own answer for a person without a space.
+      await expectProblem(await gw.call(undefined, '/api/files/root', { headers }), 403, 'no_space');
+    }
+  });
+});
+
+describe('gateway behind another OIDC provider', () => {
+  let op: LocalIssuer;
+  let other: GatewayHarness;
+  beforeAll(async () => {
+    op = await startLocalIssuer();
+    other = await startGateway({ OIDC_ISSUER: op.issuer });
+  });
+  afterAll(async () => {
+    await other.close();
+    await op.close();
+  });
+
+  it('opens the session and the API to a LemonLDAP::NG access token (typ JWT), never to its id_token', async () => {
+    const token = await op.sign(accessTokens.lemonldap.claims, { typ: accessTokens.lemonldap.typ });
+    const me = await other.call(token, '/gateway/me');
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ space: null, proposedSlug: 'eleve', user: { sub: 'u-1042', name: 'Élise Lève', profile: 'pupil' } });
+    const created = await other.call(token, '/gateway/onboarding', {
+      method: 'POST',
+      body: JSON.stringify({ email: 'eleve@exemple.fr', acceptCgu: true }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(created.status).toBe(201);
+    expect((await other.call(token, '/api/files/root')).status).toBe(200);
+
+    const idToken = await op.sign(idTokens.lemonldap.claims, { typ: idTokens.lemonldap.typ });
+    await expectProblem(await other.call(idToken, '/gateway/me'), 401, 'invalid_token');
+    await expectProblem(await other.call(idToken, '/api/files/root'), 401, 'invalid_token');
   });
 });
 
@@ -157,6 +204,12 @@ describe('gateway pages and edges', () => {
     expect(csp).toContain(`frame-ancestors 'self' ${new URL(gw.ent.issuer).origin}`);
     expect(res.headers.get('x-frame-options')).toBeNull();
     expect(html).toContain('"/apps/notes/notes-MnOp3456.js"');
+    // The Home's icon: named by the page, served by the gateway, and allowed by the CSP (img-src 'self').
+    expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    expect(csp).toMatch(/img-src 'self'/);
+    const icon = await fetch(`${gw.url}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
   });
 
   it('serves hashed bundles compressed and cached forever, manifests revalidated', async () => {

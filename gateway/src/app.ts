@@ -57,6 +57,8 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     issuer: config.OIDC_ISSUER,
     audience: config.OIDC_CLIENT_ID,
     profileClaim: config.OIDC_PROFILE_CLAIM,
+    accessTokenTypes: config.OIDC_ACCESS_TOKEN_TYPES,
+    log,
   });
   const mint = createInternalTokenMinter(config.INTERNAL_TOKEN_SECRET);
   const appTokens = createAppTokens(config.INTERNAL_TOKEN_SECRET);

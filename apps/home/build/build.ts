@@ -3,7 +3,7 @@
  * the root config with the Home page and the navigation bar, and `shell.json`, which tells the
  * gateway what to put in the page. Run with `pnpm --filter @mytoutatice/app-home build`.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +97,8 @@ const shellJson = {
   ),
   importMap: { imports: importMap },
 };
+// The page's icon, at the address the gateway's page names (and browsers try first).
+copyFileSync(join(root, 'src/favicon.svg'), join(dist, 'favicon.svg'));
 writeFileSync(join(dist, 'shell.json'), `${JSON.stringify(shellJson, null, 2)}\n`);
 console.log(`home built: ${Object.keys(importMap).length} shared modules, shell in ${basename(dist)}/`);
 

@@ -3,24 +3,42 @@
  * an error fallback. The Home page and the navigation bar are React micro-frontends, loaded like
  * the others.
  */
-import { QueryClient } from '@tanstack/react-query';
-import { addErrorHandler, getAppNames, registerApplication, start } from 'single-spa';
+import { addErrorHandler, getAppNames, registerApplication, start, unregisterApplication } from 'single-spa';
 import type { LifeCycles } from 'single-spa';
 import { createClient, createRealtime } from '@mytoutatice/sdk';
+import type { Realtime } from '@mytoutatice/sdk';
 import { connectRealtimeToQueryClient, meQueryOptions } from '@mytoutatice/sdk/react';
 import type { ShellProps } from '@mytoutatice/sdk/react';
+import type { Me } from '@mytoutatice/contract';
 import type { Auth } from './auth/auth.ts';
 import type { ShellConfig } from './config.ts';
 import { renderErrorPanel } from './error-panel.ts';
 import { HOME_ROUTES } from './home-routes.ts';
 import { mountLayout } from './layout.ts';
 import { loadApp } from './load-app.ts';
+import { createSessionGuard } from './session/session-guard.ts';
+import { renderSessionRefused } from './session/session-refused-panel.ts';
 
 export async function startShell(config: ShellConfig, auth: Auth): Promise<void> {
-  const session = { getToken: auth.accessToken, onUnauthorized: auth.renew };
+  const host = document.getElementById('mt-shell') ?? document.body;
+  let realtime: Realtime | undefined;
+  // A token the gateway refuses (after one renewal) ends everything that would call it again,
+  // and the page says so instead of loading forever.
+  const guard = createSessionGuard(auth.renew, () => {
+    realtime?.close();
+    void Promise.all(getAppNames().map((name) => unregisterApplication(name))).finally(() => guard.queryClient.clear());
+    renderSessionRefused(host, auth);
+  });
+  const { queryClient } = guard;
+  const session = { getToken: auth.accessToken, onUnauthorized: guard.renew };
   const client = createClient(session);
-  const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, retry: 1 } } });
-  const me = await queryClient.fetchQuery(meQueryOptions(client));
+  let me: Me;
+  try {
+    me = await queryClient.fetchQuery(meQueryOptions(client));
+  } catch (error) {
+    if (guard.refused) return;
+    throw error;
+  }
 
   let hasSpace = me.space !== null;
   // One realtime connection for the page, once the space exists: changes made elsewhere (another
@@ -29,12 +47,13 @@ export async function startShell(config: ShellConfig, auth: Auth): Promise<void>
   const followChanges = () => {
     if (following) return;
     following = true;
-    connectRealtimeToQueryClient(createRealtime(session), queryClient);
+    realtime = createRealtime(session);
+    connectRealtimeToQueryClient(realtime, queryClient);
   };
   if (hasSpace) followChanges();
   if (!hasSpace && window.location.pathname !== '/onboarding') window.history.replaceState(null, '', '/onboarding');
 
-  const layout = mountLayout(document.getElementById('mt-shell') ?? document.body, config.apps);
+  const layout = mountLayout(host, config.apps);
   const props: ShellProps = {
     client,
     queryClient,

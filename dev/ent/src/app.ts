@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { dirname, join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider from 'oidc-provider';
 import { pino } from 'pino';
@@ -10,6 +11,7 @@ import { loadOrCreateKeys } from './keys.ts';
 import { LOGOUT_SCRIPT_PATH, logoutScript } from './logout.ts';
 import { html, renderPage, sendHtml, sendJson } from './page.ts';
 import { providerConfiguration } from './provider-config.ts';
+import { sqliteStateStore } from './state-store.ts';
 import { userinfoRoute } from './userinfo.ts';
 
 export interface Ent {
@@ -49,7 +51,10 @@ function securityHeaders(publicOrigin: string): Record<string, string> {
 export async function createEnt(config: EntConfig): Promise<Ent> {
   const logger = pino({ name: 'dev-ent', level: config.logLevel });
   const keys = await loadOrCreateKeys(config.keysFile);
-  const provider = new Provider(config.issuer, providerConfiguration(config, keys));
+  const provider = new Provider(config.issuer, {
+    ...providerConfiguration(config, keys),
+    adapter: sqliteStateStore(join(dirname(config.keysFile), 'oidc-state.sqlite')),
+  });
   // Behind a TLS-terminating proxy the issuer is https while requests arrive as http.
   provider.proxy = true;
   provider.on('server_error', (_ctx, err) => logger.error({ err }, 'oidc-provider server error'));

@@ -3,11 +3,12 @@ import type { SessionUser } from '@mytoutatice/contract';
 import { HttpError } from '@mytoutatice/server-kit';
 import type { TokenVerifier } from './verify-token.ts';
 
+/** HTTP auth schemes compare case-insensitively (RFC 9110 §11.1): `bearer` and `BEARER` are `Bearer`. */
+const BEARER = /^bearer +(\S+) *$/i;
+
+/** The token of an `Authorization: Bearer <token>` header, wherever the gateway reads one. */
 export function bearerToken(req: Pick<Request, 'headers'>): string | undefined {
-  const header = req.headers.authorization;
-  if (!header || !header.startsWith('Bearer ')) return undefined;
-  const token = header.slice(7).trim();
-  return token === '' ? undefined : token;
+  return BEARER.exec(req.headers.authorization ?? '')?.[1];
 }
 
 /** Puts the verified ENT user in `res.locals.user`, or answers 401. */

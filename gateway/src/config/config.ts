@@ -1,9 +1,22 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ACCESS_TOKEN_TYPES } from '../auth/access-token-rule.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 const url = z.url().transform((u) => u.replace(/\/+$/, ''));
+
+/** `at+jwt,JWT`, in any case: the names are JWT `typ` values, which compare case-insensitively. */
+const accessTokenTypes = z
+  .string()
+  .transform((list) =>
+    list
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean)
+      .map((name) => ACCESS_TOKEN_TYPES.find((type) => type.toLowerCase() === name.toLowerCase()) ?? name),
+  )
+  .pipe(z.array(z.enum(ACCESS_TOKEN_TYPES)).min(1, 'name at least one of at+jwt, JWT'));
 
 export const GatewayConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -12,6 +25,8 @@ export const GatewayConfigSchema = z.object({
   OIDC_ISSUER: url.default('http://localhost:8090'),
   OIDC_CLIENT_ID: z.string().min(1).default('mytoutatice'),
   OIDC_PROFILE_CLAIM: z.string().min(1).default('profil'),
+  /** Which access tokens open the API: RFC 9068 `at+jwt` only, or also `JWT` (LemonLDAP::NG, Keycloak, Entra ID). */
+  OIDC_ACCESS_TOKEN_TYPES: accessTokenTypes.default(['at+jwt', 'JWT']),
   /** Where the storage backend for new spaces lives (the directory remembers each space's own). */
   STORAGE_URL: url.default('http://127.0.0.1:8081'),
   INTERNAL_TOKEN_SECRET: z.string().min(32, 'INTERNAL_TOKEN_SECRET must be at least 32 characters'),

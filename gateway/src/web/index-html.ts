@@ -29,7 +29,7 @@ export function renderShellPages(shell: ShellBuild, config: ShellConfig): ShellP
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
 <title>MyToutatice</title>
-<link rel="icon" href="data:,">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <script type="importmap">${importMap}</script>
 ${extra}
 <script type="application/json" id="mt-config">${escapeJsonForHtml(config)}</script>

@@ -5,6 +5,8 @@ export type Auth = {
   accessToken(): string | undefined;
   /** Renews the token now (after a 401); resolves false when the person must sign in again. */
   renew(): Promise<boolean>;
+  /** Forgets this tab's tokens and signs in anew at the ENT (its login form, even with a live ENT session). */
+  signInAgain(): Promise<void>;
   /** Ends the session here and at the ENT, then comes back to the Home. */
   signOut(): Promise<void>;
 };
@@ -26,8 +28,7 @@ export async function signIn(manager: UserManager): Promise<Auth> {
     if (user?.expired) user = await manager.signinSilent().catch(() => null);
   }
   if (!user || user.expired) {
-    const returnTo = `${window.location.pathname}${window.location.search}`;
-    await manager.signinRedirect({ state: { returnTo } });
+    await manager.signinRedirect({ state: { returnTo: here() } });
     return new Promise<never>(() => {});
   }
 
@@ -42,8 +43,14 @@ export async function signIn(manager: UserManager): Promise<Auth> {
       if (renewed) current = renewed;
       return renewed !== null;
     },
+    async signInAgain() {
+      await manager.removeUser();
+      await manager.signinRedirect({ state: { returnTo: here() }, prompt: 'login' });
+    },
     async signOut() {
       await manager.signoutRedirect({ id_token_hint: current.id_token });
     },
   };
 }
+
+const here = () => `${window.location.pathname}${window.location.search}`;
