@@ -6,6 +6,8 @@ import { readConfig } from './config/config.ts';
 const config = readConfig(process.env);
 const log = pino({ level: config.LOG_LEVEL });
 const gateway = createGateway(config, log);
+// Refuses to start on a database it cannot reach or migrate, rather than answer 500s.
+await gateway.ready();
 // Bigger stream buffers move large files in fewer, larger chunks (bench/storage large-file: less CPU per GiB).
 const server = createServer({ highWaterMark: 1024 * 1024 }, gateway.handler).listen(config.PORT, config.HOST ?? '::', () => {
   log.info({ port: config.PORT }, 'gateway listening');
@@ -20,7 +22,6 @@ process.on('SIGHUP', () => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();
-    gateway.close();
-    process.exit(0);
+    void gateway.close().finally(() => process.exit(0));
   });
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createPostgresPool } from '@mytoutatice/sql';
+import { queryOnce } from '@mytoutatice/sql/testing';
+import { STATE_ON_POSTGRES, testStatePlace } from '../testing/test-state.ts';
+import { openGatewayState } from './gateway-state.ts';
+import { POSTGRES_STEPS } from './postgres-schema.ts';
+import { migrateGatewaySchema } from './postgres-state.ts';
+
+describe.runIf(STATE_ON_POSTGRES)(migrateGatewaySchema.name, () => {
+  it('runs the steps once when several gateways start together, and leaves the schema current', async () => {
+    const place = await testStatePlace();
+    const url = place.DATABASE_URL ?? '';
+    const pools = [createPostgresPool(url), createPostgresPool(url), createPostgresPool(url)];
+    try {
+      await Promise.all(pools.map((pool) => migrateGatewaySchema(pool)));
+      expect(await queryOnce(url, 'SELECT version FROM gateway.schema_version')).toEqual([{ version: POSTGRES_STEPS.length }]);
+      const state = openGatewayState(place);
+      await state.ready();
+      await state.directory.add({ sub: 's', instanceId: 'i', slug: 'nadia', backendUrl: 'http://node', createdAt: '2026-12-01T00:00:00Z' });
+      expect((await state.directory.findBySlug('nadia'))?.sub).toBe('s');
+      await state.close();
+    } finally {
+      await Promise.all(pools.map((pool) => pool.end()));
+      await place.drop();
+    }
+  });
+
+  it('refuses a schema newer than this gateway rather than misread it', async () => {
+    const place = await testStatePlace();
+    const url = place.DATABASE_URL ?? '';
+    const pool = createPostgresPool(url);
+    try {
+      await migrateGatewaySchema(pool);
+      await queryOnce(url, 'UPDATE gateway.schema_version SET version = 99');
+      await expect(migrateGatewaySchema(pool)).rejects.toThrow(/schema gateway is at version 99/);
+      const state = openGatewayState(place);
+      await expect(state.ready()).rejects.toThrow(/newer than this gateway/);
+      await state.close();
+    } finally {
+      await pool.end();
+      await place.drop();
+    }
+  });
+});

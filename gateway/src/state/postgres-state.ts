@@ -1,0 +1,35 @@
+import { PostgresDb, createPostgresPool } from '@mytoutatice/sql';
+import { GATEWAY_SCHEMA, POSTGRES_STEPS } from './postgres-schema.ts';
+
+type Pool = ReturnType<typeof createPostgresPool>;
+
+/** The gateway state on PostgreSQL: every store in the one schema `gateway`, on one pool. */
+export type PostgresState = { db: PostgresDb; close(): Promise<void> };
+
+export function openPostgresState(connectionString: string): PostgresState {
+  const pool = createPostgresPool(connectionString);
+  return {
+    db: new PostgresDb(pool, GATEWAY_SCHEMA, () => migrateGatewaySchema(pool)),
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * Brings the schema to the last of POSTGRES_STEPS: every missing step and the version in one
+ * transaction, under the schema's writer lock (a transaction-level advisory lock, taken before
+ * anything is read), so gateways starting together run them once, and a failing step leaves the
+ * schema as it was. A schema newer than this code is refused rather than misread.
+ */
+export async function migrateGatewaySchema(pool: Pool): Promise<void> {
+  const db = new PostgresDb(pool, GATEWAY_SCHEMA);
+  await db.transaction(async () => {
+    await db.exec(`CREATE SCHEMA IF NOT EXISTS ${GATEWAY_SCHEMA};
+      CREATE TABLE IF NOT EXISTS ${GATEWAY_SCHEMA}.schema_version (version INTEGER NOT NULL)`);
+    const row = await db.get(`SELECT version FROM ${GATEWAY_SCHEMA}.schema_version`);
+    const found = row === undefined ? 0 : Number(row.version);
+    if (found > POSTGRES_STEPS.length) throw new Error(`schema ${GATEWAY_SCHEMA} is at version ${found}, newer than this gateway (${POSTGRES_STEPS.length})`);
+    for (const step of POSTGRES_STEPS.slice(found)) await db.exec(step);
+    if (row === undefined) await db.run(`INSERT INTO ${GATEWAY_SCHEMA}.schema_version (version) VALUES (?)`, POSTGRES_STEPS.length);
+    else if (found < POSTGRES_STEPS.length) await db.run(`UPDATE ${GATEWAY_SCHEMA}.schema_version SET version = ?`, POSTGRES_STEPS.length);
+  });
+}
