@@ -52,7 +52,7 @@ export type Gateway = {
 };
 
 export function createGateway(config: GatewayConfig, log: Logger = pino({ level: config.LOG_LEVEL })): Gateway {
-  const state = openGatewayState(config);
+  const state = openGatewayState(config, log);
   const { directory, sharings, links } = state;
   const verify = createTokenVerifier({
     issuer: config.OIDC_ISSUER,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Row, SqlDb } from '@mytoutatice/sql';
 import type { SharingRole } from '@mytoutatice/contract';
+import type { AccessChangeListener, AccessRelay } from '../state/access-relay.ts';
 
 export type SharedItemKind = 'file' | 'folder';
 
@@ -20,9 +21,6 @@ export type MemberRecord = { sub: string; role: SharingRole; addedAt: string };
 /** Who may reach a sharing's item, as the one question every request through it asks. */
 export type SharingAccess = { sharing: SharingRecord; role: SharingRole | 'owner' };
 
-/** Someone's access changed: `sub` removed or given another role, or everyone's (no `sub`: the sharing is gone). */
-export type AccessChangeListener = (sharingId: string, sub?: string) => void;
-
 /**
  * Who shares what with whom: the gateway's to know, since it alone sees every space. Read on
  * every request through a sharing, never cached, so removing someone ends their access at once,
@@ -30,11 +28,16 @@ export type AccessChangeListener = (sharingId: string, sub?: string) => void;
  */
 export class SharingStore {
   private readonly db: SqlDb;
+  private readonly relay: AccessRelay | undefined;
   private readonly accessListeners = new Set<AccessChangeListener>();
 
-  /** `db` holds the `sharings` and `sharing_members` tables (gateway/src/state/). */
-  constructor(db: SqlDb) {
+  /**
+   * `db` holds the `sharings` and `sharing_members` tables (gateway/src/state/); `relay` carries
+   * access changes to the other gateway processes on the same database (none when embedded).
+   */
+  constructor(db: SqlDb, relay?: AccessRelay) {
     this.db = db;
+    this.relay = relay;
   }
 
   async create(sharing: Omit<SharingRecord, 'id' | 'createdAt'>, members: readonly { sub: string; role: SharingRole }[]): Promise<SharingRecord> {
@@ -93,11 +96,13 @@ export class SharingStore {
   }
 
   /**
-   * Calls `listener` once a change that ends or alters someone's access is committed by this
-   * process, before the call that made it returns (what holds access open beyond one request, a
-   * realtime socket, closes then). Returns the function that stops it.
+   * Calls `listener` once a change that ends or alters someone's access is committed: by this
+   * process, before the call that made it returns; by another gateway on the same database, when
+   * its announcement arrives (what holds access open beyond one request, a realtime socket,
+   * closes then). Returns the function that stops it.
    */
   onAccessChange(listener: AccessChangeListener): () => void {
+    if (this.accessListeners.size === 0) this.relay?.onAnnounced((sharingId, sub) => this.accessChanged(sharingId, sub));
     this.accessListeners.add(listener);
     return () => this.accessListeners.delete(listener);
   }
@@ -111,10 +116,9 @@ export class SharingStore {
     const { added, changed } = await this.db.transaction(async () => {
       const before = new Map((await this.members(sharingId)).map((member) => [member.sub, member.role]));
       await this.putMembersNow(sharingId, members);
-      return {
-        added: members.filter(({ sub }) => !before.has(sub)),
-        changed: members.filter(({ sub, role }) => (before.get(sub) ?? role) !== role),
-      };
+      const changed = members.filter(({ sub, role }) => (before.get(sub) ?? role) !== role);
+      for (const { sub } of changed) await this.relay?.announce(sharingId, sub);
+      return { added: members.filter(({ sub }) => !before.has(sub)), changed };
     });
     for (const { sub } of changed) this.accessChanged(sharingId, sub);
     return added;
@@ -125,6 +129,7 @@ export class SharingStore {
     const before = await this.db.transaction(async () => {
       const found = (await this.member(sharingId, sub))?.role;
       if (found !== undefined) await this.db.run('UPDATE sharing_members SET role = ? WHERE sharing_id = ? AND member_sub = ?', role, sharingId, sub);
+      if (found !== undefined && found !== role) await this.relay?.announce(sharingId, sub);
       return found;
     });
     if (before === undefined) return false;
@@ -134,13 +139,22 @@ export class SharingStore {
 
   /** False when `sub` was not a member. */
   async removeMember(sharingId: string, sub: string): Promise<boolean> {
-    const removed = (await this.db.run('DELETE FROM sharing_members WHERE sharing_id = ? AND member_sub = ?', sharingId, sub)) > 0;
+    const removed = await this.db.transaction(async () => {
+      const gone = (await this.db.run('DELETE FROM sharing_members WHERE sharing_id = ? AND member_sub = ?', sharingId, sub)) > 0;
+      if (gone) await this.relay?.announce(sharingId, sub);
+      return gone;
+    });
     if (removed) this.accessChanged(sharingId, sub);
     return removed;
   }
 
   async remove(sharingId: string): Promise<void> {
-    if ((await this.db.run('DELETE FROM sharings WHERE id = ?', sharingId)) > 0) this.accessChanged(sharingId);
+    const removed = await this.db.transaction(async () => {
+      const gone = (await this.db.run('DELETE FROM sharings WHERE id = ?', sharingId)) > 0;
+      if (gone) await this.relay?.announce(sharingId);
+      return gone;
+    });
+    if (removed) this.accessChanged(sharingId);
   }
 
   private accessChanged(sharingId: string, sub?: string): void {

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { Directory } from '../directory/directory.ts';
 import { LinkStore } from '../links/link-store.ts';
 import { SharingStore } from '../sharing/sharing-store.ts';
@@ -7,7 +8,8 @@ import { openSqliteState } from './sqlite-state.ts';
 /**
  * Everything the gateway keeps: the directory, sharings and public links. Embedded (three SQLite
  * files in GATEWAY_DATA_DIR) by default; in the `gateway` schema of DATABASE_URL when it is set,
- * which several gateway processes may then share behind a load balancer.
+ * which several gateway processes may then share behind a load balancer (each one's sharing
+ * store hears the others' access changes through LISTEN/NOTIFY).
  */
 export type GatewayState = {
   directory: Directory;
@@ -20,12 +22,13 @@ export type GatewayState = {
 
 export type GatewayStateConfig = { GATEWAY_DATA_DIR: string; DATABASE_URL?: string | undefined };
 
-export function openGatewayState(config: GatewayStateConfig): GatewayState {
+/** `log` hears of a lost connection to PostgreSQL's access announcements (re-opened at once). */
+export function openGatewayState(config: GatewayStateConfig, log?: Pick<Logger, 'warn'>): GatewayState {
   if (config.DATABASE_URL !== undefined) {
-    const { db, close } = openPostgresState(config.DATABASE_URL);
+    const { db, relay, close } = openPostgresState(config.DATABASE_URL, (error) => log?.warn({ err: error }, 'sharing access announcements: connection lost'));
     return {
       directory: new Directory(db),
-      sharings: new SharingStore(db),
+      sharings: new SharingStore(db, relay),
       links: new LinkStore(db),
       ready: async () => {
         await db.get('SELECT 1');

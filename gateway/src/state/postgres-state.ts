@@ -1,16 +1,26 @@
 import { PostgresDb, createPostgresPool } from '@mytoutatice/sql';
+import { postgresAccessRelay, type AccessRelay } from './access-relay.ts';
 import { GATEWAY_SCHEMA, POSTGRES_STEPS } from './postgres-schema.ts';
 
 type Pool = ReturnType<typeof createPostgresPool>;
 
-/** The gateway state on PostgreSQL: every store in the one schema `gateway`, on one pool. */
-export type PostgresState = { db: PostgresDb; close(): Promise<void> };
+/**
+ * The gateway state on PostgreSQL: every store in the one schema `gateway`, on one pool, and the
+ * relay that tells the other gateways of access changes.
+ */
+export type PostgresState = { db: PostgresDb; relay: AccessRelay; close(): Promise<void> };
 
-export function openPostgresState(connectionString: string): PostgresState {
+export function openPostgresState(connectionString: string, onRelayError: (error: unknown) => void = () => undefined): PostgresState {
   const pool = createPostgresPool(connectionString);
+  const db = new PostgresDb(pool, GATEWAY_SCHEMA, () => migrateGatewaySchema(pool));
+  const relay = postgresAccessRelay(pool, db, onRelayError);
   return {
-    db: new PostgresDb(pool, GATEWAY_SCHEMA, () => migrateGatewaySchema(pool)),
-    close: () => pool.end(),
+    db,
+    relay,
+    close: async () => {
+      relay.close();
+      await pool.end();
+    },
   };
 }
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PublicLink } from '@mytoutatice/contract';
+import { ChangeBatch, PublicLink, realtimeCloseCodes } from '@mytoutatice/contract';
+import { SocketProbe } from '@mytoutatice/storage/testing';
 import { jsonBody, sharingCalls } from '../sharing/sharing-test-calls.ts';
 import { startGateway, type GatewayEndpoint, type GatewayHarness } from '../testing/gateway-harness.ts';
+import { STATE_ON_POSTGRES } from '../testing/test-state.ts';
 import { openGatewayState } from './gateway-state.ts';
 
 /**
@@ -44,6 +46,22 @@ describe(openGatewayState.name, () => {
 
     expect((await gw.call(teacher, `/gateway/sharings/${sharing.id}/members/eleve`, { method: 'DELETE' })).status).toBe(204);
     expect(await calls.outcome(await second.call(pupil, listing))).toBe('404 not_found');
+  });
+
+  it.runIf(STATE_ON_POSTGRES)('closes a member’s socket held by the other gateway at once (4403) when they are removed or their role changes', async () => {
+    const sharing = await calls.share(teacher, folder.id, [{ slug: 'eleve', role: 'write' }]);
+    const follow = async () => {
+      const probe = await SocketProbe.open(`${second.url.replace(/^http/, 'ws')}/api/sharings/${sharing.id}/realtime`, { authorization: `Bearer ${pupil}` });
+      ChangeBatch.parse(await probe.next(() => true));
+      return probe;
+    };
+    const lowered = await follow();
+    expect((await gw.call(teacher, `/gateway/sharings/${sharing.id}/members/eleve`, jsonBody('PATCH', { role: 'read' }))).status).toBe(200);
+    expect((await lowered.closed).code).toBe(realtimeCloseCodes.accessChanged);
+
+    const removed = await follow();
+    expect((await gw.call(teacher, `/gateway/sharings/${sharing.id}/members/eleve`, { method: 'DELETE' })).status).toBe(204);
+    expect((await removed.closed).code).toBe(realtimeCloseCodes.accessChanged);
   });
 
   it('refuses a link disabled through one gateway on the other', async () => {
