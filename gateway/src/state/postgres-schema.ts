@@ -3,7 +3,8 @@ export const GATEWAY_SCHEMA = 'gateway';
 
 /**
  * The gateway's tables on PostgreSQL: the same as its SQLite files (sqlite-schema.ts) in one
- * schema. Keys and what is searched by range compare byte-wise (COLLATE "C", as SQLite's
+ * schema; `name_words_by_sub` names `word` too, as SQLite's index on a WITHOUT ROWID table holds
+ * the key, so a name's other words are a range on it. Keys and what is searched by range compare byte-wise (COLLATE "C", as SQLite's
  * BINARY), so the people search's prefix ranges (`word >= 'bo' AND word < 'bo' || U+10FFFF`)
  * hold whatever the database's locale, and listings order alike on both.
  *
@@ -27,7 +28,7 @@ export const POSTGRES_STEPS: readonly string[] = [
       sub TEXT COLLATE "C" NOT NULL,
       PRIMARY KEY (word, sub)
     );
-    CREATE INDEX name_words_by_sub ON name_words (sub);
+    CREATE INDEX name_words_by_sub ON name_words (sub, word);
     CREATE TABLE sharings (
       id TEXT COLLATE "C" PRIMARY KEY,
       owner_sub TEXT COLLATE "C" NOT NULL,
