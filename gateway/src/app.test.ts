@@ -8,7 +8,7 @@ import { tamperSignature } from '@mytoutatice/storage/testing';
 import { createGateway } from './app.ts';
 import { readConfig } from './config/config.ts';
 import { openGatewayState } from './state/gateway-state.ts';
-import { startGateway } from './testing/gateway-harness.ts';
+import { configEnv, startGateway } from './testing/gateway-harness.ts';
 import type { GatewayHarness } from './testing/gateway-harness.ts';
 
 let gw: GatewayHarness;
@@ -193,7 +193,7 @@ describe('gateway upstream failures', () => {
       const state = openGatewayState({ GATEWAY_DATA_DIR: dataDir });
       await state.directory.add({ sub, instanceId: 'i-1', slug: 'agent', backendUrl: backend, createdAt: new Date().toISOString() });
       await state.close();
-      const gateway = createGateway(readConfig({ ...stringEnv(gw.config), GATEWAY_DATA_DIR: dataDir, UPSTREAM_TIMEOUT_MS: '300' }));
+      const gateway = createGateway(readConfig({ ...configEnv(gw.config), GATEWAY_DATA_DIR: dataDir, UPSTREAM_TIMEOUT_MS: '300' }));
       const server = createServer(gateway.handler).listen(0, '127.0.0.1');
       await new Promise((r) => server.once('listening', r));
       const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/files/root`, {
@@ -208,7 +208,3 @@ describe('gateway upstream failures', () => {
     hanging.close();
   });
 });
-
-function stringEnv(config: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(config).flatMap(([k, v]) => (typeof v === 'string' || typeof v === 'number' ? [[k, String(v)]] : [])));
-}

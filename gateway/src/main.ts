@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createGateway } from './app.ts';
 import { readConfig } from './config/config.ts';
@@ -10,7 +11,8 @@ const gateway = createGateway(config, log);
 await gateway.ready();
 // Bigger stream buffers move large files in fewer, larger chunks (bench/storage large-file: less CPU per GiB).
 const server = createServer({ highWaterMark: 1024 * 1024 }, gateway.handler).listen(config.PORT, config.HOST ?? '::', () => {
-  log.info({ port: config.PORT }, 'gateway listening');
+  // The port bound, not the one asked: PORT=0 takes any free one (tests start gateways that way).
+  log.info({ port: (server.address() as AddressInfo).port }, 'gateway listening');
 });
 server.keepAliveTimeout = 65_000;
 server.on('upgrade', gateway.upgrade);

@@ -9,7 +9,7 @@ import { tamperSignature } from '@mytoutatice/storage/testing';
 import { createGateway } from '../app.ts';
 import { readConfig } from '../config/config.ts';
 import { openGatewayState } from '../state/gateway-state.ts';
-import { startGateway } from '../testing/gateway-harness.ts';
+import { configEnv, startGateway } from '../testing/gateway-harness.ts';
 import type { GatewayHarness } from '../testing/gateway-harness.ts';
 import { createRealtimeProxy } from './realtime-proxy.ts';
 
@@ -210,8 +210,7 @@ describe(createRealtimeProxy.name, () => {
       const state = openGatewayState({ GATEWAY_DATA_DIR: dataDir });
       await state.directory.add({ sub, instanceId: 'i-1', slug: 'agent', backendUrl: backend, createdAt: new Date().toISOString() });
       await state.close();
-      const env = Object.fromEntries(Object.entries(gw.config).flatMap(([k, v]) => (typeof v === 'string' || typeof v === 'number' ? [[k, String(v)]] : [])));
-      const gateway = createGateway(readConfig({ ...env, GATEWAY_DATA_DIR: dataDir, UPSTREAM_TIMEOUT_MS: '300' }));
+      const gateway = createGateway(readConfig({ ...configEnv(gw.config), GATEWAY_DATA_DIR: dataDir, UPSTREAM_TIMEOUT_MS: '300' }));
       const server = createServer(gateway.handler).listen(0, '127.0.0.1');
       server.on('upgrade', gateway.upgrade);
       await new Promise((resolve) => server.once('listening', resolve));

@@ -13,6 +13,7 @@ import { createGateway, type Gateway } from '../app.ts';
 import { openGatewayState } from '../state/gateway-state.ts';
 import { readConfig } from '../config/config.ts';
 import type { GatewayConfig } from '../config/config.ts';
+import { startGatewayProcess } from './gateway-process.ts';
 import { testStatePlace } from './test-state.ts';
 
 /** A built shell and one app, as `pnpm build` lays them out, small enough to write by hand. */
@@ -69,14 +70,27 @@ export type GatewayHarness = GatewayEndpoint & {
   /** A real access token for a demo account, from the ENT's authorization-code flow. */
   tokenFor(login: string): Promise<{ access_token: string; id_token: string }>;
   /**
-   * Another gateway on the same config, state and storage, with state objects of its own (as a
-   * second process behind a load balancer would be); closed with the harness.
+   * Another gateway on the same config, state and storage, as a second process behind a load
+   * balancer: `main.ts` in a process of its own. Stopped with the harness.
    */
   anotherGateway(): Promise<GatewayEndpoint>;
   close(): Promise<void>;
 };
 
 type Serving = GatewayEndpoint & { close(): Promise<void> };
+
+/** The environment variables that give `config` back (what derives from them left out). */
+export function configEnv(config: GatewayConfig): Record<string, string> {
+  return Object.fromEntries(Object.entries(config).flatMap(([key, value]) => (typeof value === 'string' || typeof value === 'number' ? [[key, String(value)]] : [])));
+}
+
+function caller(url: string): GatewayEndpoint['call'] {
+  return (token, path, init = {}) =>
+    fetch(`${url}${path}`, {
+      ...init,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) },
+    });
+}
 
 async function serve(gateway: Gateway): Promise<Serving> {
   const server: Server = await new Promise((resolve) => {
@@ -86,11 +100,7 @@ async function serve(gateway: Gateway): Promise<Serving> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
-    call: (token, path, init = {}) =>
-      fetch(`${url}${path}`, {
-        ...init,
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) },
-      }),
+    call: caller(url),
     async close() {
       server.closeAllConnections();
       // Upgraded sockets are no longer the server's connections: the gateway ends them.
@@ -157,9 +167,9 @@ export async function startGateway(env: Record<string, string> = {}, { offload =
     tokenFor,
     call,
     async anotherGateway() {
-      const other = await serve(createGateway(config));
-      others.push(other);
-      return { url: other.url, call: other.call };
+      const other = await startGatewayProcess(configEnv(config));
+      others.push({ url: other.url, call: caller(other.url), close: () => other.stop() });
+      return { url: other.url, call: caller(other.url) };
     },
     async close() {
       await Promise.all([gateway, ...others].map((serving) => serving.close()));
