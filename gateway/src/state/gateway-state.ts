@@ -9,7 +9,8 @@ import { openSqliteState } from './sqlite-state.ts';
  * Everything the gateway keeps: the directory, sharings and public links. Embedded (three SQLite
  * files in GATEWAY_DATA_DIR) by default; in the `gateway` schema of DATABASE_URL when it is set,
  * which several gateway processes may then share behind a load balancer (each one's sharing
- * store hears the others' access changes through LISTEN/NOTIFY).
+ * store hears the others' access changes through LISTEN/NOTIFY); the files' rows are copied
+ * into that schema when it is made.
  */
 export type GatewayState = {
   directory: Directory;
@@ -25,7 +26,9 @@ export type GatewayStateConfig = { GATEWAY_DATA_DIR: string; DATABASE_URL?: stri
 /** `log` hears of a lost connection to PostgreSQL's access announcements (re-opened at once). */
 export function openGatewayState(config: GatewayStateConfig, log?: Pick<Logger, 'warn'>): GatewayState {
   if (config.DATABASE_URL !== undefined) {
-    const { db, relay, close } = openPostgresState(config.DATABASE_URL, (error) => log?.warn({ err: error }, 'sharing access announcements: connection lost'));
+    const { db, relay, close } = openPostgresState(config.DATABASE_URL, config.GATEWAY_DATA_DIR, (error) =>
+      log?.warn({ err: error }, 'sharing access announcements: connection lost'),
+    );
     return {
       directory: new Directory(db),
       sharings: new SharingStore(db, relay),

@@ -25,6 +25,46 @@ describe.runIf(STATE_ON_POSTGRES)(migrateGatewaySchema.name, () => {
     }
   });
 
+  it('takes over what the embedded files held when first given DATABASE_URL, once', async () => {
+    const place = await testStatePlace();
+    try {
+      const files = openGatewayState({ GATEWAY_DATA_DIR: place.GATEWAY_DATA_DIR });
+      await files.directory.add({ sub: 'owner', instanceId: 'i-1', slug: 'enseignant', backendUrl: 'http://node', createdAt: '2026-12-01T00:00:00Z' });
+      await files.directory.add({ sub: 'member', instanceId: 'i-2', slug: 'eleve', backendUrl: 'http://node', createdAt: '2026-12-01T00:00:00Z' });
+      await files.directory.learn('member', { name: 'Nadia Le Goff', email: 'nadia.legoff@ac-rennes.fr' });
+      const sharing = await files.sharings.create({ ownerSub: 'owner', ownerName: 'Annabel Bourde', itemId: 'f-1', itemKind: 'folder', itemName: 'Cours' }, [
+        { sub: 'member', role: 'drop' },
+      ]);
+      const link = await files.links.create({
+        ownerSub: 'owner',
+        ownerName: 'Annabel Bourde',
+        itemId: 'f-1',
+        itemKind: 'folder',
+        itemName: 'Cours',
+        access: 'write',
+        password: null,
+        expiresAt: '2027-01-01T00:00:00.000Z',
+        keepGps: true,
+      });
+      await files.close();
+
+      const state = openGatewayState(place);
+      expect(await state.directory.findBySlug('enseignant')).toMatchObject({ sub: 'owner', instanceId: 'i-1' });
+      expect(await state.directory.search('goff', 'owner', 20)).toEqual([{ slug: 'eleve', name: 'Nadia Le Goff' }]);
+      expect(await state.sharings.access(sharing.id, 'member')).toEqual({ sharing, role: 'drop' });
+      expect(await state.links.byCode(link.code)).toEqual(link);
+      await state.sharings.remove(sharing.id);
+      await state.close();
+      // Opened again: the schema is current, nothing is copied a second time.
+      const again = openGatewayState(place);
+      expect(await again.sharings.access(sharing.id, 'member')).toBeUndefined();
+      expect(await again.links.forItem('owner', 'f-1')).toEqual([link]);
+      await again.close();
+    } finally {
+      await place.drop();
+    }
+  });
+
   it('refuses a schema newer than this gateway rather than misread it', async () => {
     const place = await testStatePlace();
     const url = place.DATABASE_URL ?? '';
