@@ -35,6 +35,18 @@ export default defineConfig({
           env: { STORAGE_SUITE_RUN: 'production' },
         },
       },
+      {
+        // The gateway's state (directory, sharings, links) on PostgreSQL, as several gateway
+        // processes share it: its store tests and those of what reads it on every request.
+        extends: true,
+        test: {
+          name: 'gateway-postgres',
+          include: ['gateway/src/{state,directory,sharing,links}/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'gateway/src/state/sqlite-state.test.ts'],
+          globalSetup: ['gateway/vitest.postgres-setup.ts'],
+          env: { GATEWAY_SUITE_RUN: 'postgres' },
+        },
+      },
     ],
   },
 });

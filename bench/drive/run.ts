@@ -43,7 +43,7 @@ try {
   const small = await makeFolder('Petit dossier');
   const body = (i: number) => Buffer.from(`fichier ${i}\n`);
   const t0 = performance.now();
-  await seedFiles(join(system.dataDir, 'storage'), system.instanceIdOf('eleve'), big, (function* () {
+  await seedFiles(join(system.dataDir, 'storage'), await system.instanceIdOf('eleve'), big, (function* () {
     for (let i = 0; i < FILES; i++) yield { name: fileName(i), content: body(i) };
   })(), { metadata: { kind: 'sqlite' } });
   for (let i = 0; i < 10; i++) {
@@ -57,7 +57,7 @@ try {
   // ---- 1. PROPFIND Depth 1 ------------------------------------------------------------------
   const password = appPassword(system.dataDir);
   const ours = { url: `${system.publicUrl}/dav/files/${encodeURIComponent(FOLDER)}/`, auth: `Basic ${Buffer.from(`eleve:${password}`).toString('base64')}` };
-  const direct = { url: `${system.storageUrl}/dav/files/${encodeURIComponent(FOLDER)}/`, auth: `Bearer ${await system.internalToken('owner', system.instanceIdOf('eleve'))}` };
+  const direct = { url: `${system.storageUrl}/dav/files/${encodeURIComponent(FOLDER)}/`, auth: `Bearer ${await system.internalToken('owner', await system.instanceIdOf('eleve'))}` };
   const theirs = { url: `http://127.0.0.1:${APACHE_PORT}/${encodeURIComponent(FOLDER)}/`, auth: '' };
   const targets = { ours, direct, apache: theirs };
   const times = { ours: [] as number[], direct: [] as number[], apache: [] as number[] };

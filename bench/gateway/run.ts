@@ -17,7 +17,7 @@ const system = await startSystem();
 try {
   const token = await system.signIn('eleve');
   // What the gateway would send: the same internal token for the direct and nginx paths.
-  const internal = await system.internalToken('owner', system.instanceIdOf('eleve'));
+  const internal = await system.internalToken('owner', await system.instanceIdOf('eleve'));
 
   const nginx = startNginx(
     () => `  upstream storage { server ${new URL(system.storageUrl).host}; keepalive 128; }

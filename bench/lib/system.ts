@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DatabaseSync } from 'node:sqlite';
 import { SignJWT } from 'jose';
 import { passwordSignIn } from '@mytoutatice/dev-ent/scripted-login';
+import { openGatewayState } from '../../gateway/src/state/gateway-state.ts';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -23,7 +23,7 @@ export type BenchSystem = {
   /** Signs in and creates the space if needed; returns the access token. */
   signIn(login: string): Promise<string>;
   /** The storage instance id of a space, from the gateway's directory. */
-  instanceIdOf(slug: string): string;
+  instanceIdOf(slug: string): Promise<string>;
   /** An internal token as the gateway would mint it (an hour long), to call storage directly. */
   internalToken(scope: 'owner' | 'admin', instanceId?: string): Promise<string>;
   stop(): void;
@@ -76,14 +76,15 @@ export async function startSystem(base = 28080, env: Record<string, string> = {}
       }
       return tokens.access_token;
     },
-    instanceIdOf(slug) {
-      const directory = new DatabaseSync(join(dataDir, 'gateway/directory.sqlite'), { readOnly: true });
+    async instanceIdOf(slug) {
+      // Where the gateway keeps it: its SQLite files, or PostgreSQL when DATABASE_URL reached it too.
+      const state = openGatewayState({ GATEWAY_DATA_DIR: join(dataDir, 'gateway'), DATABASE_URL: env.DATABASE_URL });
       try {
-        const row = directory.prepare('SELECT instance_id FROM spaces WHERE slug = ?').get(slug) as { instance_id: string } | undefined;
-        if (!row) throw new Error(`no space ${slug}`);
-        return row.instance_id;
+        const space = await state.directory.findBySlug(slug);
+        if (!space) throw new Error(`no space ${slug}`);
+        return space.instanceId;
       } finally {
-        directory.close();
+        await state.close();
       }
     },
     internalToken(scope, instanceId) {

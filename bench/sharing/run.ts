@@ -4,7 +4,7 @@
  * listing the same folder through the sharing (`/api/sharings/<sid>/files/<id>/children`: one
  * membership lookup and a token minted per request, then the owner's node) vs an anonymous
  * visitor through a public link without password (`/api/links/<code>/files/<id>/children`).
- *   node --conditions=source bench/sharing/run.ts   (DURATION=10s FILES=50 ROUNDS=3)
+ *   node --conditions=source bench/sharing/run.ts   (DURATION=10s FILES=50 ROUNDS=3 PORT_BASE=28080)
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -16,7 +16,8 @@ execFileSync('sh', [join(root, 'scripts/system-deps.sh')], { env: { ...process.e
 const duration = process.env.DURATION ?? '10s';
 const FILES = Number(process.env.FILES ?? 50);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
-const system = await startSystem();
+// Ports of its own when another bench runs on the machine.
+const system = await startSystem(Number(process.env.PORT_BASE ?? 28080));
 try {
   const owner = await system.signIn('enseignant');
   const member = await system.signIn('eleve');

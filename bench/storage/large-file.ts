@@ -58,7 +58,7 @@ export async function benchLargeFile(system: BenchSystem, log: (line?: string) =
     log(`Made ${sizeMiB} MiB of pseudo-random bytes in ${made.writeSeconds.toFixed(1)} s; one fsync of them took ${made.fsyncSeconds.toFixed(1)} s (the storage fsyncs each upload before answering, nginx does not).`);
 
     const token = await system.signIn('eleve');
-    const internal = await system.internalToken('owner', system.instanceIdOf('eleve'));
+    const internal = await system.internalToken('owner', await system.instanceIdOf('eleve'));
     const groups = [system.publicUrl, system.storageUrl, `http://127.0.0.1:${NGINX_PORT}`].map((url) => pidsListening(new URL(url).port));
     groups.push([process.pid]);
     const targets = {

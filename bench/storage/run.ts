@@ -66,7 +66,7 @@ const log = (line = '') => {
 
 try {
   const token = await system.signIn('eleve');
-  const instanceId = system.instanceIdOf('eleve');
+  const instanceId = await system.instanceIdOf('eleve');
   const internal = await system.internalToken('owner', instanceId);
   const admin = await system.internalToken('admin');
   const gw = { base: `${system.publicUrl}/api`, bearer: token };

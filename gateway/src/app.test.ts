@@ -7,8 +7,8 @@ import { importJWK, SignJWT, decodeJwt } from 'jose';
 import { tamperSignature } from '@mytoutatice/storage/testing';
 import { createGateway } from './app.ts';
 import { readConfig } from './config/config.ts';
-import { Directory } from './directory/directory.ts';
-import { startGateway } from './testing/gateway-harness.ts';
+import { openGatewayState } from './state/gateway-state.ts';
+import { configEnv, startGateway } from './testing/gateway-harness.ts';
 import { startLocalIssuer } from './testing/local-issuer.ts';
 import type { LocalIssuer } from './testing/local-issuer.ts';
 import { accessTokens, idTokens } from './testing/provider-token-shapes.ts';
@@ -243,10 +243,10 @@ describe('gateway upstream failures', () => {
       [hangingUrl, 504, 'upstream_timeout'],
     ] as const) {
       const dataDir = `${gw.config.GATEWAY_DATA_DIR}-${status}`;
-      const directory = new Directory(dataDir);
-      directory.add({ sub, instanceId: 'i-1', slug: 'agent', backendUrl: backend, createdAt: new Date().toISOString() });
-      directory.close();
-      const gateway = createGateway(readConfig({ ...stringEnv(gw.config), GATEWAY_DATA_DIR: dataDir, UPSTREAM_TIMEOUT_MS: '300' }));
+      const state = openGatewayState({ GATEWAY_DATA_DIR: dataDir });
+      await state.directory.add({ sub, instanceId: 'i-1', slug: 'agent', backendUrl: backend, createdAt: new Date().toISOString() });
+      await state.close();
+      const gateway = createGateway(readConfig({ ...configEnv(gw.config), GATEWAY_DATA_DIR: dataDir, UPSTREAM_TIMEOUT_MS: '300' }));
       const server = createServer(gateway.handler).listen(0, '127.0.0.1');
       await new Promise((r) => server.once('listening', r));
       const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/files/root`, {
@@ -255,13 +255,9 @@ describe('gateway upstream failures', () => {
       await expectProblem(res, status, code);
       server.closeAllConnections();
       server.close();
-      gateway.close();
+      await gateway.close();
     }
     hanging.closeAllConnections();
     hanging.close();
   });
 });
-
-function stringEnv(config: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(config).flatMap(([k, v]) => (typeof v === 'string' || typeof v === 'number' ? [[k, String(v)]] : [])));
-}

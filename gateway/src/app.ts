@@ -9,7 +9,6 @@ import { authenticate, currentUser } from './auth/authenticate.ts';
 import { createInternalTokenMinter } from './auth/internal-token.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
 import type { GatewayConfig } from './config/config.ts';
-import { Directory } from './directory/directory.ts';
 import { AppPasswordCheck } from './dav/app-password-check.ts';
 import { AttemptThrottle } from './dav/attempt-throttle.ts';
 import { DAV_FILES_PREFIX, davProxy } from './dav/dav-proxy.ts';
@@ -30,13 +29,12 @@ import { renderShellPages } from './web/index-html.ts';
 import type { ShellPages } from './web/index-html.ts';
 import { securityHeaders } from './web/security-headers.ts';
 import { linkRoutes } from './links/link-routes.ts';
-import { LinkStore } from './links/link-store.ts';
 import { PUBLIC_PAGE_PREFIX } from './links/link-view.ts';
 import { publicLinkRoutes } from './links/public-link-routes.ts';
 import { createUnlockTokens } from './links/unlock-token.ts';
 import { sharingCopyRoutes } from './sharing/sharing-copy-route.ts';
 import { sharingRoutes } from './sharing/sharing-routes.ts';
-import { SharingStore } from './sharing/sharing-store.ts';
+import { openGatewayState } from './state/gateway-state.ts';
 
 /** Routes the shell owns besides the apps' own (served the same page, routed in the browser). */
 const SHELL_ROUTES = ['/onboarding', '/settings', '/auth/callback'];
@@ -48,11 +46,14 @@ export type Gateway = {
   upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Re-reads the built apps (after releasing one) without a restart. */
   reloadApps(): void;
-  close(): void;
+  /** Resolves once the gateway's state is reachable (PostgreSQL: connected and migrated); rejects if not. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
 };
 
 export function createGateway(config: GatewayConfig, log: Logger = pino({ level: config.LOG_LEVEL })): Gateway {
-  const directory = new Directory(config.GATEWAY_DATA_DIR);
+  const state = openGatewayState(config, log);
+  const { directory, sharings, links } = state;
   const verify = createTokenVerifier({
     issuer: config.OIDC_ISSUER,
     audience: config.OIDC_CLIENT_ID,
@@ -63,8 +64,6 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   const mint = createInternalTokenMinter(config.INTERNAL_TOKEN_SECRET);
   const appTokens = createAppTokens(config.INTERNAL_TOKEN_SECRET);
   const storage = new StorageAdmin(mint, config.UPSTREAM_TIMEOUT_MS);
-  const sharings = new SharingStore(config.GATEWAY_DATA_DIR);
-  const links = new LinkStore(config.GATEWAY_DATA_DIR);
   const unlockTokens = createUnlockTokens(config.INTERNAL_TOKEN_SECRET);
 
   let registry: AppRegistry;
@@ -173,11 +172,10 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     handler,
     upgrade: realtime.upgrade,
     reloadApps,
-    close() {
+    ready: state.ready,
+    async close() {
       realtime.close();
-      directory.close();
-      sharings.close();
-      links.close();
+      await state.close();
     },
   };
 }

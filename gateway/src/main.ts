@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createGateway } from './app.ts';
 import { readConfig } from './config/config.ts';
@@ -6,9 +7,12 @@ import { readConfig } from './config/config.ts';
 const config = readConfig(process.env);
 const log = pino({ level: config.LOG_LEVEL });
 const gateway = createGateway(config, log);
+// Refuses to start on a database it cannot reach or migrate, rather than answer 500s.
+await gateway.ready();
 // Bigger stream buffers move large files in fewer, larger chunks (bench/storage large-file: less CPU per GiB).
 const server = createServer({ highWaterMark: 1024 * 1024 }, gateway.handler).listen(config.PORT, config.HOST ?? '::', () => {
-  log.info({ port: config.PORT }, 'gateway listening');
+  // The port bound, not the one asked: PORT=0 takes any free one (tests start gateways that way).
+  log.info({ port: (server.address() as AddressInfo).port }, 'gateway listening');
 });
 server.keepAliveTimeout = 65_000;
 server.on('upgrade', gateway.upgrade);
@@ -20,7 +24,6 @@ process.on('SIGHUP', () => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();
-    gateway.close();
-    process.exit(0);
+    void gateway.close().finally(() => process.exit(0));
   });
 }

@@ -30,7 +30,13 @@ export const GatewayConfigSchema = z.object({
   /** Where the storage backend for new spaces lives (the directory remembers each space's own). */
   STORAGE_URL: url.default('http://127.0.0.1:8081'),
   INTERNAL_TOKEN_SECRET: z.string().min(32, 'INTERNAL_TOKEN_SECRET must be at least 32 characters'),
+  /** The embedded state's folder (directory, sharings and links as SQLite files), when DATABASE_URL is not set. */
   GATEWAY_DATA_DIR: z.string().default(`${repoRoot}.data/gateway`),
+  /**
+   * PostgreSQL for the gateway's state instead of the SQLite files (schema `gateway`, migrated at
+   * start): what lets several gateway processes run behind a load balancer.
+   */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Folder holding the built apps (`<slug>/dist/manifest.json`); the Home's build holds the shell. */
   APPS_DIR: z.string().default(`${repoRoot}apps`),
   /** Origins allowed to frame the Home (the ENT desktop), space-separated; defaults to the issuer's. */

@@ -37,7 +37,7 @@ async function authenticate(deps: DavProxyDeps, req: IncomingMessage): Promise<D
   if (waitS > 0) {
     throw new HttpError(429, 'too_many_attempts', `Trop d’essais : réessayez dans ${waitS} s.`, { headers: { 'Retry-After': String(waitS) } });
   }
-  const space = deps.directory.findBySlug(account);
+  const space = await deps.directory.findBySlug(account);
   // An unknown account fails like a wrong password, so names cannot be told from guesses.
   if (!space || !(await deps.passwords.verify(space, credentials.password))) {
     deps.throttle.failed(account, client);

@@ -32,9 +32,9 @@ export function isLive(link: LinkRecord, now = Date.now()): boolean {
 }
 
 /** The live link a code names: 404 for a malformed, unknown, disabled or expired one (all alike to a visitor). */
-export function liveLink(links: LinkStore, rawCode: string): LinkRecord {
+export async function liveLink(links: LinkStore, rawCode: string): Promise<LinkRecord> {
   const code = LinkCode.safeParse(rawCode);
-  const link = code.success ? links.byCode(code.data) : undefined;
+  const link = code.success ? await links.byCode(code.data) : undefined;
   if (!link || !isLive(link)) throw linkNotFound();
   return link;
 }
@@ -51,8 +51,8 @@ export async function isUnlocked(unlockTokens: UnlockTokens, link: LinkRecord, t
  * `visitor` token limited to the item, `write` only for « Peut modifier ».
  */
 export async function resolveLinkCaller(deps: LinkAccessDeps, token: string | undefined, rawCode: string): Promise<Caller> {
-  const link = liveLink(deps.links, rawCode);
-  const space = deps.directory.find(link.ownerSub);
+  const link = await liveLink(deps.links, rawCode);
+  const space = await deps.directory.find(link.ownerSub);
   if (!space) throw linkNotFound();
   if (!(await isUnlocked(deps.unlockTokens, link, token))) throw passwordRequired();
   const internalToken = await deps.mint('visitor', space.instanceId, {

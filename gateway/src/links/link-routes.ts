@@ -29,9 +29,9 @@ export function linkRoutes(deps: LinkRoutesDeps): Router {
   const router = express.Router();
   const json = express.json({ limit: '8kb' });
 
-  function myLink(res: Response, rawId: unknown): LinkRecord {
+  async function myLink(res: Response, rawId: unknown): Promise<LinkRecord> {
     const id = LinkId.safeParse(rawId);
-    const link = id.success ? deps.links.ownedBy(id.data, currentUser(res).sub) : undefined;
+    const link = id.success ? await deps.links.ownedBy(id.data, currentUser(res).sub) : undefined;
     if (!link) throw notFound('Ce lien n’existe pas.');
     return link;
   }
@@ -42,7 +42,7 @@ export function linkRoutes(deps: LinkRoutesDeps): Router {
     const { itemId, access, password, expiresAt, keepGps } = body.data;
     const expiry = futureOrNull(expiresAt) ?? null;
     const { owner, itemKind, itemName } = await ownItem(deps, res, itemId);
-    const link = deps.links.create({
+    const link = await deps.links.create({
       ownerSub: owner.sub,
       ownerName: currentUser(res).name,
       itemId,
@@ -56,17 +56,17 @@ export function linkRoutes(deps: LinkRoutesDeps): Router {
     res.status(201).json(ownerView(link));
   });
 
-  router.get('/links', (req, res) => {
+  router.get('/links', async (req, res) => {
     const { itemId } = req.query;
     if (typeof itemId !== 'string' || itemId === '') throw badRequest('Attendu : ?itemId=<id>.');
     // An expired link opens nothing any more: it is not offered as « Lien activé ».
-    const list: PublicLinkList = { items: deps.links.forItem(currentUser(res).sub, itemId).filter((link) => isLive(link)).map(ownerView) };
+    const list: PublicLinkList = { items: (await deps.links.forItem(currentUser(res).sub, itemId)).filter((link) => isLive(link)).map(ownerView) };
     res.setHeader('cache-control', 'no-store');
     res.json(list);
   });
 
   router.patch('/links/:id', json, async (req, res) => {
-    const link = myLink(res, req.params.id);
+    const link = await myLink(res, req.params.id);
     const body = UpdateLinkBody.safeParse(req.body);
     if (!body.success) throw badRequest('Attendu : { access?, password?, expiresAt?, keepGps? }.');
     const { access, password, expiresAt, keepGps } = body.data;
@@ -75,11 +75,11 @@ export function linkRoutes(deps: LinkRoutesDeps): Router {
     if (keepGps !== undefined) changes.keepGps = keepGps;
     if (expiresAt !== undefined) changes.expiresAt = futureOrNull(expiresAt) ?? null;
     if (password !== undefined) changes.password = password === null ? null : await hashPassword(password);
-    res.json(ownerView(deps.links.change(link, changes)));
+    res.json(ownerView(await deps.links.change(link, changes)));
   });
 
-  router.delete('/links/:id', (req, res) => {
-    deps.links.remove(myLink(res, req.params.id).id);
+  router.delete('/links/:id', async (req, res) => {
+    await deps.links.remove((await myLink(res, req.params.id)).id);
     res.status(204).end();
   });
 

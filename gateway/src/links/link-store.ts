@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
-import { openGatewayDb } from '../store/gateway-db.ts';
+import type { Row, SqlDb } from '@mytoutatice/sql';
 import type { LinkAccess } from '@mytoutatice/contract';
 import type { SharedItemKind } from '../sharing/sharing-store.ts';
 import type { PasswordHash } from './link-password.ts';
@@ -28,38 +27,20 @@ export type LinkRecord = {
 export type NewLink = Pick<LinkRecord, 'ownerSub' | 'ownerName' | 'itemId' | 'itemKind' | 'itemName' | 'access' | 'password' | 'expiresAt' | 'keepGps'>;
 export type LinkChanges = Partial<Pick<LinkRecord, 'access' | 'password' | 'expiresAt' | 'keepGps'>>;
 
-type Row = Record<string, string | number | null>;
-
 /**
  * Public links, beside the sharings: the gateway alone sees every space. Read on every request
- * through a link, never cached, so « Désactiver le lien » and a new password hold at once.
+ * through a link, never cached, so « Désactiver le lien » and a new password hold at once, in
+ * every gateway process.
  */
 export class LinkStore {
-  private readonly db: DatabaseSync;
+  private readonly db: SqlDb;
 
-  constructor(dataDir: string) {
-    this.db = openGatewayDb(dataDir, 'links.sqlite');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS links (
-        id TEXT PRIMARY KEY,
-        code TEXT NOT NULL UNIQUE,
-        owner_sub TEXT NOT NULL,
-        owner_name TEXT NOT NULL,
-        item_id TEXT NOT NULL,
-        item_kind TEXT NOT NULL CHECK (item_kind IN ('file', 'folder')),
-        item_name TEXT NOT NULL,
-        access TEXT NOT NULL CHECK (access IN ('read', 'write')),
-        password_hash TEXT,
-        password_version INTEGER NOT NULL DEFAULT 0,
-        expires_at TEXT,
-        keep_gps INTEGER NOT NULL DEFAULT 0,
-        created_at TEXT NOT NULL
-      ) STRICT;
-      CREATE INDEX IF NOT EXISTS links_by_owner_item ON links (owner_sub, item_id, created_at);
-    `);
+  /** `db` holds the `links` table (gateway/src/state/). */
+  constructor(db: SqlDb) {
+    this.db = db;
   }
 
-  create(link: NewLink): LinkRecord {
+  async create(link: NewLink): Promise<LinkRecord> {
     const record: LinkRecord = {
       ...link,
       id: randomBytes(16).toString('base64url'),
@@ -67,63 +48,62 @@ export class LinkStore {
       passwordVersion: 0,
       createdAt: new Date().toISOString(),
     };
-    this.db
-      .prepare(
-        `INSERT INTO links (id, code, owner_sub, owner_name, item_id, item_kind, item_name, access, password_hash, expires_at, keep_gps, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        record.id,
-        record.code,
-        record.ownerSub,
-        record.ownerName,
-        record.itemId,
-        record.itemKind,
-        record.itemName,
-        record.access,
-        record.password,
-        record.expiresAt,
-        record.keepGps ? 1 : 0,
-        record.createdAt,
-      );
+    await this.db.run(
+      `INSERT INTO links (id, code, owner_sub, owner_name, item_id, item_kind, item_name, access, password_hash, expires_at, keep_gps, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      record.id,
+      record.code,
+      record.ownerSub,
+      record.ownerName,
+      record.itemId,
+      record.itemKind,
+      record.itemName,
+      record.access,
+      record.password,
+      record.expiresAt,
+      record.keepGps ? 1 : 0,
+      record.createdAt,
+    );
     return record;
   }
 
-  byCode(code: string): LinkRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM links WHERE code = ?').get(code) as Row | undefined;
+  async byCode(code: string): Promise<LinkRecord | undefined> {
+    const row = await this.db.get('SELECT * FROM links WHERE code = ?', code);
     return row && toLink(row);
   }
 
-  byId(id: string): LinkRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM links WHERE id = ?').get(id) as Row | undefined;
+  async byId(id: string): Promise<LinkRecord | undefined> {
+    const row = await this.db.get('SELECT * FROM links WHERE id = ?', id);
     return row && toLink(row);
   }
 
   /** The owner's link, or undefined for anyone else's (as if it did not exist). */
-  ownedBy(id: string, ownerSub: string): LinkRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM links WHERE id = ? AND owner_sub = ?').get(id, ownerSub) as Row | undefined;
+  async ownedBy(id: string, ownerSub: string): Promise<LinkRecord | undefined> {
+    const row = await this.db.get('SELECT * FROM links WHERE id = ? AND owner_sub = ?', id, ownerSub);
     return row && toLink(row);
   }
 
-  forItem(ownerSub: string, itemId: string): LinkRecord[] {
-    return (this.db.prepare('SELECT * FROM links WHERE owner_sub = ? AND item_id = ? ORDER BY created_at, id').all(ownerSub, itemId) as Row[]).map(toLink);
+  async forItem(ownerSub: string, itemId: string): Promise<LinkRecord[]> {
+    return (await this.db.all('SELECT * FROM links WHERE owner_sub = ? AND item_id = ? ORDER BY created_at, id', ownerSub, itemId)).map(toLink);
   }
 
-  change(link: LinkRecord, changes: LinkChanges): LinkRecord {
+  async change(link: LinkRecord, changes: LinkChanges): Promise<LinkRecord> {
     const next: LinkRecord = { ...link, ...changes };
     if (changes.password !== undefined) next.passwordVersion = link.passwordVersion + 1;
-    this.db
-      .prepare('UPDATE links SET access = ?, password_hash = ?, password_version = ?, expires_at = ?, keep_gps = ? WHERE id = ?')
-      .run(next.access, next.password, next.passwordVersion, next.expiresAt, next.keepGps ? 1 : 0, link.id);
+    await this.db.run(
+      'UPDATE links SET access = ?, password_hash = ?, password_version = ?, expires_at = ?, keep_gps = ? WHERE id = ?',
+      next.access,
+      next.password,
+      next.passwordVersion,
+      next.expiresAt,
+      next.keepGps ? 1 : 0,
+      link.id,
+    );
     return next;
   }
 
-  remove(id: string): void {
-    this.db.prepare('DELETE FROM links WHERE id = ?').run(id);
-  }
-
-  close(): void {
-    this.db.close();
+  async remove(id: string): Promise<void> {
+    await this.db.run('DELETE FROM links WHERE id = ?', id);
   }
 }
 
@@ -140,7 +120,7 @@ function toLink(row: Row): LinkRecord {
     password: row.password_hash === null ? null : (String(row.password_hash) as PasswordHash),
     passwordVersion: Number(row.password_version),
     expiresAt: row.expires_at === null ? null : String(row.expires_at),
-    keepGps: row.keep_gps === 1,
+    keepGps: Number(row.keep_gps) === 1,
     createdAt: String(row.created_at),
   };
 }

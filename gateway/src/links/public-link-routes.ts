@@ -21,13 +21,13 @@ export function publicLinkRoutes(deps: PublicLinkRoutesDeps): Router {
   const router = express.Router();
 
   router.get('/links/:code', async (req, res) => {
-    const link = liveLink(deps.links, req.params.code);
+    const link = await liveLink(deps.links, req.params.code);
     res.setHeader('cache-control', 'no-store');
     res.json(visitorView(link, await isUnlocked(deps.unlockTokens, link, bearerToken(req))));
   });
 
   router.post('/links/:code/unlock', express.json({ limit: '4kb' }), async (req, res) => {
-    const link = liveLink(deps.links, req.params.code);
+    const link = await liveLink(deps.links, req.params.code);
     const body = UnlockLinkBody.safeParse(req.body);
     if (!body.success) throw badRequest('Attendu : { password }.');
     res.setHeader('cache-control', 'no-store');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentListing, doctypes, type Document } from '@mytoutatice/contract';
-import { Directory } from '../directory/directory.ts';
+import { openGatewayState } from '../state/gateway-state.ts';
 import type { sharingCalls } from '../sharing/sharing-test-calls.ts';
 import { jsonBody, twoNodeClass } from '../sharing/sharing-test-calls.ts';
 import type { GatewayHarness } from '../testing/gateway-harness.ts';
@@ -18,9 +18,9 @@ describe(sharingNotifier.name, () => {
   beforeAll(async () => {
     ({ gw, calls, teacher, pupil, agent, secondPupil } = await twoNodeClass());
     // A space whose node is gone (its machine down): slug `absent`.
-    const directory = new Directory(gw.config.GATEWAY_DATA_DIR);
-    directory.add({ sub: 'gone', instanceId: 'gone-instance', slug: 'absent', backendUrl: 'http://127.0.0.1:9', createdAt: new Date().toISOString() });
-    directory.close();
+    const state = openGatewayState(gw.config);
+    await state.directory.add({ sub: 'gone', instanceId: 'gone-instance', slug: 'absent', backendUrl: 'http://127.0.0.1:9', createdAt: new Date().toISOString() });
+    await state.close();
   }, 60_000);
   afterAll(() => gw.close());
 

@@ -31,7 +31,7 @@ export function sharingNotifier(deps: SharingNotifierDeps): SharingNotifier {
           readAt: null,
         };
         try {
-          const space = deps.directory.find(sub);
+          const space = await deps.directory.find(sub);
           if (!space) return;
           await deps.storage.createDocument(space.backendUrl, space.instanceId, doctypes.notifications, data);
         } catch (error) {

@@ -31,19 +31,19 @@ export function onboardingRoutes(deps: OnboardingDeps): Router {
     return { slug: entry.slug, address: address(entry.slug), email: info.email, createdAt: info.createdAt };
   }
 
-  function freeSlug(user: SessionUser): string {
+  async function freeSlug(user: SessionUser): Promise<string> {
     const base = slugFromUsername(user.username);
     for (let n = 1; ; n++) {
       const slug = n === 1 ? base : `${base}-${n}`;
-      if (!deps.directory.slugTaken(slug)) return slug;
+      if (!(await deps.directory.slugTaken(slug))) return slug;
     }
   }
 
   router.get('/me', async (_req, res) => {
     const user = currentUser(res);
-    const entry = deps.directory.find(user.sub);
-    if (entry) deps.directory.learn(user.sub, user);
-    const slug = entry?.slug ?? freeSlug(user);
+    const entry = await deps.directory.find(user.sub);
+    if (entry) await deps.directory.learn(user.sub, user);
+    const slug = entry?.slug ?? (await freeSlug(user));
     const me: Me = {
       user,
       space: entry ? await spaceOf(entry) : null,
@@ -62,7 +62,7 @@ export function onboardingRoutes(deps: OnboardingDeps): Router {
     if (!parsed.data.acceptCgu) {
       throw new HttpError(400, 'cgu_not_accepted', 'Vous devez accepter les CGU pour créer votre espace.');
     }
-    if (deps.directory.find(user.sub)) throw new HttpError(409, 'space_exists', 'Votre espace existe déjà.');
+    if (await deps.directory.find(user.sub)) throw new HttpError(409, 'space_exists', 'Votre espace existe déjà.');
     // One creation per person at a time: a double click must not make two instances.
     let pending = creating.get(user.sub);
     if (!pending) {
@@ -73,11 +73,11 @@ export function onboardingRoutes(deps: OnboardingDeps): Router {
   });
 
   async function create(user: SessionUser, email: string): Promise<Space> {
-    const slug = freeSlug(user);
+    const slug = await freeSlug(user);
     const instanceId = randomUUID();
     const info = await deps.storage.createInstance(deps.defaultBackendUrl, { id: instanceId, slug, email });
-    deps.directory.add({ sub: user.sub, instanceId, slug, backendUrl: deps.defaultBackendUrl, createdAt: info.createdAt });
-    deps.directory.learn(user.sub, user);
+    await deps.directory.add({ sub: user.sub, instanceId, slug, backendUrl: deps.defaultBackendUrl, createdAt: info.createdAt });
+    await deps.directory.learn(user.sub, user);
     return { slug, address: address(slug), email: info.email, createdAt: info.createdAt };
   }
 

@@ -20,10 +20,10 @@ function spaceUrl(spaceDomain: string, slug: string): string {
  */
 export function peopleRoutes(deps: PeopleRoutesDeps): Router {
   const router = express.Router();
-  router.get('/people', (req, res) => {
+  router.get('/people', async (req, res) => {
     const q = PeopleQuery.safeParse(req.query.q);
     if (!q.success) throw badRequest(`Saisissez entre ${MIN_PEOPLE_QUERY} et ${MAX_PEOPLE_QUERY} caractères.`);
-    const found = deps.directory.search(q.data, currentUser(res).sub, MAX_PEOPLE_RESULTS);
+    const found = await deps.directory.search(q.data, currentUser(res).sub, MAX_PEOPLE_RESULTS);
     const answer: PeopleSearch = { people: found.map(({ slug, name }) => ({ slug, name, address: spaceUrl(deps.spaceDomain, slug) })) };
     res.setHeader('cache-control', 'no-store');
     res.json(answer);

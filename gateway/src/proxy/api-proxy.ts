@@ -30,7 +30,7 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
 
   async function route(req: IncomingMessage, path: string): Promise<StorageCall> {
     const link = LINK_ROUTE.exec(path);
-    if (link) return { backend: backendUrl(linkBackend(link[1] ?? '')), token: await deps.mint('link'), path };
+    if (link) return { backend: backendUrl(await linkBackend(link[1] ?? '')), token: await deps.mint('link'), path };
     // `/sharings/<id>/…` and `/links/<code>/…`: the owner's storage, whoever asks, with what
     // their part in the sharing, or the link, opens.
     const shared = sharedPath(path);
@@ -63,26 +63,26 @@ export function apiHandler(deps: ApiProxyDeps): (req: IncomingMessage, res: Serv
    * A link made through a sharing, or a public link, dies with the access it was made by (404),
    * not minutes later.
    */
-  function linkBackend(token: string): string {
+  async function linkBackend(token: string): Promise<string> {
     let claims: { sub?: unknown; via?: unknown };
     try {
       claims = decodeJwt(token);
     } catch {
       claims = {};
     }
-    const space = typeof claims.sub === 'string' ? deps.directory.findByInstance(claims.sub) : undefined;
+    const space = typeof claims.sub === 'string' ? await deps.directory.findByInstance(claims.sub) : undefined;
     const via = DownloadVia.safeParse(claims.via);
-    if (via.success && space && !viaStillOpen(via.data, space.sub)) throw notFound('Ce lien ne donne plus accès à ce fichier.');
+    if (via.success && space && !(await viaStillOpen(via.data, space.sub))) throw notFound('Ce lien ne donne plus accès à ce fichier.');
     return space?.backendUrl ?? deps.defaultBackendUrl;
   }
 
-  function viaStillOpen(via: DownloadVia, ownerSub: string): boolean {
+  async function viaStillOpen(via: DownloadVia, ownerSub: string): Promise<boolean> {
     if ('l' in via) {
-      const link = deps.links.byId(via.l);
+      const link = await deps.links.byId(via.l);
       return link !== undefined && isLive(link);
     }
-    const sub = via.m === undefined ? ownerSub : deps.directory.findBySlug(via.m)?.sub;
-    return sub !== undefined && deps.sharings.access(via.s, sub) !== undefined;
+    const sub = via.m === undefined ? ownerSub : (await deps.directory.findBySlug(via.m))?.sub;
+    return sub !== undefined && (await deps.sharings.access(via.s, sub)) !== undefined;
   }
 
   return (req, res) => {

@@ -30,7 +30,7 @@ export async function resolveCaller(deps: CallerDeps, token: string | undefined)
   requireBearer(token);
   const app = isAppToken(token) ? await deps.appTokens.verify(token) : undefined;
   const sub = app ? app.sub : (await deps.verify(token)).sub;
-  const space = deps.directory.find(sub);
+  const space = await deps.directory.find(sub);
   if (!space) throw noSpace();
   const internalToken = app
     ? await deps.mint('app', space.instanceId, { app: app.app, grants: app.grants })

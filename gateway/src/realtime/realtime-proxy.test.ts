@@ -8,8 +8,8 @@ import { ChangeBatch, FileDoc, Problem, REALTIME_PROTOCOL } from '@mytoutatice/c
 import { tamperSignature } from '@mytoutatice/storage/testing';
 import { createGateway } from '../app.ts';
 import { readConfig } from '../config/config.ts';
-import { Directory } from '../directory/directory.ts';
-import { startGateway } from '../testing/gateway-harness.ts';
+import { openGatewayState } from '../state/gateway-state.ts';
+import { configEnv, startGateway } from '../testing/gateway-harness.ts';
 import type { GatewayHarness } from '../testing/gateway-harness.ts';
 import { createRealtimeProxy } from './realtime-proxy.ts';
 
@@ -207,11 +207,10 @@ describe(createRealtimeProxy.name, () => {
       [`http://127.0.0.1:${(hanging.address() as AddressInfo).port}`, 504, 'upstream_timeout'],
     ] as const) {
       const dataDir = `${gw.config.GATEWAY_DATA_DIR}-realtime-${status}`;
-      const directory = new Directory(dataDir);
-      directory.add({ sub, instanceId: 'i-1', slug: 'agent', backendUrl: backend, createdAt: new Date().toISOString() });
-      directory.close();
-      const env = Object.fromEntries(Object.entries(gw.config).flatMap(([k, v]) => (typeof v === 'string' || typeof v === 'number' ? [[k, String(v)]] : [])));
-      const gateway = createGateway(readConfig({ ...env, GATEWAY_DATA_DIR: dataDir, UPSTREAM_TIMEOUT_MS: '300' }));
+      const state = openGatewayState({ GATEWAY_DATA_DIR: dataDir });
+      await state.directory.add({ sub, instanceId: 'i-1', slug: 'agent', backendUrl: backend, createdAt: new Date().toISOString() });
+      await state.close();
+      const gateway = createGateway(readConfig({ ...configEnv(gw.config), GATEWAY_DATA_DIR: dataDir, UPSTREAM_TIMEOUT_MS: '300' }));
       const server = createServer(gateway.handler).listen(0, '127.0.0.1');
       server.on('upgrade', gateway.upgrade);
       await new Promise((resolve) => server.once('listening', resolve));
@@ -221,7 +220,7 @@ describe(createRealtimeProxy.name, () => {
       expect([refused.status, refused.problem.code]).toEqual([status, code]);
       server.closeAllConnections();
       server.close();
-      gateway.close();
+      await gateway.close();
     }
     hanging.closeAllConnections();
     hanging.close();

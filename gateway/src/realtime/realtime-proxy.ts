@@ -117,11 +117,20 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
 
   /**
    * Keeps a socket opened through a sharing. The membership was checked before the storage socket
-   * opened: if it changed meanwhile, the hook that closes sockets ran before this one was kept.
+   * opened: if it changed meanwhile, the hook that closes sockets ran before this one was kept,
+   * so it is read again once kept.
    */
   function keep({ sharingId, sub, role }: Through, piped: PipedSocket): void {
     deps.sharingSockets.add(sharingId, sub, piped);
-    if (deps.sharings.access(sharingId, sub)?.role !== role) endPiped(piped);
+    deps.sharings.access(sharingId, sub).then(
+      (access) => {
+        if (access?.role !== role) endPiped(piped);
+      },
+      (error: unknown) => {
+        deps.log.warn({ err: error, sharingId }, 'sharing access not read again: socket closed');
+        endPiped(piped);
+      },
+    );
   }
 
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

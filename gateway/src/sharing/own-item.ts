@@ -10,8 +10,8 @@ import type { SharedItemKind } from './sharing-store.ts';
 export type OwnItem = { owner: DirectoryEntry; itemKind: SharedItemKind; itemName: string };
 
 /** The caller's own space (403 no_space before onboarding). */
-export function mySpace(directory: Directory, res: Response): DirectoryEntry {
-  const space = directory.find(currentUser(res).sub);
+export async function mySpace(directory: Directory, res: Response): Promise<DirectoryEntry> {
+  const space = await directory.find(currentUser(res).sub);
   if (!space) throw noSpace();
   return space;
 }
@@ -21,7 +21,7 @@ export function mySpace(directory: Directory, res: Response): DirectoryEntry {
  * their own token, so nobody can open what is not theirs. Not the whole space, not in the trash.
  */
 export async function ownItem(deps: { directory: Directory; storage: StorageAdmin }, res: Response, itemId: string): Promise<OwnItem> {
-  const owner = mySpace(deps.directory, res);
+  const owner = await mySpace(deps.directory, res);
   if (itemId === ROOT_ID || itemId === TRASH_ID) throw badRequest('Partagez un dossier ou un fichier, pas tout votre espace.');
   const item = await deps.storage.file(owner.backendUrl, owner.instanceId, itemId);
   if (item.trashedAt != null) throw new HttpError(409, 'in_trash', 'Cet élément est dans la corbeille.');

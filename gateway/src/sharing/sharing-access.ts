@@ -37,10 +37,10 @@ export async function resolveSharingCaller(deps: SharingAccessDeps, token: strin
   if (isAppToken(token)) throw new HttpError(403, 'forbidden', 'Les applications n’ont pas accès aux partages.');
   const { sub } = await deps.verify(token);
   const sharingId = SharingId.safeParse(rawSharingId);
-  const access = sharingId.success ? deps.sharings.access(sharingId.data, sub) : undefined;
-  const space = access && deps.directory.find(access.sharing.ownerSub);
+  const access = sharingId.success ? await deps.sharings.access(sharingId.data, sub) : undefined;
+  const space = access && (await deps.directory.find(access.sharing.ownerSub));
   if (!access || !space) throw notFound('Ce partage n’existe pas.');
-  const member = access.role === 'owner' ? undefined : deps.directory.find(sub)?.slug;
+  const member = access.role === 'owner' ? undefined : (await deps.directory.find(sub))?.slug;
   if (access.role !== 'owner' && member === undefined) throw noSpace();
   const internalToken = await deps.mint('sharing', space.instanceId, {
     sharing: access.sharing.id,

@@ -22,7 +22,7 @@ export function sharingCopyRoutes(deps: SharingAccessDeps): Router {
     const first = await resolveSharingCaller(deps, token, sharingId);
     const body = CopySharedItemBody.safeParse(req.body);
     if (!body.success) throw badRequest('Attendu : { itemId?, folderId }.');
-    const mine = deps.directory.find(currentUser(res).sub);
+    const mine = await deps.directory.find(currentUser(res).sub);
     if (!mine) throw noSpace();
     const source: CopyEnd = {
       backendUrl: first.space.backendUrl,

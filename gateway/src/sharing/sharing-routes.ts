@@ -27,17 +27,20 @@ export type SharingRoutesDeps = { directory: Directory; sharings: SharingStore; 
 export function sharingRoutes(deps: SharingRoutesDeps): Router {
   const router = express.Router();
   const json = express.json({ limit: '32kb' });
-  const slugOf = (sub: string) => deps.directory.find(sub)?.slug ?? '';
 
-  function view(record: SharingRecord, access: SharingAccess['role'], members: readonly MemberRecord[]): Sharing {
-    const names = deps.directory.namesOf(members.map((member) => member.sub));
+  async function view(record: SharingRecord, access: SharingAccess['role'], members: readonly MemberRecord[]): Promise<Sharing> {
+    const [names, owner, memberSpaces] = await Promise.all([
+      deps.directory.namesOf(members.map((member) => member.sub)),
+      deps.directory.find(record.ownerSub),
+      Promise.all(members.map((member) => deps.directory.find(member.sub))),
+    ]);
     return {
       id: record.id,
       item: { id: record.itemId, kind: record.itemKind, name: record.itemName },
-      owner: { slug: slugOf(record.ownerSub), name: record.ownerName },
+      owner: { slug: owner?.slug ?? '', name: record.ownerName },
       access,
-      members: members.map((member) => {
-        const slug = slugOf(member.sub);
+      members: members.map((member, n) => {
+        const slug = memberSpaces[n]?.slug ?? '';
         return { slug, name: names.get(member.sub) ?? slug, role: member.role, addedAt: member.addedAt };
       }),
       createdAt: record.createdAt,
@@ -45,16 +48,16 @@ export function sharingRoutes(deps: SharingRoutesDeps): Router {
   }
 
   /** The view the caller is entitled to: every member for the owner, themself for a member. */
-  function viewFor(access: SharingAccess, sub: string): Sharing {
+  async function viewFor(access: SharingAccess, sub: string): Promise<Sharing> {
     const { sharing, role } = access;
-    if (role === 'owner') return view(sharing, role, deps.sharings.members(sharing.id));
-    const self = deps.sharings.member(sharing.id, sub);
+    if (role === 'owner') return view(sharing, role, await deps.sharings.members(sharing.id));
+    const self = await deps.sharings.member(sharing.id, sub);
     return view(sharing, role, self ? [self] : []);
   }
 
-  function accessOf(res: Response, rawId: unknown): SharingAccess {
+  async function accessOf(res: Response, rawId: unknown): Promise<SharingAccess> {
     const id = SharingId.safeParse(rawId);
-    const access = id.success ? deps.sharings.access(id.data, currentUser(res).sub) : undefined;
+    const access = id.success ? await deps.sharings.access(id.data, currentUser(res).sub) : undefined;
     if (!access) throw notFound('Ce partage n’existe pas.');
     return access;
   }
@@ -67,15 +70,17 @@ export function sharingRoutes(deps: SharingRoutesDeps): Router {
    * Members by slug (the last role named wins). An unknown slug is a 404 naming it: slugs are
    * the addresses people give each other, so saying one does not exist reveals nothing more.
    */
-  function membersFrom(owner: DirectoryEntry, kind: SharedItemKind, input: readonly SharingMemberInput[]): { sub: string; role: SharingRole }[] {
+  async function membersFrom(owner: DirectoryEntry, kind: SharedItemKind, input: readonly SharingMemberInput[]): Promise<{ sub: string; role: SharingRole }[]> {
     const roles = new Map(input.map((member) => [member.slug, member.role]));
-    return [...roles].map(([slug, role]) => {
-      const space = deps.directory.findBySlug(slug);
+    const members: { sub: string; role: SharingRole }[] = [];
+    for (const [slug, role] of roles) {
+      const space = await deps.directory.findBySlug(slug);
       if (!space) throw notFound(`Aucun espace n’a l’adresse « ${slug} ».`);
       if (space.sub === owner.sub) throw badRequest('Vous avez déjà accès à vos propres fichiers.');
       if (role === 'drop' && kind !== 'folder') throw badRequest('Seul un dossier peut servir de dépôt.');
-      return { sub: space.sub, role };
-    });
+      members.push({ sub: space.sub, role });
+    }
+    return members;
   }
 
   router.post('/sharings', json, async (req, res) => {
@@ -83,67 +88,67 @@ export function sharingRoutes(deps: SharingRoutesDeps): Router {
     if (!body.success) throw badRequest('Attendu : { itemId, members: [{ slug, role }] }.');
     const { itemId } = body.data;
     const { owner, itemKind, itemName } = await ownItem(deps, res, itemId);
-    const members = membersFrom(owner, itemKind, body.data.members);
-    const record = deps.sharings.create({ ownerSub: owner.sub, ownerName: currentUser(res).name, itemId, itemKind, itemName }, members);
+    const members = await membersFrom(owner, itemKind, body.data.members);
+    const record = await deps.sharings.create({ ownerSub: owner.sub, ownerName: currentUser(res).name, itemId, itemKind, itemName }, members);
     await deps.notify(record, members);
-    res.status(201).json(view(record, 'owner', deps.sharings.members(record.id)));
+    res.status(201).json(await view(record, 'owner', await deps.sharings.members(record.id)));
   });
 
-  router.get('/sharings', (_req, res) => {
+  router.get('/sharings', async (_req, res) => {
     const { sub } = currentUser(res);
+    const [sent, received] = await Promise.all([deps.sharings.sentBy(sub), deps.sharings.receivedBy(sub)]);
     const list: SharingList = {
-      sent: deps.sharings.sentBy(sub).map((record) => view(record, 'owner', deps.sharings.members(record.id))),
-      received: deps.sharings.receivedBy(sub).map(({ sharing, member }) => view(sharing, member.role, [member])),
+      sent: await Promise.all(sent.map(async (record) => view(record, 'owner', await deps.sharings.members(record.id)))),
+      received: await Promise.all(received.map(({ sharing, member }) => view(sharing, member.role, [member]))),
     };
     res.setHeader('cache-control', 'no-store');
     res.json(list);
   });
 
-  router.get('/sharings/:id', (req, res) => {
+  router.get('/sharings/:id', async (req, res) => {
+    const sharing = await viewFor(await accessOf(res, req.params.id), currentUser(res).sub);
     res.setHeader('cache-control', 'no-store');
-    res.json(viewFor(accessOf(res, req.params.id), currentUser(res).sub));
+    res.json(sharing);
   });
 
-  router.delete('/sharings/:id', (req, res) => {
-    const access = accessOf(res, req.params.id);
+  router.delete('/sharings/:id', async (req, res) => {
+    const access = await accessOf(res, req.params.id);
     ownerOnly(access);
-    deps.sharings.remove(access.sharing.id);
+    await deps.sharings.remove(access.sharing.id);
     res.status(204).end();
   });
 
   router.post('/sharings/:id/members', json, async (req, res) => {
-    const access = accessOf(res, req.params.id);
+    const access = await accessOf(res, req.params.id);
     ownerOnly(access);
     const body = AddSharingMembersBody.safeParse(req.body);
     if (!body.success) throw badRequest('Attendu : { members: [{ slug, role }] }.');
-    const members = membersFrom(mySpace(deps.directory, res), access.sharing.itemKind, body.data.members);
-    // Read and written without yielding: no other request adds the same person in between.
-    const already = new Set(deps.sharings.members(access.sharing.id).map((member) => member.sub));
-    deps.sharings.putMembers(access.sharing.id, members);
-    await deps.notify(access.sharing, members.filter((member) => !already.has(member.sub)));
-    res.json(viewFor(access, currentUser(res).sub));
+    const members = await membersFrom(await mySpace(deps.directory, res), access.sharing.itemKind, body.data.members);
+    const added = await deps.sharings.putMembers(access.sharing.id, members);
+    await deps.notify(access.sharing, added);
+    res.json(await viewFor(access, currentUser(res).sub));
   });
 
-  router.patch('/sharings/:id/members/:slug', json, (req, res) => {
-    const access = accessOf(res, req.params.id);
+  router.patch('/sharings/:id/members/:slug', json, async (req, res) => {
+    const access = await accessOf(res, req.params.id);
     ownerOnly(access);
     const body = ChangeSharingRoleBody.safeParse(req.body);
     if (!body.success) throw badRequest('Attendu : { role: "write" | "read" | "drop" }.');
     const { role } = body.data;
     if (role === 'drop' && access.sharing.itemKind !== 'folder') throw badRequest('Seul un dossier peut servir de dépôt.');
-    const member = deps.directory.findBySlug(req.params.slug);
-    if (!member || !deps.sharings.setRole(access.sharing.id, member.sub, role)) throw notFound('Cette personne n’a pas accès à ce partage.');
-    res.json(viewFor(access, currentUser(res).sub));
+    const member = await deps.directory.findBySlug(req.params.slug);
+    if (!member || !(await deps.sharings.setRole(access.sharing.id, member.sub, role))) throw notFound('Cette personne n’a pas accès à ce partage.');
+    res.json(await viewFor(access, currentUser(res).sub));
   });
 
   // The owner removes anyone; a member removes only themself (leaves).
-  router.delete('/sharings/:id/members/:slug', (req, res) => {
-    const access = accessOf(res, req.params.id);
-    const member = deps.directory.findBySlug(req.params.slug);
+  router.delete('/sharings/:id/members/:slug', async (req, res) => {
+    const access = await accessOf(res, req.params.id);
+    const member = await deps.directory.findBySlug(req.params.slug);
     if (access.role !== 'owner' && member?.sub !== currentUser(res).sub) {
       throw new HttpError(403, 'forbidden', 'Vous ne pouvez retirer que vous-même de ce partage.');
     }
-    if (!member || !deps.sharings.removeMember(access.sharing.id, member.sub)) throw notFound('Cette personne n’a pas accès à ce partage.');
+    if (!member || !(await deps.sharings.removeMember(access.sharing.id, member.sub))) throw notFound('Cette personne n’a pas accès à ce partage.');
     res.status(204).end();
   });
 

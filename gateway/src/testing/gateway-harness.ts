@@ -9,10 +9,12 @@ import type { RunningEnt } from '@mytoutatice/dev-ent/testing';
 import { startStorage, TEST_SECRET } from '@mytoutatice/storage/testing';
 import type { StorageHarness } from '@mytoutatice/storage/testing';
 import { decodeJwt } from 'jose';
-import { createGateway } from '../app.ts';
-import { Directory } from '../directory/directory.ts';
+import { createGateway, type Gateway } from '../app.ts';
+import { openGatewayState } from '../state/gateway-state.ts';
 import { readConfig } from '../config/config.ts';
 import type { GatewayConfig } from '../config/config.ts';
+import { startGatewayProcess } from './gateway-process.ts';
+import { testStatePlace } from './test-state.ts';
 
 /** A built shell and one app, as `pnpm build` lays them out, small enough to write by hand. */
 export function writeAppsFixture(dir: string): void {
@@ -49,8 +51,13 @@ export function writeAppsFixture(dir: string): void {
   );
 }
 
-export type GatewayHarness = {
+/** A gateway process's face to tests: where it listens, and a caller with a token. */
+export type GatewayEndpoint = {
   url: string;
+  call(token: string | undefined, path: string, init?: RequestInit): Promise<Response>;
+};
+
+export type GatewayHarness = GatewayEndpoint & {
   config: GatewayConfig;
   ent: RunningEnt;
   storage: StorageHarness;
@@ -63,14 +70,53 @@ export type GatewayHarness = {
   onboard(login: string, node?: StorageHarness): Promise<string>;
   /** A real access token for a demo account, from the ENT's authorization-code flow. */
   tokenFor(login: string): Promise<{ access_token: string; id_token: string }>;
-  call(token: string | undefined, path: string, init?: RequestInit): Promise<Response>;
+  /**
+   * Another gateway on the same config, state and storage, as a second process behind a load
+   * balancer: `main.ts` in a process of its own. Stopped with the harness.
+   */
+  anotherGateway(): Promise<GatewayEndpoint>;
   close(): Promise<void>;
 };
+
+type Serving = GatewayEndpoint & { close(): Promise<void> };
+
+/** The environment variables that give `config` back (what derives from them left out). */
+export function configEnv(config: GatewayConfig): Record<string, string> {
+  return Object.fromEntries(Object.entries(config).flatMap(([key, value]) => (typeof value === 'string' || typeof value === 'number' ? [[key, String(value)]] : [])));
+}
+
+function caller(url: string): GatewayEndpoint['call'] {
+  return (token, path, init = {}) =>
+    fetch(`${url}${path}`, {
+      ...init,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) },
+    });
+}
+
+async function serve(gateway: Gateway): Promise<Serving> {
+  const server: Server = await new Promise((resolve) => {
+    const s = createServer(gateway.handler).listen(0, '127.0.0.1', () => resolve(s));
+  });
+  server.on('upgrade', gateway.upgrade);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    call: caller(url),
+    async close() {
+      server.closeAllConnections();
+      // Upgraded sockets are no longer the server's connections: the gateway ends them.
+      const closed = gateway.close();
+      await new Promise((r) => server.close(r));
+      await closed;
+    },
+  };
+}
 
 /**
  * A gateway in front of a storage of its own, both in-process. `offload` (default true) runs them
  * as `npm start` does, the gateway reading downloads from the storage's folder; false as on two
- * machines. `nodes: 2` starts a second storage node (`secondStorage`, never offloaded).
+ * machines. `nodes: 2` starts a second storage node (`secondStorage`, never offloaded). Its state
+ * is on a fresh PostgreSQL database in the `gateway-postgres` test run, else in SQLite files.
  */
 export async function startGateway(env: Record<string, string> = {}, { offload = true, nodes = 1 } = {}): Promise<GatewayHarness> {
   const ent = await startEnt();
@@ -78,28 +124,22 @@ export async function startGateway(env: Record<string, string> = {}, { offload =
   const secondStorage = nodes > 1 ? await startStorage() : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'mytoutatice-gateway-'));
   writeAppsFixture(join(dir, 'apps'));
+  const place = await testStatePlace();
   const config = readConfig({
     OIDC_ISSUER: ent.issuer,
     STORAGE_URL: storage.url,
     INTERNAL_TOKEN_SECRET: TEST_SECRET,
-    GATEWAY_DATA_DIR: join(dir, 'data'),
+    GATEWAY_DATA_DIR: place.GATEWAY_DATA_DIR,
+    ...(place.DATABASE_URL === undefined ? {} : { DATABASE_URL: place.DATABASE_URL }),
     APPS_DIR: join(dir, 'apps'),
     ...(offload ? { LOCAL_STORAGE_DIR: storage.config.dataDir } : {}),
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const gateway = createGateway(config);
-  const server: Server = await new Promise((resolve) => {
-    const s = createServer(gateway.handler).listen(0, '127.0.0.1', () => resolve(s));
-  });
-  server.on('upgrade', gateway.upgrade);
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const gateway = await serve(createGateway(config));
+  const others: Serving[] = [];
+  const { url, call } = gateway;
   const tokenFor = async (login: string) => (await signIn(ent.issuer, login)).tokens;
-  const call = (token: string | undefined, path: string, init: RequestInit = {}) =>
-    fetch(`${url}${path}`, {
-      ...init,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers as Record<string, string>) },
-    });
   return {
     url,
     config,
@@ -120,19 +160,22 @@ export async function startGateway(env: Record<string, string> = {}, { offload =
       }
       const { sub } = decodeJwt(token);
       const instance = await node.createInstance(login);
-      const directory = new Directory(config.GATEWAY_DATA_DIR);
-      directory.add({ sub: String(sub), instanceId: instance.id, slug: login, backendUrl: node.url, createdAt: new Date().toISOString() });
-      directory.close();
+      const state = openGatewayState(config);
+      await state.directory.add({ sub: String(sub), instanceId: instance.id, slug: login, backendUrl: node.url, createdAt: new Date().toISOString() });
+      await state.close();
       return token;
     },
     tokenFor,
     call,
+    async anotherGateway() {
+      const other = await startGatewayProcess(configEnv(config));
+      others.push({ url: other.url, call: caller(other.url), close: () => other.stop() });
+      return { url: other.url, call: caller(other.url) };
+    },
     async close() {
-      server.closeAllConnections();
-      // Upgraded sockets are no longer the server's connections: the gateway ends them.
-      gateway.close();
-      await new Promise((r) => server.close(r));
+      await Promise.all([gateway, ...others].map((serving) => serving.close()));
       await Promise.all([ent.close(), storage.close(), secondStorage?.close()]);
+      await place.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
