@@ -124,8 +124,21 @@ test.describe('Drive: browsing and actions', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Résultats pour « eleve ete »' })).toBeVisible();
     await expect(row(page, 'Élève été.txt').filter({ hasText: folder })).toContainText(`Drive › ${folder}`);
     await expectNoAxeViolation(page);
+    // Words in any order, « _ », « . » and spaces alike; the search lives in the address.
+    await search.fill('ete eleve txt');
+    await expect(row(page, 'Élève été.txt').filter({ hasText: folder })).toBeVisible();
+    await expect(page).toHaveURL(/\/drive\/corbeille\?q=ete\+eleve\+txt$/);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Résultats pour « ete eleve txt »' })).toBeVisible();
+    await expect(search).toHaveValue('ete eleve txt');
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1, name: 'Corbeille' })).toBeVisible();
+    await expect(search).toHaveValue('');
+    await page.goForward();
+    await expect(search).toHaveValue('ete eleve txt');
     await search.press('Escape');
     await expect(page.getByRole('heading', { level: 1, name: 'Corbeille' })).toBeVisible();
+    await expect(page).toHaveURL(/\/drive\/corbeille$/);
 
     // The grid view is remembered across visits.
     await page.goto('/drive');
