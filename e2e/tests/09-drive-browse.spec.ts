@@ -176,6 +176,11 @@ test.describe('Drive on a phone', () => {
     await page.getByRole('link', { name: folder }).click();
     const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     expect(await fits()).toBe(true);
+    // The name has the row's width (no word broken in two), its date and size on a line under it.
+    const name = page.getByRole('rowheader', { name: 'brouillon.txt' });
+    await expect(name).toContainText(/brouillon\.txt\s*\d+ \S+\.? \d{4} · \d+\s\S+$/);
+    expect((await name.boundingBox())?.width).toBeGreaterThan(250);
+    await expect(page.getByRole('columnheader', { name: 'Taille' })).toBeHidden();
 
     await itemMenu(page, 'brouillon.txt', 'Renommer');
     const field = page.getByRole('textbox', { name: 'Nouveau nom de « brouillon.txt »' });
