@@ -118,6 +118,18 @@ test.describe('Drive: uploads, previews, versions, scanner', () => {
     await expect(preview.getByRole('img', { name: 'Page 2 sur 2' })).toBeVisible();
     await expect(preview.getByText('Fichier 1 sur 3')).toBeVisible();
     expect(await fits(page)).toBe(true);
+    // Read top to bottom, left to right, as they are tabbed through: « Précédent » « Suivant » first.
+    const shown = await preview.getByRole('button').evaluateAll((buttons) =>
+      buttons
+        .filter((button) => button.closest('.mt-dialog__actions'))
+        .map((button) => {
+          const { top, left } = button.getBoundingClientRect();
+          return { name: button.textContent?.trim() ?? '', top, left };
+        })
+        .sort((a, b) => a.top - b.top || a.left - b.left)
+        .map((button) => button.name),
+    );
+    expect(shown).toEqual(['Précédent', 'Suivant', 'Versions', 'Télécharger']);
     await expectNoAxeViolation(page, '.mt-preview');
 
     await page.keyboard.press('ArrowRight');
