@@ -287,7 +287,7 @@ test.describe('Drive: uploads, previews, versions, scanner', () => {
       { name: 'page2.png', mimeType: 'image/png', buffer: PNG },
     ]);
     await expect(scanner.getByRole('img', { name: 'Page 2' })).toBeVisible();
-    await expect(scanner.getByText('2 page(s)')).toBeVisible();
+    await expect(scanner.getByText('2 pages', { exact: true })).toBeVisible();
     await scanner.getByRole('button', { name: 'Descendre la page 1' }).click();
     expect(await fits(page)).toBe(true);
     await expectNoAxeViolation(page, '.mt-dialog');

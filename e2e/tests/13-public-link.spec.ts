@@ -78,7 +78,7 @@ test.describe('Public links', () => {
     expect((await fileDownload).suggestedFilename()).toBe('programme.txt');
 
     await visitor.locator('input[type=file]').setInputFiles({ name: 'photo-de-groupe.txt', mimeType: 'text/plain', buffer: Buffer.from('Souvenir') });
-    await expect(visitor.getByText('1 fichier(s) déposé(s).')).toBeVisible();
+    await expect(visitor.getByText('1 fichier déposé.', { exact: true })).toBeVisible();
     await expect(table.getByRole('button', { name: 'photo-de-groupe.txt', exact: true })).toBeVisible();
     expect(await api.names(folder.id)).toEqual(['baie.png', 'photo-de-groupe.txt', 'programme.txt']);
 
