@@ -198,6 +198,18 @@ test.describe('Drive on a phone', () => {
     await expect(page.getByText('2 éléments ont été placés dans la corbeille.')).toBeVisible();
 
     await page.getByRole('button', { name: 'Menu' }).tap();
+    // The storage panel keeps each figure with its unit (« 5,37 Go », « 0 % ») on one line.
+    const quota = page.getByRole('region', { name: 'Espace de stockage' });
+    await expect(quota.getByRole('progressbar')).toBeAttached();
+    const lines = await quota.locator('.mt-progress__label > span[aria-hidden], dd').evaluateAll((figures) =>
+      figures.map((figure) => {
+        const range = document.createRange();
+        range.selectNodeContents(figure);
+        return range.getClientRects().length;
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.every((count) => count === 1)).toBe(true);
     await page.getByRole('link', { name: 'Corbeille', exact: true }).tap();
     await expect(page.getByRole('heading', { level: 1, name: 'Corbeille' })).toBeVisible();
     expect(await fits()).toBe(true);
