@@ -128,10 +128,16 @@ test.describe('Public links', () => {
     await page.getByRole('menuitem', { name: 'Partager' }).click();
     const dialog = page.getByRole('dialog', { name: `Partager « ${folder.name} »` });
     await expect(dialog.getByRole('radio', { name: 'Peut consulter' })).toBeChecked();
+    // The access radios wear the system's colour, not the browser's default.
+    await expect(dialog.getByRole('radio', { name: 'Peut consulter' })).toHaveCSS('accent-color', 'rgb(26, 98, 168)');
     await expect(dialog.getByLabel('Date d’expiration')).not.toHaveValue('');
     await dialog.getByLabel('Mot de passe').fill(PASSWORD);
     await dialog.getByRole('button', { name: 'Générer un lien' }).click();
     await expect(dialog.getByText('Lien activé')).toBeVisible();
+    // « Copier le lien » and « Désactiver le lien » do not touch.
+    const copyBox = await dialog.getByRole('button', { name: 'Copier le lien' }).boundingBox();
+    const disableBox = await dialog.getByRole('button', { name: 'Désactiver le lien' }).boundingBox();
+    expect(copyBox && disableBox && disableBox.x - (copyBox.x + copyBox.width)).toBeGreaterThanOrEqual(8);
     await dialog.getByRole('button', { name: 'Copier le lien' }).click();
     await expect(dialog.getByRole('status').getByText('Lien copié dans le presse-papiers.')).toBeVisible();
     const url = await page.evaluate(() => navigator.clipboard.readText());
