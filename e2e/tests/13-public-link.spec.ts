@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext, Page } from '@playwright/test';
+import { PDFDocument } from 'pdf-lib';
 import { accessToken, expectNoAxeViolation, signInWithSpace } from './journey.ts';
 
 /** A 1×1 PNG: small, and a picture the browser really draws. */
@@ -112,6 +113,16 @@ test.describe('Public links', () => {
     const download = visitor.waitForEvent('download');
     await visitor.getByRole('button', { name: 'Télécharger' }).click();
     expect((await download).suggestedFilename()).toBe('consignes.txt');
+    await expectNoAxeViolation(visitor);
+
+    // A PDF is drawn page by page, by the Drive's viewer.
+    const pdf = await PDFDocument.create();
+    pdf.addPage([300, 200]);
+    pdf.addPage([300, 200]);
+    const poster = await api.upload(folder.id, 'affiche.pdf', Buffer.from(await pdf.save()));
+    await visitor.goto((await api.link({ itemId: poster.id, access: 'read' })).path);
+    await expect(visitor.getByRole('heading', { level: 2, name: 'affiche.pdf' })).toBeVisible();
+    await expect(visitor.getByRole('img', { name: 'Page 2 sur 2' })).toBeVisible();
     await expectNoAxeViolation(visitor);
     await visitorContext.close();
   });

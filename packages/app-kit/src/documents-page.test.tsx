@@ -21,6 +21,7 @@ async function drawn(locale: Locale): Promise<string> {
     queryKey: key,
     queryFn: () => Promise.reject(failure),
     initialPageParam: null,
+    getNextPageParam: () => null,
     retry: false,
   });
   const client = createClient({ getToken: () => 'token', fetch: () => Promise.reject(new Error('no request expected')) });
