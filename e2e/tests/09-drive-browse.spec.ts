@@ -182,6 +182,18 @@ test.describe('Drive on a phone', () => {
     expect((await name.boundingBox())?.width).toBeGreaterThan(250);
     await expect(page.getByRole('columnheader', { name: 'Taille' })).toBeHidden();
 
+    // Near the bottom of the window, the « … » menu opens upward: « Supprimer » is not cut off.
+    const rowBox = await name.boundingBox();
+    const height = Math.ceil((rowBox?.y ?? 0) + (rowBox?.height ?? 0) + 60);
+    await page.setViewportSize({ width: 390, height });
+    await page.getByRole('button', { name: 'Plus d’actions pour « brouillon.txt »' }).tap();
+    const menuBox = await page.getByRole('menu').boundingBox();
+    expect(menuBox && menuBox.y >= 0 && menuBox.y + menuBox.height <= height).toBe(true);
+    await page.keyboard.press('End');
+    await expect(page.getByRole('menuitem', { name: 'Supprimer' })).toBeInViewport();
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 390, height: 844 });
+
     await itemMenu(page, 'brouillon.txt', 'Renommer');
     const field = page.getByRole('textbox', { name: 'Nouveau nom de « brouillon.txt »' });
     await field.fill('notes.txt');
