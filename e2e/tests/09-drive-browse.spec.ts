@@ -178,7 +178,8 @@ test.describe('Drive on a phone', () => {
     expect(await fits()).toBe(true);
     // The name has the row's width (no word broken in two), its date and size on a line under it.
     const name = page.getByRole('rowheader', { name: 'brouillon.txt' });
-    await expect(name).toContainText(/brouillon\.txt\s*\d+\s\S+\s\d{4}\s·\s[\d,]+\s\S+$/);
+    await expect(name).toHaveAttribute('data-meta', /^\d+\s\S+\s\d{4}\s·\s[\d,]+\s\S+$/);
+    expect(await name.evaluate((cell) => getComputedStyle(cell, '::after').display)).toBe('block');
     expect((await name.boundingBox())?.width).toBeGreaterThan(250);
     await expect(page.getByRole('columnheader', { name: 'Taille' })).toBeHidden();
 

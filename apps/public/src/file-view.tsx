@@ -1,7 +1,8 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { FileDoc } from '@mytoutatice/contract';
-import { Button, EmptyState, ErrorPanel, Icon, Loading, errorText, formatBytes, formatDate, previewKind, useT, useToast } from '@mytoutatice/ui';
+import { Button, EmptyState, ErrorPanel, Icon, Loading, errorText, formatBytes, formatDate, useT, useToast } from '@mytoutatice/ui';
+import { previewKind } from '@mytoutatice/ui/preview-kind';
 import type { PublicKey } from './messages.ts';
 import { downloadFile } from './download.ts';
 import { useVisitor } from './visitor-context.tsx';

@@ -36,5 +36,3 @@ export { en } from './i18n/en.ts';
 export { formatBytes, formatDate } from './i18n/format.ts';
 export { saveBlob, saveUrl } from './components/save-file.ts';
 export { errorText } from './i18n/error-text.ts';
-export { previewKind } from './preview/preview-kind.ts';
-export type { PreviewKind } from './preview/preview-kind.ts';

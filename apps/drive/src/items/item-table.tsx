@@ -135,12 +135,12 @@ function cell(item: FileDoc, column: Column, locale: string) {
 
 /**
  * On a phone, where the other columns leave so that the name has the row's width (and breaks
- * only between words), the dates and size go on a line of their own under it. Hidden from
- * assistive technologies: the row header's name stays the item's name.
+ * only between words), the dates and size go on a line of their own under it: drawn by the
+ * stylesheet from `data-meta`, so the row header's text and name stay the item's name.
  */
-function PhoneMeta({ item, columns, locale }: { item: FileDoc; columns: readonly Column[]; locale: string }) {
+function phoneMeta(item: FileDoc, columns: readonly Column[], locale: string): string | undefined {
   const parts = columns.flatMap((column) => text(item, column, locale) ?? []).filter((part) => part !== '—');
-  return parts.length === 0 ? null : <span className="mt-item-table__meta" aria-hidden="true">{parts.join(' · ')}</span>;
+  return parts.length === 0 ? undefined : parts.join(' · ');
 }
 
 type ItemRowProps = Pick<ItemViewProps, 'columns' | 'context' | 'itemProps' | 'onToggle'> & {
@@ -161,9 +161,8 @@ const ItemRow = memo(function ItemRow({ item, index, selected, columns, locale, 
       <td className="mt-item-table__check">
         <ItemCheckbox item={item} selected={selected} onToggle={() => onToggle(index)} />
       </td>
-      <th scope="row" className="mt-item-table__name">
+      <th scope="row" className="mt-item-table__name" data-meta={phoneMeta(item, columns, locale)}>
         <ItemName item={item} context={context} />
-        <PhoneMeta item={item} columns={columns} locale={locale} />
       </th>
       {columns.map((column) => cell(item, column, locale))}
       <td className="mt-item-table__actions">

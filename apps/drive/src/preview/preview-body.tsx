@@ -1,7 +1,8 @@
 import type { DriveKey } from '../messages.ts';
 import type { FileDoc } from '@mytoutatice/contract';
 import { lazy, Suspense } from 'react';
-import { Button, formatBytes, Icon, Loading, previewKind, useLocale, useT } from '@mytoutatice/ui';
+import { Button, formatBytes, Icon, Loading, useLocale, useT } from '@mytoutatice/ui';
+import { previewKind } from '@mytoutatice/ui/preview-kind';
 import { ImagePreview } from './image-preview.tsx';
 import { MediaPreview } from './media-preview.tsx';
 

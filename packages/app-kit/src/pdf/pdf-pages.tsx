@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { GlobalWorkerOptions, getDocument } from 'pdfjs-dist';
 import type { PDFDocumentLoadingTask } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { ErrorPanel, errorText, Loading, useT } from '@mytoutatice/ui';
+import { ErrorPanel, errorText, I18nProvider, Loading, useT } from '@mytoutatice/ui';
+import { pdfMessages, type PdfKey } from './pdf-messages.ts';
 
 // A file of our origin: the page's CSP (`script-src 'self'`, which workers fall back to) allows it.
 GlobalWorkerOptions.workerSrc = workerUrl;
@@ -27,8 +28,16 @@ export type PdfPagesProps = {
  * (`@mytoutatice/app-kit/pdf`), imported lazily: pdf.js is fetched when a PDF is opened, never
  * with the shell.
  */
-export function PdfPages({ content, failedTitle }: PdfPagesProps) {
-  const t = useT();
+export function PdfPages(props: PdfPagesProps) {
+  return (
+    <I18nProvider messages={pdfMessages}>
+      <Pages {...props} />
+    </I18nProvider>
+  );
+}
+
+function Pages({ content, failedTitle }: PdfPagesProps) {
+  const t = useT<PdfKey>();
   const holder = useRef<HTMLDivElement>(null);
   const [drawn, setDrawn] = useState<Drawn>();
   const [failed, setFailed] = useState<unknown>();
@@ -53,7 +62,7 @@ export function PdfPages({ content, failedTitle }: PdfPagesProps) {
         canvas.height = Math.floor(viewport.height);
         canvas.className = 'mt-pdf__page';
         canvas.setAttribute('role', 'img');
-        canvas.setAttribute('aria-label', t('preview.page', { page: number, count: pdf.numPages }));
+        canvas.setAttribute('aria-label', t('pdf.page', { page: number, count: pdf.numPages }));
         await page.render({ canvas, viewport }).promise;
         if (stopped) break;
         target.append(canvas);
@@ -75,7 +84,7 @@ export function PdfPages({ content, failedTitle }: PdfPagesProps) {
     <div className="mt-pdf">
       {(!drawn || drawn.shown === 0) && <Loading />}
       <div ref={holder} className="mt-pdf__pages" data-testid="pdf-pages" />
-      {drawn && drawn.pages > MAX_PAGES && <p>{t('preview.morePages', { shown: MAX_PAGES, count: drawn.pages })}</p>}
+      {drawn && drawn.pages > MAX_PAGES && <p>{t('pdf.morePages', { shown: MAX_PAGES, count: drawn.pages })}</p>}
     </div>
   );
 }

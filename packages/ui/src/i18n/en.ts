@@ -33,8 +33,6 @@ export const en: Partial<Record<UiMessageKey, string>> = {
   'toast.dismiss': 'Dismiss notification',
   'error.appLoadFailed': 'This application could not be loaded',
   'error.appCrashed': '{name} ran into a problem',
-  'preview.page': 'Page {page} of {count}',
-  'preview.morePages': 'The first {shown} of {count} pages are shown: download the file to read it all.',
   'error.generic': 'Something went wrong.',
   'error.bad_request': 'The request is invalid.',
   'error.invalid_name': 'This name is not valid.',

@@ -34,8 +34,6 @@ export const fr = {
   'toast.dismiss': 'Fermer la notification',
   'error.appLoadFailed': 'Cette application n’a pas pu se charger',
   'error.appCrashed': '{name} a rencontré un problème',
-  'preview.page': 'Page {page} sur {count}',
-  'preview.morePages': 'Les {shown} premières pages sur {count} sont affichées : téléchargez le fichier pour le lire en entier.',
   'error.generic': 'Une erreur est survenue.',
   'error.bad_request': 'La demande est invalide.',
   'error.invalid_name': 'Ce nom n’est pas valide.',

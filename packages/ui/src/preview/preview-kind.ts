@@ -10,7 +10,8 @@ const MARKDOWN_EXTENSIONS = new Set(['md', 'markdown']);
 
 /**
  * How a file is previewed, from its type and, when the type says little, its extension: one rule
- * for the Drive and the public link page.
+ * for the Drive and the public link page. Its own entry (`@mytoutatice/ui/preview-kind`), bundled
+ * by the apps that preview: the shell never needs it.
  */
 export function previewKind(file: Pick<FileDoc, 'name' | 'mime'>): PreviewKind {
   const mime = (file.mime ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
