@@ -115,7 +115,8 @@ test.describe('Drive: uploads, previews, versions, scanner', () => {
     const opener = page.getByRole('button', { name: 'a-cours.pdf', exact: true });
     await opener.click();
     let preview = page.getByRole('dialog', { name: 'a-cours.pdf' });
-    await expect(preview.getByRole('img', { name: 'Page 2 sur 2' })).toBeVisible();
+    // pdf.js starts its worker first: seconds on a loaded machine.
+    await expect(preview.getByRole('img', { name: 'Page 2 sur 2' })).toBeVisible({ timeout: 30_000 });
     await expect(preview.getByText('Fichier 1 sur 3')).toBeVisible();
     expect(await fits(page)).toBe(true);
     // Read top to bottom, left to right, as they are tabbed through: « Précédent » « Suivant » first.

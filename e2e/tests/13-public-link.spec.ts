@@ -122,7 +122,8 @@ test.describe('Public links', () => {
     const poster = await api.upload(folder.id, 'affiche.pdf', Buffer.from(await pdf.save()));
     await visitor.goto((await api.link({ itemId: poster.id, access: 'read' })).path);
     await expect(visitor.getByRole('heading', { level: 2, name: 'affiche.pdf' })).toBeVisible();
-    await expect(visitor.getByRole('img', { name: 'Page 2 sur 2' })).toBeVisible();
+    // pdf.js starts its worker first: seconds on a loaded machine.
+    await expect(visitor.getByRole('img', { name: 'Page 2 sur 2' })).toBeVisible({ timeout: 30_000 });
     await expectNoAxeViolation(visitor);
     await visitorContext.close();
   });
