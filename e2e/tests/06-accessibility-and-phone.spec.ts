@@ -6,7 +6,11 @@ test.describe('Accessibility and phones', () => {
     await signIn(page, 'admin');
     await expect(page.getByRole('heading', { name: 'Créer mon espace MyToutatice' })).toBeVisible();
     await expectNoAxeViolation(page);
+    // On a phone the CGU are scrolled through to accept them; the Home still opens at its top.
+    await page.setViewportSize({ width: 390, height: 600 });
     await completeOnboarding(page);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 720 });
     await expectNoAxeViolation(page);
     for (const route of ['/drive', '/notes', '/contacts', '/photos', '/store']) {
       await page.evaluate((path) => window.history.pushState(null, '', path), route);

@@ -124,8 +124,21 @@ test.describe('Drive: browsing and actions', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Résultats pour « eleve ete »' })).toBeVisible();
     await expect(row(page, 'Élève été.txt').filter({ hasText: folder })).toContainText(`Drive › ${folder}`);
     await expectNoAxeViolation(page);
+    // Words in any order, « _ », « . » and spaces alike; the search lives in the address.
+    await search.fill('ete eleve txt');
+    await expect(row(page, 'Élève été.txt').filter({ hasText: folder })).toBeVisible();
+    await expect(page).toHaveURL(/\/drive\/corbeille\?q=ete\+eleve\+txt$/);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Résultats pour « ete eleve txt »' })).toBeVisible();
+    await expect(search).toHaveValue('ete eleve txt');
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1, name: 'Corbeille' })).toBeVisible();
+    await expect(search).toHaveValue('');
+    await page.goForward();
+    await expect(search).toHaveValue('ete eleve txt');
     await search.press('Escape');
     await expect(page.getByRole('heading', { level: 1, name: 'Corbeille' })).toBeVisible();
+    await expect(page).toHaveURL(/\/drive\/corbeille$/);
 
     // The grid view is remembered across visits.
     await page.goto('/drive');
@@ -163,6 +176,24 @@ test.describe('Drive on a phone', () => {
     await page.getByRole('link', { name: folder }).click();
     const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     expect(await fits()).toBe(true);
+    // The name has the row's width (no word broken in two), its date and size on a line under it.
+    const name = page.getByRole('rowheader', { name: 'brouillon.txt' });
+    await expect(name).toHaveAttribute('data-meta', /^\d+\s\S+\s\d{4}\s·\s[\d,]+\s\S+$/);
+    expect(await name.evaluate((cell) => getComputedStyle(cell, '::after').display)).toBe('block');
+    expect((await name.boundingBox())?.width).toBeGreaterThan(250);
+    await expect(page.getByRole('columnheader', { name: 'Taille' })).toBeHidden();
+
+    // Near the bottom of the window, the « … » menu opens upward: « Supprimer » is not cut off.
+    const rowBox = await name.boundingBox();
+    const height = Math.ceil((rowBox?.y ?? 0) + (rowBox?.height ?? 0) + 60);
+    await page.setViewportSize({ width: 390, height });
+    await page.getByRole('button', { name: 'Plus d’actions pour « brouillon.txt »' }).tap();
+    const menuBox = await page.getByRole('menu').boundingBox();
+    expect(menuBox && menuBox.y >= 0 && menuBox.y + menuBox.height <= height).toBe(true);
+    await page.keyboard.press('End');
+    await expect(page.getByRole('menuitem', { name: 'Supprimer' })).toBeInViewport();
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 390, height: 844 });
 
     await itemMenu(page, 'brouillon.txt', 'Renommer');
     const field = page.getByRole('textbox', { name: 'Nouveau nom de « brouillon.txt »' });
@@ -180,6 +211,18 @@ test.describe('Drive on a phone', () => {
     await expect(page.getByText('2 éléments ont été placés dans la corbeille.')).toBeVisible();
 
     await page.getByRole('button', { name: 'Menu' }).tap();
+    // The storage panel keeps each figure with its unit (« 5,37 Go », « 0 % ») on one line.
+    const quota = page.getByRole('region', { name: 'Espace de stockage' });
+    await expect(quota.getByRole('progressbar')).toBeAttached();
+    const lines = await quota.locator('.mt-progress__label > span[aria-hidden], dd').evaluateAll((figures) =>
+      figures.map((figure) => {
+        const range = document.createRange();
+        range.selectNodeContents(figure);
+        return range.getClientRects().length;
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.every((count) => count === 1)).toBe(true);
     await page.getByRole('link', { name: 'Corbeille', exact: true }).tap();
     await expect(page.getByRole('heading', { level: 1, name: 'Corbeille' })).toBeVisible();
     expect(await fits()).toBe(true);

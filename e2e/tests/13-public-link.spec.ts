@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext, Page } from '@playwright/test';
+import { PDFDocument } from 'pdf-lib';
 import { accessToken, expectNoAxeViolation, signInWithSpace } from './journey.ts';
 
 /** A 1×1 PNG: small, and a picture the browser really draws. */
@@ -78,7 +79,7 @@ test.describe('Public links', () => {
     expect((await fileDownload).suggestedFilename()).toBe('programme.txt');
 
     await visitor.locator('input[type=file]').setInputFiles({ name: 'photo-de-groupe.txt', mimeType: 'text/plain', buffer: Buffer.from('Souvenir') });
-    await expect(visitor.getByText('1 fichier(s) déposé(s).')).toBeVisible();
+    await expect(visitor.getByText('1 fichier déposé.', { exact: true })).toBeVisible();
     await expect(table.getByRole('button', { name: 'photo-de-groupe.txt', exact: true })).toBeVisible();
     expect(await api.names(folder.id)).toEqual(['baie.png', 'photo-de-groupe.txt', 'programme.txt']);
 
@@ -113,6 +114,17 @@ test.describe('Public links', () => {
     await visitor.getByRole('button', { name: 'Télécharger' }).click();
     expect((await download).suggestedFilename()).toBe('consignes.txt');
     await expectNoAxeViolation(visitor);
+
+    // A PDF is drawn page by page, by the Drive's viewer.
+    const pdf = await PDFDocument.create();
+    pdf.addPage([300, 200]);
+    pdf.addPage([300, 200]);
+    const poster = await api.upload(folder.id, 'affiche.pdf', Buffer.from(await pdf.save()));
+    await visitor.goto((await api.link({ itemId: poster.id, access: 'read' })).path);
+    await expect(visitor.getByRole('heading', { level: 2, name: 'affiche.pdf' })).toBeVisible();
+    // pdf.js starts its worker first: seconds on a loaded machine.
+    await expect(visitor.getByRole('img', { name: 'Page 2 sur 2' })).toBeVisible({ timeout: 30_000 });
+    await expectNoAxeViolation(visitor);
     await visitorContext.close();
   });
 
@@ -128,10 +140,16 @@ test.describe('Public links', () => {
     await page.getByRole('menuitem', { name: 'Partager' }).click();
     const dialog = page.getByRole('dialog', { name: `Partager « ${folder.name} »` });
     await expect(dialog.getByRole('radio', { name: 'Peut consulter' })).toBeChecked();
+    // The access radios wear the system's colour, not the browser's default.
+    await expect(dialog.getByRole('radio', { name: 'Peut consulter' })).toHaveCSS('accent-color', 'rgb(26, 98, 168)');
     await expect(dialog.getByLabel('Date d’expiration')).not.toHaveValue('');
     await dialog.getByLabel('Mot de passe').fill(PASSWORD);
     await dialog.getByRole('button', { name: 'Générer un lien' }).click();
     await expect(dialog.getByText('Lien activé')).toBeVisible();
+    // « Copier le lien » and « Désactiver le lien » do not touch.
+    const copyBox = await dialog.getByRole('button', { name: 'Copier le lien' }).boundingBox();
+    const disableBox = await dialog.getByRole('button', { name: 'Désactiver le lien' }).boundingBox();
+    expect(copyBox && disableBox && disableBox.x - (copyBox.x + copyBox.width)).toBeGreaterThanOrEqual(8);
     await dialog.getByRole('button', { name: 'Copier le lien' }).click();
     await expect(dialog.getByRole('status').getByText('Lien copié dans le presse-papiers.')).toBeVisible();
     const url = await page.evaluate(() => navigator.clipboard.readText());

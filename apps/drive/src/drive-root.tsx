@@ -1,5 +1,4 @@
 import { usePathname } from '@mytoutatice/app-kit';
-import { useState } from 'react';
 import { FolderView } from './folder/folder-view.tsx';
 import { FavoritesView } from './lists/favorites-view.tsx';
 import { PreviewHost } from './preview/preview-host.tsx';
@@ -11,6 +10,7 @@ import { SearchBox } from './search/search-box.tsx';
 import { SharingScreen } from './sharings/sharing-screen.tsx';
 import { SearchView } from './search/search-view.tsx';
 import { useDebounced } from './search/use-debounced.ts';
+import { useSearchQuery } from './search/use-search-query.ts';
 import { TrashView } from './trash/trash-view.tsx';
 import { UploadProvider } from './upload/upload-context.tsx';
 
@@ -37,19 +37,19 @@ function Screen({ view }: { view: DriveView }) {
 
 /**
  * The search box above every screen; while it holds words, their results cover the screen.
+ * Following a link (a result's folder, the navigation) leaves the search, whose words live in
+ * the address.
  * Uploads and the preview live above the screens, so they go on across folders and views.
  */
 export function DriveRoot() {
   const pathname = usePathname();
   const view = viewFromPath(pathname);
-  const [search, setSearch] = useState({ text: '', pathname });
-  // Following a link (a result's folder, the navigation) leaves the search.
-  const text = search.pathname === pathname ? search.text : '';
+  const [text, setText] = useSearchQuery();
   const query = useDebounced(text, SEARCH_PAUSE_MS);
   const searching = text.trim() !== '' && query.trim() !== '';
   return (
     <UploadProvider>
-      <SearchBox value={text} onChange={(next) => setSearch({ text: next, pathname })} />
+      <SearchBox value={text} onChange={setText} />
       {searching ? <SearchView query={query} current={view.kind} /> : <Screen view={view} />}
       <PreviewHost />
     </UploadProvider>

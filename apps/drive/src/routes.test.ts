@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { folderPath, sharingPath, sortFromSearch, sortSearch, viewFromPath } from './routes.ts';
+import { folderPath, searchQueryFrom, sharingPath, sortFromSearch, sortSearch, viewFromPath, withSearchQuery } from './routes.ts';
 
 describe(viewFromPath.name, () => {
   it('opens the folder a link names, the root at /drive, and each side screen at its address', () => {
@@ -33,5 +33,16 @@ describe(sortFromSearch.name, () => {
     expect(sortFromSearch(sortSearch({ sort: 'size', order: 'desc' }))).toEqual({ sort: 'size', order: 'desc' });
     expect(sortSearch({ sort: 'name', order: 'asc' })).toBe('');
     expect(sortFromSearch('?tri=poids&ordre=haut')).toEqual({ sort: 'name', order: 'asc' });
+  });
+});
+
+describe(withSearchQuery.name, () => {
+  it('puts the search in the address and reads it back, keeping the sort, and leaves no trace once cleared', () => {
+    expect(withSearchQuery('', 'paie janvier')).toBe('?q=paie+janvier');
+    expect(searchQueryFrom(withSearchQuery('?tri=size&ordre=desc', 'été & 100%'))).toBe('été & 100%');
+    expect(withSearchQuery('?tri=size&q=a', 'b')).toBe('?tri=size&q=b');
+    expect(withSearchQuery('?q=paie', '')).toBe('');
+    expect(withSearchQuery('?tri=size&q=paie', '')).toBe('?tri=size');
+    expect(searchQueryFrom('?tri=size')).toBe('');
   });
 });

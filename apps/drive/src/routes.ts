@@ -73,3 +73,17 @@ export function sortFromSearch(search: string): ListingSort {
 export function sortSearch({ sort, order }: ListingSort): string {
   return sort === 'name' && order === 'asc' ? '' : `?${new URLSearchParams({ tri: sort, ordre: order }).toString()}`;
 }
+
+/** `?q=paie janvier`: the search travels with the address, so Back and bookmarks bring it back. */
+export function searchQueryFrom(search: string): string {
+  return new URLSearchParams(search).get('q') ?? '';
+}
+
+/** The query string `search` with the search set to `text` (dropped when empty), its other parameters kept. */
+export function withSearchQuery(search: string, text: string): string {
+  const params = new URLSearchParams(search);
+  if (text === '') params.delete('q');
+  else params.set('q', text);
+  const next = params.toString();
+  return next === '' ? '' : `?${next}`;
+}

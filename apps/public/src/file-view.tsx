@@ -1,11 +1,17 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { FileDoc } from '@mytoutatice/contract';
 import { Button, EmptyState, ErrorPanel, Icon, Loading, errorText, formatBytes, formatDate, useT, useToast } from '@mytoutatice/ui';
+import { previewKind } from '@mytoutatice/ui/preview-kind';
 import type { PublicKey } from './messages.ts';
 import { downloadFile } from './download.ts';
-import { previewKind } from './preview-kind.ts';
 import { useVisitor } from './visitor-context.tsx';
+
+// pdf.js weighs hundreds of kB: fetched only when a PDF is opened. The Drive's viewer.
+const PdfPages = lazy(() => import('@mytoutatice/app-kit/pdf').then((m) => ({ default: m.PdfPages })));
+
+/** Past this, a text is downloaded rather than read into the page. */
+const MAX_TEXT_PREVIEW_BYTES = 1024 * 1024;
 
 /** One file: its name, size and date, a preview when the browser can show it, « Télécharger ». */
 export function FileView({ fileId, onBack }: { fileId: string; onBack?: () => void }) {
@@ -41,16 +47,18 @@ export function FileView({ fileId, onBack }: { fileId: string; onBack?: () => vo
   );
 }
 
+/** The Drive's rule for what a file is previewed as; Markdown is shown as its text. */
 function Preview({ file }: { file: FileDoc }) {
   const t = useT<PublicKey>();
   const kind = previewKind(file);
-  if (kind === 'none') return <EmptyState title={t('public.preview.none')} />;
+  const text = kind === 'text' || kind === 'markdown';
+  if (kind === 'none' || (text && (file.size ?? 0) > MAX_TEXT_PREVIEW_BYTES)) return <EmptyState title={t('public.preview.none')} />;
   if (kind === 'video' || kind === 'audio') return <MediaPreview file={file} kind={kind} />;
-  return <ContentPreview file={file} kind={kind} />;
+  return <ContentPreview file={file} kind={text ? 'text' : kind} />;
 }
 
-/** Images and texts from the bytes themselves (through the unlock token), shown from memory. */
-function ContentPreview({ file, kind }: { file: FileDoc; kind: 'image' | 'text' }) {
+/** Images, PDFs and texts from the bytes themselves (through the unlock token), shown from memory. */
+function ContentPreview({ file, kind }: { file: FileDoc; kind: 'image' | 'pdf' | 'text' }) {
   const t = useT<PublicKey>();
   const visitor = useVisitor();
   const content = useQuery({ queryKey: ['content', file.id, file.sha256], queryFn: ({ signal }) => visitor.files.content(file.id, { signal }) });
@@ -60,6 +68,13 @@ function ContentPreview({ file, kind }: { file: FileDoc; kind: 'image' | 'text' 
 
   if (content.isError) return <ErrorPanel title={t('public.preview.failed')} detail={errorText(t, content.error)} />;
   if (kind === 'image') return url ? <img className="pl-preview__image" src={url} alt={file.name} /> : <Loading />;
+  if (kind === 'pdf') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <PdfPages content={content.data} failedTitle={t('public.preview.failed')} />
+      </Suspense>
+    );
+  }
   return text.data === undefined ? <Loading /> : <pre className="pl-preview__text" tabIndex={0}>{text.data}</pre>;
 }
 

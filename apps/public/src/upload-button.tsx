@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Icon, ProgressBar, errorText, useT, useToast } from '@mytoutatice/ui';
+import { Button, Icon, ProgressBar, errorText, usePlural, useT, useToast } from '@mytoutatice/ui';
 import type { PublicKey } from './messages.ts';
 import { useVisitor } from './visitor-context.tsx';
 
@@ -13,6 +13,7 @@ type Sending = { name: string; sent: number; total: number };
  */
 export function UploadButton({ folderId }: { folderId: string }) {
   const t = useT<PublicKey>();
+  const plural = usePlural<PublicKey>();
   const visitor = useVisitor();
   const toast = useToast();
   const queryClient = useQueryClient();
@@ -30,7 +31,7 @@ export function UploadButton({ folderId }: { folderId: string }) {
         });
         done += 1;
       }
-      toast.success(t('public.uploaded', { count: done }));
+      toast.success(plural('public.uploaded', done));
     } catch (error) {
       toast.error(errorText(t, error));
     } finally {

@@ -6,8 +6,9 @@ import singleSpaReact from 'single-spa-react';
 import type { ReactAppOrParcel } from 'single-spa-react';
 import { MyToutaticeProvider } from '@mytoutatice/sdk/react';
 import type { ShellProps } from '@mytoutatice/sdk/react';
-import { ErrorPanel, I18nProvider, Loading, ToastProvider } from '@mytoutatice/ui';
+import { I18nProvider, Loading, ToastProvider } from '@mytoutatice/ui';
 import type { Messages } from '@mytoutatice/ui';
+import { AppCrashed } from './app-crashed.tsx';
 
 export type AppDefinition = {
   /** The app's name as people see it (used in the error panel). */
@@ -44,8 +45,6 @@ export function defineApp(app: AppDefinition): ReactAppOrParcel<ShellProps> {
     React,
     ReactDOMClient,
     rootComponent: AppRoot,
-    errorBoundary: (error) => (
-      <ErrorPanel title={`${app.name} a rencontré un problème`} detail={error.message} onRetry={() => window.location.reload()} />
-    ),
+    errorBoundary: (error) => <AppCrashed name={app.name} error={error} />,
   });
 }

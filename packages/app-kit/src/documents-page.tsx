@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Document } from '@mytoutatice/contract';
 import { useDocuments } from '@mytoutatice/sdk/react';
-import { EmptyState, ErrorPanel, Loading, PageLayout } from '@mytoutatice/ui';
+import { EmptyState, ErrorPanel, errorText, Loading, PageLayout, useT } from '@mytoutatice/ui';
 
 export type DocumentsPageProps = {
   title: string;
@@ -17,10 +17,11 @@ export type DocumentsPageProps = {
 
 /** An app's first screen over one doctype: its documents, or the empty state that explains it. */
 export function DocumentsPage({ title, doctype, listTitle, empty, loadError, label, actions }: DocumentsPageProps) {
+  const t = useT();
   const docs = useDocuments(doctype);
   let body: ReactNode;
   if (docs.isPending) body = <Loading />;
-  else if (docs.isError) body = <ErrorPanel title={loadError} detail={docs.error.message} onRetry={() => void docs.refetch()} />;
+  else if (docs.isError) body = <ErrorPanel title={loadError} detail={errorText(t, docs.error)} onRetry={() => void docs.refetch()} />;
   else if (docs.data.items.length === 0) body = <EmptyState title={empty.title} text={empty.text} icon={empty.icon} />;
   else
     body = (

@@ -24,7 +24,7 @@ describe(searchFiles.name, () => {
     await api.file('root', 'note_1.txt');
     expect((await api.search('100%')).items.map((item) => item.name)).toEqual(['100% réussite.txt']);
     expect((await api.search('% r')).items.map((item) => item.name)).toEqual(['100% réussite.txt']);
-    expect((await api.search('e_1')).items.map((item) => item.name)).toEqual(['note_1.txt']);
+    expect((await api.search('note_1')).items.map((item) => item.name)).toEqual(['note_1.txt']);
     expect((await api.search('0\\%')).items).toEqual([]);
     // Taken literally: `_` matches only a real underscore, `%%` matches nothing.
     expect((await api.search('_')).items.map((item) => item.name)).toEqual(['note_1.txt']);
@@ -48,6 +48,21 @@ describe(searchFiles.name, () => {
     expect((await api.search('E\u0301cole')).items).toHaveLength(3);
     expect((await api.search('ensap')).items.map((item) => item.path)).toEqual(['/Administratif/Ensap']);
     expect((await api.search('introuvable')).items).toEqual([]);
+  });
+
+  it('finds names holding every word of the query in any order, « _ », « - » and « . » separating words', async () => {
+    const folder = await api.folder('root', 'Paie');
+    await api.file(folder.id, '2017_01_Bulletin_de_paie_janvier.pdf');
+    await api.file(folder.id, '2017-02-Bulletin-de-paie-février.pdf');
+    await api.file(folder.id, 'Janvier.2018.Bulletin.pdf');
+    const names = async (q: string) => (await api.search(q)).items.map((item) => item.name);
+    expect(await names('paie janvier')).toEqual(['2017_01_Bulletin_de_paie_janvier.pdf']);
+    expect(await names('JANVIER  Paie')).toEqual(['2017_01_Bulletin_de_paie_janvier.pdf']);
+    expect(await names('bulletin_fevrier')).toEqual(['2017-02-Bulletin-de-paie-février.pdf']);
+    // Names starting with the first word first.
+    expect(await names('janvier bulletin')).toEqual(['Janvier.2018.Bulletin.pdf', '2017_01_Bulletin_de_paie_janvier.pdf']);
+    expect(await names('bulletin 2017 pdf')).toEqual(['2017-02-Bulletin-de-paie-février.pdf', '2017_01_Bulletin_de_paie_janvier.pdf']);
+    expect(await names('paie mars')).toEqual([]);
   });
 
   it('pages with a cursor through every result exactly once, and refuses a cursor of another search', async () => {

@@ -7,26 +7,36 @@ import { locatedPage } from './located-page.ts';
 import { positionSql, type SqlDb } from '@mytoutatice/sql';
 
 /**
- * Names containing the query, compared as listings sort them (lower case, no accents), so
- * « ecole » finds « École ». Names that start with it rank first (`rank` 0), then the others,
- * each group by name. Trashed items (and everything in a trashed folder) are not found; nor are
- * the root and the trash, whose names are empty.
+ * Names holding every word of the query, in any order, compared as listings sort them (lower
+ * case, no accents), so « ecole » finds « École » and « paie janvier » finds
+ * « 2017_01_Bulletin_de_paie_janvier.pdf ». Names that start with the query's first word rank
+ * first (`rank` 0), then the others, each group by name. Trashed items (and everything in a
+ * trashed folder) are not found; nor are the root and the trash, whose names are empty.
  */
-const matches = (db: SqlDb) => `SELECT *, CASE WHEN ${positionSql(db, 'sort_key', '?')} = 1 THEN 0 ELSE 1 END AS rank
-  FROM files WHERE trashed_at IS NULL AND ${contains(db).sql}`;
+const matches = (db: SqlDb, words: number) => `SELECT *, CASE WHEN ${positionSql(db, 'sort_key', '?')} = 1 THEN 0 ELSE 1 END AS rank
+  FROM files WHERE trashed_at IS NULL AND ${Array.from({ length: words }, () => contains(db).sql).join(' AND ')}`;
 
 /**
- * `sort_key` contains the query: SQLite's instr; on PostgreSQL a LIKE pattern, which its trigram
- * index (schema step 7) serves where strpos could only scan.
+ * `sort_key` contains a word: SQLite's instr; on PostgreSQL a LIKE pattern per word, each of
+ * which its trigram index (schema step 7) serves where strpos could only scan.
  */
-function contains(db: SqlDb): { sql: string; value: (q: string) => string } {
+function contains(db: SqlDb): { sql: string; value: (word: string) => string } {
   return db.dialect === 'sqlite'
-    ? { sql: 'instr(sort_key, ?) > 0', value: (q) => q }
-    : { sql: "sort_key LIKE ? ESCAPE '\\'", value: (q) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
+    ? { sql: 'instr(sort_key, ?) > 0', value: (word) => word }
+    : { sql: "sort_key LIKE ? ESCAPE '\\'", value: (word) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
 }
-const firstPage = (db: SqlDb) => `SELECT * FROM (${matches(db)}) AS m ORDER BY rank, sort_key, name, id LIMIT ?`;
-const pageAfter = (db: SqlDb) => `SELECT * FROM (${matches(db)}) AS m WHERE (rank, sort_key, name, id) > (?, ?, ?, ?)
+const firstPage = (db: SqlDb, words: number) => `SELECT * FROM (${matches(db, words)}) AS m ORDER BY rank, sort_key, name, id LIMIT ?`;
+const pageAfter = (db: SqlDb, words: number) => `SELECT * FROM (${matches(db, words)}) AS m WHERE (rank, sort_key, name, id) > (?, ?, ?, ?)
   ORDER BY rank, sort_key, name, id LIMIT ?`;
+
+/** What separates the words of a name: people write « paie janvier » for « paie_janvier.pdf ». */
+const SEPARATORS = /[\s_.-]+/u;
+
+/** The query's distinct words; a query of separators alone (« _ ») looks for itself. */
+function wordsOf(q: string): string[] {
+  const words = q.split(SEPARATORS).filter((word) => word !== '');
+  return words.length === 0 ? [q] : [...new Set(words)];
+}
 
 /** Position: the query it belongs to, then the rank, sort key, name and id of the last result. */
 const SearchKey = z.tuple([z.string(), z.union([z.literal(0), z.literal(1)]), z.string(), z.string(), z.string()]);
@@ -46,9 +56,10 @@ export async function searchFiles(db: SqlDb, rawQuery: unknown, limit: number, c
   const q = parseQuery(rawQuery);
   const after = decodeCursor(cursor, SearchKey);
   if (after && after[0] !== q) throw badRequest('Ce curseur appartient à une autre recherche.');
-  const pattern = contains(db).value(q);
+  const words = wordsOf(q);
+  const patterns = words.map(contains(db).value);
   const rows = after
-    ? await db.all(pageAfter(db), q, pattern, after[1], after[2], after[3], after[4], limit + 1)
-    : await db.all(firstPage(db), q, pattern, limit + 1);
+    ? await db.all(pageAfter(db, words.length), words[0] ?? q, ...patterns, after[1], after[2], after[3], after[4], limit + 1)
+    : await db.all(firstPage(db, words.length), words[0] ?? q, ...patterns, limit + 1);
   return locatedPage(db, rows, limit, (last) => [q, Number(last.rank), String(last.sort_key), String(last.name), String(last.id)]);
 }

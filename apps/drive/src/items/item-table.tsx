@@ -14,14 +14,13 @@ const HEADINGS: Record<Column, DriveKey> = {
   trashed: 'drive.column.trashed',
 };
 const SORTABLE: Partial<Record<Column | 'name', FileSort>> = { name: 'name', updated: 'updated', size: 'size' };
-/** Kept on a phone: the name, the size, the actions. */
-const ESSENTIAL = new Set<Column>(['size']);
 
-/** Widths come from the header cells (fixed table layout); secondary columns leave on a phone. */
+/** Widths come from the header cells (fixed table layout); the other columns leave on a phone. */
 function classOf(column: Column | 'name'): string | undefined {
   if (column === 'name') return undefined;
-  const width = column === 'location' || column === 'origin' ? 'mt-item-table__col mt-item-table__col--location' : 'mt-item-table__col';
-  return ESSENTIAL.has(column) ? width : `${width} mt-col--secondary`;
+  return column === 'location' || column === 'origin'
+    ? 'mt-item-table__col mt-item-table__col--location mt-col--secondary'
+    : 'mt-item-table__col mt-col--secondary';
 }
 
 /** The seed's list (Nom, Mise à jour, Taille) as an ARIA grid: one row per item, drawn as it scrolls into view. */
@@ -110,24 +109,38 @@ export function ItemTable(props: ItemViewProps) {
   );
 }
 
-/** A cell of a secondary column. */
-function cell(item: FileDoc, column: Column, locale: string) {
-  const className = ESSENTIAL.has(column) ? undefined : 'mt-col--secondary';
+/** What a column shows of an item, as text; null for the columns that show more (a link). */
+function text(item: FileDoc, column: Column, locale: string): string | null {
   switch (column) {
     case 'updated':
-      return <td key={column} className={className}>{formatDate(item.updatedAt, locale)}</td>;
+      return formatDate(item.updatedAt, locale);
     case 'trashed':
-      return <td key={column} className={className}>{item.trashedAt ? formatDate(item.trashedAt, locale) : '—'}</td>;
+      return item.trashedAt ? formatDate(item.trashedAt, locale) : '—';
     case 'size':
-      return <td key={column} className={className}>{item.size === null ? '—' : formatBytes(item.size, locale)}</td>;
+      return item.size === null ? '—' : formatBytes(item.size, locale);
     case 'location':
     case 'origin':
-      return (
-        <td key={column} className={className}>
-          <ItemLocation item={item} link={column === 'location'} />
-        </td>
-      );
+      return null;
   }
+}
+
+/** A cell of a column besides the name. */
+function cell(item: FileDoc, column: Column, locale: string) {
+  return (
+    <td key={column} className="mt-col--secondary">
+      {text(item, column, locale) ?? <ItemLocation item={item} link={column === 'location'} />}
+    </td>
+  );
+}
+
+/**
+ * On a phone, where the other columns leave so that the name has the row's width (and breaks
+ * only between words), the dates and size go on a line of their own under it: drawn by the
+ * stylesheet from `data-meta`, so the row header's text and name stay the item's name.
+ */
+function phoneMeta(item: FileDoc, columns: readonly Column[], locale: string): string | undefined {
+  const parts = columns.flatMap((column) => text(item, column, locale) ?? []).filter((part) => part !== '—');
+  return parts.length === 0 ? undefined : parts.join(' · ');
 }
 
 type ItemRowProps = Pick<ItemViewProps, 'columns' | 'context' | 'itemProps' | 'onToggle'> & {
@@ -148,7 +161,7 @@ const ItemRow = memo(function ItemRow({ item, index, selected, columns, locale, 
       <td className="mt-item-table__check">
         <ItemCheckbox item={item} selected={selected} onToggle={() => onToggle(index)} />
       </td>
-      <th scope="row" className="mt-item-table__name">
+      <th scope="row" className="mt-item-table__name" data-meta={phoneMeta(item, columns, locale)}>
         <ItemName item={item} context={context} />
       </th>
       {columns.map((column) => cell(item, column, locale))}

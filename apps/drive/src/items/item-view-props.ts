@@ -4,7 +4,7 @@ import type { ListingSort } from '../routes.ts';
 import type { ItemContext } from './item-parts.tsx';
 import type { Paging } from './use-virtual-rows.ts';
 
-/** Columns besides the name; the list view drops the secondary ones on a phone. */
+/** Columns besides the name; on a phone the list view puts their dates and size under the name. */
 export type Column = 'updated' | 'size' | 'location' | 'origin' | 'trashed';
 
 /** What the list and grid views share: they differ only in how they lay items out. */

@@ -1,4 +1,4 @@
-import { Button, Icon, useT } from '@mytoutatice/ui';
+import { Button, Icon, usePlural, useT } from '@mytoutatice/ui';
 import type { MenuItem } from '@mytoutatice/ui';
 import type { DriveKey } from '../messages.ts';
 
@@ -8,11 +8,12 @@ import type { DriveKey } from '../messages.ts';
  */
 export function SelectionBar({ count, actions, onClear }: { count: number; actions: readonly MenuItem[]; onClear: () => void }) {
   const t = useT<DriveKey>();
+  const plural = usePlural<DriveKey>();
   if (count === 0) return null;
   return (
     <section className="mt-selection-bar" aria-label={t('drive.selection.label')}>
       <p className="mt-selection-bar__count" aria-live="polite">
-        {count === 1 ? t('drive.selection.one') : t('drive.selection.many', { count })}
+        {plural('drive.selection', count)}
       </p>
       <div className="mt-selection-bar__actions">
         {actions.map((action) => (

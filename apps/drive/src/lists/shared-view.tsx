@@ -1,7 +1,7 @@
 import type { FileDoc, Sharing } from '@mytoutatice/contract';
 import { Link } from '@mytoutatice/app-kit';
 import { useFile, useSharings } from '@mytoutatice/sdk/react';
-import { Button, DataTable, EmptyState, ErrorPanel, formatDate, Loading, useLocale, useT } from '@mytoutatice/ui';
+import { Button, DataTable, EmptyState, ErrorPanel, formatDate, Loading, useLocale, usePlural, useT } from '@mytoutatice/ui';
 import type { DataColumn } from '@mytoutatice/ui';
 import { useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
@@ -131,6 +131,7 @@ function ReceivedList({ sharings }: { sharings: readonly Sharing[] }) {
 
 function SentList({ sharings }: { sharings: readonly Sharing[] }) {
   const t = useT<DriveKey>();
+  const plural = usePlural<DriveKey>();
   const { kind, date } = useCommonColumns();
   const [managing, setManaging] = useState<Sharing | null>(null);
   if (sharings.length === 0) return <EmptyState title={t('drive.shared.emptySent')} text={t('drive.shared.emptySentText')} />;
@@ -142,7 +143,7 @@ function SentList({ sharings }: { sharings: readonly Sharing[] }) {
       cell: (sharing) => (sharing.item.kind === 'folder' ? <Link href={folderPath(sharing.item.id)}>{sharing.item.name}</Link> : sharing.item.name),
     },
     kind,
-    { key: 'members', header: t('drive.shared.column.members'), cell: (sharing) => t('drive.shared.members', { count: sharing.members.length }) },
+    { key: 'members', header: t('drive.shared.column.members'), cell: (sharing) => plural('drive.shared.members', sharing.members.length) },
     date,
     {
       key: 'actions',

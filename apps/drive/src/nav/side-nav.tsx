@@ -11,7 +11,7 @@ type Entry = { kind: DriveView['kind']; href: string; label: DriveKey | UiMessag
 const ENTRIES: readonly Entry[] = [
   { kind: 'folder', href: folderPath(ROOT_ID), label: 'drive.nav.myDrive', icon: 'folder' },
   { kind: 'recent', href: viewPaths.recent, label: 'nav.recent', icon: 'clock' },
-  { kind: 'favorites', href: viewPaths.favorites, label: 'drive.nav.favorites', icon: 'check' },
+  { kind: 'favorites', href: viewPaths.favorites, label: 'drive.nav.favorites', icon: 'star' },
   { kind: 'shared', href: viewPaths.shared, label: 'nav.shared', icon: 'share' },
   { kind: 'trash', href: viewPaths.trash, label: 'nav.trash', icon: 'trash' },
 ];

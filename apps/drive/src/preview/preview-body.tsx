@@ -2,9 +2,9 @@ import type { DriveKey } from '../messages.ts';
 import type { FileDoc } from '@mytoutatice/contract';
 import { lazy, Suspense } from 'react';
 import { Button, formatBytes, Icon, Loading, useLocale, useT } from '@mytoutatice/ui';
+import { previewKind } from '@mytoutatice/ui/preview-kind';
 import { ImagePreview } from './image-preview.tsx';
 import { MediaPreview } from './media-preview.tsx';
-import { previewKind } from './preview-kind.ts';
 
 // pdf.js and markdown-it weigh hundreds of kB: fetched only when such a file is opened.
 const PdfPreview = lazy(() => import('./pdf-preview.tsx').then((m) => ({ default: m.PdfPreview })));

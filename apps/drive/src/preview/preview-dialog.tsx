@@ -5,7 +5,7 @@ import { ROOT_ID } from '@mytoutatice/sdk';
 import { useDownloadLink, useFile, useFilesScope, useFolder } from '@mytoutatice/sdk/react';
 import { Button, Dialog, errorText, Icon, saveUrl, useT, useToast } from '@mytoutatice/ui';
 import { PreviewBody } from './preview-body.tsx';
-import { neighbours } from './preview-kind.ts';
+import { neighbours } from './neighbours.ts';
 import { LazyVersionHistory } from '../versions/lazy-version-history.tsx';
 import { sortFromSearch } from '../routes.ts';
 import { useSearchString } from '../use-location.ts';

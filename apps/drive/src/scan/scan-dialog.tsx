@@ -1,7 +1,7 @@
 import type { DriveKey } from '../messages.ts';
 import { useEffect, useRef, useState } from 'react';
 import { checkName } from '@mytoutatice/sdk';
-import { Button, Dialog, Icon, TextField, formatDate, useLocale, useT, useToast } from '@mytoutatice/ui';
+import { Button, Dialog, Icon, TextField, formatDate, useLocale, usePlural, useT, useToast } from '@mytoutatice/ui';
 import { useUploadQueueContext } from '../upload/upload-context.tsx';
 import { asJpeg, pdfOfJpegs } from './scan-pdf.ts';
 
@@ -15,6 +15,7 @@ let pages = 0;
  */
 export function ScanDialog({ folderId, onClose }: { folderId: string; onClose: () => void }) {
   const t = useT<DriveKey>();
+  const plural = usePlural<DriveKey>();
   const locale = useLocale();
   const toast = useToast();
   const queue = useUploadQueueContext();
@@ -99,7 +100,7 @@ export function ScanDialog({ folderId, onClose }: { folderId: string; onClose: (
         }}
       />
       <p role="status" className="mt-scan__count">
-        {t('drive.scan.count', { count: list.length })}
+        {plural('drive.scan.count', list.length)}
       </p>
       <ol className="mt-scan__pages">
         {list.map((page, index) => {

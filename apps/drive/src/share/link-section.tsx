@@ -68,10 +68,10 @@ function NewLinkForm({ itemId }: { itemId: string }) {
     // Not a <form>: the « Partager » dialog around it is one, and forms do not nest.
     <div className="mt-link-form">
       <p>{t('drive.link.intro')}</p>
-      <fieldset>
+      <fieldset className="mt-fieldset">
         <legend>{t('drive.link.access')}</legend>
         {(['read', 'write'] as const).map((value) => (
-          <label key={value} className="mt-link-form__choice">
+          <label key={value} className="mt-checkbox">
             <input type="radio" name={accessName} value={value} checked={access === value} onChange={() => setAccess(value)} />
             {t(value === 'read' ? 'drive.link.read' : 'drive.link.write')}
           </label>
@@ -104,7 +104,7 @@ function NewLinkForm({ itemId }: { itemId: string }) {
           </Button>
         </div>
       )}
-      <label className="mt-link-form__choice">
+      <label className="mt-checkbox">
         <input type="checkbox" checked={keepGps} onChange={(event) => setKeepGps(event.target.checked)} />
         {t('drive.link.keepGps')}
       </label>
@@ -145,7 +145,7 @@ function ActiveLink({ link }: { link: PublicLink }) {
         <strong>{t('drive.link.active')}</strong> — {summary}
       </p>
       <TextField label={t('drive.link.url')} value={url} readOnly onFocus={(event) => event.target.select()} />
-      <div className="mt-link-active__actions">
+      <div className="mt-actions mt-link-active__actions">
         <Button variant="primary" onClick={copy}>
           {t('drive.link.copy')}
         </Button>

@@ -1,7 +1,7 @@
 import type { Person } from '@mytoutatice/contract';
 import { MIN_PEOPLE_QUERY } from '@mytoutatice/sdk';
 import { usePeopleSearch } from '@mytoutatice/sdk/react';
-import { useT } from '@mytoutatice/ui';
+import { usePlural, useT } from '@mytoutatice/ui';
 import { useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { DriveKey } from '../messages.ts';
@@ -25,6 +25,7 @@ export function PersonAvatar({ name }: { name: string }) {
  */
 export function PeopleCombobox({ excluded, onChoose }: { excluded: ReadonlySet<string>; onChoose: (person: Person) => void }) {
   const t = useT<DriveKey>();
+  const plural = usePlural<DriveKey>();
   const id = useId();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
@@ -78,7 +79,7 @@ export function PeopleCombobox({ excluded, onChoose }: { excluded: ReadonlySet<s
       ? t('drive.share.searching')
       : options.length === 0
         ? t('drive.share.noMatch', { q: text.trim() })
-        : t('drive.share.matches', { count: options.length });
+        : plural('drive.share.matches', options.length);
 
   return (
     <div className="mt-combobox">

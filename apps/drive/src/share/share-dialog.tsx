@@ -8,7 +8,7 @@ import {
   useSharings,
   useStopSharing,
 } from '@mytoutatice/sdk/react';
-import { Button, Dialog, errorText, Icon, useT, useToast } from '@mytoutatice/ui';
+import { Button, Dialog, errorText, Icon, usePlural, useT, useToast } from '@mytoutatice/ui';
 import { useState } from 'react';
 import { ConfirmDialog } from '../items/confirm-dialog.tsx';
 import type { DriveKey } from '../messages.ts';
@@ -26,6 +26,7 @@ type Recipient = { person: Person; role: SharingRole };
  */
 export function ShareDialog({ item, onClose }: { item: FileDoc; onClose: () => void }) {
   const t = useT<DriveKey>();
+  const plural = usePlural<DriveKey>();
   const toast = useToast();
   const me = useMe();
   const sharings = useSharings();
@@ -45,11 +46,7 @@ export function ShareDialog({ item, onClose }: { item: FileDoc; onClose: () => v
     setError(null);
     const members = recipients.map(({ person, role }) => ({ slug: person.slug, role }));
     const done = () => {
-      toast.success(
-        recipients.length === 1
-          ? t('drive.share.sent.one', { name: item.name })
-          : t('drive.share.sent.many', { name: item.name, count: recipients.length }),
-      );
+      toast.success(plural('drive.share.sent', recipients.length, { name: item.name }));
       setRecipients([]);
     };
     if (existing) add.mutate({ id: existing.id, members }, { onSuccess: done, onError: fail });

@@ -1,5 +1,5 @@
 import type { Sharing } from '@mytoutatice/contract';
-import { FilesScopeProvider, useSharing } from '@mytoutatice/sdk/react';
+import { FilesScopeProvider, useReadSharingNotifications, useSharing } from '@mytoutatice/sdk/react';
 import { ErrorPanel, Loading, useT } from '@mytoutatice/ui';
 import { useMemo } from 'react';
 import { FolderView } from '../folder/folder-view.tsx';
@@ -37,6 +37,7 @@ export function SharingScreen({ sharingId, folderId }: { sharingId: string; fold
 }
 
 function SharingContent({ sharing, folderId }: { sharing: Sharing; folderId: string | null }) {
+  useReadSharingNotifications(sharing.id);
   const place = useMemo(() => placeOfSharing(sharing), [sharing]);
   const at = folderId ?? sharing.item.id;
   return (

@@ -1,6 +1,6 @@
 import type { DriveKey } from '../messages.ts';
 import type { QueueItem } from '@mytoutatice/sdk/uploads';
-import { Button, formatBytes, ProgressBar, useLocale, useT } from '@mytoutatice/ui';
+import { Button, formatBytes, ProgressBar, useLocale, usePlural, useT } from '@mytoutatice/ui';
 import { UnfinishedUploads } from './unfinished-uploads.tsx';
 import { useUploadItems, useUploadQueueContext } from './upload-context.tsx';
 import { UploadError } from './upload-error.tsx';
@@ -13,6 +13,7 @@ const has = (items: readonly QueueItem[], ...statuses: QueueItem['status'][]) =>
  */
 export function UploadPanel() {
   const t = useT<DriveKey>();
+  const plural = usePlural<DriveKey>();
   const locale = useLocale();
   const queue = useUploadQueueContext();
   const items = useUploadItems();
@@ -21,7 +22,7 @@ export function UploadPanel() {
   const done = items.filter((i) => i.status === 'done').length;
   const failed = items.filter((i) => i.status === 'failed').length;
   const summary = [
-    t('drive.uploads.total', { done, count: items.length }),
+    plural('drive.uploads.total', items.length, { done }),
     ...(failed > 0 ? [t('drive.uploads.failedCount', { count: failed })] : []),
   ].join(' · ');
 

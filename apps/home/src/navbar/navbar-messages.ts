@@ -3,15 +3,15 @@ export const navbarMessages = {
     'navbar.account': 'Mon compte',
     'navbar.settings': 'Paramètres',
     'navbar.notifications': 'Notifications',
-    'navbar.notificationsOneUnread': 'Notifications, 1 non lue',
-    'navbar.notificationsUnread': 'Notifications, {count} non lues',
+    'navbar.notificationsUnread.one': 'Notifications, {count} non lue',
+    'navbar.notificationsUnread.other': 'Notifications, {count} non lues',
   },
   en: {
     'navbar.account': 'My account',
     'navbar.settings': 'Settings',
     'navbar.notifications': 'Notifications',
-    'navbar.notificationsOneUnread': 'Notifications, 1 unread',
-    'navbar.notificationsUnread': 'Notifications, {count} unread',
+    'navbar.notificationsUnread.one': 'Notifications, {count} unread',
+    'navbar.notificationsUnread.other': 'Notifications, {count} unread',
   },
 };
 

@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeBatch, Document, SharingNotificationData } from '@mytoutatice/contract';
 import { createClient, doctypes } from '@mytoutatice/sdk';
 import type { Realtime } from '@mytoutatice/sdk';
-import { MyToutaticeProvider, connectRealtimeToQueryClient, createQueryClient } from '@mytoutatice/sdk/react';
+import { MyToutaticeProvider, connectRealtimeToQueryClient, createQueryClient, useReadSharingNotifications } from '@mytoutatice/sdk/react';
 import { I18nProvider } from '@mytoutatice/ui';
 import { navbarMessages } from './navbar-messages.ts';
 import { NotificationsButton } from './notifications-button.tsx';
@@ -13,11 +14,13 @@ import { NotificationsButton } from './notifications-button.tsx';
 afterEach(cleanup);
 
 let seq = 0;
-function notification(ownerName: string, itemName: string, role: SharingNotificationData['role'], read = false): Document {
+const SHARING = 'AAAAAAAAAAAAAAAAAAAAAA';
+
+function notification(ownerName: string, itemName: string, role: SharingNotificationData['role'], read = false, sharingId = SHARING): Document {
   seq++;
   const data: SharingNotificationData = {
     kind: 'sharing',
-    sharingId: 'AAAAAAAAAAAAAAAAAAAAAA',
+    sharingId,
     itemKind: 'folder',
     itemName,
     ownerName,
@@ -67,6 +70,16 @@ function fakeRealtime() {
   return { realtime, subscribed, emit: (batch: ChangeBatch) => listeners.forEach((listener) => listener(batch)) };
 }
 
+/** What the Drive does when a sharing is opened in it, from anywhere. */
+function SharingOpener({ sharingId }: { sharingId: string }) {
+  const [open, setOpen] = useState(false);
+  return open ? <SharingOpened sharingId={sharingId} /> : <button onClick={() => setOpen(true)}>Ouvrir le partage</button>;
+}
+function SharingOpened({ sharingId }: { sharingId: string }) {
+  useReadSharingNotifications(sharingId);
+  return <p>Partage ouvert</p>;
+}
+
 function renderButton(space: ReturnType<typeof fakeSpace>) {
   const queryClient = createQueryClient();
   const live = fakeRealtime();
@@ -76,6 +89,7 @@ function renderButton(space: ReturnType<typeof fakeSpace>) {
       <I18nProvider locale="fr" messages={navbarMessages}>
         <NotificationsButton />
         <p>Ailleurs</p>
+        <SharingOpener sharingId="BBBBBBBBBBBBBBBBBBBBBB" />
       </I18nProvider>
     </MyToutaticeProvider>,
   );
@@ -101,11 +115,12 @@ describe(NotificationsButton.name, () => {
       'Non lue : Yannick Bré a partagé le dossier « Sortie » avec vous (Peut consulter)',
       'Annabel Bourde a partagé le dossier « Mathématiques » avec vous (Peut consulter)',
     ]);
-    expect(links.every((link) => link.getAttribute('href') === '/drive/partages')).toBe(true);
+    // Each leads to the sharing it announces.
+    expect(links.every((link) => link.getAttribute('href') === `/drive/partages/${SHARING}`)).toBe(true);
     expect(panel.id).toBe(button.getAttribute('aria-controls'));
 
     await user.click(links[0] as HTMLElement);
-    expect(window.location.pathname).toBe('/drive/partages');
+    expect(window.location.pathname).toBe(`/drive/partages/${SHARING}`);
     expect(screen.queryByRole('region', { name: 'Notifications' })).toBeNull();
     await screen.findByRole('button', { name: 'Notifications, 1 non lue' });
     expect(space.updates).toEqual(['PUT n3 readAt:set']);
@@ -119,6 +134,16 @@ describe(NotificationsButton.name, () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('region', { name: 'Notifications' })).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Notifications' }));
+  });
+
+  it('goes down when the sharing a notification announces is opened, however it was reached', async () => {
+    const announcing = notification('Yannick Bré', 'Sortie', 'read', false, 'BBBBBBBBBBBBBBBBBBBBBB');
+    const space = fakeSpace([announcing, notification('Nadia Martin', 'Cours', 'write')]);
+    const { user } = renderButton(space);
+    await screen.findByRole('button', { name: 'Notifications, 2 non lues' });
+    await user.click(screen.getByRole('button', { name: 'Ouvrir le partage' }));
+    await screen.findByRole('button', { name: 'Notifications, 1 non lue' });
+    expect(space.updates).toEqual([`PUT ${announcing.id} readAt:set`]);
   });
 
   it('shows a new notification as soon as the realtime connection reports it', async () => {

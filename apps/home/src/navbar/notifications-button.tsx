@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { isUnread, useNotifications } from '@mytoutatice/sdk/react';
-import { Icon, Loading, useT } from '@mytoutatice/ui';
+import { Icon, Loading, usePlural, useT } from '@mytoutatice/ui';
 import type { NavbarKey } from './navbar-messages.ts';
 
 // Its own chunk, fetched on the first opening: the badge alone loads with the shell.
@@ -12,6 +12,7 @@ const NotificationsPanel = lazy(() => import('./notifications-panel.tsx').then((
  */
 export function NotificationsButton() {
   const t = useT<NavbarKey>();
+  const plural = usePlural<NavbarKey>();
   const notifications = useNotifications();
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -19,8 +20,7 @@ export function NotificationsButton() {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const items = notifications.data?.items ?? [];
   const unread = items.filter(isUnread).length;
-  const label =
-    unread === 0 ? t('navbar.notifications') : unread === 1 ? t('navbar.notificationsOneUnread') : t('navbar.notificationsUnread', { count: unread });
+  const label = unread === 0 ? t('navbar.notifications') : plural('navbar.notificationsUnread', unread);
 
   // On the document: focus may have left the panel (« Tout marquer comme lu » disables itself).
   useEffect(() => {

@@ -7,8 +7,10 @@ import type { Translate } from '@mytoutatice/ui';
 import type { NavbarKey } from './navbar-messages.ts';
 import { notificationsMessages, type NotificationsKey } from './notifications-messages.ts';
 
-/** Where « Partages » is: what each notification leads to. */
+/** Where « Partages » is: each notification leads to the sharing it announces, opened there. */
 const SHARINGS_ROUTE = '/drive/partages';
+const sharingHref = (data: Partial<SharingNotificationData>) =>
+  data.sharingId ? `${SHARINGS_ROUTE}/${encodeURIComponent(data.sharingId)}` : SHARINGS_ROUTE;
 
 type Props = {
   id: string;
@@ -33,7 +35,7 @@ export function NotificationsPanel(props: Props) {
   );
 }
 
-/** The notifications, newest first, each a link to « Partages », marked read when followed. */
+/** The notifications, newest first, each a link to its sharing, marked read when followed (and when the sharing is opened). */
 function Panel({ id, notifications, onFollow }: Props) {
   const t = useT<NavbarKey | NotificationsKey>();
   const update = useUpdateDocument(doctypes.notifications);
@@ -61,7 +63,7 @@ function Panel({ id, notifications, onFollow }: Props) {
           {shown.map((notification) => (
             <li key={notification.id} className={isUnread(notification) ? 'mt-notifications__item mt-notifications__item--unread' : 'mt-notifications__item'}>
               <Link
-                href={SHARINGS_ROUTE}
+                href={sharingHref(notification.data as Partial<SharingNotificationData>)}
                 onClick={() => {
                   if (isUnread(notification)) markRead([notification]);
                   onFollow();

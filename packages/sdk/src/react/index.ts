@@ -55,4 +55,4 @@ export type {
   CopyFromSharingVariables,
 } from './use-sharings.ts';
 export { connectRealtimeToQueryClient } from './use-realtime.ts';
-export { useNotifications, isUnread } from './use-notifications.ts';
+export { useNotifications, useReadSharingNotifications, isUnread } from './use-notifications.ts';

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { Button } from './button.tsx';
 import type { ButtonVariant } from './button.tsx';
 import { classNames } from './class-names.ts';
+import { placeMenu, type MenuPlacement } from './menu-placement.ts';
 
 export type MenuItem = {
   /** Stable key. */
@@ -49,11 +50,20 @@ export function MenuButton({
   const id = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLUListElement>(null);
   const itemRefs = useRef<(HTMLLIElement | null)[]>([]);
   /** The focused item; null while the menu is closed. */
   const [active, setActive] = useState<number | null>(null);
   const open = active !== null;
   const count = items.length;
+  const [placement, setPlacement] = useState<MenuPlacement | null>(null);
+
+  // Measured before paint and before the first item takes focus (which would scroll the page).
+  useLayoutEffect(() => {
+    const button = buttonRef.current;
+    const menu = menuRef.current;
+    setPlacement(open && button && menu ? placeMenu(button.getBoundingClientRect(), menu.scrollHeight, window.innerHeight) : null);
+  }, [open]);
 
   useEffect(() => {
     if (active !== null) itemRefs.current[active]?.focus();
@@ -144,10 +154,12 @@ export function MenuButton({
       </Button>
       {open ? (
         <ul
+          ref={menuRef}
           id={`${id}-menu`}
           role="menu"
           aria-labelledby={`${id}-button`}
-          className={classNames('mt-menu', align === 'end' && 'mt-menu--end')}
+          className={classNames('mt-menu', align === 'end' && 'mt-menu--end', placement?.up && 'mt-menu--up')}
+          style={placement ? { maxHeight: placement.maxHeight } : undefined}
           onKeyDown={onMenuKeyDown}
         >
           {items.map((item, index) => (

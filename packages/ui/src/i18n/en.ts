@@ -32,6 +32,7 @@ export const en: Partial<Record<UiMessageKey, string>> = {
   'status.uploaded': '{name} uploaded',
   'toast.dismiss': 'Dismiss notification',
   'error.appLoadFailed': 'This application could not be loaded',
+  'error.appCrashed': '{name} ran into a problem',
   'error.generic': 'Something went wrong.',
   'error.bad_request': 'The request is invalid.',
   'error.invalid_name': 'This name is not valid.',

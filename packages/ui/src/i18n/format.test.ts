@@ -3,21 +3,25 @@ import { formatBytes, formatDate } from './format.ts';
 
 describe(formatBytes.name, () => {
   it('uses French units and decimal commas by default', () => {
-    expect(formatBytes(0)).toBe('0 o');
-    expect(formatBytes(999)).toBe('999 o');
-    expect(formatBytes(10_080)).toBe('10,08 ko');
-    expect(formatBytes(33_110_000)).toBe('33,11 Mo');
-    expect(formatBytes(1_500_000_000, 'fr')).toBe('1,5 Go');
+    expect(formatBytes(0)).toBe('0\u00a0o');
+    expect(formatBytes(999)).toBe('999\u00a0o');
+    expect(formatBytes(10_080)).toBe('10,08\u00a0ko');
+    expect(formatBytes(33_110_000)).toBe('33,11\u00a0Mo');
+    expect(formatBytes(1_500_000_000, 'fr')).toBe('1,5\u00a0Go');
   });
 
   it('uses English units in English', () => {
-    expect(formatBytes(512, 'en')).toBe('512 B');
-    expect(formatBytes(10_080, 'en')).toBe('10.08 kB');
-    expect(formatBytes(33_110_000, 'en-GB')).toBe('33.11 MB');
+    expect(formatBytes(512, 'en')).toBe('512\u00a0B');
+    expect(formatBytes(10_080, 'en')).toBe('10.08\u00a0kB');
+    expect(formatBytes(33_110_000, 'en-GB')).toBe('33.11\u00a0MB');
+  });
+
+  it('keeps the number and its unit together with a no-break space', () => {
+    expect(formatBytes(5_370_000_000)).toMatch(/^5,37\u00a0Go$/);
   });
 
   it('moves to the next unit rather than showing 1000', () => {
-    expect(formatBytes(999_999)).toBe('1 Mo');
+    expect(formatBytes(999_999)).toBe('1\u00a0Mo');
   });
 });
 

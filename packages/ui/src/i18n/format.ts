@@ -8,7 +8,7 @@ const UNITS = {
 /**
  * A size for people, in decimal units (1 ko = 1000 octets, as the units' names say):
  * `formatBytes(10_080)` → « 10,08 ko », `formatBytes(33_110_000, 'en')` → "33.11 MB".
- * The space before the unit is a plain space.
+ * The space before the unit is a no-break space: a narrow column never puts them on two lines.
  */
 export function formatBytes(bytes: number, locale = 'fr'): string {
   const units = UNITS[resolveLocale(locale)];
@@ -18,7 +18,7 @@ export function formatBytes(bytes: number, locale = 'fr'): string {
     value /= 1000;
     unit++;
   }
-  return `${numberFormat(resolveLocale(locale), unit === 0 ? 0 : 2).format(value)} ${units[unit]}`;
+  return `${numberFormat(resolveLocale(locale), unit === 0 ? 0 : 2).format(value)}\u00a0${units[unit]}`;
 }
 
 /**

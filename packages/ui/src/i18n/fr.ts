@@ -33,6 +33,7 @@ export const fr = {
   'status.uploaded': '{name} importé',
   'toast.dismiss': 'Fermer la notification',
   'error.appLoadFailed': 'Cette application n’a pas pu se charger',
+  'error.appCrashed': '{name} a rencontré un problème',
   'error.generic': 'Une erreur est survenue.',
   'error.bad_request': 'La demande est invalide.',
   'error.invalid_name': 'Ce nom n’est pas valide.',

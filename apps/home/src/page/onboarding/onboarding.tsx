@@ -1,5 +1,5 @@
 import type { HomeKey } from '../messages.ts';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { EMAIL_PATTERN } from '@mytoutatice/sdk';
 import type { Me } from '@mytoutatice/contract';
@@ -19,6 +19,8 @@ export function Onboarding({ me, onCreated }: { me: Me; onCreated: () => void })
   const ids = useId();
   const staff = me.user.profile === 'staff';
   const [step, setStep] = useState<Step>('email');
+  // The CGU were scrolled through to accept them: what replaces the onboarding (the Home) opens at its top.
+  useEffect(() => () => window.scrollTo(0, 0), []);
   const [email, setEmail] = useState(me.user.email ?? '');
   const [emailError, setEmailError] = useState<string | null>(null);
   const [accepted, setAccepted] = useState(false);

@@ -8,7 +8,11 @@ const TEXT_TYPES = new Set(['application/json', 'application/xml', 'application/
 const TEXT_EXTENSIONS = new Set(['txt', 'csv', 'json', 'xml', 'log', 'ini', 'yaml', 'yml', 'js', 'ts', 'py', 'java', 'c', 'h', 'css', 'html', 'sh', 'tex', 'svg']);
 const MARKDOWN_EXTENSIONS = new Set(['md', 'markdown']);
 
-/** How a file is previewed, from its type and, when the type says little, its extension. */
+/**
+ * How a file is previewed, from its type and, when the type says little, its extension: one rule
+ * for the Drive and the public link page. Its own entry (`@mytoutatice/ui/preview-kind`), bundled
+ * by the apps that preview: the shell never needs it.
+ */
 export function previewKind(file: Pick<FileDoc, 'name' | 'mime'>): PreviewKind {
   const mime = (file.mime ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const extension = file.name.includes('.') ? (file.name.split('.').pop()?.toLowerCase() ?? '') : '';
@@ -19,12 +23,4 @@ export function previewKind(file: Pick<FileDoc, 'name' | 'mime'>): PreviewKind {
   if (mime.startsWith('audio/')) return 'audio';
   if (mime.startsWith('text/') || TEXT_TYPES.has(mime) || TEXT_EXTENSIONS.has(extension)) return 'text';
   return 'none';
-}
-
-/** The previews that move on to the next file skip folders: only files are opened. */
-export function neighbours<T extends Pick<FileDoc, 'id' | 'type'>>(items: readonly T[], id: string): { previous?: T; next?: T } {
-  const files = items.filter((item) => item.type === 'file');
-  const at = files.findIndex((item) => item.id === id);
-  if (at === -1) return {};
-  return { previous: files[at - 1], next: files[at + 1] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neighbours, previewKind } from './preview-kind.ts';
+import { previewKind } from './preview-kind.ts';
 
 describe(previewKind.name, () => {
   it.each([
@@ -16,18 +16,5 @@ describe(previewKind.name, () => {
     ['sans-extension', null, 'none'],
   ] as const)('%s (%s) is previewed as %s', (name, mime, kind) => {
     expect(previewKind({ name, mime })).toBe(kind);
-  });
-});
-
-describe(neighbours.name, () => {
-  const items = [
-    { id: 'd', type: 'directory' },
-    { id: 'a', type: 'file' },
-    { id: 'b', type: 'file' },
-  ] as const;
-  it('goes from file to file, skipping folders, and stops at the ends', () => {
-    expect(neighbours(items, 'a')).toEqual({ previous: undefined, next: items[2] });
-    expect(neighbours(items, 'b')).toEqual({ previous: items[1], next: undefined });
-    expect(neighbours(items, 'gone')).toEqual({});
   });
 });
