@@ -40,7 +40,7 @@ export const en: Partial<Record<UiMessageKey, string>> = {
   'error.cgu_not_accepted': 'You must accept the terms of use.',
   'error.email_locked': 'The professional address cannot be changed.',
   'error.unauthenticated': 'Your session has expired. Please sign in again.',
-  'error.invalid_token': 'Your session has expired. Please sign in again.',
+  'error.invalid_token': 'Your session is not valid (or has expired). Please sign in again.',
   'error.forbidden': 'You are not allowed to do this.',
   'error.no_space': 'Your space has not been created yet.',
   'error.space_exists': 'Your space already exists.',

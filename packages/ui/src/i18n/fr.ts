@@ -41,7 +41,7 @@ export const fr = {
   'error.cgu_not_accepted': 'Vous devez accepter les conditions d’utilisation.',
   'error.email_locked': 'L’adresse professionnelle ne peut pas être modifiée.',
   'error.unauthenticated': 'Votre session a expiré. Reconnectez-vous.',
-  'error.invalid_token': 'Votre session a expiré. Reconnectez-vous.',
+  'error.invalid_token': 'Votre session n’est pas valide ou a expiré. Reconnectez-vous.',
   'error.forbidden': 'Vous n’avez pas le droit de faire cela.',
   'error.no_space': 'Votre espace n’est pas encore créé.',
   'error.space_exists': 'Votre espace existe déjà.',
