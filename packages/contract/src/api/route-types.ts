@@ -1,0 +1,27 @@
+import type * as z from 'zod/mini';
+import type { ApiRoute } from './api-route.ts';
+
+/** `'/files/{id}/versions/{versionId}'` → `'id' | 'versionId'`. */
+type PathParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | PathParamNames<Rest> : never;
+
+/** The path parameters a route's path names, each a string (encoded when the path is built). */
+export type RouteParams<R extends ApiRoute> = { readonly [K in PathParamNames<R['path']>]: string };
+
+type QueryParam<R extends ApiRoute> = Extract<NonNullable<R['params']>[number], { readonly in: 'query' }>;
+type Input<S> = S extends z.ZodMiniType ? z.input<S> : never;
+type Output<S> = S extends z.ZodMiniType ? z.output<S> : never;
+
+/** The route's query parameters by name: the required ones required, each as its schema takes it. */
+export type RouteQuery<R extends ApiRoute> = {
+  readonly [P in QueryParam<R> as P['required'] extends true ? P['name'] : never]: Input<P['schema']>;
+} & {
+  readonly [P in QueryParam<R> as P['required'] extends true ? never : P['name']]?: Input<P['schema']> | undefined;
+};
+
+/** The JSON body a route takes (`never` for none or raw bytes). */
+export type RouteBody<R extends ApiRoute> = Input<R['body']>;
+
+/** What a route answers on success: the union of its JSON payloads, `undefined` for an empty answer. */
+export type RouteAnswer<R extends ApiRoute> = {
+  [S in keyof R['responses']]: R['responses'][S] extends { readonly payload: infer P } ? (P extends 'binary' ? never : Output<P>) : undefined;
+}[keyof R['responses']];
