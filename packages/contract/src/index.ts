@@ -96,7 +96,7 @@ export { apiRoutes, apiRoute } from './api/api-routes.ts';
 export type { ApiParam, ApiPayload, ApiResponse, ApiRoute, HttpMethod, RoutePermission } from './api/api-route.ts';
 export { openApiDocument, openApiJson } from './api/openapi.ts';
 export { routePath } from './api/route-path.ts';
-export type { RouteAnswer, RouteBody, RouteParams, RouteQuery } from './api/route-types.ts';
+export type { ParsedBody, ParsedQuery, RouteAnswer, RouteBody, RouteParams, RouteQuery } from './api/route-types.ts';
 export { listAppPasswordsRoute, createAppPasswordRoute, revokeAppPasswordRoute } from './api/app-password-routes.ts';
 export { listDocumentsRoute, createDocumentRoute, getDocumentRoute, updateDocumentRoute, deleteDocumentRoute } from './api/document-routes.ts';
 export { getFileRoute, listFolderRoute, updateFileRoute, deleteFileRoute, restoreFileRoute, copyFileRoute, createFolderRoute, uploadFileRoute, getFileContentRoute, createDownloadLinkRoute, downloadByLinkRoute, searchFilesRoute, listRecentFilesRoute, listFavoriteFilesRoute, listTrashRoute, emptyTrashRoute } from './api/file-routes.ts';

@@ -25,3 +25,11 @@ export type RouteBody<R extends ApiRoute> = Input<R['body']>;
 export type RouteAnswer<R extends ApiRoute> = {
   [S in keyof R['responses']]: R['responses'][S] extends { readonly payload: infer P } ? (P extends 'binary' ? never : Output<P>) : undefined;
 }[keyof R['responses']];
+
+/** The body as the server holds it once checked (defaults filled in). */
+export type ParsedBody<R extends ApiRoute> = Output<R['body']>;
+
+/** The query as the server holds it once checked: each declared parameter, absent when not given. */
+export type ParsedQuery<R extends ApiRoute> = {
+  readonly [P in QueryParam<R> as P['name']]: P['required'] extends true ? Output<P['schema']> : Output<P['schema']> | undefined;
+};
