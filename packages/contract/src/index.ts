@@ -95,8 +95,8 @@ export { MAX_REFERENCE_IDS, ReferencesBody, ReferencedFiles, DocumentRef, Refere
 export { apiRoutes, apiRoute } from './api/api-routes.ts';
 export type { ApiParam, ApiPayload, ApiResponse, ApiRoute, HttpMethod, RoutePermission } from './api/api-route.ts';
 export { openApiDocument, openApiJson } from './api/openapi.ts';
-export { routePath } from './api/route-path.ts';
-export type { ParsedBody, ParsedQuery, RouteAnswer, RouteBody, RouteParams, RouteQuery } from './api/route-types.ts';
+export { queryString, routePath } from './api/route-path.ts';
+export type { ParsedBody, ParsedQuery, RouteAnswer, RouteBody, RouteCallInput, RouteParams, RouteQuery } from './api/route-types.ts';
 export { listAppPasswordsRoute, createAppPasswordRoute, revokeAppPasswordRoute } from './api/app-password-routes.ts';
 export { listDocumentsRoute, createDocumentRoute, getDocumentRoute, updateDocumentRoute, deleteDocumentRoute } from './api/document-routes.ts';
 export { getFileRoute, listFolderRoute, updateFileRoute, deleteFileRoute, restoreFileRoute, copyFileRoute, createFolderRoute, uploadFileRoute, getFileContentRoute, createDownloadLinkRoute, downloadByLinkRoute, searchFilesRoute, listRecentFilesRoute, listFavoriteFilesRoute, listTrashRoute, emptyTrashRoute } from './api/file-routes.ts';

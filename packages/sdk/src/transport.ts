@@ -1,3 +1,4 @@
+import { queryString } from '@mytoutatice/contract';
 import { ApiError, apiErrorFrom, networkError } from './api-error.ts';
 import { parseResponse } from './parse-response.ts';
 import type { Schema } from './parse-response.ts';
@@ -57,12 +58,7 @@ export function createTransport(options: TransportOptions): Transport {
   let renewing: Promise<boolean> | null = null;
 
   function url(path: string, query?: Query): string {
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(query ?? {})) {
-      if (value !== undefined && value !== null) search.set(key, String(value));
-    }
-    const qs = search.toString();
-    return `${baseUrl}${path}${qs ? `?${qs}` : ''}`;
+    return `${baseUrl}${path}${queryString(query)}`;
   }
 
   async function authorization(): Promise<Record<string, string>> {

@@ -13,3 +13,13 @@ export function routePath<R extends ApiRoute>(route: R, params: RouteParams<R>):
     return encodeURIComponent(value);
   });
 }
+
+/** `?a=1&b=x` of the given values, absent ones (undefined, null) left out; '' when none is left. */
+export function queryString(query: Readonly<Record<string, string | number | boolean | null | undefined>> | undefined): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null) search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}

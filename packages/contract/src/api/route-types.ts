@@ -33,3 +33,11 @@ export type ParsedBody<R extends ApiRoute> = Output<R['body']>;
 export type ParsedQuery<R extends ApiRoute> = {
   readonly [P in QueryParam<R> as P['name']]: P['required'] extends true ? Output<P['schema']> : Output<P['schema']> | undefined;
 };
+
+/**
+ * What a caller gives to call a route: its path parameters (when its path has some), its query,
+ * its JSON body (when it takes one).
+ */
+export type RouteCallInput<R extends ApiRoute> = (keyof RouteParams<R> extends never ? { readonly params?: undefined } : { readonly params: RouteParams<R> }) & {
+  readonly query?: RouteQuery<R>;
+} & ([RouteBody<R>] extends [never] ? { readonly body?: undefined } : { readonly body: RouteBody<R> });
