@@ -21,9 +21,17 @@ export type RouteQuery<R extends ApiRoute> = {
 /** The JSON body a route takes (`never` for none or raw bytes). */
 export type RouteBody<R extends ApiRoute> = Input<R['body']>;
 
-/** What a route answers on success: the union of its JSON payloads, `undefined` for an empty answer. */
+type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 206;
+
+/** What a route answers on success (2xx): the union of its JSON payloads, `undefined` for an empty answer. */
 export type RouteAnswer<R extends ApiRoute> = {
-  [S in keyof R['responses']]: R['responses'][S] extends { readonly payload: infer P } ? (P extends 'binary' ? never : Output<P>) : undefined;
+  [S in keyof R['responses']]: S extends SuccessStatus
+    ? R['responses'][S] extends { readonly payload: infer P }
+      ? P extends 'binary'
+        ? never
+        : Output<P>
+      : undefined
+    : never;
 }[keyof R['responses']];
 
 /** The body as the server holds it once checked (defaults filled in). */
