@@ -5,7 +5,7 @@ const ROUTE_FILE = /\/packages\/contract\/src\/api\/[a-z-]+-routes?\.ts$/;
 /** The helpers declaring a parameter; their second argument is its description. */
 const PARAM_HELPERS = new Set(['pathParam', 'queryParam', 'headerParam']);
 /** What a browser calling a route needs of its entry (see the sdk's `transport.call`). */
-const WIRE_KEYS = new Set(['method', 'path', 'service', 'operationId']);
+const WIRE_KEYS = new Set(['method', 'path', 'service']);
 
 type Node = { type: string; start: number; end: number; [key: string]: unknown };
 
@@ -26,9 +26,35 @@ function* walk(node: unknown): Generator<Node> {
   }
 }
 
+type Cut = { start: number; end: number; replacement: string };
+
+function splice(code: string, cuts: Cut[]): string {
+  let out = code;
+  for (const { start, end, replacement } of cuts.sort((a, b) => b.start - a.start)) out = out.slice(0, start) + replacement + out.slice(end);
+  return out;
+}
+
 /**
- * Cuts the contract's route entries down to what the browser uses — method, path, service,
- * operationId and each answer's schema — for the shared modules' build, and the parameters
+ * Drops the module's own constants nothing reads any more (`const fileId = pathParam('id', '')`):
+ * a call is kept by the bundler, which cannot tell it has no effect.
+ */
+function withoutUnused(id: string, code: string): string {
+  for (;;) {
+    const body = parseSync(id, code).program.body as unknown as Node[];
+    const unused = body.filter((statement) => {
+      if (statement.type !== 'VariableDeclaration') return false;
+      const names = (statement.declarations as Node[]).map((d) => (d.id as Node & { name?: string }).name ?? '');
+      const rest = code.slice(0, statement.start) + code.slice(statement.end);
+      return names.every((name) => name !== '' && !new RegExp(`\\b${name}\\b`).test(rest));
+    });
+    if (unused.length === 0) return code;
+    code = splice(code, unused.map((statement) => ({ start: statement.start, end: statement.end, replacement: '' })));
+  }
+}
+
+/**
+ * Cuts the contract's route entries down to what the browser uses — method, path, service and
+ * each success's schema — for the shared modules' build, and the parameters
  * declared beside them down to their names. The summaries,
  * descriptions, parameters, bodies and error lists document the API (OpenAPI) and check it on
  * the servers; in the shell they would be kilobytes of text and schemas no code reads.
@@ -58,7 +84,7 @@ export function browserRoutesPlugin(): Plugin {
         // Raw bytes are read by their callers, never parsed: no need to say so.
         return payload && text(payload.value as Node) !== "'binary'" ? `{ payload: ${text(payload.value as Node)} }` : '{}';
       };
-      const cuts: { start: number; end: number; replacement: string }[] = [];
+      const cuts: Cut[] = [];
       for (const statement of body) {
         const declaration = statement.type === 'ExportNamedDeclaration' ? (statement.declaration as Node | null) : null;
         if (declaration?.type !== 'VariableDeclaration') continue;
@@ -88,9 +114,7 @@ export function browserRoutesPlugin(): Plugin {
           cuts.push({ start: description.start, end: description.end, replacement: "''" });
         }
       }
-      let out = code;
-      for (const { start, end, replacement } of cuts.sort((a, b) => b.start - a.start)) out = out.slice(0, start) + replacement + out.slice(end);
-      return { code: out, map: null };
+      return { code: withoutUnused(id, splice(code, cuts)), map: null };
     },
   };
 }

@@ -9,7 +9,7 @@ export function routePath<R extends ApiRoute>(route: R, params: RouteParams<R>):
   const values = params as Readonly<Record<string, string | undefined>>;
   return route.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = values[name];
-    if (value === undefined) throw new Error(`${route.operationId}: no value for the path parameter ${name}`);
+    if (value === undefined) throw new Error(`${route.path}: no value for the path parameter ${name}`);
     return encodeURIComponent(value);
   });
 }
