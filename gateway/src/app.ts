@@ -16,10 +16,10 @@ import { notFound, problemHandler, requestId, unknownRoute } from '@mytoutatice/
 import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
 import { sharingNotifier } from './notifications/sharing-notifier.ts';
-import { StorageAdmin } from './onboarding/storage-admin.ts';
 import { API_PREFIX, apiHandler } from './proxy/api-proxy.ts';
 import { blobOffload } from './proxy/blob-offload.ts';
 import { storageCalls } from './proxy/storage-calls.ts';
+import { StorageClient } from './storage-client/storage-client.ts';
 import { createRealtimeProxy } from './realtime/realtime-proxy.ts';
 import { SharingSockets } from './realtime/sharing-sockets.ts';
 import { openApiRoute } from './web/openapi-route.ts';
@@ -63,7 +63,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   });
   const mint = createInternalTokenMinter(config.INTERNAL_TOKEN_SECRET);
   const appTokens = createAppTokens(config.INTERNAL_TOKEN_SECRET);
-  const storage = new StorageAdmin(mint, config.UPSTREAM_TIMEOUT_MS);
+  const storage = new StorageClient({ mint, log, timeoutMs: config.UPSTREAM_TIMEOUT_MS });
   const unlockTokens = createUnlockTokens(config.INTERNAL_TOKEN_SECRET);
 
   let registry: AppRegistry;
@@ -109,7 +109,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
     res.json(await appTokens.mint(currentUser(res).sub, app));
   });
   gatewayApi.use(sharingRoutes({ directory, sharings, storage, notify: sharingNotifier({ directory, storage, log }) }));
-  gatewayApi.use(sharingCopyRoutes({ verify, appTokens, directory, mint, sharings }));
+  gatewayApi.use(sharingCopyRoutes({ verify, appTokens, directory, mint, sharings, storage }));
   gatewayApi.use(peopleRoutes({ directory, spaceDomain: config.SPACE_DOMAIN }));
   gatewayApi.use(linkRoutes({ directory, links, storage }));
   gatewayApi.use(onboardingRoutes({ directory, storage, defaultBackendUrl: config.STORAGE_URL, spaceDomain: config.SPACE_DOMAIN }));

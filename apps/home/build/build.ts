@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import type { Rollup } from 'vite';
-import { SHARED_MODULES, sharedModuleFormat } from '@mytoutatice/build';
+import { SHARED_MODULES, browserRoutesPlugin, sharedModuleFormat } from '@mytoutatice/build';
 import { entryName, writeSharedEntries } from './shared-entries.ts';
 import { hashedCopy } from './hashed-copy.ts';
 
@@ -31,7 +31,7 @@ const shared = (await build({
   configFile: false,
   root,
   logLevel: 'warn',
-  plugins: [react()],
+  plugins: [react(), browserRoutesPlugin()],
   resolve: { conditions },
   build: {
     outDir: join(dist, 'shared'),

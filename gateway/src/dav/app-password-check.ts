@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { ExpiringCache } from '@mytoutatice/server-kit';
 import type { DirectoryEntry } from '../directory/directory.ts';
-import type { StorageAdmin } from '../onboarding/storage-admin.ts';
+import { verifyAppPasswordRoute } from '@mytoutatice/contract';
+import { ExpiringCache, HttpError } from '@mytoutatice/server-kit';
+import type { StorageClient } from '../storage-client/storage-client.ts';
 
 /**
  * How long a verified password is taken as valid without asking the storage again: DAV clients
@@ -16,10 +17,10 @@ export const VERIFIED_FOR_MS = 10_000;
  * password itself. Concurrent checks of the same credentials share one call.
  */
 export class AppPasswordCheck {
-  readonly #storage: StorageAdmin;
+  readonly #storage: StorageClient;
   readonly #verified = new ExpiringCache<Promise<boolean>>(50_000);
 
-  constructor(storage: StorageAdmin) {
+  constructor(storage: StorageClient) {
     this.#storage = storage;
   }
 
@@ -28,7 +29,7 @@ export class AppPasswordCheck {
     const key = `${space.instanceId}:${createHash('sha256').update(password).digest('base64')}`;
     const cached = this.#verified.get(key);
     if (cached) return cached;
-    const pending = this.#storage.verifyAppPassword(space, password);
+    const pending = this.#ask(space, password);
     this.#verified.set(key, pending, Date.now() + VERIFIED_FOR_MS);
     try {
       const valid = await pending;
@@ -37,6 +38,17 @@ export class AppPasswordCheck {
       return valid;
     } catch (error) {
       this.#verified.delete(key);
+      throw error;
+    }
+  }
+
+  /** The storage answers 401 for a password that matches none (400 for one it cannot be). */
+  async #ask(space: DirectoryEntry, password: string): Promise<boolean> {
+    try {
+      await this.#storage.call(this.#storage.asAdmin(space.backendUrl), verifyAppPasswordRoute, { params: { id: space.instanceId }, body: { password } });
+      return true;
+    } catch (error) {
+      if (error instanceof HttpError && (error.status === 401 || error.status === 400)) return false;
       throw error;
     }
   }

@@ -4,14 +4,14 @@ import { CreateLinkBody, LinkId, UpdateLinkBody, type PublicLinkList } from '@my
 import { badRequest, notFound } from '@mytoutatice/server-kit';
 import { currentUser } from '../auth/authenticate.ts';
 import type { Directory } from '../directory/directory.ts';
-import type { StorageAdmin } from '../onboarding/storage-admin.ts';
+import type { StorageClient } from '../storage-client/storage-client.ts';
 import { ownItem } from '../sharing/own-item.ts';
 import { isLive } from './link-access.ts';
 import { hashPassword } from './link-password.ts';
 import type { LinkChanges, LinkRecord, LinkStore } from './link-store.ts';
 import { ownerView } from './link-view.ts';
 
-export type LinkRoutesDeps = { directory: Directory; links: LinkStore; storage: StorageAdmin };
+export type LinkRoutesDeps = { directory: Directory; links: LinkStore; storage: StorageClient };
 
 /** An expiry in the past would make a link dead on arrival: surely a mistake, so said so. */
 function futureOrNull(expiresAt: string | null | undefined): string | null | undefined {

@@ -1,10 +1,10 @@
-import { doctypes, type SharingNotificationData, type SharingRole } from '@mytoutatice/contract';
+import { createDocumentRoute, doctypes, type SharingNotificationData, type SharingRole } from '@mytoutatice/contract';
 import type { Logger } from 'pino';
 import type { Directory } from '../directory/directory.ts';
-import type { StorageAdmin } from '../onboarding/storage-admin.ts';
+import type { StorageClient } from '../storage-client/storage-client.ts';
 import type { SharingRecord } from '../sharing/sharing-store.ts';
 
-export type SharingNotifierDeps = { directory: Directory; storage: StorageAdmin; log: Logger };
+export type SharingNotifierDeps = { directory: Directory; storage: StorageClient; log: Logger };
 
 /** Tells the people just given a sharing, in their own spaces. */
 export type SharingNotifier = (sharing: SharingRecord, members: readonly { sub: string; role: SharingRole }[]) => Promise<void>;
@@ -33,7 +33,7 @@ export function sharingNotifier(deps: SharingNotifierDeps): SharingNotifier {
         try {
           const space = await deps.directory.find(sub);
           if (!space) return;
-          await deps.storage.createDocument(space.backendUrl, space.instanceId, doctypes.notifications, data);
+          await deps.storage.call(deps.storage.asOwner(space), createDocumentRoute, { params: { doctype: doctypes.notifications }, body: { data } });
         } catch (error) {
           deps.log.warn({ err: error, sharingId: sharing.id, member: sub }, 'sharing notification not written');
         }

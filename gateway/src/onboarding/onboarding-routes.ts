@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import type { Router } from 'express';
-import { EMAIL_PATTERN, OnboardingBody, slugFromUsername } from '@mytoutatice/contract';
+import { EMAIL_PATTERN, OnboardingBody, createInstanceRoute, getInstanceRoute, slugFromUsername } from '@mytoutatice/contract';
 import type { Me, SessionUser, Space } from '@mytoutatice/contract';
 import { currentUser } from '../auth/authenticate.ts';
 import type { Directory, DirectoryEntry } from '../directory/directory.ts';
 import { HttpError } from '@mytoutatice/server-kit';
-import type { StorageAdmin } from './storage-admin.ts';
+import type { StorageClient } from '../storage-client/storage-client.ts';
 
 export type OnboardingDeps = {
   directory: Directory;
-  storage: StorageAdmin;
+  storage: StorageClient;
   defaultBackendUrl: string;
   spaceDomain: string;
 };
@@ -27,7 +27,7 @@ export function onboardingRoutes(deps: OnboardingDeps): Router {
   const address = (slug: string) => spaceAddress(deps.spaceDomain, slug);
 
   async function spaceOf(entry: DirectoryEntry): Promise<Space> {
-    const info = await deps.storage.instance(entry.backendUrl, entry.instanceId);
+    const info = await deps.storage.call(deps.storage.asOwner(entry), getInstanceRoute, {});
     return { slug: entry.slug, address: address(entry.slug), email: info.email, createdAt: info.createdAt };
   }
 
@@ -75,7 +75,13 @@ export function onboardingRoutes(deps: OnboardingDeps): Router {
   async function create(user: SessionUser, email: string): Promise<Space> {
     const slug = await freeSlug(user);
     const instanceId = randomUUID();
-    const info = await deps.storage.createInstance(deps.defaultBackendUrl, { id: instanceId, slug, email });
+    const info = await deps.storage
+      .call(deps.storage.asAdmin(deps.defaultBackendUrl), createInstanceRoute, { body: { id: instanceId, slug, email } })
+      .catch((error: unknown) => {
+        // The storage's code decides, not its status: its other refusals (a bad email) pass as they are.
+        if (error instanceof HttpError && error.code === 'space_exists') throw new HttpError(409, 'space_exists', 'Un espace porte déjà cette adresse.');
+        throw error;
+      });
     await deps.directory.add({ sub: user.sub, instanceId, slug, backendUrl: deps.defaultBackendUrl, createdAt: info.createdAt });
     await deps.directory.learn(user.sub, user);
     return { slug, address: address(slug), email: info.email, createdAt: info.createdAt };

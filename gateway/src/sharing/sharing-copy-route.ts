@@ -6,7 +6,7 @@ import { bearerToken, currentUser } from '../auth/authenticate.ts';
 import { noSpace } from '../proxy/resolve-caller.ts';
 import { resolveSharingCaller, type SharingAccessDeps } from './sharing-access.ts';
 import { copySharedItem } from './sharing-copy.ts';
-import type { CopyEnd } from './sharing-copy-calls.ts';
+import type { StorageClient, StorageTarget } from '../storage-client/storage-client.ts';
 
 /**
  * `POST /gateway/sharings/:id/copy`, behind `authenticate`: a member (or the owner) copies the
@@ -14,7 +14,7 @@ import type { CopyEnd } from './sharing-copy-calls.ts';
  * `/api/sharings/<id>/…` reads it (the same check, again for every call: a member removed
  * mid-copy stops there), the target written with the caller's own owner token.
  */
-export function sharingCopyRoutes(deps: SharingAccessDeps): Router {
+export function sharingCopyRoutes(deps: SharingAccessDeps & { storage: StorageClient }): Router {
   const router = express.Router();
   router.post('/sharings/:id/copy', express.json({ limit: '8kb' }), async (req, res) => {
     const token = bearerToken(req);
@@ -24,12 +24,11 @@ export function sharingCopyRoutes(deps: SharingAccessDeps): Router {
     if (!body.success) throw badRequest('Attendu : { itemId?, folderId }.');
     const mine = await deps.directory.find(currentUser(res).sub);
     if (!mine) throw noSpace();
-    const source: CopyEnd = {
+    const source: StorageTarget = {
       backendUrl: first.space.backendUrl,
       token: async () => (await resolveSharingCaller(deps, token, sharingId)).internalToken,
     };
-    const target: CopyEnd = { backendUrl: mine.backendUrl, token: () => deps.mint('owner', mine.instanceId) };
-    res.status(201).json(await copySharedItem(source, target, body.data.itemId ?? first.itemId, body.data.folderId));
+    res.status(201).json(await copySharedItem(deps.storage, source, deps.storage.asOwner(mine), body.data.itemId ?? first.itemId, body.data.folderId));
   });
   return router;
 }

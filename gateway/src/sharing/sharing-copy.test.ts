@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileDoc, FolderListing } from '@mytoutatice/contract';
 import type { GatewayHarness } from '../testing/gateway-harness.ts';
+import pino from 'pino';
+import { StorageClient } from '../storage-client/storage-client.ts';
 import { copySharedItem } from './sharing-copy.ts';
 import type { sharingCalls } from './sharing-test-calls.ts';
 import { jsonBody, twoNodeClass } from './sharing-test-calls.ts';
@@ -125,6 +127,8 @@ describe(copySharedItem.name, () => {
   });
 
   describe('between two spaces of one node, called directly', () => {
+    // The targets carry their own tokens: nothing is minted.
+    const client = new StorageClient({ mint: () => Promise.reject(new Error('no minting here')), log: pino({ level: 'silent' }), timeoutMs: 10_000 });
     const setUp = async () => {
       const [from, to] = [await gw.storage.createInstance(), await gw.storage.createInstance()];
       const end = (token: string, hook: () => void = () => undefined) => ({ backendUrl: gw.storage.url, token: async () => (hook(), token) });
@@ -138,10 +142,10 @@ describe(copySharedItem.name, () => {
 
     it('refuses more items than the bound with 413 too_many_items before writing anything', async () => {
       const { from, to, end, folder, names } = await setUp();
-      const refused = copySharedItem(end(from.token), end(to.token), folder.id, 'root', 3);
+      const refused = copySharedItem(client, end(from.token), end(to.token), folder.id, 'root', 3);
       await expect(refused).rejects.toMatchObject({ status: 413, code: 'too_many_items' });
       expect(await names()).toEqual([]);
-      await copySharedItem(end(from.token), end(to.token), folder.id, 'root', 4);
+      await copySharedItem(client, end(from.token), end(to.token), folder.id, 'root', 4);
       expect(await names()).toEqual(['Classeur']);
     });
 
@@ -152,7 +156,7 @@ describe(copySharedItem.name, () => {
       const failing = end(to.token, () => {
         if (++calls === 4) throw new Error('node gone');
       });
-      await expect(copySharedItem(end(from.token), failing, folder.id, 'root')).rejects.toThrow();
+      await expect(copySharedItem(client, end(from.token), failing, folder.id, 'root')).rejects.toThrow();
       expect(await names()).toEqual([]);
       expect(await trash()).toEqual([]);
     });

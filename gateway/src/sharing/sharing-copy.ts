@@ -1,6 +1,17 @@
-import { MAX_COPY_ITEMS, type FileDoc } from '@mytoutatice/contract';
+import {
+  MAX_COPY_ITEMS,
+  createFolderRoute,
+  deleteFileRoute,
+  getFileContentRoute,
+  getFileRoute,
+  getInstanceRoute,
+  listFolderRoute,
+  uploadFileRoute,
+  type FileDoc,
+  type FolderListing,
+} from '@mytoutatice/contract';
 import { HttpError } from '@mytoutatice/server-kit';
-import { copyCalls, type CopyEnd } from './sharing-copy-calls.ts';
+import type { StorageClient, StorageTarget } from '../storage-client/storage-client.ts';
 
 /** What will be copied: an item and, for a folder, what is in it, as the source showed it. */
 type Planned = { doc: FileDoc; children: Planned[] };
@@ -12,7 +23,7 @@ type Count = { items: number; bytes: number; max: number };
  * before anything is written, and so that the copy is of one moment's tree (copying a folder
  * into itself cannot run forever).
  */
-async function plan(source: CopyEnd, doc: FileDoc, count: Count): Promise<Planned> {
+async function plan(storage: StorageClient, source: StorageTarget, doc: FileDoc, count: Count): Promise<Planned> {
   if (++count.items > count.max) {
     throw new HttpError(413, 'too_many_items', `Une copie compte au plus ${count.max} fichiers et dossiers : copiez un dossier plus petit.`);
   }
@@ -21,8 +32,8 @@ async function plan(source: CopyEnd, doc: FileDoc, count: Count): Promise<Planne
   if (doc.type === 'directory') {
     let cursor: string | null = null;
     do {
-      const page = await copyCalls.children(source, doc.id, cursor);
-      for (const item of page.items) children.push(await plan(source, item, count));
+      const page: FolderListing = await storage.call(source, listFolderRoute, { params: { id: doc.id }, query: { limit: 1000, cursor: cursor ?? undefined } });
+      for (const item of page.items) children.push(await plan(storage, source, item, count));
       cursor = page.next;
     } while (cursor !== null);
   }
@@ -30,21 +41,50 @@ async function plan(source: CopyEnd, doc: FileDoc, count: Count): Promise<Planne
 }
 
 /** A folder under the top's name, or the next free « name (n) » the target offers. */
-async function topFolder(target: CopyEnd, parentId: string, name: string): Promise<FileDoc> {
+async function topFolder(storage: StorageClient, target: StorageTarget, parentId: string, name: string): Promise<FileDoc> {
   try {
-    return await copyCalls.createFolder(target, parentId, name);
+    return await createFolder(storage, target, parentId, name);
   } catch (error) {
     const suggested = error instanceof HttpError && error.code === 'name_conflict' ? error.extras.suggestedName : undefined;
     if (suggested === undefined) throw error;
-    return copyCalls.createFolder(target, parentId, suggested);
+    return createFolder(storage, target, parentId, suggested);
   }
 }
 
+function createFolder(storage: StorageClient, target: StorageTarget, parentId: string, name: string): Promise<FileDoc> {
+  return storage.call(target, createFolderRoute, { params: { parentId }, body: { name } });
+}
+
+/**
+ * Streams a file's content from one side into a new file on the other, never holding it whole:
+ * the announced length and the source's SHA-256 go along, so the target refuses what differs.
+ */
+async function copyContent(storage: StorageClient, from: StorageTarget, file: FileDoc, to: StorageTarget, parentId: string, conflict: 'fail' | 'rename'): Promise<FileDoc> {
+  const content = await storage.content(from, getFileContentRoute, { params: { id: file.id } });
+  const headers: Record<string, string> = {};
+  const length = content.headers.get('content-length');
+  if (length !== null) headers['content-length'] = length;
+  if (file.sha256 !== null) headers['content-digest'] = `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`;
+  try {
+    return await storage.call(to, uploadFileRoute, { params: { parentId }, query: { name: file.name, conflict } }, { body: content.body, headers });
+  } finally {
+    // A refused upload may leave the download unread: end it rather than let it hang (a
+    // stream the upload took is locked, and the cancel refused).
+    await content.body?.cancel().catch(() => undefined);
+  }
+}
+
+/** Trashes an item, then destroys it for good (the copy left half-done). */
+async function destroy(storage: StorageClient, target: StorageTarget, id: string): Promise<void> {
+  await storage.call(target, deleteFileRoute, { params: { id } });
+  await storage.call(target, deleteFileRoute, { params: { id }, query: { forever: 'true' } });
+}
+
 /** Inside a folder just made, names cannot clash. */
-async function copyInto(source: CopyEnd, target: CopyEnd, items: readonly Planned[], parentId: string): Promise<void> {
+async function copyInto(storage: StorageClient, source: StorageTarget, target: StorageTarget, items: readonly Planned[], parentId: string): Promise<void> {
   for (const { doc, children } of items) {
-    if (doc.type === 'directory') await copyInto(source, target, children, (await copyCalls.createFolder(target, parentId, doc.name)).id);
-    else await copyCalls.copyContent(source, doc, target, parentId, 'fail');
+    if (doc.type === 'directory') await copyInto(storage, source, target, children, (await createFolder(storage, target, parentId, doc.name)).id);
+    else await copyContent(storage, source, doc, target, parentId, 'fail');
   }
 }
 
@@ -56,22 +96,30 @@ async function copyInto(source: CopyEnd, target: CopyEnd, items: readonly Planne
  * room for (413 `quota_exceeded`). Should it fail midway anyway (the space filled meanwhile, a
  * node down), what was copied is destroyed: a half-copied folder would pass for the whole one.
  */
-export async function copySharedItem(source: CopyEnd, target: CopyEnd, itemId: string, folderId: string, maxItems = MAX_COPY_ITEMS): Promise<FileDoc> {
-  const [item, folder] = await Promise.all([copyCalls.file(source, itemId), copyCalls.file(target, folderId)]);
+export async function copySharedItem(
+  storage: StorageClient,
+  source: StorageTarget,
+  target: StorageTarget,
+  itemId: string,
+  folderId: string,
+  maxItems = MAX_COPY_ITEMS,
+): Promise<FileDoc> {
+  const file = (end: StorageTarget, id: string) => storage.call(end, getFileRoute, { params: { id } });
+  const [item, folder] = await Promise.all([file(source, itemId), file(target, folderId)]);
   if (folder.type !== 'directory') throw new HttpError(400, 'not_a_folder', 'La destination doit être un dossier.');
   if (folder.trashedAt !== null) throw new HttpError(409, 'in_trash', 'Ce dossier est dans la corbeille.');
   const count: Count = { items: 0, bytes: 0, max: maxItems };
-  const tree = await plan(source, item, count);
-  const space = await copyCalls.instance(target);
+  const tree = await plan(storage, source, item, count);
+  const space = await storage.call(target, getInstanceRoute, {});
   if (space.usedBytes + count.bytes > space.quotaBytes) {
     throw new HttpError(413, 'quota_exceeded', 'Votre espace n’a pas assez de place pour cette copie : rien n’a été copié.');
   }
-  if (item.type !== 'directory') return copyCalls.copyContent(source, item, target, folder.id, 'rename');
-  const top = await topFolder(target, folder.id, item.name);
+  if (item.type !== 'directory') return copyContent(storage, source, item, target, folder.id, 'rename');
+  const top = await topFolder(storage, target, folder.id, item.name);
   try {
-    await copyInto(source, target, tree.children, top.id);
+    await copyInto(storage, source, target, tree.children, top.id);
   } catch (error) {
-    await copyCalls.destroy(target, top.id).catch(() => undefined);
+    await destroy(storage, target, top.id).catch(() => undefined);
     throw error;
   }
   return top;

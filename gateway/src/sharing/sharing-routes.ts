@@ -13,12 +13,12 @@ import {
 import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
 import { currentUser } from '../auth/authenticate.ts';
 import type { Directory, DirectoryEntry } from '../directory/directory.ts';
-import type { StorageAdmin } from '../onboarding/storage-admin.ts';
+import type { StorageClient } from '../storage-client/storage-client.ts';
 import type { SharingNotifier } from '../notifications/sharing-notifier.ts';
 import { mySpace, ownItem } from './own-item.ts';
 import type { MemberRecord, SharedItemKind, SharingAccess, SharingRecord, SharingStore } from './sharing-store.ts';
 
-export type SharingRoutesDeps = { directory: Directory; sharings: SharingStore; storage: StorageAdmin; notify: SharingNotifier };
+export type SharingRoutesDeps = { directory: Directory; sharings: SharingStore; storage: StorageClient; notify: SharingNotifier };
 
 /**
  * `/gateway/sharings`, behind `authenticate`. Ids of sharings one has no part in are 404 (as if

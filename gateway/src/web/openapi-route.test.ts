@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes, openApiJson } from '@mytoutatice/contract';
 import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts';
 import { OPENAPI_PATH, openApiRoute } from './openapi-route.ts';
 
@@ -23,6 +24,20 @@ describe(openApiRoute.name, () => {
 
     const again = await gw.call(undefined, `${OPENAPI_PATH}?v=2`);
     expect(await again.text()).toBe(JSON.stringify(doc));
+  });
+
+  it('describes every route of the table callers reach, the gateway’s own at the root, byte for byte the same each time', async () => {
+    const served = await (await gw.call(undefined, OPENAPI_PATH)).text();
+    expect(served).toBe(openApiJson());
+    const doc = JSON.parse(served) as { paths: Record<string, Record<string, { operationId?: string }> & { servers?: { url: string }[] }> };
+    const missing = apiRoutes
+      .filter((route) => route.permission !== 'admin')
+      .filter((route) => doc.paths[route.path]?.[route.method]?.operationId !== route.operationId)
+      .map((route) => route.operationId);
+    expect(missing).toEqual([]);
+    const gatewayRoutes = apiRoutes.filter((route) => route.service === 'gateway');
+    expect(gatewayRoutes.length).toBeGreaterThan(10);
+    for (const route of gatewayRoutes) expect(doc.paths[route.path]?.servers, route.operationId).toEqual([{ url: '/' }]);
   });
 
   it('leaves the rest of /api to the proxy, which still wants a token', async () => {

@@ -95,3 +95,16 @@ export { MAX_REFERENCE_IDS, ReferencesBody, ReferencedFiles, DocumentRef, Refere
 export { apiRoutes, apiRoute } from './api/api-routes.ts';
 export type { ApiParam, ApiPayload, ApiResponse, ApiRoute, HttpMethod, RoutePermission } from './api/api-route.ts';
 export { openApiDocument, openApiJson } from './api/openapi.ts';
+export { queryString, routePath } from './api/route-path.ts';
+export type { ParsedBody, ParsedQuery, RouteAnswer, RouteBody, RouteCallInput, RouteParams, RouteQuery } from './api/route-types.ts';
+export { listAppPasswordsRoute, createAppPasswordRoute, revokeAppPasswordRoute } from './api/app-password-routes.ts';
+export { listDocumentsRoute, createDocumentRoute, getDocumentRoute, updateDocumentRoute, deleteDocumentRoute } from './api/document-routes.ts';
+export { getFileRoute, listFolderRoute, updateFileRoute, deleteFileRoute, restoreFileRoute, copyFileRoute, createFolderRoute, uploadFileRoute, getFileContentRoute, createDownloadLinkRoute, downloadByLinkRoute, searchFilesRoute, listRecentFilesRoute, listFavoriteFilesRoute, listTrashRoute, emptyTrashRoute } from './api/file-routes.ts';
+export { createLinkRoute, listLinksRoute, changeLinkRoute, disableLinkRoute, visitLinkRoute, unlockLinkRoute } from './api/link-routes.ts';
+export { searchPeopleRoute } from './api/people-routes.ts';
+export { addReferencesRoute, removeReferencesRoute, listReferencesRoute, listReferencingDocumentsRoute } from './api/reference-routes.ts';
+export { createSharingRoute, listSharingsRoute, getSharingRoute, stopSharingRoute, addSharingMembersRoute, changeSharingRoleRoute, removeSharingMemberRoute, copySharedItemRoute } from './api/sharing-routes.ts';
+export { readChangesRoute, getInstanceRoute, createInstanceRoute, verifyAppPasswordRoute, getMeRoute, createSpaceRoute, listAppsRoute, mintAppTokenRoute } from './api/space-routes.ts';
+export { createUploadRoute, getUploadOffsetRoute, appendToUploadRoute, terminateUploadRoute } from './api/upload-routes.ts';
+export { overwriteFileRoute, listFileVersionsRoute, getFileVersionContentRoute, restoreFileVersionRoute, deleteFileVersionRoute } from './api/version-routes.ts';
+export { zipFolderRoute, zipSelectionRoute } from './api/zip-routes.ts';

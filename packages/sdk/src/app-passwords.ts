@@ -1,8 +1,6 @@
-import { AppPasswordList, CreatedAppPassword } from '@mytoutatice/contract';
-import type { AppPassword } from '@mytoutatice/contract';
+import { createAppPasswordRoute, listAppPasswordsRoute, revokeAppPasswordRoute } from '@mytoutatice/contract';
+import type { AppPassword, CreatedAppPassword } from '@mytoutatice/contract';
 import type { CallOptions, Transport } from './transport.ts';
-
-const PATH = '/api/instance/app-passwords';
 
 /** The space's device app passwords, for DAV clients (the owner's session only). */
 export type AppPasswordsResource = {
@@ -16,10 +14,10 @@ export type AppPasswordsResource = {
 
 export function createAppPasswords(transport: Transport): AppPasswordsResource {
   return {
-    list: async ({ signal } = {}) => (await transport.request(PATH, AppPasswordList, { signal })).items,
-    create: (label, { signal } = {}) => transport.request(PATH, CreatedAppPassword, { method: 'POST', json: { label }, signal }),
+    list: async ({ signal } = {}) => (await transport.call(listAppPasswordsRoute, {}, { signal })).items,
+    create: (label, { signal } = {}) => transport.call(createAppPasswordRoute, { body: { label } }, { signal }),
     revoke: async (id, { signal } = {}) => {
-      await transport.send(`${PATH}/${encodeURIComponent(id)}`, { method: 'DELETE', signal });
+      await transport.call(revokeAppPasswordRoute, { params: { id } }, { signal });
     },
   };
 }

@@ -1,5 +1,5 @@
-import { Document, DocumentListing } from '@mytoutatice/contract';
-import type { DocumentFilterOp, SortOrder } from '@mytoutatice/contract';
+import { createDocumentRoute, deleteDocumentRoute, getDocumentRoute, listDocumentsRoute, updateDocumentRoute } from '@mytoutatice/contract';
+import type { Document, DocumentFilterOp, DocumentListing, SortOrder } from '@mytoutatice/contract';
 import type { CallOptions, PageOptions, Transport } from './transport.ts';
 
 /** One `?where=` condition, on a field the doctype declares (`queryableFields` in the contract). */
@@ -21,28 +21,26 @@ export type DocumentsResource = {
   remove(doctype: string, id: string, rev: string, options?: CallOptions): Promise<void>;
 };
 
-const path = (doctype: string) => `/api/data/${encodeURIComponent(doctype)}`;
-const documentPath = (doctype: string, id: string) => `${path(doctype)}/${encodeURIComponent(id)}`;
 const ifMatch = (rev: string) => ({ 'If-Match': `"${rev}"` });
 
 export function createDocuments(transport: Transport): DocumentsResource {
   return {
     list: (doctype, { where, sort, order, cursor, limit, signal } = {}) =>
-      transport.request(path(doctype), DocumentListing, {
-        query: { where: where && `${where.field}:${where.op}:${where.value}`, sort, order, cursor, limit },
-        signal,
-      }),
+      transport.call(
+        listDocumentsRoute,
+        { params: { doctype }, query: { where: where && `${where.field}:${where.op}:${where.value}`, sort, order, cursor: cursor ?? undefined, limit } },
+        { signal },
+      ),
 
-    create: (doctype, data, { signal } = {}) =>
-      transport.request(path(doctype), Document, { method: 'POST', json: { data }, signal }),
+    create: (doctype, data, { signal } = {}) => transport.call(createDocumentRoute, { params: { doctype }, body: { data: { ...data } } }, { signal }),
 
-    get: (doctype, id, { signal } = {}) => transport.request(documentPath(doctype, id), Document, { signal }),
+    get: (doctype, id, { signal } = {}) => transport.call(getDocumentRoute, { params: { doctype, id } }, { signal }),
 
     update: (doctype, id, rev, data, { signal } = {}) =>
-      transport.request(documentPath(doctype, id), Document, { method: 'PUT', json: { data }, headers: ifMatch(rev), signal }),
+      transport.call(updateDocumentRoute, { params: { doctype, id }, body: { data: { ...data } } }, { headers: ifMatch(rev), signal }),
 
     remove: async (doctype, id, rev, { signal } = {}) => {
-      await transport.send(documentPath(doctype, id), { method: 'DELETE', headers: ifMatch(rev), signal });
+      await transport.call(deleteDocumentRoute, { params: { doctype, id } }, { headers: ifMatch(rev), signal });
     },
   };
 }

@@ -1,9 +1,34 @@
-import { DownloadLink, FileDoc, FileList, FileVersionList, FolderListing, SearchResults } from '@mytoutatice/contract';
-import type { CopyFileBody, CreateFolderBody, FileSort, PatchFileBody, SortOrder, ZipSelectionBody } from '@mytoutatice/contract';
-import { apiErrorFrom } from './api-error.ts';
+import {
+  FileDoc,
+  copyFileRoute,
+  createDownloadLinkRoute,
+  createFolderRoute,
+  deleteFileRoute,
+  deleteFileVersionRoute,
+  emptyTrashRoute,
+  getFileContentRoute,
+  getFileRoute,
+  getFileVersionContentRoute,
+  listFavoriteFilesRoute,
+  listFileVersionsRoute,
+  listFolderRoute,
+  listRecentFilesRoute,
+  listTrashRoute,
+  overwriteFileRoute,
+  restoreFileRoute,
+  restoreFileVersionRoute,
+  searchFilesRoute,
+  updateFileRoute,
+  uploadFileRoute,
+  zipFolderRoute,
+  zipSelectionRoute,
+} from '@mytoutatice/contract';
+import type { CopyFileBody, DownloadLink, FileList, FileSort, FileVersionList, FolderListing, PatchFileBody, SearchResults, SortOrder } from '@mytoutatice/contract';
+import { ApiError, apiErrorFrom } from './api-error.ts';
 import { contentDigestOf } from './digest.ts';
 import { parseResponse } from './parse-response.ts';
 import { discardResumableUpload, isResumable, resumableUpload } from './resumable-upload.ts';
+import { routeTarget } from './route-target.ts';
 import type { CallOptions, PageOptions, Transport } from './transport.ts';
 import { xhrSend } from './xhr-send.ts';
 
@@ -93,104 +118,95 @@ export type FilesResource = {
   deleteVersion(id: string, versionId: string, options?: CallOptions): Promise<void>;
 };
 
-const itemPath = (apiBase: string, id: string) => `${apiBase}/files/${encodeURIComponent(id)}`;
-
 /**
  * The files API at `apiBase`: `/api` for one's own space, `/api/sharings/<id>` for what a
  * sharing opens (the same calls, limited by the caller's role there).
  */
 export function createFiles(transport: Transport, apiBase = '/api'): FilesResource {
-  const path = (id: string) => itemPath(apiBase, id);
-  const versionPath = (id: string, versionId: string) => `${path(id)}/versions/${encodeURIComponent(versionId)}`;
-  const trashPath = `${apiBase}/files/trash`;
+  const at = (signal: AbortSignal | undefined) => ({ apiBase, signal });
+  const page = (cursor: string | null | undefined, limit: number | undefined) => ({ cursor: cursor ?? undefined, limit });
   return {
-    get: (id, { signal } = {}) => transport.request(path(id), FileDoc, { signal }),
+    get: (id, { signal } = {}) => transport.call(getFileRoute, { params: { id } }, at(signal)),
 
-    children: (folderId, { cursor, limit, sort, order, signal } = {}) =>
-      transport.request(`${path(folderId)}/children`, FolderListing, { query: { sort, order, cursor, limit }, signal }),
+    children: (id, { cursor, limit, sort, order, signal } = {}) =>
+      transport.call(listFolderRoute, { params: { id }, query: { sort, order, ...page(cursor, limit) } }, at(signal)),
 
-    createFolder: (parentId, name, { signal } = {}) =>
-      transport.request(`${path(parentId)}/folders`, FileDoc, {
-        method: 'POST',
-        json: { name } satisfies CreateFolderBody,
-        signal,
-      }),
+    createFolder: (parentId, name, { signal } = {}) => transport.call(createFolderRoute, { params: { parentId }, body: { name } }, at(signal)),
 
-    update: (id, patch, { conflict, signal } = {}) =>
-      transport.request(path(id), FileDoc, { method: 'PATCH', query: { conflict }, json: patch, signal }),
+    update: (id, patch, { conflict, signal } = {}) => transport.call(updateFileRoute, { params: { id }, query: { conflict }, body: patch }, at(signal)),
 
     copy: (id, target = {}, { conflict, signal } = {}) =>
-      transport.request(`${path(id)}/copy`, FileDoc, { method: 'POST', query: { conflict }, json: target, signal }),
+      transport.call(copyFileRoute, { params: { id }, query: { conflict }, body: target }, at(signal)),
 
-    trash: (id, { signal } = {}) => transport.request(path(id), FileDoc, { method: 'DELETE', signal }),
+    trash: async (id, { signal } = {}) => {
+      const item = await transport.call(deleteFileRoute, { params: { id } }, at(signal));
+      // Without `forever` the route answers 200 with the trashed item; its 204 is `destroy`'s.
+      if (item === undefined) throw new ApiError({ status: 204, code: 'internal', title: 'Réponse inattendue du serveur' });
+      return item;
+    },
 
-    restore: (id, { signal } = {}) => transport.request(`${path(id)}/restore`, FileDoc, { method: 'POST', signal }),
+    restore: (id, { signal } = {}) => transport.call(restoreFileRoute, { params: { id } }, at(signal)),
 
     destroy: async (id, { signal } = {}) => {
-      await transport.send(path(id), { method: 'DELETE', query: { forever: true }, signal });
+      await transport.call(deleteFileRoute, { params: { id }, query: { forever: 'true' } }, at(signal));
     },
 
     emptyTrash: async ({ signal } = {}) => {
-      await transport.send(trashPath, { method: 'DELETE', signal });
+      await transport.call(emptyTrashRoute, {}, at(signal));
     },
 
-    listTrash: ({ cursor, limit, signal } = {}) =>
-      transport.request(`${trashPath}/children`, FolderListing, { query: { cursor, limit }, signal }),
+    listTrash: ({ cursor, limit, signal } = {}) => transport.call(listTrashRoute, { query: page(cursor, limit) }, at(signal)),
 
-    search: (q, { cursor, limit, signal } = {}) =>
-      transport.request(`${apiBase}/files/search`, SearchResults, { query: { q, cursor, limit }, signal }),
+    search: (q, { cursor, limit, signal } = {}) => transport.call(searchFilesRoute, { query: { q, ...page(cursor, limit) } }, at(signal)),
 
-    recent: ({ cursor, limit, signal } = {}) =>
-      transport.request(`${apiBase}/files/recent`, FileList, { query: { cursor, limit }, signal }),
+    recent: ({ cursor, limit, signal } = {}) => transport.call(listRecentFilesRoute, { query: page(cursor, limit) }, at(signal)),
 
-    favorites: ({ cursor, limit, signal } = {}) =>
-      transport.request(`${apiBase}/files/favorites`, FileList, { query: { cursor, limit }, signal }),
+    favorites: ({ cursor, limit, signal } = {}) => transport.call(listFavoriteFilesRoute, { query: page(cursor, limit) }, at(signal)),
 
     upload: (parentId, file, options = {}) => upload(transport, apiBase, parentId, file, options),
 
-    zipFolder: async (id, { signal } = {}) => (await transport.send(`${path(id)}/zip`, { signal })).blob(),
+    zipFolder: async (id, { signal } = {}) => (await transport.send(routeTarget(zipFolderRoute, { id }, apiBase), { signal })).blob(),
 
     zipSelection: async (ids, { signal } = {}) =>
-      (await transport.send(`${apiBase}/files/zip`, { method: 'POST', json: { ids: [...ids] } satisfies ZipSelectionBody, signal })).blob(),
+      (await transport.send(routeTarget(zipSelectionRoute, {}, apiBase), { method: 'POST', json: { ids: [...ids] }, signal })).blob(),
 
     discardUpload: async (parentId, file, { conflict = 'fail' } = {}) => {
       if (isResumable(file)) await discardResumableUpload(transport, parentId, file, conflict, apiBase);
     },
 
-    content: async (id, { signal } = {}) => (await transport.send(`${path(id)}/content`, { signal })).blob(),
+    content: async (id, { signal } = {}) => (await transport.send(routeTarget(getFileContentRoute, { id }, apiBase), { signal })).blob(),
 
-    downloadLink: (id, { signal } = {}) =>
-      transport.request(`${path(id)}/download-link`, DownloadLink, { method: 'POST', signal }),
+    downloadLink: (id, { signal } = {}) => transport.call(createDownloadLinkRoute, { params: { id } }, at(signal)),
 
     overwrite: (id, content, { expectedSha256, ...options } = {}) =>
-      sendContent(transport, 'PUT', transport.url(`${path(id)}/content`), content, {
+      sendContent(transport, 'PUT', transport.url(routeTarget(overwriteFileRoute, { id }, apiBase)), content, {
         ...options,
         headers: expectedSha256 === undefined ? {} : { 'If-Match': `"${expectedSha256}"` },
       }),
 
-    versions: (id, { signal } = {}) => transport.request(`${path(id)}/versions`, FileVersionList, { signal }),
+    versions: (id, { signal } = {}) => transport.call(listFileVersionsRoute, { params: { id } }, at(signal)),
 
-    versionContent: async (id, versionId, { signal } = {}) => (await transport.send(`${versionPath(id, versionId)}/content`, { signal })).blob(),
+    versionContent: async (id, versionId, { signal } = {}) =>
+      (await transport.send(routeTarget(getFileVersionContentRoute, { id, versionId }, apiBase), { signal })).blob(),
 
-    restoreVersion: (id, versionId, { signal } = {}) =>
-      transport.request(`${versionPath(id, versionId)}/restore`, FileDoc, { method: 'POST', signal }),
+    restoreVersion: (id, versionId, { signal } = {}) => transport.call(restoreFileVersionRoute, { params: { id, versionId } }, at(signal)),
 
     deleteVersion: async (id, versionId, { signal } = {}) => {
-      await transport.send(versionPath(id, versionId), { method: 'DELETE', signal });
+      await transport.call(deleteFileVersionRoute, { params: { id, versionId } }, at(signal));
     },
   };
 }
 
 async function upload(transport: Transport, apiBase: string, parentId: string, file: UploadInput, options: UploadOptions) {
   const { onProgress, signal, pauseSignal, conflict = 'fail' } = options;
-  const path = (id: string) => itemPath(apiBase, id);
   if (isResumable(file)) {
     const id = await resumableUpload(transport, parentId, file, { conflict, signal, pauseSignal, onProgress, apiBase });
     onProgress?.(file.size, file.size);
-    return transport.request(path(id), FileDoc, { signal });
+    return transport.call(getFileRoute, { params: { id } }, { apiBase, signal });
   }
   const stop = pauseSignal ? AbortSignal.any([pauseSignal, ...(signal ? [signal] : [])]) : signal;
-  return sendContent(transport, 'POST', transport.url(`${path(parentId)}/files`, { name: file.name, conflict }), file, { onProgress, signal: stop });
+  const url = transport.url(routeTarget(uploadFileRoute, { parentId }, apiBase), { name: file.name, conflict });
+  return sendContent(transport, 'POST', url, file, { onProgress, signal: stop });
 }
 
 /** Sends bytes as the raw body, with progress and a SHA-256 `Content-Digest` the server checks. */

@@ -1,5 +1,5 @@
-import { LinkUnlock, LinkVisit, PublicLink, PublicLinkList } from '@mytoutatice/contract';
-import type { CreateLinkBody, UnlockLinkBody, UpdateLinkBody } from '@mytoutatice/contract';
+import { changeLinkRoute, createLinkRoute, disableLinkRoute, listLinksRoute, unlockLinkRoute, visitLinkRoute } from '@mytoutatice/contract';
+import type { CreateLinkBody, LinkUnlock, LinkVisit, PublicLink, UpdateLinkBody } from '@mytoutatice/contract';
 import { createFiles } from './files.ts';
 import type { FilesResource } from './files.ts';
 import { createTransport } from './transport.ts';
@@ -17,13 +17,12 @@ export type LinksResource = {
 };
 
 export function createLinks(transport: Transport): LinksResource {
-  const path = (id: string) => `/gateway/links/${encodeURIComponent(id)}`;
   return {
-    list: async (itemId, { signal } = {}) => (await transport.request('/gateway/links', PublicLinkList, { query: { itemId }, signal })).items,
-    create: (body, { signal } = {}) => transport.request('/gateway/links', PublicLink, { method: 'POST', json: body, signal }),
-    change: (id, body, { signal } = {}) => transport.request(path(id), PublicLink, { method: 'PATCH', json: body, signal }),
+    list: async (itemId, { signal } = {}) => (await transport.call(listLinksRoute, { query: { itemId } }, { signal })).items,
+    create: (body, { signal } = {}) => transport.call(createLinkRoute, { body }, { signal }),
+    change: (id, body, { signal } = {}) => transport.call(changeLinkRoute, { params: { id }, body }, { signal }),
     disable: async (id, { signal } = {}) => {
-      await transport.send(path(id), { method: 'DELETE', signal });
+      await transport.call(disableLinkRoute, { params: { id } }, { signal });
     },
   };
 }
@@ -49,12 +48,10 @@ export type LinkVisitor = {
 
 export function createLinkVisitor({ baseUrl = '', code, getUnlockToken, ...options }: LinkVisitorOptions): LinkVisitor {
   const transport = createTransport({ ...options, baseUrl, getToken: getUnlockToken });
-  const path = `/gateway/public/links/${encodeURIComponent(code)}`;
   return {
     transport,
-    visit: ({ signal } = {}) => transport.request(path, LinkVisit, { signal }),
-    unlock: (password, { signal } = {}) =>
-      transport.request(`${path}/unlock`, LinkUnlock, { method: 'POST', json: { password } satisfies UnlockLinkBody, signal }),
+    visit: ({ signal } = {}) => transport.call(visitLinkRoute, { params: { code } }, { signal }),
+    unlock: (password, { signal } = {}) => transport.call(unlockLinkRoute, { params: { code }, body: { password } }, { signal }),
     files: createFiles(transport, `/api/links/${encodeURIComponent(code)}`),
   };
 }

@@ -1,4 +1,4 @@
-import { PeopleSearch } from '@mytoutatice/contract';
+import { searchPeopleRoute, type PeopleSearch } from '@mytoutatice/contract';
 import type { CallOptions, Transport } from './transport.ts';
 
 export type PeopleResource = {
@@ -8,6 +8,6 @@ export type PeopleResource = {
 
 export function createPeople(transport: Transport): PeopleResource {
   return {
-    search: (q, { signal } = {}) => transport.request('/gateway/people', PeopleSearch, { query: { q }, signal }),
+    search: (q, { signal } = {}) => transport.call(searchPeopleRoute, { query: { q } }, { signal }),
   };
 }

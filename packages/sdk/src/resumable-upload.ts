@@ -1,6 +1,8 @@
 import type { DetailedError, HttpRequest, Upload as TusUpload } from 'tus-js-client';
+import { createUploadRoute } from '@mytoutatice/contract';
 import { apiErrorFrom, networkError } from './api-error.ts';
 import type { ConflictPolicy, UploadInput } from './files.ts';
+import { routeTarget } from './route-target.ts';
 import type { Transport } from './transport.ts';
 
 /** Files above this go through tus (resumable, in chunks); smaller ones in one POST. */
@@ -124,7 +126,7 @@ export async function resumableUpload(
   });
 }
 
-const endpointOf = (transport: Transport, apiBase: string) => new URL(transport.url(`${apiBase}/uploads`), globalThis.location?.href).href;
+const endpointOf = (transport: Transport, apiBase: string) => new URL(transport.url(routeTarget(createUploadRoute, {}, apiBase)), globalThis.location?.href).href;
 
 /** The destination is part of what is resumed: the same file sent to another folder is another upload. */
 function fingerprintOf(endpoint: string, parentId: string, conflict: ConflictPolicy, file: UploadInput): string {

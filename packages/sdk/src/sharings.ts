@@ -1,5 +1,14 @@
-import { FileDoc, Sharing, SharingList } from '@mytoutatice/contract';
-import type { AddSharingMembersBody, ChangeSharingRoleBody, CreateSharingBody, SharingMemberInput, SharingRole } from '@mytoutatice/contract';
+import {
+  addSharingMembersRoute,
+  changeSharingRoleRoute,
+  copySharedItemRoute,
+  createSharingRoute,
+  getSharingRoute,
+  listSharingsRoute,
+  removeSharingMemberRoute,
+  stopSharingRoute,
+} from '@mytoutatice/contract';
+import type { CreateSharingBody, FileDoc, Sharing, SharingList, SharingMemberInput, SharingRole } from '@mytoutatice/contract';
 import { isApiError } from './api-error.ts';
 import { createFiles } from './files.ts';
 import type { FilesResource } from './files.ts';
@@ -41,9 +50,7 @@ export type SharingsResource = {
 };
 
 export function createSharings(transport: Transport, session: RealtimeSession): SharingsResource {
-  const path = (id: string) => `/gateway/sharings/${encodeURIComponent(id)}`;
-  const memberPath = (id: string, slug: string) => `${path(id)}/members/${encodeURIComponent(slug)}`;
-  const get = (id: string, { signal }: CallOptions = {}) => transport.request(path(id), Sharing, { signal });
+  const get = (id: string, { signal }: CallOptions = {}) => transport.call(getSharingRoute, { params: { id } }, { signal });
   /** A sharing one has no part in (any more) is a 404; anything else says nothing about access. */
   const hasAccess = async (id: string) => {
     try {
@@ -55,21 +62,19 @@ export function createSharings(transport: Transport, session: RealtimeSession): 
     }
   };
   return {
-    list: ({ signal } = {}) => transport.request('/gateway/sharings', SharingList, { signal }),
+    list: ({ signal } = {}) => transport.call(listSharingsRoute, {}, { signal }),
     get,
-    create: (body, { signal } = {}) => transport.request('/gateway/sharings', Sharing, { method: 'POST', json: body, signal }),
-    addMembers: (id, members, { signal } = {}) =>
-      transport.request(`${path(id)}/members`, Sharing, { method: 'POST', json: { members } satisfies AddSharingMembersBody, signal }),
-    changeRole: (id, slug, role, { signal } = {}) =>
-      transport.request(memberPath(id, slug), Sharing, { method: 'PATCH', json: { role } satisfies ChangeSharingRoleBody, signal }),
+    create: (body, { signal } = {}) => transport.call(createSharingRoute, { body }, { signal }),
+    addMembers: (id, members, { signal } = {}) => transport.call(addSharingMembersRoute, { params: { id }, body: { members } }, { signal }),
+    changeRole: (id, slug, role, { signal } = {}) => transport.call(changeSharingRoleRoute, { params: { id, slug }, body: { role } }, { signal }),
     removeMember: async (id, slug, { signal } = {}) => {
-      await transport.send(memberPath(id, slug), { method: 'DELETE', signal });
+      await transport.call(removeSharingMemberRoute, { params: { id, slug } }, { signal });
     },
     stop: async (id, { signal } = {}) => {
-      await transport.send(path(id), { method: 'DELETE', signal });
+      await transport.call(stopSharingRoute, { params: { id } }, { signal });
     },
     copy: (id, { itemId, folderId }, { signal } = {}) =>
-      transport.request(`${path(id)}/copy`, FileDoc, { method: 'POST', json: itemId === undefined ? { folderId } : { itemId, folderId }, signal }),
+      transport.call(copySharedItemRoute, { params: { id }, body: itemId === undefined ? { folderId } : { itemId, folderId } }, { signal }),
     files: (id) => createFiles(transport, `/api/sharings/${encodeURIComponent(id)}`),
     realtime: (id, options = {}) =>
       createRealtime({

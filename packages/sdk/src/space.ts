@@ -1,5 +1,5 @@
-import { InstalledApps, InstanceInfo, Me, Space } from '@mytoutatice/contract';
-import type { InstalledApp, OnboardingBody } from '@mytoutatice/contract';
+import { createSpaceRoute, getInstanceRoute, getMeRoute, listAppsRoute } from '@mytoutatice/contract';
+import type { InstalledApp, InstanceInfo, Me, OnboardingBody, Space } from '@mytoutatice/contract';
 import type { CallOptions, Transport } from './transport.ts';
 
 export type SpaceResource = {
@@ -15,10 +15,9 @@ export type SpaceResource = {
 
 export function createSpace(transport: Transport): SpaceResource {
   return {
-    me: ({ signal } = {}) => transport.request('/gateway/me', Me, { signal }),
-    create: (body, { signal } = {}) =>
-      transport.request('/gateway/onboarding', Space, { method: 'POST', json: body, signal }),
-    apps: ({ signal } = {}) => transport.request('/gateway/apps', InstalledApps, { signal }),
-    usage: ({ signal } = {}) => transport.request('/api/instance', InstanceInfo, { signal }),
+    me: ({ signal } = {}) => transport.call(getMeRoute, {}, { signal }),
+    create: (body, { signal } = {}) => transport.call(createSpaceRoute, { body }, { signal }),
+    apps: ({ signal } = {}) => transport.call(listAppsRoute, {}, { signal }),
+    usage: ({ signal } = {}) => transport.call(getInstanceRoute, {}, { signal }),
   };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { deleteFileRoute, getFileRoute, stopSharingRoute, updateFileRoute } from '@mytoutatice/contract';
 import { ApiError } from './api-error.ts';
 import { createTransport } from './transport.ts';
 import type { TransportOptions } from './transport.ts';
@@ -156,5 +157,31 @@ describe(createTransport.name, () => {
     const pending = transport().request('/x', Ok, { signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  describe('call', () => {
+    const doc = { id: 'a/b', type: 'file', name: 'é.txt', parentId: 'root', size: 1, mime: 'text/plain', sha256: null, createdAt: 'x', updatedAt: 'x' };
+
+    it('builds the path from the route and its parameters (each encoded), the query and the JSON body', async () => {
+      server.handle((_req, res) => json(res, 200, doc));
+      const file = await transport().call(updateFileRoute, { params: { id: 'a/b' }, query: { conflict: 'rename' }, body: { name: 'é.txt' } }, { apiBase: '/api/sharings/s 1' });
+      expect(file).toMatchObject({ id: 'a/b', favorite: false });
+      const [req] = server.seen;
+      expect(req).toMatchObject({ method: 'PATCH', url: '/api/sharings/s%201/files/a%2Fb?conflict=rename', body: '{"name":"é.txt"}' });
+    });
+
+    it('reaches the gateway’s own routes at their path, whatever the apiBase', async () => {
+      server.handle((_req, res) => res.writeHead(204).end());
+      await transport().call(stopSharingRoute, { params: { id: 'x' } }, { apiBase: '/api/links/c' });
+      expect(server.seen[0]).toMatchObject({ method: 'DELETE', url: '/gateway/sharings/x' });
+    });
+
+    it('checks the answer against the schema of the status met, and refuses one that breaks it', async () => {
+      server.handle((_req, res) => res.writeHead(204).end());
+      expect(await transport().call(deleteFileRoute, { params: { id: 'x' }, query: { forever: 'true' } })).toBeUndefined();
+      server.handle((_req, res) => json(res, 200, { id: 42 }));
+      const error = await failure(transport().call(getFileRoute, { params: { id: 'x' } }));
+      expect(error).toMatchObject({ status: 200, code: 'internal' });
+    });
   });
 });

@@ -1,6 +1,8 @@
+import { queryString, type ApiResponse, type ApiRoute, type RouteAnswer, type RouteCallInput } from '@mytoutatice/contract';
 import { ApiError, apiErrorFrom, networkError } from './api-error.ts';
 import { parseResponse } from './parse-response.ts';
 import type { Schema } from './parse-response.ts';
+import { routeTarget } from './route-target.ts';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Query = Readonly<Record<string, string | number | boolean | null | undefined>>;
@@ -40,6 +42,11 @@ export type Transport = {
   send(path: string, options?: RequestOptions): Promise<Response>;
   /** Sends a request and validates the JSON answer against a contract schema. */
   request<T>(path: string, schema: Schema<T>, options?: RequestOptions): Promise<T>;
+  /**
+   * Calls a route of the contract's table: its path built from `params`, its query and JSON body
+   * as the table types them, the answer checked against the route's schema for the status met.
+   */
+  call<R extends ApiRoute>(route: R, input: RouteCallInput<R>, options?: RouteCallOptions): Promise<RouteAnswer<R>>;
   /** `{ Authorization: 'Bearer …' }`, or `{}` without a token (for XMLHttpRequest uploads). */
   authorization(): Promise<Record<string, string>>;
   /** Runs `onUnauthorized`; false when there is no hook, it failed or it returned false. */
@@ -57,12 +64,7 @@ export function createTransport(options: TransportOptions): Transport {
   let renewing: Promise<boolean> | null = null;
 
   function url(path: string, query?: Query): string {
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(query ?? {})) {
-      if (value !== undefined && value !== null) search.set(key, String(value));
-    }
-    const qs = search.toString();
-    return `${baseUrl}${path}${qs ? `?${qs}` : ''}`;
+    return `${baseUrl}${path}${queryString(query)}`;
   }
 
   async function authorization(): Promise<Record<string, string>> {
@@ -137,7 +139,23 @@ export function createTransport(options: TransportOptions): Transport {
     return parseResponse(schema, await readText(response, options.signal), response.status);
   }
 
-  return { baseUrl, url, send, request, authorization, renewToken };
+  async function call<R extends ApiRoute>(route: R, input: RouteCallInput<R>, options: RouteCallOptions = {}): Promise<RouteAnswer<R>> {
+    const { apiBase, headers, signal } = options;
+    const response = await send(routeTarget(route, input.params ?? ({} as never), apiBase), {
+      method: route.method.toUpperCase() as HttpMethod,
+      query: input.query as Query | undefined,
+      json: input.body,
+      headers: { Accept: 'application/json', ...headers },
+      signal,
+    });
+    const text = await readText(response, signal);
+    const responses: Readonly<Record<number, ApiResponse>> = route.responses;
+    const payload = responses[response.status]?.payload;
+    if (payload === undefined || payload === 'binary') return undefined as RouteAnswer<R>;
+    return parseResponse(payload as Schema<RouteAnswer<R>>, text, response.status);
+  }
+
+  return { baseUrl, url, send, request, call, authorization, renewToken };
 }
 
 async function readText(response: Response, signal: AbortSignal | undefined): Promise<string> {
@@ -174,5 +192,7 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
 
 /** What every resource call accepts. */
 export type CallOptions = { signal?: AbortSignal | undefined };
+/** A route call's options: where the storage's routes are (`/api` by default), headers (`If-Match`). */
+export type RouteCallOptions = CallOptions & { apiBase?: string | undefined; headers?: Readonly<Record<string, string>> | undefined };
 /** Cursor pagination: `cursor` is the previous page's `next`. */
 export type PageOptions = CallOptions & { cursor?: string | null | undefined; limit?: number | undefined };

@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
+import { mountRoute, type RouteHandler } from '@mytoutatice/server-kit';
 import {
   DEVICE_GRANTS,
   FILES_TYPE,
@@ -131,7 +132,7 @@ function changeFilter(grants: readonly Grant[]): ChangeFilter {
   return (change) => (change.kind === 'file' ? files.length > 0 : doctypes.has(change.doctype ?? ''));
 }
 
-/** The body's array of file ids the route names (`bodyFileIds`); a malformed one is the handler's 400. */
+/** The body's array of file ids the route names (`bodyFileIds`), from the body already checked against the table. */
 function bodyFileIds(route: ApiRoute, req: Request): string[] {
   if (route.bodyFileIds === undefined) return [];
   const ids: unknown = (req.body as Record<string, unknown> | undefined)?.[route.bodyFileIds];
@@ -217,18 +218,14 @@ async function checkFiles(
 }
 
 /**
- * Registers the contract's route `operationId` on `router` behind `permit`: method, path and
- * permission come from the table, so none is written twice. All handlers but the last are body
- * parsers, run before the check (a move's or a copy's destination is in its body). `filesTargets`
- * for a router whose paths name no file.
+ * Mounts contract routes on `router` (server-kit's `mountRoute`: input checked against the table)
+ * behind `permit`, which runs on the parsed body (a move's or a copy's destination is in it).
+ * A route is named by its operationId, or given as its table entry for a typed body and query.
+ * `filesTargets` for a router whose paths name no file.
  */
 export function routeMounter(router: Router, deps: PermitDeps, filesTargets?: FilesTargets) {
-  return (operationId: string, ...handlers: [...RequestHandler[], RequestHandler]): void => {
-    const route = apiRoute(operationId);
-    const path = route.path.replace(/\{([^}]+)\}/g, ':$1');
-    const parsers = handlers.slice(0, -1);
-    const handler = handlers.at(-1);
-    if (!handler) throw new Error(`no handler for ${operationId}`);
-    router[route.method](path, ...parsers, permit(deps, route, filesTargets), handler);
+  return <R extends ApiRoute>(route: R | string, handler: RouteHandler<R>, options: { jsonLimit?: string } = {}): void => {
+    const entry = typeof route === 'string' ? apiRoute(route) : route;
+    mountRoute(router, entry as R, handler, { ...options, guards: [permit(deps, entry, filesTargets)] });
   };
 }

@@ -1,7 +1,6 @@
 import { Router } from 'express';
-import { MAX_CHANGES_WAIT_S } from '@mytoutatice/contract';
-import { badRequest } from '@mytoutatice/server-kit';
-import { parseLimit } from '../http/pagination.ts';
+import { MAX_CHANGES_WAIT_S, readChangesRoute } from '@mytoutatice/contract';
+import { pageSize } from '../http/pagination.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { changeFilterOf, routeMounter } from '../auth/permit.ts';
 import { instanceOf } from '../instances/owner-instance.ts';
@@ -9,32 +8,14 @@ import type { InstanceRegistry } from '../instances/registry.ts';
 import { readChanges, readVisibleChanges } from './feed.ts';
 import type { ChangeNotifier } from './notifier.ts';
 
-/** `?since=`: a seq (0 when absent: everything). */
-function parseSince(raw: unknown): number {
-  if (raw === undefined || raw === '') return 0;
-  if (typeof raw !== 'string' || !/^[0-9]{1,15}$/.test(raw)) {
-    throw badRequest('Le paramètre since doit être un entier positif ou nul.');
-  }
-  return Number(raw);
-}
-
-/** `?wait=`: seconds to hold the answer when nothing is newer; 0 when absent, at most 30. */
-function parseWait(raw: unknown): number {
-  if (raw === undefined || raw === '') return 0;
-  if (typeof raw !== 'string' || !/^[0-9]{1,9}$/.test(raw)) {
-    throw badRequest('Le paramètre wait doit être un nombre de secondes.');
-  }
-  return Math.min(Number(raw), MAX_CHANGES_WAIT_S);
-}
-
 export function changeRoutes(registry: InstanceRegistry, databases: InstanceDatabases, notifier: ChangeNotifier): Router {
   const router = Router();
   const mount = routeMounter(router, { registry, databases });
 
-  mount('readChanges', async (req, res) => {
-    const since = parseSince(req.query.since);
-    const limit = parseLimit(req.query.limit);
-    const wait = parseWait(req.query.wait);
+  mount(readChangesRoute, async (_req, res, { query }) => {
+    const since = query.since ?? 0;
+    const limit = pageSize(query.limit);
+    const wait = Math.min(query.wait ?? 0, MAX_CHANGES_WAIT_S);
     const instanceId = instanceOf(res).id;
     const visible = changeFilterOf(res);
     const read = (from: number) =>

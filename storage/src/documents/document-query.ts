@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DocumentFilterOp, SortOrder, queryableFields, type Document, type DocumentListing } from '@mytoutatice/contract';
+import { DocumentFilterOp, queryableFields, type Document, type DocumentListing, type ParsedQuery, type SortOrder, type listDocumentsRoute } from '@mytoutatice/contract';
 import { badRequest } from '@mytoutatice/server-kit';
-import { decodeCursor, encodeCursor, parseLimit } from '../http/pagination.ts';
+import { decodeCursor, encodeCursor, pageSize } from '../http/pagination.ts';
 import { toDocument } from './document-rows.ts';
 import { indexedBy, type Dialect, type SqlDb } from '@mytoutatice/sql';
 import { jsonFieldSql } from '../db/postgres-schema.ts';
@@ -55,18 +55,11 @@ function declaredField(doctype: string, field: string): string {
   return field;
 }
 
-function singleParam(raw: unknown, name: string): string | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string') throw badRequest(`Le paramètre ${name} ne peut être donné qu’une fois.`);
-  return raw;
-}
-
-/** `?where=<field>:<op>:<value>&sort=<field>&order=asc|desc&limit&cursor`, checked against the doctype's declared fields. */
-export function parseDocumentQuery(doctype: string, query: Record<string, unknown>): DocumentQuery {
-  const rawWhere = singleParam(query.where, 'where');
+/** `?where=<field>:<op>:<value>&sort=<field>&order=asc|desc&limit&cursor` (types checked against the table on the way in), fields against the doctype's declared ones. */
+export function parseDocumentQuery(doctype: string, query: ParsedQuery<typeof listDocumentsRoute>): DocumentQuery {
   let where: DocumentFilter | undefined;
-  if (rawWhere !== undefined) {
-    const match = /^([^:]+):([^:]+):(.*)$/s.exec(rawWhere);
+  if (query.where !== undefined) {
+    const match = /^([^:]+):([^:]+):(.*)$/s.exec(query.where);
     const op = DocumentFilterOp.safeParse(match?.[2]);
     if (!match?.[1] || !op.success || match[3] === undefined) {
       throw badRequest('Le paramètre where s’écrit <champ>:<eq|prefix|gt|lt>:<valeur>.');
@@ -76,14 +69,11 @@ export function parseDocumentQuery(doctype: string, query: Record<string, unknow
     }
     where = { field: declaredField(doctype, match[1]), op: op.data, value: match[3] };
   }
-  const rawSort = singleParam(query.sort, 'sort');
-  const order = SortOrder.safeParse(singleParam(query.order, 'order') ?? 'asc');
-  if (!order.success) throw badRequest('Le paramètre order vaut asc ou desc.');
   return {
     where,
-    sort: rawSort === undefined ? undefined : declaredField(doctype, rawSort),
-    order: order.data,
-    limit: parseLimit(query.limit),
+    sort: query.sort === undefined ? undefined : declaredField(doctype, query.sort),
+    order: query.order ?? 'asc',
+    limit: pageSize(query.limit),
     cursor: query.cursor,
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Doctype, DocumentBody, MAX_DOCUMENT_BYTES, documentSchemas, type Document } from '@mytoutatice/contract';
+import { Doctype, MAX_DOCUMENT_BYTES, documentSchemas, type Document, type DocumentBody } from '@mytoutatice/contract';
 import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
 import { bumpSeq, writeTombstone } from '../changes/write-seq.ts';
 import { dropReferencesFrom } from '../references/references.ts';
@@ -18,13 +18,10 @@ export function validDoctype(raw: string): string {
 }
 
 /**
- * The `data` of a `{"data": {…}}` body, with its JSON: checked against the doctype's schema when
- * it has one (first-party doctypes), and against MAX_DOCUMENT_BYTES.
+ * The `data` of a `{"data": {…}}` body (its shape checked on the way in), with its JSON: checked
+ * against the doctype's schema when it has one (first-party doctypes), and against MAX_DOCUMENT_BYTES.
  */
-function validData(doctype: string, body: unknown): { data: Record<string, unknown>; json: string } {
-  const parsed = DocumentBody.safeParse(body);
-  if (!parsed.success) throw badRequest('Le corps doit être {"data": {…}}.');
-  const { data } = parsed.data;
+function validData(doctype: string, { data }: DocumentBody): { data: Record<string, unknown>; json: string } {
   const checked = documentSchemas[doctype]?.safeParse(data);
   if (checked && !checked.success) {
     const issues = checked.error.issues
@@ -45,7 +42,7 @@ function validData(doctype: string, body: unknown): { data: Record<string, unkno
   return { data, json };
 }
 
-export async function createDocument(db: SqlDb, doctype: string, body: unknown): Promise<Document> {
+export async function createDocument(db: SqlDb, doctype: string, body: DocumentBody): Promise<Document> {
   const { data, json } = validData(doctype, body);
   const now = new Date().toISOString();
   const document: Document = { id: randomUUID(), rev: firstRevision(), doctype, data, createdAt: now, updatedAt: now };
@@ -81,7 +78,7 @@ async function currentRevision(db: SqlDb, doctype: string, id: string): Promise<
  * Replaces a document's data if `rev` is still its revision (else 409 `revision_conflict`): the
  * check and the write share one transaction, so of two writers holding the same rev one wins.
  */
-export async function updateDocument(db: SqlDb, doctype: string, id: string, rev: string, body: unknown): Promise<Document> {
+export async function updateDocument(db: SqlDb, doctype: string, id: string, rev: string, body: DocumentBody): Promise<Document> {
   const { data, json } = validData(doctype, body);
   return db.transaction(async () => {
     const current = await currentRevision(db, doctype, id);

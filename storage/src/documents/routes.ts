@@ -1,5 +1,5 @@
-import express, { Router, type Response } from 'express';
-import { MAX_DOCUMENT_BYTES, type Document } from '@mytoutatice/contract';
+import { Router, type Response } from 'express';
+import { MAX_DOCUMENT_BYTES, createDocumentRoute, listDocumentsRoute, updateDocumentRoute, type Document } from '@mytoutatice/contract';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { routeMounter } from '../auth/permit.ts';
@@ -19,18 +19,22 @@ function sendDocument(res: Response, status: number, document: Document): void {
 export function documentRoutes(registry: InstanceRegistry, databases: InstanceDatabases): Router {
   const router = Router();
   const mount = routeMounter(router, { registry, databases });
-  const json = express.json({ limit: BODY_LIMIT });
+  const json = { jsonLimit: String(BODY_LIMIT) };
 
-  mount('listDocuments', async (req, res) => {
+  mount(listDocumentsRoute, async (req, res, input) => {
     const doctype = validDoctype(pathParam(req, 'doctype'));
-    const query = parseDocumentQuery(doctype, req.query);
+    const query = parseDocumentQuery(doctype, input.query);
     res.json(await queryDocuments(databases.db(instanceOf(res).id), doctype, query));
   });
 
-  mount('createDocument', json, async (req, res) => {
-    const doctype = validDoctype(pathParam(req, 'doctype'));
-    sendDocument(res, 201, await createDocument(databases.db(instanceOf(res).id), doctype, req.body));
-  });
+  mount(
+    createDocumentRoute,
+    async (req, res, { body }) => {
+      const doctype = validDoctype(pathParam(req, 'doctype'));
+      sendDocument(res, 201, await createDocument(databases.db(instanceOf(res).id), doctype, body));
+    },
+    json,
+  );
 
   mount('getDocument', async (req, res) => {
     const doctype = validDoctype(pathParam(req, 'doctype'));
@@ -43,11 +47,15 @@ export function documentRoutes(registry: InstanceRegistry, databases: InstanceDa
     sendDocument(res, 200, document);
   });
 
-  mount('updateDocument', json, async (req, res) => {
-    const doctype = validDoctype(pathParam(req, 'doctype'));
-    const rev = revisionFromIfMatch(req.get('if-match'));
-    sendDocument(res, 200, await updateDocument(databases.db(instanceOf(res).id), doctype, pathParam(req, 'id'), rev, req.body));
-  });
+  mount(
+    updateDocumentRoute,
+    async (req, res, { body }) => {
+      const doctype = validDoctype(pathParam(req, 'doctype'));
+      const rev = revisionFromIfMatch(req.get('if-match'));
+      sendDocument(res, 200, await updateDocument(databases.db(instanceOf(res).id), doctype, pathParam(req, 'id'), rev, body));
+    },
+    json,
+  );
 
   mount('deleteDocument', async (req, res) => {
     const doctype = validDoctype(pathParam(req, 'doctype'));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { CopyFileBody, type FileDoc } from '@mytoutatice/contract';
-import { badRequest, notFound } from '@mytoutatice/server-kit';
+import type { CopyFileBody, FileDoc } from '@mytoutatice/contract';
+import { notFound } from '@mytoutatice/server-kit';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { BlobMissingError } from '../blobs/blob-store.ts';
 import { bumpSeq } from '../changes/write-seq.ts';
@@ -18,7 +18,7 @@ export interface CopyRequest {
   /** The app making the copy (null: the person); the copy's `createdBy`. */
   createdBy: string | null;
   id: string;
-  body: unknown;
+  body: CopyFileBody;
   conflict: unknown;
   /** More writes for the same transaction, given each copied id's new id (DAV copies its properties). */
   alongside?: (newIds: ReadonlyMap<string, string>) => Promise<void>;
@@ -26,15 +26,9 @@ export interface CopyRequest {
 
 type Wanted = { parentId?: string | undefined; name?: string | undefined };
 
-function parseCopy(raw: unknown): Wanted {
-  if (raw === undefined) return {};
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw badRequest('Le corps doit être {"parentId"?, "name"?}.');
-  }
-  const name = 'name' in raw && raw.name !== undefined ? validName(raw.name) : undefined;
-  const parsed = CopyFileBody.safeParse(raw);
-  if (!parsed.success) throw badRequest('parentId est un identifiant (texte).');
-  return { parentId: parsed.data.parentId, name };
+/** The name is checked here (`invalid_name`); the body's shape was on the way in. */
+function wantedOf(body: CopyFileBody): Wanted {
+  return { parentId: body.parentId, name: body.name === undefined ? undefined : validName(body.name) };
 }
 
 /** What makes the copy impossible; checked before the blobs are made and again in the transaction. */
@@ -61,7 +55,7 @@ const sizeOf = (rows: readonly FileRow[]) => rows.reduce((total, row) => total +
  */
 export async function copyFile(databases: InstanceDatabases, request: CopyRequest): Promise<FileDoc> {
   const { instance, id } = request;
-  const wanted = parseCopy(request.body);
+  const wanted = wantedOf(request.body);
   const conflict = parseConflict(request.conflict);
 
   const db = databases.db(instance.id);

@@ -68,11 +68,14 @@ describe(createFolder.name, () => {
     expect(problem.detail).toContain(reason);
   });
 
-  it('refuses a body without a string name', async () => {
+  it('refuses a body without a string name, saying which field is wrong (a malformed body is bad_request on every route)', async () => {
     for (const name of [undefined, 42, null, ['a']]) {
       const response = await mkdir('root', name);
       expect(response.status).toBe(400);
-      expect((await response.json()).code).toBe('invalid_name');
+      expect(await response.json()).toMatchObject({
+        code: 'bad_request',
+        detail: name === undefined ? 'Le champ « name » est requis.' : 'Le champ « name » doit être un texte.',
+      });
     }
   });
 

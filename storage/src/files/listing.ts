@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { FileKind, FileSort, FolderListing, SortOrder } from '@mytoutatice/contract';
-import { badRequest } from '@mytoutatice/server-kit';
 import { decodeCursor, encodeCursor } from '../http/pagination.ts';
 import { getFolder, toFileDoc, toFileRow, type FileRow } from './file-rows.ts';
 import type { SqlDb } from '@mytoutatice/sql';
@@ -56,18 +55,6 @@ function parseCursor(raw: unknown, sort: FileSort, order: SortOrder): { kind: Fi
   if (!parsed) return undefined;
   const [, , kind, ...key] = parsed;
   return { kind: kind === 'directory' ? 'directory' : 'file', key: key as Key };
-}
-
-export function parseSort(raw: unknown): FileSort {
-  if (raw === undefined || raw === '' || raw === 'name') return 'name';
-  if (raw === 'updated' || raw === 'size') return raw;
-  throw badRequest('Le paramètre sort vaut name, updated ou size.');
-}
-
-export function parseOrder(raw: unknown): SortOrder {
-  if (raw === undefined || raw === '' || raw === 'asc') return 'asc';
-  if (raw === 'desc') return 'desc';
-  throw badRequest('Le paramètre order vaut asc ou desc.');
 }
 
 /** Children of one kind in the folder, after `after` in the chosen order. */

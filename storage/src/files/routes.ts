@@ -1,10 +1,10 @@
-import express, { Router } from 'express';
-import { CreateFolderBody } from '@mytoutatice/contract';
+import { Router } from 'express';
+import { copyFileRoute, createFolderRoute, deleteFileRoute, listFolderRoute, updateFileRoute } from '@mytoutatice/contract';
 import type { DownloadTokens } from '../auth/download-token.ts';
 import { claimsOf, creatorOf } from '../auth/internal-token.ts';
 import { onlyCreatedByOf, routeMounter } from '../auth/permit.ts';
-import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
-import { parseLimit } from '../http/pagination.ts';
+import { HttpError, notFound } from '@mytoutatice/server-kit';
+import { pageSize } from '../http/pagination.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceOf } from '../instances/owner-instance.ts';
@@ -16,7 +16,7 @@ import { createFolder } from './folders.ts';
 import { stripsGps } from './gps/gps-free-content.ts';
 import { copyFile } from './copy.ts';
 import { destroyFile } from './destroy.ts';
-import { listChildren, parseOrder, parseSort } from './listing.ts';
+import { listChildren } from './listing.ts';
 import { restoreFile } from './restore.ts';
 import { trashAndFindRoutes } from './trash-and-find-routes.ts';
 import { trashFile } from './trash.ts';
@@ -51,28 +51,26 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
     res.json(toFileDoc(await getFile(databases.db(instanceOf(res).id), pathParam(req, 'id'))));
   });
 
-  mount('listFolder', async (req, res) => {
+  mount(listFolderRoute, async (req, res, { query }) => {
     res.json(
       await listChildren(databases.db(instanceOf(res).id), pathParam(req, 'id'), {
-        sort: parseSort(req.query.sort),
-        order: parseOrder(req.query.order),
-        limit: parseLimit(req.query.limit),
-        cursor: req.query.cursor,
+        sort: query.sort ?? 'name',
+        order: query.order ?? 'asc',
+        limit: pageSize(query.limit),
+        cursor: query.cursor,
         createdBy: onlyCreatedByOf(res),
       }),
     );
   });
 
-  mount('updateFile', express.json({ limit: '16kb' }), async (req, res) => {
-    res.json(await updateFile(databases.db(instanceOf(res).id), pathParam(req, 'id'), req.body, req.query.conflict));
+  mount(updateFileRoute, async (req, res, { body, query }) => {
+    res.json(await updateFile(databases.db(instanceOf(res).id), pathParam(req, 'id'), body, query.conflict));
   });
 
   // Without `forever`: into the trash (200 and the trashed item); with it: gone for good (204).
-  mount('deleteFile', async (req, res) => {
+  mount(deleteFileRoute, async (req, res, { query }) => {
     const instance = instanceOf(res);
-    const forever = req.query.forever;
-    if (forever !== undefined && forever !== 'true' && forever !== 'false') throw badRequest('forever vaut true ou false.');
-    if (forever !== 'true') {
+    if (query.forever !== 'true') {
       res.json(await trashFile(databases.db(instance.id), pathParam(req, 'id')));
       return;
     }
@@ -84,23 +82,19 @@ export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }
     res.json(await restoreFile(databases.db(instanceOf(res).id), pathParam(req, 'id')));
   });
 
-  mount('copyFile', express.json({ limit: '16kb' }), async (req, res) => {
+  mount(copyFileRoute, async (req, res, { body, query }) => {
     const file = await copyFile(databases, {
       instance: instanceOf(res),
       createdBy: creatorOf(res),
       id: pathParam(req, 'id'),
-      body: req.body,
-      conflict: req.query.conflict,
+      body,
+      conflict: query.conflict,
     });
     res.status(201).json(file);
   });
 
-  mount('createFolder', express.json({ limit: '16kb' }), async (req, res) => {
-    const body = CreateFolderBody.safeParse(req.body);
-    if (!body.success) throw new HttpError(400, 'invalid_name', 'Le corps doit être {"name": "…"}.');
-    res.status(201).json(
-      await createFolder(databases.db(instanceOf(res).id), pathParam(req, 'parentId'), body.data.name, creatorOf(res)),
-    );
+  mount(createFolderRoute, async (req, res, { body }) => {
+    res.status(201).json(await createFolder(databases.db(instanceOf(res).id), pathParam(req, 'parentId'), body.name, creatorOf(res)));
   });
 
   // No body parser here: the body is the file, streamed to disk.

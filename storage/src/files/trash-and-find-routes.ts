@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { parseLimit } from '../http/pagination.ts';
+import { listFavoriteFilesRoute, listRecentFilesRoute, listTrashRoute, searchFilesRoute } from '@mytoutatice/contract';
+import { pageSize } from '../http/pagination.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { routeMounter } from '../auth/permit.ts';
 import { instanceOf } from '../instances/owner-instance.ts';
@@ -19,20 +20,20 @@ export function trashAndFindRoutes(registry: InstanceRegistry, databases: Instan
   const mount = routeMounter(router, { registry, databases });
   const db = (res: Parameters<typeof instanceOf>[0]) => databases.db(instanceOf(res).id);
 
-  mount('searchFiles', async (req, res) => {
-    res.json(await searchFiles(db(res), req.query.q, parseLimit(req.query.limit), req.query.cursor));
+  mount(searchFilesRoute, async (_req, res, { query }) => {
+    res.json(await searchFiles(db(res), query.q, pageSize(query.limit), query.cursor));
   });
 
-  mount('listRecentFiles', async (req, res) => {
-    res.json(await recentFiles(db(res), parseLimit(req.query.limit), req.query.cursor));
+  mount(listRecentFilesRoute, async (_req, res, { query }) => {
+    res.json(await recentFiles(db(res), pageSize(query.limit), query.cursor));
   });
 
-  mount('listFavoriteFiles', async (req, res) => {
-    res.json(await favoriteFiles(db(res), parseLimit(req.query.limit), req.query.cursor));
+  mount(listFavoriteFilesRoute, async (_req, res, { query }) => {
+    res.json(await favoriteFiles(db(res), pageSize(query.limit), query.cursor));
   });
 
-  mount('listTrash', async (req, res) => {
-    res.json(await listTrash(db(res), parseLimit(req.query.limit), req.query.cursor));
+  mount(listTrashRoute, async (_req, res, { query }) => {
+    res.json(await listTrash(db(res), pageSize(query.limit), query.cursor));
   });
 
   mount('emptyTrash', async (_req, res) => {

@@ -1,4 +1,4 @@
-import { PatchFileBody, checkTags, type FileDoc } from '@mytoutatice/contract';
+import { checkTags, type FileDoc, type PatchFileBody } from '@mytoutatice/contract';
 import { HttpError, badRequest } from '@mytoutatice/server-kit';
 import { bumpSeq } from '../changes/write-seq.ts';
 import { parseConflict, resolveName, sortKey, validName } from './file-names.ts';
@@ -13,21 +13,16 @@ export function invalidMove(detail: string): HttpError {
   return new HttpError(400, 'invalid_move', detail);
 }
 
-/** The body's fields, checked: a bad name is `invalid_name`, anything else `bad_request`. */
-function parsePatch(raw: unknown): PatchFileBody {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw badRequest('Le corps doit être {"name"?, "parentId"?, "favorite"?, "tags"?}.');
-  }
-  const name = 'name' in raw && raw.name !== undefined ? validName(raw.name) : undefined;
-  const parsed = PatchFileBody.safeParse(raw);
-  if (!parsed.success) throw badRequest('parentId est un identifiant (texte), favorite un booléen, tags une liste de textes.');
-  let { tags } = parsed.data;
+/** What the table's schema cannot say of the body (its shape is checked on the way in): a bad name is `invalid_name`, bad tags `bad_request`. */
+function checkPatch(body: PatchFileBody): PatchFileBody {
+  const name = body.name === undefined ? undefined : validName(body.name);
+  let { tags } = body;
   if (tags !== undefined) {
     const checked = checkTags(tags);
     if (!checked.ok) throw badRequest(checked.reason);
     tags = checked.tags;
   }
-  return { ...parsed.data, name, tags };
+  return { ...body, name, tags };
 }
 
 /**
@@ -35,8 +30,8 @@ function parsePatch(raw: unknown): PatchFileBody {
  * Renaming or moving counts as a change (`updatedAt`); the favourite flag and the tags are the
  * person's own marks on the item, not changes to it.
  */
-export async function updateFile(db: SqlDb, id: string, rawBody: unknown, rawConflict: unknown): Promise<FileDoc> {
-  const patch = parsePatch(rawBody);
+export async function updateFile(db: SqlDb, id: string, body: PatchFileBody, rawConflict: unknown): Promise<FileDoc> {
+  const patch = checkPatch(body);
   const conflict = parseConflict(rawConflict);
   return db.transaction(async () => {
     const row = await getMovable(db, id);

@@ -120,7 +120,7 @@ describe(uploadFile.name, () => {
       expect((await response.json()).code).toBe('invalid_name');
     }
     const missing = await storage.call(alice.token, '/files/root/files', { method: 'POST', body: 'x' });
-    expect((await missing.json()).code).toBe('invalid_name');
+    expect(await missing.json()).toMatchObject({ code: 'bad_request', detail: 'Le paramètre « name » est requis.' });
   });
 
   it('sniffs the type from the content, never from the client', async () => {

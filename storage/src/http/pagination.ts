@@ -4,13 +4,9 @@ import { badRequest } from '@mytoutatice/server-kit';
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 
-/** `?limit=`: 1…1000 (larger asks are served 1000), 100 when absent. */
-export function parseLimit(raw: unknown): number {
-  if (raw === undefined || raw === '') return DEFAULT_PAGE_SIZE;
-  if (typeof raw !== 'string' || !/^[0-9]{1,9}$/.test(raw) || Number(raw) < 1) {
-    throw badRequest('Le paramètre limit doit être un entier positif.');
-  }
-  return Math.min(Number(raw), MAX_PAGE_SIZE);
+/** `?limit=` (a positive integer, checked against the table on the way in): larger asks are served 1000, 100 when absent. */
+export function pageSize(limit: number | undefined): number {
+  return Math.min(limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
 }
 
 /** Keyset cursors are opaque to clients: base64url of the JSON of the last key seen. */

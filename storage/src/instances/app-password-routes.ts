@@ -1,6 +1,5 @@
-import express, { Router } from 'express';
-import { CreateAppPasswordBody } from '@mytoutatice/contract';
-import { badRequest } from '@mytoutatice/server-kit';
+import { Router } from 'express';
+import { createAppPasswordRoute } from '@mytoutatice/contract';
 import { routeMounter } from '../auth/permit.ts';
 import { pathParam } from '../http/path-param.ts';
 import { createAppPassword, listAppPasswords, revokeAppPassword } from './app-passwords.ts';
@@ -15,10 +14,8 @@ export function appPasswordRoutes(registry: InstanceRegistry, databases: Instanc
   mount('listAppPasswords', async (_req, res) => {
     res.json({ items: await listAppPasswords(databases.db(instanceOf(res).id)) });
   });
-  mount('createAppPassword', express.json({ limit: '16kb' }), async (req, res) => {
-    const body = CreateAppPasswordBody.safeParse(req.body);
-    if (!body.success) throw badRequest('Le corps doit être {"label": "…"} : 1 à 100 caractères, sans caractère de contrôle.');
-    res.status(201).json(await createAppPassword(databases.db(instanceOf(res).id), body.data.label));
+  mount(createAppPasswordRoute, async (_req, res, { body }) => {
+    res.status(201).json(await createAppPassword(databases.db(instanceOf(res).id), body.label));
   });
   mount('revokeAppPassword', async (req, res) => {
     await revokeAppPassword(databases.db(instanceOf(res).id), pathParam(req, 'id'));

@@ -1,4 +1,4 @@
-import { CreateInstanceBody, EMAIL_PATTERN, type CreatedInstance, type InstanceInfo } from '@mytoutatice/contract';
+import { EMAIL_PATTERN, type CreateInstanceBody, type CreatedInstance, type InstanceInfo } from '@mytoutatice/contract';
 import { HttpError } from '@mytoutatice/server-kit';
 import type { MetadataBackend } from '../db/metadata-backend.ts';
 import type { InstanceDatabases } from './instance-databases.ts';
@@ -14,14 +14,9 @@ export async function createInstance(
   registry: InstanceRegistry,
   backend: MetadataBackend,
   defaultQuotaBytes: number,
-  body: unknown,
+  body: CreateInstanceBody,
 ): Promise<CreatedInstance> {
-  const parsed = CreateInstanceBody.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new HttpError(400, 'bad_request', `Champ invalide : ${issue?.path.join('.') ?? ''} (${issue?.message ?? ''}).`);
-  }
-  const { id, slug, email } = parsed.data;
+  const { id, slug, email } = body;
   if (!EMAIL_PATTERN.test(email)) throw new HttpError(400, 'invalid_email', 'L’adresse électronique est invalide.');
   const record: InstanceRecord = { id, slug, email, quotaBytes: defaultQuotaBytes, createdAt: new Date().toISOString() };
   if (!(await registry.insert(record))) throw new HttpError(409, 'space_exists', 'Un espace avec cet identifiant ou cette adresse existe déjà.');

@@ -1,6 +1,6 @@
-import express, { Router } from 'express';
-import { VerifyAppPasswordBody } from '@mytoutatice/contract';
-import { HttpError, badRequest } from '@mytoutatice/server-kit';
+import { Router } from 'express';
+import { createInstanceRoute, verifyAppPasswordRoute } from '@mytoutatice/contract';
+import { HttpError } from '@mytoutatice/server-kit';
 import { routeMounter } from '../auth/permit.ts';
 import { verifyAppPassword } from './app-passwords.ts';
 import type { MetadataBackend } from '../db/metadata-backend.ts';
@@ -18,15 +18,13 @@ export function instanceRoutes(
 ): Router {
   const router = Router();
   const mount = routeMounter(router, { registry, databases });
-  mount('createInstance', express.json({ limit: '16kb' }), async (req, res) => {
-    res.status(201).json(await createInstance(registry, backend, defaultQuotaBytes, req.body));
+  mount(createInstanceRoute, async (_req, res, { body }) => {
+    res.status(201).json(await createInstance(registry, backend, defaultQuotaBytes, body));
   });
   // The gateway's check of a DAV client's Basic password: 401 when it matches none of the space's.
-  mount('verifyAppPassword', express.json({ limit: '16kb' }), async (req, res) => {
-    const body = VerifyAppPasswordBody.safeParse(req.body);
-    if (!body.success) throw badRequest('Le corps doit être {"password": "…"}.');
+  mount(verifyAppPasswordRoute, async (req, res, { body }) => {
     const instance = await instanceById(registry, pathParam(req, 'id'));
-    const id = await verifyAppPassword(databases.db(instance.id), body.data.password);
+    const id = await verifyAppPassword(databases.db(instance.id), body.password);
     if (id === undefined) throw new HttpError(401, 'invalid_token', 'Mot de passe d’application inconnu.');
     res.json({ id });
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReferencesBody, type DocumentRef, type ReferencedFiles, type ReferencingDocuments } from '@mytoutatice/contract';
+import type { DocumentRef, ReferencedFiles, ReferencesBody, ReferencingDocuments } from '@mytoutatice/contract';
 import { badRequest, notFound } from '@mytoutatice/server-kit';
 import type { SqlDb } from '@mytoutatice/sql';
 import { fileNotFound, getFile, isSystemFolder, toFileDoc, toFileRow } from '../files/file-rows.ts';
@@ -12,11 +12,6 @@ export interface DocumentKey {
   id: string;
 }
 
-function fileIdsOf(body: unknown): string[] {
-  const parsed = ReferencesBody.safeParse(body);
-  if (!parsed.success) throw badRequest('Le corps doit être {"fileIds": ["…"]}, de 1 à 1000 identifiants.');
-  return [...new Set(parsed.data.fileIds)];
-}
 
 async function requireDocument(db: SqlDb, document: DocumentKey): Promise<void> {
   const row = await db.get('SELECT 1 FROM documents WHERE doctype = ? AND id = ?', document.doctype, document.id);
@@ -36,8 +31,8 @@ async function touchDocument(db: SqlDb, document: DocumentKey): Promise<void> {
 }
 
 /** Runs `sql` (file id, doctype, document id) for each file of the body: all or nothing, the document touched. */
-async function changeReferences(db: SqlDb, document: DocumentKey, body: unknown, sql: string): Promise<void> {
-  const ids = fileIdsOf(body);
+async function changeReferences(db: SqlDb, document: DocumentKey, body: ReferencesBody, sql: string): Promise<void> {
+  const ids = [...new Set(body.fileIds)];
   await db.transaction(async () => {
     await requireDocument(db, document);
     await requireFiles(db, ids);
@@ -47,7 +42,7 @@ async function changeReferences(db: SqlDb, document: DocumentKey, body: unknown,
 }
 
 /** `POST /data/:doctype/:id/references`: idempotent, all or nothing. */
-export function addReferences(db: SqlDb, document: DocumentKey, body: unknown): Promise<void> {
+export function addReferences(db: SqlDb, document: DocumentKey, body: ReferencesBody): Promise<void> {
   return changeReferences(
     db,
     document,
@@ -57,7 +52,7 @@ export function addReferences(db: SqlDb, document: DocumentKey, body: unknown): 
 }
 
 /** `DELETE /data/:doctype/:id/references`: a file not referenced is no error; an unknown one is. */
-export function removeReferences(db: SqlDb, document: DocumentKey, body: unknown): Promise<void> {
+export function removeReferences(db: SqlDb, document: DocumentKey, body: ReferencesBody): Promise<void> {
   return changeReferences(db, document, body, 'DELETE FROM file_references WHERE file_id = ? AND doctype = ? AND document_id = ?');
 }
 

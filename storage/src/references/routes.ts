@@ -1,7 +1,8 @@
-import express, { Router } from 'express';
+import { Router, type Request } from 'express';
+import { addReferencesRoute, listReferencesRoute, listReferencingDocumentsRoute, removeReferencesRoute } from '@mytoutatice/contract';
 import { readableDoctypesOf, routeMounter } from '../auth/permit.ts';
 import { validDoctype } from '../documents/documents.ts';
-import { parseLimit } from '../http/pagination.ts';
+import { pageSize } from '../http/pagination.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceOf } from '../instances/owner-instance.ts';
@@ -12,26 +13,34 @@ export function referenceRoutes(registry: InstanceRegistry, databases: InstanceD
   const router = Router();
   const mount = routeMounter(router, { registry, databases });
   // 1000 ids of up to 36 characters, quoted, with room to spare.
-  const json = express.json({ limit: '64kb' });
-  const documentOf = (req: express.Request): DocumentKey => ({ doctype: validDoctype(pathParam(req, 'doctype')), id: pathParam(req, 'id') });
+  const json = { jsonLimit: '64kb' };
+  const documentOf = (req: Request): DocumentKey => ({ doctype: validDoctype(pathParam(req, 'doctype')), id: pathParam(req, 'id') });
 
-  mount('addReferences', json, async (req, res) => {
-    await addReferences(databases.db(instanceOf(res).id), documentOf(req), req.body);
-    res.status(204).end();
-  });
+  mount(
+    addReferencesRoute,
+    async (req, res, { body }) => {
+      await addReferences(databases.db(instanceOf(res).id), documentOf(req), body);
+      res.status(204).end();
+    },
+    json,
+  );
 
-  mount('removeReferences', json, async (req, res) => {
-    await removeReferences(databases.db(instanceOf(res).id), documentOf(req), req.body);
-    res.status(204).end();
-  });
+  mount(
+    removeReferencesRoute,
+    async (req, res, { body }) => {
+      await removeReferences(databases.db(instanceOf(res).id), documentOf(req), body);
+      res.status(204).end();
+    },
+    json,
+  );
 
-  mount('listReferences', async (req, res) => {
-    const page = { limit: parseLimit(req.query.limit), cursor: req.query.cursor };
+  mount(listReferencesRoute, async (req, res, { query }) => {
+    const page = { limit: pageSize(query.limit), cursor: query.cursor };
     res.json(await listReferences(databases.db(instanceOf(res).id), documentOf(req), page));
   });
 
-  mount('listReferencingDocuments', async (req, res) => {
-    const page = { limit: parseLimit(req.query.limit), cursor: req.query.cursor };
+  mount(listReferencingDocumentsRoute, async (req, res, { query }) => {
+    const page = { limit: pageSize(query.limit), cursor: query.cursor };
     res.json(await listReferencingDocuments(databases.db(instanceOf(res).id), pathParam(req, 'id'), readableDoctypesOf(res), page));
   });
 

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request, type Response as ExpressResponse } from 'express';
 import { EVENTS, Metadata, Server } from '@tus/server';
 import { NodeRequest, sendNodeResponse } from 'srvx/node';
 import { HttpError, badRequest } from '@mytoutatice/server-kit';
@@ -141,7 +141,7 @@ export function uploadRoutes({ registry, databases, dataDir, store, maxFileBytes
   });
   tus.on(EVENTS.POST_CREATE, () => current().endCreation?.());
 
-  const handle: RequestHandler = async (req, res) => {
+  const handle = async (req: Request, res: ExpressResponse) => {
     assertBoundedChunk(req);
     const call: UploadCall = { instance: instanceOf(res), createdBy: creatorOf(res) };
     let answer: Response;

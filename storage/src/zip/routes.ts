@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
+import { zipSelectionRoute } from '@mytoutatice/contract';
 import { routeMounter } from '../auth/permit.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
@@ -17,10 +18,14 @@ export function zipRoutes(registry: InstanceRegistry, databases: InstanceDatabas
   });
 
   // 1000 ids of up to 36 characters, quoted, and a name, with room to spare.
-  mount('zipSelection', express.json({ limit: '64kb' }), async (req, res) => {
-    const instanceId = instanceOf(res).id;
-    await sendZip(res, databases.blobs, instanceId, await selectionZip(databases.db(instanceId), req.body));
-  });
+  mount(
+    zipSelectionRoute,
+    async (_req, res, { body }) => {
+      const instanceId = instanceOf(res).id;
+      await sendZip(res, databases.blobs, instanceId, await selectionZip(databases.db(instanceId), body));
+    },
+    { jsonLimit: '64kb' },
+  );
 
   return router;
 }

@@ -1,4 +1,4 @@
-import { ROOT_ID, TRASH_ID, ZipSelectionBody, numberedName } from '@mytoutatice/contract';
+import { ROOT_ID, TRASH_ID, numberedName, type ZipSelectionBody } from '@mytoutatice/contract';
 import { badRequest } from '@mytoutatice/server-kit';
 import type { SqlDb } from '@mytoutatice/sql';
 import { validName } from '../files/file-names.ts';
@@ -58,12 +58,10 @@ function zipName(raw: string | undefined): string {
  * `POST /files/zip`: each item at the top of the zip, with what is below it. Items from several
  * folders may share a name: the later ones become « nom (2) », as a copy into one folder would.
  */
-export async function selectionZip(db: SqlDb, body: unknown): Promise<ZipPlan> {
-  const parsed = ZipSelectionBody.safeParse(body);
-  if (!parsed.success) throw badRequest('Le corps doit être {"ids": ["…"], "name"?: "…"}, de 1 à 1000 identifiants.');
-  const name = zipName(parsed.data.name);
+export async function selectionZip(db: SqlDb, body: ZipSelectionBody): Promise<ZipPlan> {
+  const name = zipName(body.name);
   const rows: FileRow[] = [];
-  for (const id of new Set(parsed.data.ids)) {
+  for (const id of new Set(body.ids)) {
     const row = live(await getFile(db, id));
     if (row.id === ROOT_ID) throw badRequest('Le dossier racine se télécharge seul : GET /files/root/zip.');
     rows.push(row);

@@ -72,23 +72,28 @@ export interface ApiRoute {
   readonly errors: readonly ErrorCode[];
 }
 
-export function pathParam(name: string, description: string, schema: z.ZodMiniType = z.string()): ApiParam {
-  return { in: 'path', name, description, schema, required: true };
+export function pathParam<const N extends string>(name: N, description: string, schema: z.ZodMiniType = z.string()) {
+  return { in: 'path', name, description, schema, required: true } as const satisfies ApiParam;
 }
 
-export function queryParam(name: string, description: string, schema: z.ZodMiniType, required = false): ApiParam {
-  return { in: 'query', name, description, schema, required };
+export function queryParam<const N extends string, S extends z.ZodMiniType, R extends boolean = false>(
+  name: N,
+  description: string,
+  schema: S,
+  required = false as R,
+) {
+  return { in: 'query', name, description, schema, required } as const satisfies ApiParam;
 }
 
-export function headerParam(name: string, description: string, schema: z.ZodMiniType = z.string(), required = false): ApiParam {
-  return { in: 'header', name, description, schema, required };
+export function headerParam<const N extends string>(name: N, description: string, schema: z.ZodMiniType = z.string(), required = false) {
+  return { in: 'header', name, description, schema, required } as const satisfies ApiParam;
 }
 
 /** `?limit=&cursor=`: what every keyset-paged listing takes. */
-export const pageParams: readonly ApiParam[] = [
+export const pageParams = [
   queryParam('limit', 'Page size, 1 to 1000 (larger asks get 1000); 100 when absent.', z.int().check(z.minimum(1))),
   queryParam('cursor', 'The `next` of the previous page; absent for the first page.', z.string()),
-];
+] as const;
 
 /** `?conflict=`: what to do when the name is taken in the target folder. */
 export const conflictParam = queryParam(

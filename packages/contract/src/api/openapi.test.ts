@@ -47,6 +47,20 @@ describe(openApiDocument.name, () => {
     expect(paths).toEqual([...paths].sort());
   });
 
+  it('sorts the keys of every object at every depth, so a diff of two versions shows only what changed', () => {
+    const unsorted: string[] = [];
+    const visit = (value: unknown, where: string) => {
+      if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${where}[${i}]`));
+      else if (value !== null && typeof value === 'object') {
+        const keys = Object.keys(value);
+        if (keys.join() !== [...keys].sort().join()) unsorted.push(where);
+        for (const key of keys) visit((value as Record<string, unknown>)[key], `${where}.${key}`);
+      }
+    };
+    visit(doc(), '$');
+    expect(unsorted).toEqual([]);
+  });
+
   it('answers problems only with existing codes, each under its own status', () => {
     const d = doc();
     expect(d.components.schemas.ErrorCode?.enum).toEqual([...errorCodes]);
