@@ -42,6 +42,8 @@ const shared = (await build({
     rollupOptions: {
       input: sharedEntries,
       preserveEntrySignatures: 'strict',
+      // A zod schema nobody reads is only bytes: building one has no effect worth keeping.
+      treeshake: { manualPureFunctions: ['z'] },
       output: { format: 'es', entryFileNames: '[name]-[hash].js', chunkFileNames: '[name]-[hash].js', assetFileNames: '[name]-[hash][extname]' },
     },
   },

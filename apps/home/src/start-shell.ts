@@ -17,7 +17,6 @@ import { HOME_ROUTES } from './home-routes.ts';
 import { mountLayout } from './layout.ts';
 import { loadApp } from './load-app.ts';
 import { createSessionGuard } from './session/session-guard.ts';
-import { renderSessionRefused } from './session/session-refused-panel.ts';
 
 export async function startShell(config: ShellConfig, auth: Auth): Promise<void> {
   const host = document.getElementById('mt-shell') ?? document.body;
@@ -27,7 +26,8 @@ export async function startShell(config: ShellConfig, auth: Auth): Promise<void>
   const guard = createSessionGuard(auth.renew, () => {
     realtime?.close();
     void Promise.all(getAppNames().map((name) => unregisterApplication(name))).finally(() => guard.queryClient.clear());
-    renderSessionRefused(host, auth);
+    // Fetched only when it happens: the shell is at its size budget.
+    void import('./session/session-refused-panel.ts').then(({ renderSessionRefused }) => renderSessionRefused(host, auth));
   });
   const { queryClient } = guard;
   const session = { getToken: auth.accessToken, onUnauthorized: guard.renew };
