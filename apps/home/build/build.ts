@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import type { Rollup } from 'vite';
-import { SHARED_MODULES, browserRoutesPlugin, sharedModuleFormat } from '@mytoutatice/build';
+import { BUILDS_VALUES_ONLY, SHARED_MODULES, browserRoutesPlugin, sharedModuleFormat } from '@mytoutatice/build';
 import { entryName, writeSharedEntries } from './shared-entries.ts';
 import { hashedCopy } from './hashed-copy.ts';
 
@@ -42,8 +42,7 @@ const shared = (await build({
     rollupOptions: {
       input: sharedEntries,
       preserveEntrySignatures: 'strict',
-      // A zod schema nobody reads is only bytes: building one has no effect worth keeping.
-      treeshake: { manualPureFunctions: ['z'] },
+      treeshake: { manualPureFunctions: BUILDS_VALUES_ONLY },
       output: { format: 'es', entryFileNames: '[name]-[hash].js', chunkFileNames: '[name]-[hash].js', assetFileNames: '[name]-[hash][extname]' },
     },
   },

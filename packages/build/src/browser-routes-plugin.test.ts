@@ -24,9 +24,6 @@ describe(browserRoutesPlugin.name, () => {
     expect(routes.length).toBeGreaterThan(10);
     for (const route of routes) expect(code).toMatch(new RegExp(`export const ${route} = \\{ method: '\\w+', path: '[^']+', service: 'storage', responses: `));
     for (const [, summary] of source.matchAll(/summary: '([^']+)'/g)) expect(code).not.toContain(summary);
-    expect(code).not.toContain('A file or folder id');
-    // The parameters declared for the routes go with their documentation.
-    expect(code).not.toContain('const fileId');
     expect(code).not.toMatch(/errors:|permission:|summary:/);
   });
 

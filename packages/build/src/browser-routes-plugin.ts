@@ -2,8 +2,11 @@ import { parseSync, type Plugin } from 'vite';
 
 /** The contract's route tables (one file per resource) and their shared parameters (`api-route.ts`). */
 const ROUTE_FILE = /\/packages\/contract\/src\/api\/[a-z-]+-routes?\.ts$/;
-/** The helpers declaring a parameter; their second argument is its description. */
-const PARAM_HELPERS = new Set(['pathParam', 'queryParam', 'headerParam']);
+/**
+ * Calls that only build values (zod schemas, the contract's parameter helpers): the bundler may
+ * drop those nobody reads, such as the parameters of a route once its entry is cut.
+ */
+export const BUILDS_VALUES_ONLY = ['z', 'pathParam', 'queryParam', 'headerParam'];
 /** What a browser calling a route needs of its entry (see the sdk's `transport.call`). */
 const WIRE_KEYS = new Set(['method', 'path', 'service']);
 
@@ -16,16 +19,6 @@ const keyOf = (property: Node) => {
 };
 const propertiesOf = (node: Node) => (node.properties as Node[]).filter((p) => p.type === 'Property');
 
-/** Every node below `node`, depth first. */
-function* walk(node: unknown): Generator<Node> {
-  if (Array.isArray(node)) {
-    for (const child of node) yield* walk(child);
-  } else if (node !== null && typeof node === 'object' && typeof (node as Node).type === 'string') {
-    yield node as Node;
-    for (const [key, child] of Object.entries(node)) if (key !== 'parent') yield* walk(child);
-  }
-}
-
 type Cut = { start: number; end: number; replacement: string };
 
 function splice(code: string, cuts: Cut[]): string {
@@ -35,27 +28,9 @@ function splice(code: string, cuts: Cut[]): string {
 }
 
 /**
- * Drops the module's own constants nothing reads any more (`const fileId = pathParam('id', '')`):
- * a call is kept by the bundler, which cannot tell it has no effect.
- */
-function withoutUnused(id: string, code: string): string {
-  for (;;) {
-    const body = parseSync(id, code).program.body as unknown as Node[];
-    const unused = body.filter((statement) => {
-      if (statement.type !== 'VariableDeclaration') return false;
-      const names = (statement.declarations as Node[]).map((d) => (d.id as Node & { name?: string }).name ?? '');
-      const rest = code.slice(0, statement.start) + code.slice(statement.end);
-      return names.every((name) => name !== '' && !new RegExp(`\\b${name}\\b`).test(rest));
-    });
-    if (unused.length === 0) return code;
-    code = splice(code, unused.map((statement) => ({ start: statement.start, end: statement.end, replacement: '' })));
-  }
-}
-
-/**
  * Cuts the contract's route entries down to what the browser uses — method, path, service and
- * each success's schema — for the shared modules' build, and the parameters
- * declared beside them down to their names. The summaries,
+ * each success's schema — for the shared modules' build (with `BUILDS_VALUES_ONLY` as the
+ * bundler's pure functions, so what the cut entries named goes too). The summaries,
  * descriptions, parameters, bodies and error lists document the API (OpenAPI) and check it on
  * the servers; in the shell they would be kilobytes of text and schemas no code reads.
  */
@@ -105,16 +80,7 @@ export function browserRoutesPlugin(): Plugin {
           cuts.push({ start: init.start, end: init.end, replacement: `{ ${kept.join(', ')} }` });
         }
       }
-      // Parameters declared beside the routes (`const fileId = pathParam('id', '…')`) lose their description.
-      for (const node of walk(program)) {
-        const callee = node.type === 'CallExpression' ? (node.callee as Node & { name?: string }) : undefined;
-        const description = (node.arguments as Node[] | undefined)?.[1];
-        if (callee?.type !== 'Identifier' || !PARAM_HELPERS.has(callee.name ?? '') || !description) continue;
-        if (!cuts.some((cut) => cut.start <= description.start && description.end <= cut.end)) {
-          cuts.push({ start: description.start, end: description.end, replacement: "''" });
-        }
-      }
-      return { code: withoutUnused(id, splice(code, cuts)), map: null };
+      return { code: splice(code, cuts), map: null };
     },
   };
 }
