@@ -1,18 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import express from 'express';
-import type { RequestHandler } from 'express';
+import type { Express, RequestHandler } from 'express';
 import pino from 'pino';
 import type { Logger } from 'pino';
 import { createAppTokens } from './auth/app-tokens.ts';
-import { authenticate, currentUser } from './auth/authenticate.ts';
+import { authenticate } from './auth/authenticate.ts';
 import { createInternalTokenMinter } from './auth/internal-token.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
 import type { GatewayConfig } from './config/config.ts';
 import { AppPasswordCheck } from './dav/app-password-check.ts';
-import { AttemptThrottle } from './dav/attempt-throttle.ts';
+import { AttemptThrottle } from './auth/attempt-throttle.ts';
 import { DAV_FILES_PREFIX, davProxy } from './dav/dav-proxy.ts';
-import { notFound, problemHandler, requestId, unknownRoute } from '@mytoutatice/server-kit';
+import { problemHandler, requestId, unknownRoute } from '@mytoutatice/server-kit';
 import { onboardingRoutes } from './onboarding/onboarding-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
 import { sharingNotifier } from './notifications/sharing-notifier.ts';
@@ -22,9 +22,10 @@ import { storageCalls } from './proxy/storage-calls.ts';
 import { StorageClient } from './storage-client/storage-client.ts';
 import { createRealtimeProxy } from './realtime/realtime-proxy.ts';
 import { SharingSockets } from './realtime/sharing-sockets.ts';
+import { installedAppRoutes } from './web/installed-app-routes.ts';
 import { openApiRoute } from './web/openapi-route.ts';
-import { loadAppRegistry } from './web/app-registry.ts';
-import type { AppRegistry } from './web/app-registry.ts';
+import { loadBuiltApps } from './web/built-apps.ts';
+import type { BuiltApps } from './web/built-apps.ts';
 import { renderShellPages } from './web/index-html.ts';
 import type { ShellPages } from './web/index-html.ts';
 import { securityHeaders } from './web/security-headers.ts';
@@ -42,6 +43,8 @@ const SHELL_ROUTES = ['/onboarding', '/settings', '/auth/callback'];
 export type Gateway = {
   /** The request listener: `/api` goes straight to the proxy, the rest through Express. */
   handler: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The Express app behind `handler` (everything but `/api`, `/dav` and the OpenAPI document): its routes are the table's. */
+  app: Express;
   /** For `server.on('upgrade')`: the realtime WebSockets (`/api/realtime`, `/api/sharings/<id>/realtime`). */
   upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Re-reads the built apps (after releasing one) without a restart. */
@@ -66,15 +69,15 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   const storage = new StorageClient({ mint, log, timeoutMs: config.UPSTREAM_TIMEOUT_MS });
   const unlockTokens = createUnlockTokens(config.INTERNAL_TOKEN_SECRET);
 
-  let registry: AppRegistry;
+  let built: BuiltApps;
   let pages: ShellPages;
   let headers: RequestHandler;
   const reloadApps = () => {
-    registry = loadAppRegistry(config.APPS_DIR);
-    pages = renderShellPages(registry.shell, {
+    built = loadBuiltApps(config.APPS_DIR);
+    pages = renderShellPages(built.shell, {
       publicUrl: config.PUBLIC_URL,
       oidc: { authority: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID },
-      apps: registry.apps,
+      apps: built.apps,
     });
     headers = securityHeaders({
       issuerOrigin: new URL(config.OIDC_ISSUER).origin,
@@ -96,42 +99,34 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   app.use((req, res, next) => headers(req, res, next));
 
   // Before `authenticate`: a public link's visitors have no account.
-  app.use('/gateway/public', publicLinkRoutes({ links, unlockTokens, throttle: new AttemptThrottle() }));
-  const gatewayApi = express.Router();
-  gatewayApi.use(authenticate(verify));
-  gatewayApi.get('/apps', (_req, res) => {
-    res.json(registry.apps);
-  });
-  gatewayApi.post('/apps/:slug/token', async (req, res) => {
-    const app = registry.apps.find((installed) => installed.slug === req.params.slug);
-    if (!app) throw notFound('Cette application n’est pas installée.');
-    res.setHeader('cache-control', 'no-store');
-    res.json(await appTokens.mint(currentUser(res).sub, app));
-  });
-  gatewayApi.use(sharingRoutes({ directory, sharings, storage, notify: sharingNotifier({ directory, storage, log }) }));
-  gatewayApi.use(sharingCopyRoutes({ verify, appTokens, directory, mint, sharings, storage }));
-  gatewayApi.use(peopleRoutes({ directory, spaceDomain: config.SPACE_DOMAIN }));
-  gatewayApi.use(linkRoutes({ directory, links, storage }));
-  gatewayApi.use(onboardingRoutes({ directory, storage, defaultBackendUrl: config.STORAGE_URL, spaceDomain: config.SPACE_DOMAIN }));
-  app.use('/gateway', gatewayApi);
+  app.use(publicLinkRoutes({ links, unlockTokens, throttle: new AttemptThrottle() }));
+  app.use('/gateway', authenticate(verify));
+  app.use(
+    installedAppRoutes({ apps: () => built.apps, appTokens }),
+    sharingRoutes({ directory, sharings, storage, notify: sharingNotifier({ directory, storage, log }) }),
+    sharingCopyRoutes({ verify, appTokens, directory, mint, sharings, storage }),
+    peopleRoutes({ directory, spaceDomain: config.SPACE_DOMAIN }),
+    linkRoutes({ directory, links, storage }),
+    onboardingRoutes({ directory, storage, defaultBackendUrl: config.STORAGE_URL, spaceDomain: config.SPACE_DOMAIN }),
+  );
 
   app.use((req, res, next) => {
-    if ((req.method === 'GET' || req.method === 'HEAD') && registry.assets.serve(req, res, req.path)) return;
+    if ((req.method === 'GET' || req.method === 'HEAD') && built.assets.serve(req, res, req.path)) return;
     next();
   });
 
   const isShellRoute = (path: string) =>
     path === '/' ||
-    [...SHELL_ROUTES, ...registry.apps.map((a) => a.route)].some((r) => path === r || path.startsWith(`${r}/`));
+    [...SHELL_ROUTES, ...built.apps.map((a) => a.route)].some((r) => path === r || path.startsWith(`${r}/`));
   // A public link's page: no shell, no sign-in; the code never leaves in a Referer (no-referrer, set for all pages).
   app.get(`${PUBLIC_PAGE_PREFIX}/:code`, (_req, res, next) => {
-    if (registry.publicPage === undefined) {
+    if (built.publicPage === undefined) {
       next();
       return;
     }
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.setHeader('cache-control', 'no-cache');
-    res.send(registry.publicPage);
+    res.send(built.publicPage);
   });
   app.get(/.*/, (req, res, next) => {
     const html = req.path === '/silent-renew.html' ? pages.silentRenew : isShellRoute(req.path) ? pages.index : undefined;
@@ -170,6 +165,7 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   const realtime = createRealtimeProxy({ verify, appTokens, directory, sharings, sharingSockets, mint, log, handshakeTimeoutMs: config.UPSTREAM_TIMEOUT_MS });
   return {
     handler,
+    app,
     upgrade: realtime.upgrade,
     reloadApps,
     ready: state.ready,

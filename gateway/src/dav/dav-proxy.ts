@@ -4,7 +4,7 @@ import type { InternalTokenMinter } from '../auth/internal-token.ts';
 import type { Directory, DirectoryEntry } from '../directory/directory.ts';
 import { backendUrls, type StorageCalls } from '../proxy/storage-calls.ts';
 import type { AppPasswordCheck } from './app-password-check.ts';
-import type { AttemptThrottle } from './attempt-throttle.ts';
+import type { AttemptThrottle } from '../auth/attempt-throttle.ts';
 import { basicCredentials } from './basic-credentials.ts';
 
 export const DAV_FILES_PREFIX = '/dav/files';

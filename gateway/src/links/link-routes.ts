@@ -1,7 +1,7 @@
 import express from 'express';
 import type { Response, Router } from 'express';
-import { CreateLinkBody, LinkId, UpdateLinkBody, type PublicLinkList } from '@mytoutatice/contract';
-import { badRequest, notFound } from '@mytoutatice/server-kit';
+import { LinkId, changeLinkRoute, createLinkRoute, disableLinkRoute, listLinksRoute, type PublicLinkList } from '@mytoutatice/contract';
+import { badRequest, mountRoute, notFound } from '@mytoutatice/server-kit';
 import { currentUser } from '../auth/authenticate.ts';
 import type { Directory } from '../directory/directory.ts';
 import type { StorageClient } from '../storage-client/storage-client.ts';
@@ -27,7 +27,6 @@ function futureOrNull(expiresAt: string | null | undefined): string | null | und
  */
 export function linkRoutes(deps: LinkRoutesDeps): Router {
   const router = express.Router();
-  const json = express.json({ limit: '8kb' });
 
   async function myLink(res: Response, rawId: unknown): Promise<LinkRecord> {
     const id = LinkId.safeParse(rawId);
@@ -36,10 +35,8 @@ export function linkRoutes(deps: LinkRoutesDeps): Router {
     return link;
   }
 
-  router.post('/links', json, async (req, res) => {
-    const body = CreateLinkBody.safeParse(req.body);
-    if (!body.success) throw badRequest('Attendu : { itemId, access: "read" | "write", password?, expiresAt?, keepGps? }.');
-    const { itemId, access, password, expiresAt, keepGps } = body.data;
+  mountRoute(router, createLinkRoute, async (_req, res, { body }) => {
+    const { itemId, access, password, expiresAt, keepGps } = body;
     const expiry = futureOrNull(expiresAt) ?? null;
     const { owner, itemKind, itemName } = await ownItem(deps, res, itemId);
     const link = await deps.links.create({
@@ -56,20 +53,17 @@ export function linkRoutes(deps: LinkRoutesDeps): Router {
     res.status(201).json(ownerView(link));
   });
 
-  router.get('/links', async (req, res) => {
-    const { itemId } = req.query;
-    if (typeof itemId !== 'string' || itemId === '') throw badRequest('Attendu : ?itemId=<id>.');
+  mountRoute(router, listLinksRoute, async (_req, res, { query }) => {
+    const { itemId } = query;
     // An expired link opens nothing any more: it is not offered as « Lien activé ».
     const list: PublicLinkList = { items: (await deps.links.forItem(currentUser(res).sub, itemId)).filter((link) => isLive(link)).map(ownerView) };
     res.setHeader('cache-control', 'no-store');
     res.json(list);
   });
 
-  router.patch('/links/:id', json, async (req, res) => {
-    const link = await myLink(res, req.params.id);
-    const body = UpdateLinkBody.safeParse(req.body);
-    if (!body.success) throw badRequest('Attendu : { access?, password?, expiresAt?, keepGps? }.');
-    const { access, password, expiresAt, keepGps } = body.data;
+  mountRoute(router, changeLinkRoute, async (_req, res, { body, params }) => {
+    const link = await myLink(res, params.id);
+    const { access, password, expiresAt, keepGps } = body;
     const changes: LinkChanges = {};
     if (access !== undefined) changes.access = access;
     if (keepGps !== undefined) changes.keepGps = keepGps;
@@ -78,8 +72,8 @@ export function linkRoutes(deps: LinkRoutesDeps): Router {
     res.json(ownerView(await deps.links.change(link, changes)));
   });
 
-  router.delete('/links/:id', async (req, res) => {
-    await deps.links.remove((await myLink(res, req.params.id)).id);
+  mountRoute(router, disableLinkRoute, async (_req, res, { params }) => {
+    await deps.links.remove((await myLink(res, params.id)).id);
     res.status(204).end();
   });
 

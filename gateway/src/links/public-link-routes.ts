@@ -1,9 +1,9 @@
 import express from 'express';
 import type { Router } from 'express';
-import { UnlockLinkBody } from '@mytoutatice/contract';
-import { HttpError, badRequest } from '@mytoutatice/server-kit';
+import { unlockLinkRoute, visitLinkRoute } from '@mytoutatice/contract';
+import { HttpError, mountRoute } from '@mytoutatice/server-kit';
 import { bearerToken } from '../auth/authenticate.ts';
-import type { AttemptThrottle } from '../dav/attempt-throttle.ts';
+import type { AttemptThrottle } from '../auth/attempt-throttle.ts';
 import { isUnlocked, liveLink } from './link-access.ts';
 import { passwordMatches } from './link-password.ts';
 import type { LinkStore } from './link-store.ts';
@@ -20,16 +20,14 @@ export type PublicLinkRoutesDeps = { links: LinkStore; unlockTokens: UnlockToken
 export function publicLinkRoutes(deps: PublicLinkRoutesDeps): Router {
   const router = express.Router();
 
-  router.get('/links/:code', async (req, res) => {
-    const link = await liveLink(deps.links, req.params.code);
+  mountRoute(router, visitLinkRoute, async (req, res, { params }) => {
+    const link = await liveLink(deps.links, params.code);
     res.setHeader('cache-control', 'no-store');
     res.json(visitorView(link, await isUnlocked(deps.unlockTokens, link, bearerToken(req))));
   });
 
-  router.post('/links/:code/unlock', express.json({ limit: '4kb' }), async (req, res) => {
-    const link = await liveLink(deps.links, req.params.code);
-    const body = UnlockLinkBody.safeParse(req.body);
-    if (!body.success) throw badRequest('Attendu : { password }.');
+  mountRoute(router, unlockLinkRoute, async (req, res, { body, params }) => {
+    const link = await liveLink(deps.links, params.code);
     res.setHeader('cache-control', 'no-store');
     if (link.password === null) {
       res.json(await deps.unlockTokens.mint(link));
@@ -41,7 +39,7 @@ export function publicLinkRoutes(deps: PublicLinkRoutesDeps): Router {
     if (waitS > 0) {
       throw new HttpError(429, 'too_many_attempts', 'Trop d’essais : réessayez dans un moment.', { headers: { 'retry-after': String(waitS) } });
     }
-    if (!(await passwordMatches(link.password, body.data.password))) {
+    if (!(await passwordMatches(link.password, body.password))) {
       deps.throttle.failed(account, client);
       throw new HttpError(401, 'wrong_password', 'Mot de passe incorrect.');
     }

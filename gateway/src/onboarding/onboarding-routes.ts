@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import type { Router } from 'express';
-import { EMAIL_PATTERN, OnboardingBody, createInstanceRoute, getInstanceRoute, slugFromUsername } from '@mytoutatice/contract';
+import { EMAIL_PATTERN, createInstanceRoute, createSpaceRoute, getInstanceRoute, getMeRoute, slugFromUsername } from '@mytoutatice/contract';
 import type { Me, SessionUser, Space } from '@mytoutatice/contract';
 import { currentUser } from '../auth/authenticate.ts';
 import type { Directory, DirectoryEntry } from '../directory/directory.ts';
-import { HttpError } from '@mytoutatice/server-kit';
+import { HttpError, mountRoute } from '@mytoutatice/server-kit';
 import type { StorageClient } from '../storage-client/storage-client.ts';
 
 export type OnboardingDeps = {
@@ -39,7 +39,7 @@ export function onboardingRoutes(deps: OnboardingDeps): Router {
     }
   }
 
-  router.get('/me', async (_req, res) => {
+  mountRoute(router, getMeRoute, async (_req, res) => {
     const user = currentUser(res);
     const entry = await deps.directory.find(user.sub);
     if (entry) await deps.directory.learn(user.sub, user);
@@ -54,12 +54,10 @@ export function onboardingRoutes(deps: OnboardingDeps): Router {
     res.json(me);
   });
 
-  router.post('/onboarding', express.json({ limit: '8kb' }), async (req, res) => {
+  mountRoute(router, createSpaceRoute, async (_req, res, { body }) => {
     const user = currentUser(res);
-    const parsed = OnboardingBody.safeParse(req.body);
-    if (!parsed.success) throw new HttpError(400, 'bad_request', 'Attendu : { email, acceptCgu }.');
-    const email = checkEmail(user, parsed.data.email.trim());
-    if (!parsed.data.acceptCgu) {
+    const email = checkEmail(user, body.email.trim());
+    if (!body.acceptCgu) {
       throw new HttpError(400, 'cgu_not_accepted', 'Vous devez accepter les CGU pour créer votre espace.');
     }
     if (await deps.directory.find(user.sub)) throw new HttpError(409, 'space_exists', 'Votre espace existe déjà.');

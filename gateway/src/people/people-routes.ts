@@ -1,7 +1,7 @@
 import express from 'express';
 import type { Router } from 'express';
-import { MAX_PEOPLE_QUERY, MAX_PEOPLE_RESULTS, MIN_PEOPLE_QUERY, PeopleQuery, type PeopleSearch } from '@mytoutatice/contract';
-import { badRequest } from '@mytoutatice/server-kit';
+import { MAX_PEOPLE_RESULTS, searchPeopleRoute, type PeopleSearch } from '@mytoutatice/contract';
+import { mountRoute } from '@mytoutatice/server-kit';
 import { currentUser } from '../auth/authenticate.ts';
 import { spaceAddress } from '../onboarding/onboarding-routes.ts';
 import type { Directory } from '../directory/directory.ts';
@@ -20,10 +20,8 @@ function spaceUrl(spaceDomain: string, slug: string): string {
  */
 export function peopleRoutes(deps: PeopleRoutesDeps): Router {
   const router = express.Router();
-  router.get('/people', async (req, res) => {
-    const q = PeopleQuery.safeParse(req.query.q);
-    if (!q.success) throw badRequest(`Saisissez entre ${MIN_PEOPLE_QUERY} et ${MAX_PEOPLE_QUERY} caractères.`);
-    const found = await deps.directory.search(q.data, currentUser(res).sub, MAX_PEOPLE_RESULTS);
+  mountRoute(router, searchPeopleRoute, async (_req, res, { query }) => {
+    const found = await deps.directory.search(query.q, currentUser(res).sub, MAX_PEOPLE_RESULTS);
     const answer: PeopleSearch = { people: found.map(({ slug, name }) => ({ slug, name, address: spaceUrl(deps.spaceDomain, slug) })) };
     res.setHeader('cache-control', 'no-store');
     res.json(answer);

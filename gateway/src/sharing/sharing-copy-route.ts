@@ -1,7 +1,7 @@
 import express from 'express';
 import type { Router } from 'express';
-import { CopySharedItemBody } from '@mytoutatice/contract';
-import { badRequest } from '@mytoutatice/server-kit';
+import { copySharedItemRoute } from '@mytoutatice/contract';
+import { mountRoute } from '@mytoutatice/server-kit';
 import { bearerToken, currentUser } from '../auth/authenticate.ts';
 import { noSpace } from '../proxy/resolve-caller.ts';
 import { resolveSharingCaller, type SharingAccessDeps } from './sharing-access.ts';
@@ -16,19 +16,17 @@ import type { StorageClient, StorageTarget } from '../storage-client/storage-cli
  */
 export function sharingCopyRoutes(deps: SharingAccessDeps & { storage: StorageClient }): Router {
   const router = express.Router();
-  router.post('/sharings/:id/copy', express.json({ limit: '8kb' }), async (req, res) => {
+  mountRoute(router, copySharedItemRoute, async (req, res, { body, params }) => {
     const token = bearerToken(req);
-    const sharingId = req.params.id;
+    const sharingId = params.id;
     const first = await resolveSharingCaller(deps, token, sharingId);
-    const body = CopySharedItemBody.safeParse(req.body);
-    if (!body.success) throw badRequest('Attendu : { itemId?, folderId }.');
     const mine = await deps.directory.find(currentUser(res).sub);
     if (!mine) throw noSpace();
     const source: StorageTarget = {
       backendUrl: first.space.backendUrl,
       token: async () => (await resolveSharingCaller(deps, token, sharingId)).internalToken,
     };
-    res.status(201).json(await copySharedItem(deps.storage, source, deps.storage.asOwner(mine), body.data.itemId ?? first.itemId, body.data.folderId));
+    res.status(201).json(await copySharedItem(deps.storage, source, deps.storage.asOwner(mine), body.itemId ?? first.itemId, body.folderId));
   });
   return router;
 }

@@ -1,16 +1,20 @@
 import express from 'express';
 import type { Response, Router } from 'express';
 import {
-  AddSharingMembersBody,
-  ChangeSharingRoleBody,
-  CreateSharingBody,
   SharingId,
+  addSharingMembersRoute,
+  changeSharingRoleRoute,
+  createSharingRoute,
+  getSharingRoute,
+  listSharingsRoute,
+  removeSharingMemberRoute,
+  stopSharingRoute,
   type Sharing,
   type SharingList,
   type SharingMemberInput,
   type SharingRole,
 } from '@mytoutatice/contract';
-import { HttpError, badRequest, notFound } from '@mytoutatice/server-kit';
+import { HttpError, badRequest, mountRoute, notFound } from '@mytoutatice/server-kit';
 import { currentUser } from '../auth/authenticate.ts';
 import type { Directory, DirectoryEntry } from '../directory/directory.ts';
 import type { StorageClient } from '../storage-client/storage-client.ts';
@@ -26,7 +30,8 @@ export type SharingRoutesDeps = { directory: Directory; sharings: SharingStore; 
  */
 export function sharingRoutes(deps: SharingRoutesDeps): Router {
   const router = express.Router();
-  const json = express.json({ limit: '32kb' });
+  /** Member lists run longer than most bodies: a class is some thirty slugs. */
+  const memberList = { jsonLimit: '32kb' };
 
   async function view(record: SharingRecord, access: SharingAccess['role'], members: readonly MemberRecord[]): Promise<Sharing> {
     const [names, owner, memberSpaces] = await Promise.all([
@@ -83,18 +88,21 @@ export function sharingRoutes(deps: SharingRoutesDeps): Router {
     return members;
   }
 
-  router.post('/sharings', json, async (req, res) => {
-    const body = CreateSharingBody.safeParse(req.body);
-    if (!body.success) throw badRequest('Attendu : { itemId, members: [{ slug, role }] }.');
-    const { itemId } = body.data;
-    const { owner, itemKind, itemName } = await ownItem(deps, res, itemId);
-    const members = await membersFrom(owner, itemKind, body.data.members);
-    const record = await deps.sharings.create({ ownerSub: owner.sub, ownerName: currentUser(res).name, itemId, itemKind, itemName }, members);
-    await deps.notify(record, members);
-    res.status(201).json(await view(record, 'owner', await deps.sharings.members(record.id)));
-  });
+  mountRoute(
+    router,
+    createSharingRoute,
+    async (_req, res, { body }) => {
+      const { itemId } = body;
+      const { owner, itemKind, itemName } = await ownItem(deps, res, itemId);
+      const added = await membersFrom(owner, itemKind, body.members);
+      const record = await deps.sharings.create({ ownerSub: owner.sub, ownerName: currentUser(res).name, itemId, itemKind, itemName }, added);
+      await deps.notify(record, added);
+      res.status(201).json(await view(record, 'owner', await deps.sharings.members(record.id)));
+    },
+    memberList,
+  );
 
-  router.get('/sharings', async (_req, res) => {
+  mountRoute(router, listSharingsRoute, async (_req, res) => {
     const { sub } = currentUser(res);
     const [sent, received] = await Promise.all([deps.sharings.sentBy(sub), deps.sharings.receivedBy(sub)]);
     const list: SharingList = {
@@ -105,46 +113,47 @@ export function sharingRoutes(deps: SharingRoutesDeps): Router {
     res.json(list);
   });
 
-  router.get('/sharings/:id', async (req, res) => {
-    const sharing = await viewFor(await accessOf(res, req.params.id), currentUser(res).sub);
+  mountRoute(router, getSharingRoute, async (_req, res, { params }) => {
+    const sharing = await viewFor(await accessOf(res, params.id), currentUser(res).sub);
     res.setHeader('cache-control', 'no-store');
     res.json(sharing);
   });
 
-  router.delete('/sharings/:id', async (req, res) => {
-    const access = await accessOf(res, req.params.id);
+  mountRoute(router, stopSharingRoute, async (_req, res, { params }) => {
+    const access = await accessOf(res, params.id);
     ownerOnly(access);
     await deps.sharings.remove(access.sharing.id);
     res.status(204).end();
   });
 
-  router.post('/sharings/:id/members', json, async (req, res) => {
-    const access = await accessOf(res, req.params.id);
-    ownerOnly(access);
-    const body = AddSharingMembersBody.safeParse(req.body);
-    if (!body.success) throw badRequest('Attendu : { members: [{ slug, role }] }.');
-    const members = await membersFrom(await mySpace(deps.directory, res), access.sharing.itemKind, body.data.members);
-    const added = await deps.sharings.putMembers(access.sharing.id, members);
-    await deps.notify(access.sharing, added);
-    res.json(await viewFor(access, currentUser(res).sub));
-  });
+  mountRoute(
+    router,
+    addSharingMembersRoute,
+    async (_req, res, { body, params }) => {
+      const access = await accessOf(res, params.id);
+      ownerOnly(access);
+      const named = await membersFrom(await mySpace(deps.directory, res), access.sharing.itemKind, body.members);
+      const added = await deps.sharings.putMembers(access.sharing.id, named);
+      await deps.notify(access.sharing, added);
+      res.json(await viewFor(access, currentUser(res).sub));
+    },
+    memberList,
+  );
 
-  router.patch('/sharings/:id/members/:slug', json, async (req, res) => {
-    const access = await accessOf(res, req.params.id);
+  mountRoute(router, changeSharingRoleRoute, async (_req, res, { body, params }) => {
+    const access = await accessOf(res, params.id);
     ownerOnly(access);
-    const body = ChangeSharingRoleBody.safeParse(req.body);
-    if (!body.success) throw badRequest('Attendu : { role: "write" | "read" | "drop" }.');
-    const { role } = body.data;
+    const { role } = body;
     if (role === 'drop' && access.sharing.itemKind !== 'folder') throw badRequest('Seul un dossier peut servir de dépôt.');
-    const member = await deps.directory.findBySlug(req.params.slug);
+    const member = await deps.directory.findBySlug(params.slug);
     if (!member || !(await deps.sharings.setRole(access.sharing.id, member.sub, role))) throw notFound('Cette personne n’a pas accès à ce partage.');
     res.json(await viewFor(access, currentUser(res).sub));
   });
 
   // The owner removes anyone; a member removes only themself (leaves).
-  router.delete('/sharings/:id/members/:slug', async (req, res) => {
-    const access = await accessOf(res, req.params.id);
-    const member = await deps.directory.findBySlug(req.params.slug);
+  mountRoute(router, removeSharingMemberRoute, async (_req, res, { params }) => {
+    const access = await accessOf(res, params.id);
+    const member = await deps.directory.findBySlug(params.slug);
     if (access.role !== 'owner' && member?.sub !== currentUser(res).sub) {
       throw new HttpError(403, 'forbidden', 'Vous ne pouvez retirer que vous-même de ce partage.');
     }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { InstalledApp } from '@mytoutatice/contract';
-import type { ShellBuild } from './app-registry.ts';
+import type { ShellBuild } from './built-apps.ts';
 
 /** What the root config reads from the page before anything else (see apps/home/src/config.ts). */
 export type ShellConfig = {

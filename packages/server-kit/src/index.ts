@@ -6,3 +6,4 @@ export { ExpiringCache } from './expiring-cache.ts';
 export { refuseUpgrade, refuseUpgradeWith } from './upgrade-problem.ts';
 export { expressPath, mountRoute } from './route-mounter.ts';
 export type { MountOptions, RouteHandler, RouteInput } from './route-mounter.ts';
+export { registeredRoutes, routeKey } from './registered-routes.ts';

@@ -45,10 +45,10 @@ beforeAll(async () => {
     if ((req.body as { name?: string }).name === 'forbidden') throw new HttpError(403, 'forbidden');
     next();
   };
-  mountRoute(router, renameRoute, (req, res, { body, query }) => {
+  mountRoute(router, renameRoute, (_req, res, { body, query, params }) => {
     const name: string = body.name;
     const limit: number | undefined = query.limit;
-    res.json({ id: req.params.id, name, limit, q: query.q });
+    res.json({ id: params.id, name, limit, q: query.q });
   }, { guards: [guard], jsonLimit: '1kb' });
   mountRoute(router, uploadRoute, async (req, res) => {
     let bytes = 0;

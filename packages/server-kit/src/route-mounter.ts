@@ -1,10 +1,14 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
-import type { ApiParam, ApiRoute, ParsedBody, ParsedQuery } from '@mytoutatice/contract';
+import type { ApiParam, ApiRoute, ParsedBody, ParsedQuery, RouteParams } from '@mytoutatice/contract';
 import { badRequest } from './http-error.ts';
 import { issueSentence, type InputIssue, type InputPlace } from './issue-sentence.ts';
 
-/** What a route's handler is handed: its body and query, checked against the contract's table. */
-export type RouteInput<R extends ApiRoute> = { readonly body: ParsedBody<R>; readonly query: ParsedQuery<R> };
+/**
+ * What a route's handler is handed: its body and query, checked against the contract's table, and
+ * its path parameters as given (an id's form is the handler's to judge: one that cannot exist is
+ * as unknown as one that does not, a 404 rather than a 400).
+ */
+export type RouteInput<R extends ApiRoute> = { readonly body: ParsedBody<R>; readonly query: ParsedQuery<R>; readonly params: RouteParams<R> };
 
 export type RouteHandler<R extends ApiRoute> = (req: Request, res: Response, input: RouteInput<R>) => unknown;
 
@@ -73,7 +77,8 @@ function checkInput(route: ApiRoute): RequestHandler {
       // Guards read the ids the body names (a move's destination) from the checked body.
       req.body = parsedBody;
     }
-    res.locals[INPUT] = { body: parsedBody, query };
+    // Express gives every `:name` of the path as one string.
+    res.locals[INPUT] = { body: parsedBody, query, params: req.params };
     next();
   };
 }

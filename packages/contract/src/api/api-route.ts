@@ -80,9 +80,10 @@ export function queryParam<const N extends string, S extends z.ZodMiniType, R ex
   name: N,
   description: string,
   schema: S,
-  required = false as R,
+  // Not a default value: with one, `required` is typed `boolean` and a required parameter reads as optional.
+  required?: R,
 ) {
-  return { in: 'query', name, description, schema, required } as const satisfies ApiParam;
+  return { in: 'query', name, description, schema, required: (required ?? false) as R } as const satisfies ApiParam;
 }
 
 export function headerParam<const N extends string>(name: N, description: string, schema: z.ZodMiniType = z.string(), required = false) {

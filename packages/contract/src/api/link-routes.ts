@@ -28,7 +28,7 @@ export const listLinksRoute = {
   summary: 'List the public links one made to an item',
   tags,
   permission: 'session',
-  params: [queryParam('itemId', 'The file or folder.', z.string(), true)],
+  params: [queryParam('itemId', 'The file or folder.', z.string().check(z.minLength(1)), true)],
   responses: { 200: { description: 'The item’s links, oldest first.', payload: PublicLinkList } },
   errors: ['bad_request'],
 } as const satisfies ApiRoute;

@@ -16,7 +16,7 @@ export const ShellBuild = z.object({
 });
 export type ShellBuild = z.infer<typeof ShellBuild>;
 
-export type AppRegistry = {
+export type BuiltApps = {
   shell: ShellBuild;
   apps: InstalledApp[];
   assets: AssetStore;
@@ -30,9 +30,9 @@ export const PUBLIC_PAGE_ASSETS = '/public-page';
 /**
  * Reads the built shell (`apps/home/dist`) and every app beside it that has a
  * `dist/manifest.json`. Apps are released independently: a new build of one app is picked up
- * by reloading the registry, without rebuilding the others.
+ * by loading them again, without rebuilding the others.
  */
-export function loadAppRegistry(appsDir: string): AppRegistry {
+export function loadBuiltApps(appsDir: string): BuiltApps {
   const homeDist = join(appsDir, 'home', 'dist');
   const shellFile = join(homeDist, 'shell.json');
   if (!existsSync(shellFile)) {
