@@ -13,7 +13,7 @@ import type { BlobStore } from '../../src/blobs/blob-store.ts';
 import type { MetadataBackend } from '../../src/db/metadata-backend.ts';
 import type { JobQueue } from '../../src/jobs/job-queue.ts';
 import { createAppPassword } from '../../src/instances/app-passwords.ts';
-import { InstanceRegistry } from '../../src/instances/registry.ts';
+import { InstanceRecords } from '../../src/instances/instance-records.ts';
 
 /** A realtime WebSocket client for tests (storage's `/realtime`, the gateway's `/api/…/realtime`). */
 export { SocketProbe } from '../changes/socket-probe.ts';
@@ -135,7 +135,7 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
       ({ storage, server, url } = await serve(config));
     },
     async createAppPassword(slug, label = 'test') {
-      const instance = await new InstanceRegistry(storage.metadata.registry).bySlug(slug);
+      const instance = await new InstanceRecords(storage.metadata.registry).bySlug(slug);
       if (!instance) throw new Error(`no space ${slug}`);
       return (await createAppPassword(storage.metadata.instance(instance.id), label)).password;
     },
