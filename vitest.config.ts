@@ -22,14 +22,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'embedded', include: ['{packages,apps,gateway,storage,dev}/**/src/**/*.test.{ts,tsx}'] },
+        test: { name: 'embedded', include: ['{packages,apps,gateway,storage,dev}/**/src/**/*.test.{ts,tsx}', '{gateway,storage}/test/**/*.test.ts'] },
       },
       {
         // The storage contract suite again, with metadata on PostgreSQL (a throwaway cluster).
         extends: true,
         test: {
           name: 'postgres',
-          include: ['storage/src/**/*.test.ts'],
+          include: ['storage/{src,test}/**/*.test.ts'],
           exclude: ['**/node_modules/**', ...SQLITE_ONLY],
           globalSetup: ['storage/vitest.postgres-setup.ts'],
           env: { STORAGE_SUITE_RUN: 'production' },

@@ -1,5 +1,5 @@
 import { startPostgresCluster } from '@mytoutatice/sql/testing';
-import { GATEWAY_TEST_DATABASE_ENV } from './src/testing/test-state.ts';
+import { GATEWAY_TEST_DATABASE_ENV } from './test/test-state.ts';
 
 /** The gateway's state on a throwaway PostgreSQL cluster: each harness or store test makes its own database. */
 export default async function setup(): Promise<() => void> {

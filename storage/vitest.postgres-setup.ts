@@ -1,6 +1,6 @@
-import { startS3TestServer } from './src/blobs/testing/s3-test-server.ts';
+import { startS3TestServer } from './test/blobs/s3-test-server.ts';
 import { startPostgresCluster } from '@mytoutatice/sql/testing';
-import { TEST_DATABASE_ENV, TEST_S3_ENV } from './src/testing/test-database.ts';
+import { TEST_DATABASE_ENV, TEST_S3_ENV } from './test/harness/test-database.ts';
 
 /**
  * The storage suite's production-shaped run: metadata on a throwaway PostgreSQL cluster (each

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import { passwordSignIn } from '@mytoutatice/dev-ent/scripted-login';
-import { openGatewayState } from '../../gateway/src/state/gateway-state.ts';
+import { openGatewayState } from '@mytoutatice/gateway/state-testing';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 

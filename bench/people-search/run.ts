@@ -10,11 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SqlDb, SqlValue } from '@mytoutatice/sql';
 import { queryOnce } from '@mytoutatice/sql/testing';
-import { Directory } from '../../gateway/src/directory/directory.ts';
-import { nameWords } from '../../gateway/src/directory/name-words.ts';
-import { GATEWAY_SCHEMA } from '../../gateway/src/state/postgres-schema.ts';
-import { openPostgresState } from '../../gateway/src/state/postgres-state.ts';
-import { openSqliteState } from '../../gateway/src/state/sqlite-state.ts';
+import { Directory, GATEWAY_SCHEMA, nameWords, openPostgresState, openSqliteState } from '@mytoutatice/gateway/state-testing';
 
 const PEOPLE = Number(process.env.PEOPLE ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 200);

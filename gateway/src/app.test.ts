@@ -8,11 +8,11 @@ import { tamperSignature } from '@mytoutatice/storage/testing';
 import { createGateway } from './app.ts';
 import { readConfig } from './config/config.ts';
 import { openGatewayState } from './state/gateway-state.ts';
-import { configEnv, startGateway } from './testing/gateway-harness.ts';
-import { startLocalIssuer } from './testing/local-issuer.ts';
-import type { LocalIssuer } from './testing/local-issuer.ts';
-import { accessTokens, idTokens } from './testing/provider-token-shapes.ts';
-import type { GatewayHarness } from './testing/gateway-harness.ts';
+import { configEnv, startGateway } from '../test/gateway-harness.ts';
+import { startLocalIssuer } from '../test/local-issuer.ts';
+import type { LocalIssuer } from '../test/local-issuer.ts';
+import { accessTokens, idTokens } from '../test/provider-token-shapes.ts';
+import type { GatewayHarness } from '../test/gateway-harness.ts';
 
 let gw: GatewayHarness;
 beforeAll(async () => {

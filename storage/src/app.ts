@@ -22,7 +22,7 @@ import { createBlobStore } from './blobs/blob-config.ts';
 import type { MetadataBackend } from './db/metadata-backend.ts';
 import { openMetadata } from './db/open-metadata.ts';
 import { InstanceDatabases } from './instances/instance-databases.ts';
-import { InstanceRegistry } from './instances/registry.ts';
+import { InstanceRecords } from './instances/instance-records.ts';
 import { appPasswordRoutes } from './instances/app-password-routes.ts';
 import { instanceRoutes } from './instances/routes.ts';
 import { JobQueue } from './jobs/job-queue.ts';
@@ -55,13 +55,13 @@ export interface Storage {
 export async function createStorage(config: StorageConfig): Promise<Storage> {
   const logger = pino({ name: 'storage', level: config.logLevel });
   const metadata = await openMetadata(config.dataDir, config.metadata);
-  const registry = new InstanceRegistry(metadata.registry);
+  const instances = new InstanceRecords(metadata.registry);
   const blobs = createBlobStore(config.blobs ?? { kind: 'fs', dataDir: config.dataDir });
   const databases = new InstanceDatabases(config.dataDir, metadata, blobs);
   const verifier = new InternalTokenVerifier(config.internalTokenSecret);
   const downloadTokens = new DownloadTokens(config.internalTokenSecret);
   const notifier = new ChangeNotifier();
-  const realtime = new RealtimeServer({ verifier, registry, databases, notifier, logger });
+  const realtime = new RealtimeServer({ verifier, instances, databases, notifier, logger });
   const uploadStore = new UploadStore(uploadStoreRoot(config.dataDir), blobs);
   const jobs = new JobQueue(metadata);
   await registerStorageJobs(jobs, {
@@ -84,16 +84,16 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
   app.use(requireInternalToken(verifier));
   app.use(gpsFreeJson());
   app.use(notifyWrites(notifier));
-  app.use(instanceRoutes(registry, metadata, databases, config.defaultQuotaBytes));
-  app.use(appPasswordRoutes(registry, databases));
-  app.use(fileRoutes({ registry, databases, downloadTokens, maxFileBytes: config.maxFileBytes }));
-  app.use(versionRoutes({ registry, databases, maxFileBytes: config.maxFileBytes }));
-  app.use(uploadRoutes({ registry, databases, dataDir: config.dataDir, store: uploadStore, maxFileBytes: config.maxFileBytes }));
-  app.use(zipRoutes(registry, databases));
-  app.use(documentRoutes(registry, databases));
-  app.use(referenceRoutes(registry, databases));
-  app.use(changeRoutes(registry, databases, notifier));
-  app.use(DAV_PREFIX, davRoutes({ registry, databases, maxFileBytes: config.maxFileBytes }));
+  app.use(instanceRoutes(instances, metadata, databases, config.defaultQuotaBytes));
+  app.use(appPasswordRoutes(instances, databases));
+  app.use(fileRoutes({ instances, databases, downloadTokens, maxFileBytes: config.maxFileBytes }));
+  app.use(versionRoutes({ instances, databases, maxFileBytes: config.maxFileBytes }));
+  app.use(uploadRoutes({ instances, databases, dataDir: config.dataDir, store: uploadStore, maxFileBytes: config.maxFileBytes }));
+  app.use(zipRoutes(instances, databases));
+  app.use(documentRoutes(instances, databases));
+  app.use(referenceRoutes(instances, databases));
+  app.use(changeRoutes(instances, databases, notifier));
+  app.use(DAV_PREFIX, davRoutes({ instances, databases, maxFileBytes: config.maxFileBytes }));
   app.use(unknownRoute);
   app.use(problemHandler(logger));
 

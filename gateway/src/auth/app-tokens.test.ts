@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppToken, doctypes } from '@mytoutatice/contract';
 import { tamperSignature } from '@mytoutatice/storage/testing';
-import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts';
+import { startGateway, type GatewayHarness } from '../../test/gateway-harness.ts';
 import { createAppTokens } from './app-tokens.ts';
 
 describe(createAppTokens.name, () => {

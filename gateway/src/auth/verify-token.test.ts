@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { HttpError } from '@mytoutatice/server-kit';
 import { readConfig } from '../config/config.ts';
-import { startLocalIssuer } from '../testing/local-issuer.ts';
-import type { LocalIssuer } from '../testing/local-issuer.ts';
-import { accessTokens, idTokens } from '../testing/provider-token-shapes.ts';
-import type { TokenShape } from '../testing/provider-token-shapes.ts';
+import { startLocalIssuer } from '../../test/local-issuer.ts';
+import type { LocalIssuer } from '../../test/local-issuer.ts';
+import { accessTokens, idTokens } from '../../test/provider-token-shapes.ts';
+import type { TokenShape } from '../../test/provider-token-shapes.ts';
 import { createTokenVerifier } from './verify-token.ts';
 import type { TokenVerifierOptions } from './verify-token.ts';
 

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { davSpace, type DavSpace } from '../testing/dav-space.ts';
-import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts';
+import { davSpace, type DavSpace } from '../../test/dav-space.ts';
+import { startGateway, type GatewayHarness } from '../../test/gateway-harness.ts';
 
 // Async on purpose: the gateway and the storage answer the client from this very process.
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import { BLOB_FILE_HEADER, BLOB_OFFLOAD_FILE, BLOB_OFFLOAD_HEADER } from '@mytoutatice/contract';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { basicAuth, davSpace, type DavSpace } from '../testing/dav-space.ts';
-import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts';
+import { basicAuth, davSpace, type DavSpace } from '../../test/dav-space.ts';
+import { startGateway, type GatewayHarness } from '../../test/gateway-harness.ts';
 import { VERIFIED_FOR_MS } from './app-password-check.ts';
 
 let gw: GatewayHarness;

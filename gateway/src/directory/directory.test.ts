@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GatewayState } from '../state/gateway-state.ts';
-import { STATE_ON_POSTGRES, openTestState } from '../testing/test-state.ts';
+import { STATE_ON_POSTGRES, openTestState } from '../../test/test-state.ts';
 import { Directory } from './directory.ts';
 
 const states: GatewayState[] = [];

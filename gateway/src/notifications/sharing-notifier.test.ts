@@ -3,7 +3,7 @@ import { DocumentListing, doctypes, type Document } from '@mytoutatice/contract'
 import { openGatewayState } from '../state/gateway-state.ts';
 import type { sharingCalls } from '../sharing/sharing-test-calls.ts';
 import { jsonBody, twoNodeClass } from '../sharing/sharing-test-calls.ts';
-import type { GatewayHarness } from '../testing/gateway-harness.ts';
+import type { GatewayHarness } from '../../test/gateway-harness.ts';
 import { sharingNotifier } from './sharing-notifier.ts';
 
 describe(sharingNotifier.name, () => {

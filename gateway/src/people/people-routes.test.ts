@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PeopleSearch } from '@mytoutatice/contract';
-import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts';
+import { startGateway, type GatewayHarness } from '../../test/gateway-harness.ts';
 import { peopleRoutes } from './people-routes.ts';
 
 describe(peopleRoutes.name, () => {

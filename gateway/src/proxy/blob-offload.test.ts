@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BLOB_FILE_HEADER, BLOB_OFFLOAD_FILE, BLOB_OFFLOAD_HEADER, BLOB_RANGE_HEADER } from '@mytoutatice/contract';
-import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts';
+import { startGateway, type GatewayHarness } from '../../test/gateway-harness.ts';
 
 /** Headers that must read the same whether the storage or the gateway sends the bytes. */
 const DOWNLOAD_HEADERS = ['content-type', 'content-length', 'content-range', 'content-disposition', 'content-security-policy', 'etag', 'accept-ranges', 'x-content-type-options'];

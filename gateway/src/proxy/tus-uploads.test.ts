@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway } from '../testing/gateway-harness.ts';
-import type { GatewayHarness } from '../testing/gateway-harness.ts';
+import { startGateway } from '../../test/gateway-harness.ts';
+import type { GatewayHarness } from '../../test/gateway-harness.ts';
 
 let gw: GatewayHarness;
 beforeAll(async () => {

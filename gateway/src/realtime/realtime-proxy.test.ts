@@ -9,8 +9,8 @@ import { tamperSignature } from '@mytoutatice/storage/testing';
 import { createGateway } from '../app.ts';
 import { readConfig } from '../config/config.ts';
 import { openGatewayState } from '../state/gateway-state.ts';
-import { configEnv, startGateway } from '../testing/gateway-harness.ts';
-import type { GatewayHarness } from '../testing/gateway-harness.ts';
+import { configEnv, startGateway } from '../../test/gateway-harness.ts';
+import type { GatewayHarness } from '../../test/gateway-harness.ts';
 import { createRealtimeProxy } from './realtime-proxy.ts';
 
 /** A socket opened the way a browser does it (global WebSocket, token as a subprotocol). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FolderListing, doctypes } from '@mytoutatice/contract';
-import type { GatewayHarness } from '../testing/gateway-harness.ts';
+import type { GatewayHarness } from '../../test/gateway-harness.ts';
 import { resolveSharingCaller } from './sharing-access.ts';
 import type { sharingCalls } from './sharing-test-calls.ts';
 import { jsonBody, twoNodeClass } from './sharing-test-calls.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileDoc, FolderListing } from '@mytoutatice/contract';
-import type { GatewayHarness } from '../testing/gateway-harness.ts';
+import type { GatewayHarness } from '../../test/gateway-harness.ts';
 import pino from 'pino';
 import { StorageClient } from '../storage-client/storage-client.ts';
 import { copySharedItem } from './sharing-copy.ts';

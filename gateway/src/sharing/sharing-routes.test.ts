@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Sharing, SharingList, type SharingRole } from '@mytoutatice/contract';
-import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts';
+import { startGateway, type GatewayHarness } from '../../test/gateway-harness.ts';
 import { sharingRoutes } from './sharing-routes.ts';
 import { jsonBody, sharingCalls } from './sharing-test-calls.ts';
 

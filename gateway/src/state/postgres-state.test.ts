@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPostgresPool } from '@mytoutatice/sql';
 import { queryOnce } from '@mytoutatice/sql/testing';
-import { STATE_ON_POSTGRES, testStatePlace } from '../testing/test-state.ts';
+import { STATE_ON_POSTGRES, testStatePlace } from '../../test/test-state.ts';
 import { openGatewayState } from './gateway-state.ts';
 import { POSTGRES_STEPS } from './postgres-schema.ts';
 import { migrateGatewaySchema } from './postgres-state.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes, openApiJson } from '@mytoutatice/contract';
-import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts';
+import { startGateway, type GatewayHarness } from '../../test/gateway-harness.ts';
 import { OPENAPI_PATH, openApiRoute } from './openapi-route.ts';
 
 let gw: GatewayHarness;

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileDoc } from '@mytoutatice/contract';
 import { verifyAppPassword } from '../instances/app-passwords.ts';
 import { instancePaths } from '../instances/instance-paths.ts';
-import { backendEnv, blobKeys, filesUnder, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
-import { tusCalls } from '../tus/tus-test-calls.ts';
+import { backendEnv, blobKeys, filesUnder, startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
+import { tusCalls } from '../../test/tus/tus-test-calls.ts';
 import { fsckInstance } from './fsck.ts';
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));

@@ -6,7 +6,7 @@ import { createBlobStore, readBlobConfig } from '../blobs/blob-config.ts';
 import { openMetadata } from '../db/open-metadata.ts';
 import { InstanceDatabases } from '../instances/instance-databases.ts';
 import { usedBytes } from '../files/usage.ts';
-import { InstanceRegistry, type InstanceRecord } from '../instances/registry.ts';
+import { InstanceRecords, type InstanceRecord } from '../instances/instance-records.ts';
 import { formatBytes, parseByteSize } from './byte-size.ts';
 import { DEFAULT_GRACE_MS, fsckInstance } from './fsck.ts';
 
@@ -32,13 +32,13 @@ class UsageError extends Error {}
 class Failure extends Error {}
 
 interface Context {
-  registry: InstanceRegistry;
+  instances: InstanceRecords;
   databases: InstanceDatabases;
 }
 
-async function instanceBySlug({ registry }: Context, slug: string | undefined): Promise<InstanceRecord> {
+async function instanceBySlug({ instances }: Context, slug: string | undefined): Promise<InstanceRecord> {
   if (slug === undefined) throw new UsageError('Indiquez l’adresse (slug) de l’espace.');
-  const instance = await registry.bySlug(slug);
+  const instance = await instances.bySlug(slug);
   if (!instance) throw new Failure(`Aucun espace « ${slug} ».`);
   return instance;
 }
@@ -48,7 +48,7 @@ async function usage(context: Context, instance: InstanceRecord): Promise<string
 }
 
 async function list(context: Context): Promise<void> {
-  const instances = await context.registry.list();
+  const instances = await context.instances.list();
   if (instances.length === 0) {
     console.log('Aucun espace.');
     return;
@@ -95,7 +95,7 @@ async function quota(context: Context, slug: string | undefined, size: string | 
   const instance = await instanceBySlug(context, slug);
   const bytes = size === undefined ? undefined : parseByteSize(size);
   if (bytes === undefined) throw new UsageError('Indiquez une taille : 5368709120, 5GB, 500MB…');
-  await context.registry.setQuota(instance.id, bytes);
+  await context.instances.setQuota(instance.id, bytes);
   console.log(`Quota de ${instance.slug} : ${formatBytes(bytes)} (${bytes} octets).`);
   const used = await usedBytes(context.databases.db(instance.id));
   if (used > bytes) console.log(`Attention : l’espace utilise déjà ${formatBytes(used)} ; plus aucun envoi ne passera.`);
@@ -103,7 +103,7 @@ async function quota(context: Context, slug: string | undefined, size: string | 
 
 async function fsck(context: Context, slug: string | undefined, all: boolean, repair: boolean, graceMs: number): Promise<number> {
   if (all === (slug !== undefined)) throw new UsageError('Indiquez soit une adresse (slug), soit --all.');
-  const instances = all ? await context.registry.list() : [await instanceBySlug(context, slug)];
+  const instances = all ? await context.instances.list() : [await instanceBySlug(context, slug)];
   let remaining = 0;
   for (const instance of instances) {
     const { databases } = context;
@@ -155,7 +155,7 @@ async function run(argv: string[]): Promise<number> {
   const metadata = await openMetadata(dataDir, metadataConfig({ DATABASE_URL: process.env.DATABASE_URL || undefined, DATABASE_POOL_SIZE: 2 }));
   const blobs = createBlobStore(readBlobConfig(process.env, dataDir));
   const context: Context = {
-    registry: new InstanceRegistry(metadata.registry),
+    instances: new InstanceRecords(metadata.registry),
     databases: new InstanceDatabases(dataDir, metadata, blobs),
   };
   try {

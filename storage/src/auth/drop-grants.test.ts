@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILES_TYPE, type FolderListing } from '@mytoutatice/contract';
-import { fileCalls } from '../files/test-calls.ts';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { fileCalls } from '../../test/files/test-calls.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 import { permit } from './permit.ts';
 
 /**

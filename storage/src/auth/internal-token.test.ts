@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { InternalTokenVerifier } from './internal-token.ts';
-import { startStorage, type StorageHarness } from '../testing/storage-harness.ts';
+import { startStorage, type StorageHarness } from '../../test/harness/storage-harness.ts';
 
 describe(InternalTokenVerifier.name, () => {
   let storage: StorageHarness;

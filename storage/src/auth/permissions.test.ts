@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeBatch, FILES_TYPE, apiRoutes, doctypes, type ApiRoute, type Grant, type InternalScope } from '@mytoutatice/contract';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
-import { uploadMetadata } from '../tus/tus-test-calls.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
+import { uploadMetadata } from '../../test/tus/tus-test-calls.ts';
 import { permit } from './permit.ts';
 
 /**

@@ -18,11 +18,11 @@ import { fileNotFound, findFile } from '../files/file-rows.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceById } from '../instances/owner-instance.ts';
-import type { InstanceRecord, InstanceRegistry } from '../instances/registry.ts';
+import type { InstanceRecord, InstanceRecords } from '../instances/instance-records.ts';
 import { claimsOf, creatorOf, forbidden } from './internal-token.ts';
 
 export interface PermitDeps {
-  registry: InstanceRegistry;
+  instances: InstanceRecords;
   databases: InstanceDatabases;
 }
 
@@ -67,7 +67,7 @@ export function permit(deps: PermitDeps, route: ApiRoute, filesTargets?: FilesTa
       return;
     }
     if (claims.scope === 'admin' || claims.scope === 'link') throw forbidden();
-    const instance = await instanceById(deps.registry, claims.sub);
+    const instance = await instanceById(deps.instances, claims.sub);
     res.locals.instance = instance;
     if (claims.scope === 'owner') {
       next();

@@ -10,7 +10,7 @@ import { HttpError } from '@mytoutatice/server-kit';
 import { BlobMissingError, HEAD_BYTES, type BlobStore } from './blob-store.ts';
 import { FsBlobStore } from './fs-blob-store.ts';
 import { S3BlobStore } from './s3-blob-store.ts';
-import { startS3TestServer } from './testing/s3-test-server.ts';
+import { startS3TestServer } from '../../test/blobs/s3-test-server.ts';
 
 const MIB = 1024 * 1024;
 

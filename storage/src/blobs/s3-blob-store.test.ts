@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobMissingError } from './blob-store.ts';
 import { S3BlobStore } from './s3-blob-store.ts';
-import { startS3TestServer, type S3TestServer } from './testing/s3-test-server.ts';
+import { startS3TestServer, type S3TestServer } from '../../test/blobs/s3-test-server.ts';
 
 const MIB = 1024 * 1024;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

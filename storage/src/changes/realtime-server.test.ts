@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeBatch, FileDoc, Problem, REALTIME_PROTOCOL } from '@mytoutatice/contract';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 import { RealtimeServer } from './realtime-server.ts';
-import { SocketProbe } from './socket-probe.ts';
+import { SocketProbe } from '../../test/changes/socket-probe.ts';
 
 describe(RealtimeServer.name, () => {
   let storage: StorageHarness;

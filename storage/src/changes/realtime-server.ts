@@ -9,7 +9,7 @@ import { subtreeGrantOf } from '../auth/subtree-grant.ts';
 import { fileNotFound } from '../files/file-rows.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceById, ownerInstanceOf } from '../instances/owner-instance.ts';
-import type { InstanceRegistry } from '../instances/registry.ts';
+import type { InstanceRecords } from '../instances/instance-records.ts';
 import { currentSeq, readChanges, readVisibleChanges } from './feed.ts';
 import type { ChangeNotifier } from './notifier.ts';
 import { RealtimeConnection, type FeedReader } from './realtime-connection.ts';
@@ -17,7 +17,7 @@ import { SubtreeView } from './subtree-view.ts';
 
 export interface RealtimeServerOptions {
   verifier: InternalTokenVerifier;
-  registry: InstanceRegistry;
+  instances: InstanceRecords;
   databases: InstanceDatabases;
   notifier: ChangeNotifier;
   logger: Logger;
@@ -91,15 +91,15 @@ export class RealtimeServer {
 
   async #authorize(req: IncomingMessage): Promise<Follower> {
     if (new URL(req.url ?? '/', 'http://storage').pathname !== REALTIME_PATH) throw notFound('Aucune route ne correspond à cette adresse.');
-    const { registry, databases } = this.#options;
+    const { instances, databases } = this.#options;
     const claims = await verifyAuthorization(this.#options.verifier, req.headers.authorization);
     const expiresAt = claims.exp * 1000;
     if (claims.scope !== 'sharing') {
-      const instance = await ownerInstanceOf(registry, claims);
+      const instance = await ownerInstanceOf(instances, claims);
       return { instanceId: instance.id, expiresAt, group: instance.id };
     }
     const grant = subtreeGrantOf(claims);
-    const instance = await instanceById(registry, claims.sub);
+    const instance = await instanceById(instances, claims.sub);
     const view = await SubtreeView.open(databases.db(instance.id), grant);
     if (!view) throw fileNotFound();
     return { instanceId: instance.id, expiresAt, group: `${instance.id} ${claims.sharing} ${claims.member ?? ''}`, view };

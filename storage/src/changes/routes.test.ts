@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeBatch, FileDoc } from '@mytoutatice/contract';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 import { changeRoutes } from './routes.ts';
 
 describe(changeRoutes.name, () => {

@@ -4,13 +4,13 @@ import { pageSize } from '../http/pagination.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { changeFilterOf, routeMounter } from '../auth/permit.ts';
 import { instanceOf } from '../instances/owner-instance.ts';
-import type { InstanceRegistry } from '../instances/registry.ts';
+import type { InstanceRecords } from '../instances/instance-records.ts';
 import { readChanges, readVisibleChanges } from './feed.ts';
 import type { ChangeNotifier } from './notifier.ts';
 
-export function changeRoutes(registry: InstanceRegistry, databases: InstanceDatabases, notifier: ChangeNotifier): Router {
+export function changeRoutes(instances: InstanceRecords, databases: InstanceDatabases, notifier: ChangeNotifier): Router {
   const router = Router();
-  const mount = routeMounter(router, { registry, databases });
+  const mount = routeMounter(router, { instances, databases });
 
   mount(readChangesRoute, async (_req, res, { query }) => {
     const since = query.since ?? 0;

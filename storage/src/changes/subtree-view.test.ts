@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeBatch, FILES_TYPE, type Change, type FilesGrant } from '@mytoutatice/contract';
-import { fileCalls, type FileCalls } from '../files/test-calls.ts';
-import { eventually, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
-import { SocketProbe } from './socket-probe.ts';
+import { fileCalls, type FileCalls } from '../../test/files/test-calls.ts';
+import { eventually, startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
+import { SocketProbe } from '../../test/changes/socket-probe.ts';
 import { SubtreeView } from './subtree-view.ts';
 
 /**

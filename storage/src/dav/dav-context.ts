@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { SqlDb } from '@mytoutatice/sql';
 import type { FileRow } from '../files/file-rows.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import type { InstanceRecord } from '../instances/registry.ts';
+import type { InstanceRecord } from '../instances/instance-records.ts';
 import type { DavLocks } from './dav-locks.ts';
 import { DAV_PREFIX, etagOf, findByPath, pathKey, segmentsOf } from './dav-paths.ts';
 import { ifHolds, locked, parseIfHeader, preconditionFailed, submittedTokens, type ResourceState } from './if-header.ts';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileCalls, type FileCalls } from '../files/test-calls.ts';
-import { seedFiles } from '../testing/seed-files.ts';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { fileCalls, type FileCalls } from '../../test/files/test-calls.ts';
+import { seedFiles } from '../../test/harness/seed-files.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 import { davRoutes } from './dav-routes.ts';
 
 const PROPFIND_ALL = '<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:allprop/></D:propfind>';

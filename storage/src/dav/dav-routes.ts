@@ -3,7 +3,7 @@ import { HttpError } from '@mytoutatice/server-kit';
 import { claimsOf, forbidden } from '../auth/internal-token.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceById } from '../instances/owner-instance.ts';
-import type { InstanceRegistry } from '../instances/registry.ts';
+import type { InstanceRecords } from '../instances/instance-records.ts';
 import { copyOrMove } from './copy-move.ts';
 import { checkIf, guardWrite, type DavContext } from './dav-context.ts';
 import { lock, unlock } from './dav-locking.ts';
@@ -65,7 +65,7 @@ const METHODS: Readonly<Record<string, Method>> = {
 };
 
 export interface DavRoutesOptions {
-  registry: InstanceRegistry;
+  instances: InstanceRecords;
   databases: InstanceDatabases;
   maxFileBytes: number;
 }
@@ -75,14 +75,14 @@ export interface DavRoutesOptions {
  * file operations as the REST routes (names, quota, trash, versions). Owner and device tokens
  * only: a device token is exactly what an app password opens (files read and write).
  */
-export function davRoutes({ registry, databases, maxFileBytes }: DavRoutesOptions): RequestHandler {
+export function davRoutes({ instances, databases, maxFileBytes }: DavRoutesOptions): RequestHandler {
   const locks = new DavLocks();
   return async (req, res) => {
     const claims = claimsOf(res);
     if (claims.scope !== 'owner' && claims.scope !== 'device') throw forbidden();
     const method = METHODS[req.method];
     if (!method) throw methodNotAllowed(`${req.method} n’est pas une méthode WebDAV prise en charge.`);
-    const instance = await instanceById(registry, claims.sub);
+    const instance = await instanceById(instances, claims.sub);
     await method({
       req,
       res,

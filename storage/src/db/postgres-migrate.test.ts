@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRODUCTION_SHAPED, testDatabase, type TestDatabase } from '../testing/test-database.ts';
+import { PRODUCTION_SHAPED, testDatabase, type TestDatabase } from '../../test/harness/test-database.ts';
 import { PostgresBackend, instanceSchema } from './postgres-backend.ts';
 import { PostgresDb } from '@mytoutatice/sql';
 import { POSTGRES_SCHEMA_VERSION, baselineDdl } from './postgres-schema.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document, DocumentListing } from '@mytoutatice/contract';
 import { queryDocuments } from './document-query.ts';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 
 const CONTACTS = '/data/io.mytoutatice.contacts';
 /** Names with ties, accents, case and absent emails, to trip a sort or a cursor. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document, DocumentListing, MAX_DOCUMENT_BYTES } from '@mytoutatice/contract';
 import { createDocument } from './documents.ts';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 
 describe(createDocument.name, () => {
   let storage: StorageHarness;

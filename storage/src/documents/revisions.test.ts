@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeBatch, Document } from '@mytoutatice/contract';
 import { updateDocument } from './documents.ts';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 
 const NOTES = '/data/io.mytoutatice.notes';
 

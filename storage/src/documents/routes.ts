@@ -4,7 +4,7 @@ import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { routeMounter } from '../auth/permit.ts';
 import { instanceOf } from '../instances/owner-instance.ts';
-import type { InstanceRegistry } from '../instances/registry.ts';
+import type { InstanceRecords } from '../instances/instance-records.ts';
 import { parseDocumentQuery, queryDocuments } from './document-query.ts';
 import { createDocument, deleteDocument, getDocument, updateDocument, validDoctype } from './documents.ts';
 import { etagOf, ifNoneMatchHits, revisionFromIfMatch } from './revisions.ts';
@@ -16,9 +16,9 @@ function sendDocument(res: Response, status: number, document: Document): void {
   res.status(status).setHeader('ETag', etagOf(document.rev)).json(document);
 }
 
-export function documentRoutes(registry: InstanceRegistry, databases: InstanceDatabases): Router {
+export function documentRoutes(instances: InstanceRecords, databases: InstanceDatabases): Router {
   const router = Router();
-  const mount = routeMounter(router, { registry, databases });
+  const mount = routeMounter(router, { instances, databases });
   const json = { jsonLimit: String(BODY_LIMIT) };
 
   mount(listDocumentsRoute, async (req, res, input) => {

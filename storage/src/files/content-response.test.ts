@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { BLOB_FILE_HEADER, BLOB_OFFLOAD_FILE, BLOB_OFFLOAD_HEADER, BLOB_RANGE_HEADER, FileDoc, PROBLEM_CONTENT_TYPE, Problem } from '@mytoutatice/contract';
 import { sendFileContent } from './content-response.ts';
-import { blobKeys, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { blobKeys, startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 
 describe(sendFileContent.name, () => {
   let storage: StorageHarness;

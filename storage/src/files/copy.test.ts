@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InstanceInfo } from '@mytoutatice/contract';
 import { copyFile } from './copy.ts';
-import { fileCalls, type FileCalls } from './test-calls.ts';
-import { blobKeys, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { fileCalls, type FileCalls } from '../../test/files/test-calls.ts';
+import { blobKeys, startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 
 describe(copyFile.name, () => {
   let storage: StorageHarness;

@@ -4,7 +4,7 @@ import { notFound } from '@mytoutatice/server-kit';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { BlobMissingError } from '../blobs/blob-store.ts';
 import { bumpSeq } from '../changes/write-seq.ts';
-import type { InstanceRecord } from '../instances/registry.ts';
+import type { InstanceRecord } from '../instances/instance-records.ts';
 import { nameConflict, nameTaken, parseConflict, resolveName, validName, type ConflictPolicy } from './file-names.ts';
 import { isSelfOrDescendant } from './file-paths.ts';
 import { contentKey, getLiveFolder, getMovable, inTrash, insertFile, newRow, toFileDoc, type FileRow } from './file-rows.ts';

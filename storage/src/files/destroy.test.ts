@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { destroyFile, purgeTrash } from './destroy.ts';
 import { TRASH_PURGE } from './trash-purge.ts';
-import { fileCalls, type FileCalls } from './test-calls.ts';
+import { fileCalls, type FileCalls } from '../../test/files/test-calls.ts';
 import { InstanceDatabases } from '../instances/instance-databases.ts';
-import { settledJob } from '../jobs/testing/settled-job.ts';
-import { blobKeys, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { settledJob } from '../../test/jobs/settled-job.ts';
+import { blobKeys, startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 
 describe(destroyFile.name, () => {
   let storage: StorageHarness;

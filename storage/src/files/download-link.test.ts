@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DownloadLink, FileDoc } from '@mytoutatice/contract';
 import { DownloadTokens } from '../auth/download-token.ts';
 import { createDownloadLink } from './download-link.ts';
-import { startStorage, tamperSignature, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { startStorage, tamperSignature, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 
 describe(createDownloadLink.name, () => {
   let storage: StorageHarness;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_NAME_BYTES } from '@mytoutatice/contract';
 import { validName } from './file-names.ts';
 import { HttpError } from '@mytoutatice/server-kit';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 
 /** Strings that stress names: any code point, plus the characters that matter most here. */
 const nameLike = fc.oneof(

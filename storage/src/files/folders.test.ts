@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileDoc } from '@mytoutatice/contract';
 import { createFolder } from './folders.ts';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 
 describe(createFolder.name, () => {
   let storage: StorageHarness;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILES_TYPE, FileDoc, MAX_TAGS } from '@mytoutatice/contract';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
-import { fileCalls, type FileCalls } from './test-calls.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
+import { fileCalls, type FileCalls } from '../../test/files/test-calls.ts';
 
 describe('what a file carries besides its content', () => {
   let storage: StorageHarness;

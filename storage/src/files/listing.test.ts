@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FolderListing, type FileDoc } from '@mytoutatice/contract';
 import { listChildren } from './listing.ts';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 
 describe(listChildren.name, () => {
   let storage: StorageHarness;

@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileDoc, FolderListing, PROBLEM_CONTENT_TYPE, Problem, checkName } from '@mytoutatice/contract';
 import { accentedName, nameLike } from '@mytoutatice/contract/testing';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
-import { ON_S3 } from '../testing/test-database.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
+import { ON_S3 } from '../../test/harness/test-database.ts';
 
 /** UTF-8, except that a lone surrogate becomes its WTF-8 bytes: what a careless client sends. */
 function wtf8(raw: string): Buffer {

@@ -1,6 +1,6 @@
 import { HttpError } from '@mytoutatice/server-kit';
 import { usedBytes } from './usage.ts';
-import type { InstanceRecord } from '../instances/registry.ts';
+import type { InstanceRecord } from '../instances/instance-records.ts';
 import type { SqlDb } from '@mytoutatice/sql';
 
 export function overQuota(): HttpError {

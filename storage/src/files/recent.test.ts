@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { favoriteFiles } from './favorites.ts';
 import { recentFiles } from './recent.ts';
-import { fileCalls, type FileCalls } from './test-calls.ts';
-import { startStorage, type StorageHarness } from '../testing/storage-harness.ts';
+import { fileCalls, type FileCalls } from '../../test/files/test-calls.ts';
+import { startStorage, type StorageHarness } from '../../test/harness/storage-harness.ts';
 
 describe(recentFiles.name, () => {
   let storage: StorageHarness;

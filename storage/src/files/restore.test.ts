@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreFile } from './restore.ts';
-import { fileCalls, type FileCalls } from './test-calls.ts';
-import { startStorage, type StorageHarness } from '../testing/storage-harness.ts';
+import { fileCalls, type FileCalls } from '../../test/files/test-calls.ts';
+import { startStorage, type StorageHarness } from '../../test/harness/storage-harness.ts';
 
 describe(restoreFile.name, () => {
   let storage: StorageHarness;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileRoutes } from './routes.ts';
-import { fileCalls, type FileCalls } from './test-calls.ts';
-import { startStorage, type StorageHarness } from '../testing/storage-harness.ts';
+import { fileCalls, type FileCalls } from '../../test/files/test-calls.ts';
+import { startStorage, type StorageHarness } from '../../test/harness/storage-harness.ts';
 
 /** Anything a client might send as a name, id or query value, nasty characters included. */
 const text = fc.oneof(

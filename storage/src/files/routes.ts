@@ -8,7 +8,7 @@ import { pageSize } from '../http/pagination.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceOf } from '../instances/owner-instance.ts';
-import type { InstanceRegistry } from '../instances/registry.ts';
+import type { InstanceRecords } from '../instances/instance-records.ts';
 import { sendFileContent } from './content-response.ts';
 import { createDownloadLink } from './download-link.ts';
 import { contentKey, getFile, getRegularFile, toFileDoc } from './file-rows.ts';
@@ -24,28 +24,28 @@ import { updateFile } from './update-file.ts';
 import { uploadFile } from './upload.ts';
 
 export interface FileRoutesOptions {
-  registry: InstanceRegistry;
+  instances: InstanceRecords;
   databases: InstanceDatabases;
   downloadTokens: DownloadTokens;
   maxFileBytes: number;
 }
 
-export function fileRoutes({ registry, databases, downloadTokens, maxFileBytes }: FileRoutesOptions): Router {
+export function fileRoutes({ instances, databases, downloadTokens, maxFileBytes }: FileRoutesOptions): Router {
   const router = Router();
-  const mount = routeMounter(router, { registry, databases });
+  const mount = routeMounter(router, { instances, databases });
 
   // Before the `/files/{id}…` routes: `/files/downloads/<token>/children` must not look like a listing.
   mount('downloadByLink', async (req, res) => {
     const grant = await downloadTokens.verify(pathParam(req, 'token'));
     if (!grant) throw new HttpError(401, 'invalid_token', 'Ce lien de téléchargement est invalide ou a expiré.');
-    const instance = await registry.byId(grant.instanceId);
+    const instance = await instances.byId(grant.instanceId);
     if (!instance) throw notFound('Ce fichier n’existe plus.');
     const file = await getRegularFile(databases.db(instance.id), grant.fileId);
     const stripGps = grant.stripGps === true;
     await sendFileContent(req, res, { blobs: databases.blobs, instanceId: instance.id, key: contentKey(file), stripGps }, file);
   });
 
-  router.use(trashAndFindRoutes(registry, databases));
+  router.use(trashAndFindRoutes(instances, databases));
 
   mount('getFile', async (req, res) => {
     res.json(toFileDoc(await getFile(databases.db(instanceOf(res).id), pathParam(req, 'id'))));

@@ -4,7 +4,7 @@ import { pageSize } from '../http/pagination.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { routeMounter } from '../auth/permit.ts';
 import { instanceOf } from '../instances/owner-instance.ts';
-import type { InstanceRegistry } from '../instances/registry.ts';
+import type { InstanceRecords } from '../instances/instance-records.ts';
 import { emptyTrash } from './destroy.ts';
 import { favoriteFiles } from './favorites.ts';
 import { recentFiles } from './recent.ts';
@@ -15,9 +15,9 @@ import { listTrash } from './trash.ts';
  * Routes whose second segment is a word, not an id. Mounted before `/files/:id…`, which would
  * otherwise take `search`, `recent`, `favorites` or `trash` for an id.
  */
-export function trashAndFindRoutes(registry: InstanceRegistry, databases: InstanceDatabases): Router {
+export function trashAndFindRoutes(instances: InstanceRecords, databases: InstanceDatabases): Router {
   const router = Router();
-  const mount = routeMounter(router, { registry, databases });
+  const mount = routeMounter(router, { instances, databases });
   const db = (res: Parameters<typeof instanceOf>[0]) => databases.db(instanceOf(res).id);
 
   mount(searchFilesRoute, async (_req, res, { query }) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateFile } from './update-file.ts';
-import { fileCalls, type FileCalls } from './test-calls.ts';
-import { startStorage, type StorageHarness } from '../testing/storage-harness.ts';
+import { fileCalls, type FileCalls } from '../../test/files/test-calls.ts';
+import { startStorage, type StorageHarness } from '../../test/harness/storage-harness.ts';
 
 describe(updateFile.name, () => {
   let storage: StorageHarness;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileDoc } from '@mytoutatice/contract';
 import { uploadFile } from './upload.ts';
-import { ON_S3 } from '../testing/test-database.ts';
+import { ON_S3 } from '../../test/harness/test-database.ts';
 import {
   blobKeys,
   digestOf,
@@ -13,7 +13,7 @@ import {
   startStorage,
   type StorageHarness,
   type TestInstance,
-} from '../testing/storage-harness.ts';
+} from '../../test/harness/storage-harness.ts';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',

@@ -6,7 +6,7 @@ import type { StoredBlob } from '../blobs/blob-store.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { bumpSeq } from '../changes/write-seq.ts';
 import { usedBytes } from './usage.ts';
-import type { InstanceRecord } from '../instances/registry.ts';
+import type { InstanceRecord } from '../instances/instance-records.ts';
 import { parseContentDigest } from './content-digest.ts';
 import { nameConflict, nameTaken, parseConflict, resolveName, validName, type ConflictPolicy } from './file-names.ts';
 import { getLiveFolder, insertFile, newRow, toFileDoc } from './file-rows.ts';

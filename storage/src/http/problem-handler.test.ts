@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Problem } from '@mytoutatice/contract';
 import { problemHandler } from '@mytoutatice/server-kit';
-import { startStorage, type StorageHarness } from '../testing/storage-harness.ts';
+import { startStorage, type StorageHarness } from '../../test/harness/storage-harness.ts';
 
 describe(problemHandler.name, () => {
   let storage: StorageHarness;

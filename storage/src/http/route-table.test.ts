@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes, doctypes, type ApiRoute } from '@mytoutatice/contract';
 import { createStorage } from '../app.ts';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 
 /** Served to the storage's own health checks, never through the gateway's `/api`. */
 const NOT_IN_TABLE = new Set(['get /healthz']);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPasswordList, CreatedAppPassword } from '@mytoutatice/contract';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 import { appPasswordRoutes } from './app-password-routes.ts';
 import { verifyAppPassword } from './app-passwords.ts';
 

@@ -5,12 +5,12 @@ import { pathParam } from '../http/path-param.ts';
 import { createAppPassword, listAppPasswords, revokeAppPassword } from './app-passwords.ts';
 import type { InstanceDatabases } from './instance-databases.ts';
 import { instanceOf } from './owner-instance.ts';
-import type { InstanceRegistry } from './registry.ts';
+import type { InstanceRecords } from './instance-records.ts';
 
 /** The owner's device app passwords: list, create (the password answered once), revoke. */
-export function appPasswordRoutes(registry: InstanceRegistry, databases: InstanceDatabases): Router {
+export function appPasswordRoutes(instances: InstanceRecords, databases: InstanceDatabases): Router {
   const router = Router();
-  const mount = routeMounter(router, { registry, databases });
+  const mount = routeMounter(router, { instances, databases });
   mount('listAppPasswords', async (_req, res) => {
     res.json({ items: await listAppPasswords(databases.db(instanceOf(res).id)) });
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InstanceInfo } from '@mytoutatice/contract';
 import { createInstance } from './instance-service.ts';
-import { startStorage, type StorageHarness } from '../testing/storage-harness.ts';
+import { startStorage, type StorageHarness } from '../../test/harness/storage-harness.ts';
 
 describe(createInstance.name, () => {
   let storage: StorageHarness;

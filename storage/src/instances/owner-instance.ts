@@ -2,21 +2,21 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { forbidden, type InternalClaims } from '../auth/internal-token.ts';
 import { HttpError } from '@mytoutatice/server-kit';
-import type { InstanceRecord, InstanceRegistry } from './registry.ts';
+import type { InstanceRecord, InstanceRecords } from './instance-records.ts';
 
 const InstanceId = z.uuid();
 
 /** The instance a token acts on (its `sub`): 404 `no_space` when it is not here. */
-export async function instanceById(registry: InstanceRegistry, sub: string): Promise<InstanceRecord> {
-  const instance = InstanceId.safeParse(sub).success ? await registry.byId(sub) : undefined;
+export async function instanceById(instances: InstanceRecords, sub: string): Promise<InstanceRecord> {
+  const instance = InstanceId.safeParse(sub).success ? await instances.byId(sub) : undefined;
   if (!instance) throw new HttpError(404, 'no_space', 'Aucun espace n’existe pour ce jeton.');
   return instance;
 }
 
 /** The instance an owner token is for: 403 for another scope, 404 `no_space` when it is not here. */
-export async function ownerInstanceOf(registry: InstanceRegistry, claims: InternalClaims): Promise<InstanceRecord> {
+export async function ownerInstanceOf(instances: InstanceRecords, claims: InternalClaims): Promise<InstanceRecord> {
   if (claims.scope !== 'owner') throw forbidden();
-  return instanceById(registry, claims.sub);
+  return instanceById(instances, claims.sub);
 }
 
 /** The instance `permit` loaded for this call. */

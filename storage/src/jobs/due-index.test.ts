@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { TRASH_PURGE } from '../files/trash-purge.ts';
-import { startStorage, type StorageHarness } from '../testing/storage-harness.ts';
+import { startStorage, type StorageHarness } from '../../test/harness/storage-harness.ts';
 import { dueQueues, markDue } from './due-index.ts';
-import { queueOn } from './testing/job-backend.ts';
-import { settledJob } from './testing/settled-job.ts';
+import { queueOn } from '../../test/jobs/job-backend.ts';
+import { settledJob } from '../../test/jobs/settled-job.ts';
 
 describe(markDue.name, () => {
   let storage: StorageHarness;

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { TRASH_PURGE } from '../files/trash-purge.ts';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 import { UPLOAD_EXPIRY } from '../tus/expired-uploads.ts';
 import { REGISTRY_QUEUE } from './due-index.ts';
 import { JobQueue } from './job-queue.ts';
-import { queueOn, sleep, type QueueOnBackend } from './testing/job-backend.ts';
-import { settledJob } from './testing/settled-job.ts';
+import { queueOn, sleep, type QueueOnBackend } from '../../test/jobs/job-backend.ts';
+import { settledJob } from '../../test/jobs/settled-job.ts';
 
 const empty = z.object({});
 

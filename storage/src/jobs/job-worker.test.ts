@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openMetadata } from '../db/open-metadata.ts';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 import { JobFailure } from './job-queue.ts';
 import { claimJob } from './job-rows.ts';
 import { JobWorker } from './job-worker.ts';
-import { queueOn, sleep, type QueueOnBackend } from './testing/job-backend.ts';
-import { settledJob } from './testing/settled-job.ts';
+import { queueOn, sleep, type QueueOnBackend } from '../../test/jobs/job-backend.ts';
+import { settledJob } from '../../test/jobs/settled-job.ts';
 
 const empty = z.object({});
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 import type { JobState } from './job-rows.ts';
 import { nextRunOf } from './schedules.ts';
-import { queueOn, sleep, type QueueOnBackend } from './testing/job-backend.ts';
+import { queueOn, sleep, type QueueOnBackend } from '../../test/jobs/job-backend.ts';
 
 describe(nextRunOf.name, () => {
   const daily = { cron: '0 3 * * *', timezone: 'Europe/Paris', spreadMs: 3 * 3600_000 };

@@ -3,12 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { TRASH_PURGE } from '../files/trash-purge.ts';
-import { backendEnv, startStorage, TEST_SECRET, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
-import { BLOCKING_KIND, BLOCKING_LEASE_GRACE_MS, BLOCKING_TIMEOUT_MS } from './testing/blocking-worker.ts';
-import { queueOn, type QueueOnBackend } from './testing/job-backend.ts';
-import { settledJob } from './testing/settled-job.ts';
+import { backendEnv, startStorage, TEST_SECRET, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
+import { BLOCKING_KIND, BLOCKING_LEASE_GRACE_MS, BLOCKING_TIMEOUT_MS } from '../../test/jobs/blocking-worker.ts';
+import { queueOn, type QueueOnBackend } from '../../test/jobs/job-backend.ts';
+import { settledJob } from '../../test/jobs/settled-job.ts';
 
-const BLOCKING_WORKER = fileURLToPath(new URL('./testing/blocking-worker.ts', import.meta.url));
+const BLOCKING_WORKER = fileURLToPath(new URL('../../test/jobs/blocking-worker.ts', import.meta.url));
 const WORKER_MAIN = fileURLToPath(new URL('./worker-main.ts', import.meta.url));
 
 function exited(child: ChildProcess): Promise<void> {

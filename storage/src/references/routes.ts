@@ -6,12 +6,12 @@ import { pageSize } from '../http/pagination.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceOf } from '../instances/owner-instance.ts';
-import type { InstanceRegistry } from '../instances/registry.ts';
+import type { InstanceRecords } from '../instances/instance-records.ts';
 import { addReferences, listReferences, listReferencingDocuments, removeReferences, type DocumentKey } from './references.ts';
 
-export function referenceRoutes(registry: InstanceRegistry, databases: InstanceDatabases): Router {
+export function referenceRoutes(instances: InstanceRecords, databases: InstanceDatabases): Router {
   const router = Router();
-  const mount = routeMounter(router, { registry, databases });
+  const mount = routeMounter(router, { instances, databases });
   // 1000 ids of up to 36 characters, quoted, with room to spare.
   const json = { jsonLimit: '64kb' };
   const documentOf = (req: Request): DocumentKey => ({ doctype: validDoctype(pathParam(req, 'doctype')), id: pathParam(req, 'id') });

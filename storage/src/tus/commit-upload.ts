@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import type { FileDoc } from '@mytoutatice/contract';
 import { HEAD_BYTES, type StoredBlob } from '../blobs/blob-store.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
-import type { InstanceRecord } from '../instances/registry.ts';
+import type { InstanceRecord } from '../instances/instance-records.ts';
 import { commitNewFile, planNewFile } from '../files/upload.ts';
 import type { UploadTarget } from './upload-target.ts';
 

@@ -4,11 +4,11 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeBatch, FILES_TYPE, FileDoc, FolderListing } from '@mytoutatice/contract';
-import { eventually, filesUnder, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { eventually, filesUnder, startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 import { UPLOAD_EXPIRY } from './expired-uploads.ts';
 import { REGISTRY_QUEUE } from '../jobs/due-index.ts';
-import { settledJob } from '../jobs/testing/settled-job.ts';
-import { tusCalls } from './tus-test-calls.ts';
+import { settledJob } from '../../test/jobs/settled-job.ts';
+import { tusCalls } from '../../test/tus/tus-test-calls.ts';
 import { FILE_ID_HEADER, MAX_CHUNK_BYTES, uploadRoutes } from './upload-routes.ts';
 
 const KIB = 1024;

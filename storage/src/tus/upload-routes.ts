@@ -10,7 +10,7 @@ import { planNewFile } from '../files/upload.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceOf } from '../instances/owner-instance.ts';
-import type { InstanceRecord, InstanceRegistry } from '../instances/registry.ts';
+import type { InstanceRecord, InstanceRecords } from '../instances/instance-records.ts';
 import { commitUpload } from './commit-upload.ts';
 import { tusProblem, uploadNotFound } from './tus-errors.ts';
 import { newStoreId, publicIdOf, storeIdFor, uploadStoreRoot, uploadsFolder } from './upload-ids.ts';
@@ -28,7 +28,7 @@ const PUBLIC_UPLOADS_PATH = '/api/uploads';
 export const FILE_ID_HEADER = 'X-File-Id';
 
 export interface UploadRoutesOptions {
-  registry: InstanceRegistry;
+  instances: InstanceRecords;
   databases: InstanceDatabases;
   dataDir: string;
   /** The upload folder's store, shared with the expiry job (uploads.expire). */
@@ -75,7 +75,7 @@ function metadataOf(req: Request): Record<string, string | null> {
  * `/uploads`, on @tus/server. An upload belongs to the caller's instance and lives in its folder;
  * its last byte commits it as a file, whose id the answer carries in `X-File-Id`.
  */
-export function uploadRoutes({ registry, databases, dataDir, store, maxFileBytes }: UploadRoutesOptions): Router {
+export function uploadRoutes({ instances, databases, dataDir, store, maxFileBytes }: UploadRoutesOptions): Router {
   const calls = new AsyncLocalStorage<UploadCall>();
   const current = (): UploadCall => {
     const call = calls.getStore();
@@ -169,7 +169,7 @@ export function uploadRoutes({ registry, databases, dataDir, store, maxFileBytes
     return [uploadFolder(upload.metadata)];
   };
   const router = Router();
-  const mount = routeMounter(router, { registry, databases }, targetFolders);
+  const mount = routeMounter(router, { instances, databases }, targetFolders);
   mount('createUpload', handle);
   mount('getUploadOffset', handle);
   mount('appendToUpload', handle);

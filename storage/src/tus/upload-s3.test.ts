@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileDoc } from '@mytoutatice/contract';
 import type { S3BlobStore } from '../blobs/s3-blob-store.ts';
-import { startS3TestServer, type S3TestServer } from '../blobs/testing/s3-test-server.ts';
-import { blobKeys, filesUnder, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { startS3TestServer, type S3TestServer } from '../../test/blobs/s3-test-server.ts';
+import { blobKeys, filesUnder, startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 import { commitUpload } from './commit-upload.ts';
 import { UPLOAD_EXPIRY } from './expired-uploads.ts';
 import { REGISTRY_QUEUE } from '../jobs/due-index.ts';
-import { settledJob } from '../jobs/testing/settled-job.ts';
-import { tusCalls } from './tus-test-calls.ts';
+import { settledJob } from '../../test/jobs/settled-job.ts';
+import { tusCalls } from '../../test/tus/tus-test-calls.ts';
 import type { PartedBlob } from './upload-folder.ts';
 import { FILE_ID_HEADER } from './upload-routes.ts';
 

@@ -11,7 +11,7 @@ import { contentLimit, hashMismatch, parseContentLength } from '../files/upload.
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { bumpSeq } from '../changes/write-seq.ts';
 import { usage } from '../files/usage.ts';
-import type { InstanceRecord } from '../instances/registry.ts';
+import type { InstanceRecord } from '../instances/instance-records.ts';
 import { dropOldestVersionsToFit, keepCurrentAsVersion, setContent, thinVersions } from './version-rows.ts';
 
 export interface OverwriteRequest {

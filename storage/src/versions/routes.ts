@@ -6,21 +6,21 @@ import { stripsGps } from '../files/gps/gps-free-content.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceOf } from '../instances/owner-instance.ts';
-import type { InstanceRegistry } from '../instances/registry.ts';
+import type { InstanceRecords } from '../instances/instance-records.ts';
 import { deleteVersion } from './delete-version.ts';
 import { overwriteFile } from './overwrite.ts';
 import { restoreVersion } from './restore-version.ts';
 import { getVersion, listVersions, toFileVersion } from './version-rows.ts';
 
 export interface VersionRoutesOptions {
-  registry: InstanceRegistry;
+  instances: InstanceRecords;
   databases: InstanceDatabases;
   maxFileBytes: number;
 }
 
-export function versionRoutes({ registry, databases, maxFileBytes }: VersionRoutesOptions): Router {
+export function versionRoutes({ instances, databases, maxFileBytes }: VersionRoutesOptions): Router {
   const router = Router();
-  const mount = routeMounter(router, { registry, databases });
+  const mount = routeMounter(router, { instances, databases });
 
   // No body parser here: the body is the new content, streamed to the blob store.
   mount('overwriteFile', async (req, res) => {

@@ -3,10 +3,10 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeBatch, FileDoc, FileVersionList, InstanceInfo } from '@mytoutatice/contract';
 import { fsckInstance } from '../admin/fsck.ts';
-import { fileCalls, type FileCalls } from '../files/test-calls.ts';
+import { fileCalls, type FileCalls } from '../../test/files/test-calls.ts';
 import { instancePaths } from '../instances/instance-paths.ts';
-import { unzip } from '../zip/test-unzip.ts';
-import { blobKeys, digestOf, startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
+import { unzip } from '../../test/zip/test-unzip.ts';
+import { blobKeys, digestOf, startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 import { overwriteFile } from './overwrite.ts';
 
 /** Versions over HTTP: overwrite, list, download, restore, delete, and what they cost the quota. */

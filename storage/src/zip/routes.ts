@@ -4,13 +4,13 @@ import { routeMounter } from '../auth/permit.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceOf } from '../instances/owner-instance.ts';
-import type { InstanceRegistry } from '../instances/registry.ts';
+import type { InstanceRecords } from '../instances/instance-records.ts';
 import { folderZip, selectionZip } from './zip-entries.ts';
 import { sendZip } from './zip-response.ts';
 
-export function zipRoutes(registry: InstanceRegistry, databases: InstanceDatabases): Router {
+export function zipRoutes(instances: InstanceRecords, databases: InstanceDatabases): Router {
   const router = Router();
-  const mount = routeMounter(router, { registry, databases });
+  const mount = routeMounter(router, { instances, databases });
 
   mount('zipFolder', async (req, res) => {
     const instanceId = instanceOf(res).id;

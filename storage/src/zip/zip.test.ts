@@ -8,8 +8,8 @@ import { pipeline } from 'node:stream/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStorage, type StorageHarness, type TestInstance } from '../testing/storage-harness.ts';
-import { unzip } from './test-unzip.ts';
+import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
+import { unzip } from '../../test/zip/test-unzip.ts';
 import { sendZip } from './zip-response.ts';
 
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

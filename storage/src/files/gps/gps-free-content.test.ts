@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BlobStore } from '../../blobs/blob-store.ts';
 import { gpsFreePatches, readGpsFree, readPatched } from './gps-free-content.ts';
-import { PICTURE, RENNES, heicWithGps, jpegWithGps, pngCrcsHold, pngWithGps, webpWithGps } from './test-photos.ts';
+import { PICTURE, RENNES, heicWithGps, jpegWithGps, pngCrcsHold, pngWithGps, webpWithGps } from '../../../test/files/test-photos.ts';
 
 /** A store holding one blob, read in ranges as the real ones are. */
 function storeOf(bytes: Buffer): BlobStore {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { FILES_TYPE } from '@mytoutatice/contract';
-import { startStorage, type StorageHarness } from '../../testing/storage-harness.ts';
+import { startStorage, type StorageHarness } from '../../../test/harness/storage-harness.ts';
 import { gpsFreeJson, withoutGpsMetadata } from './gps-free-json.ts';
 
 describe(withoutGpsMetadata.name, () => {

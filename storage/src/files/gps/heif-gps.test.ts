@@ -2,7 +2,7 @@ import exifr from 'exifr';
 import { describe, expect, it } from 'vitest';
 import { stripExif } from './exif-gps.ts';
 import { heifMetadata } from './heif-gps.ts';
-import { PICTURE, RENNES, heicWithGps } from './test-photos.ts';
+import { PICTURE, RENNES, heicWithGps } from '../../../test/files/test-photos.ts';
 
 describe(heifMetadata.name, () => {
   it('finds the EXIF and XMP items, whose cleaning leaves no position and the picture as it was', async () => {

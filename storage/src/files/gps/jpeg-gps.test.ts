@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UnreadableMetadata } from './exif-gps.ts';
 import { metadataEnd, withoutGps } from './jpeg-gps.ts';
-import { PICTURE, RENNES, jpegWithGps } from './test-photos.ts';
+import { PICTURE, RENNES, jpegWithGps } from '../../../test/files/test-photos.ts';
 
 const strip = (jpeg: Buffer) => {
   const end = metadataEnd(jpeg) ?? 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pngMetadata } from './png-gps.ts';
-import { pngWithGps } from './test-photos.ts';
+import { pngWithGps } from '../../../test/files/test-photos.ts';
 
 describe(pngMetadata.name, () => {
   it('finds metadata after a long picture, reading chunk headers a window at a time', async () => {

@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { insertFile, newRow } from '../files/file-rows.ts';
-import type { FileRow } from '../files/file-rows.ts';
-import type { MetadataConfig } from '../config.ts';
-import { openMetadata } from '../db/open-metadata.ts';
-import { blobPath, instancePaths } from '../instances/instance-paths.ts';
-import { bumpSeq } from '../changes/write-seq.ts';
+import { insertFile, newRow } from '../../src/files/file-rows.ts';
+import type { FileRow } from '../../src/files/file-rows.ts';
+import type { MetadataConfig } from '../../src/config.ts';
+import { openMetadata } from '../../src/db/open-metadata.ts';
+import { blobPath, instancePaths } from '../../src/instances/instance-paths.ts';
+import { bumpSeq } from '../../src/changes/write-seq.ts';
 
 export type SeedFile = { name: string; content: Buffer };
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { freshDatabase, type FreshDatabase } from '@mytoutatice/sql/testing';
-import type { BlobConfig } from '../blobs/blob-config.ts';
-import type { S3BlobStoreConfig } from '../blobs/s3-blob-store.ts';
+import type { BlobConfig } from '../../src/blobs/blob-config.ts';
+import type { S3BlobStoreConfig } from '../../src/blobs/s3-blob-store.ts';
 
 /** Set by the test setup that started a PostgreSQL cluster (vitest's `postgres` project). */
 export const TEST_DATABASE_ENV = 'STORAGE_TEST_DATABASE_URL';

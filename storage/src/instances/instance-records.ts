@@ -19,10 +19,11 @@ function toRecord(row: Row): InstanceRecord {
 }
 
 /**
- * Which instances exist on this backend. Written by the server and by the admin CLI at the same
- * time, so every write is a single statement.
+ * Which instances exist on this backend: the rows of the `instances` table, kept in the registry
+ * database (`registry.sqlite`, or the `registry` schema on PostgreSQL). Written by the server and
+ * by the admin CLI at the same time, so every write is a single statement.
  */
-export class InstanceRegistry {
+export class InstanceRecords {
   readonly #db: SqlDb;
 
   constructor(db: SqlDb) {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { FileDoc } from '@mytoutatice/contract';
-import { digestOf } from '../testing/storage-harness.ts';
+import { digestOf } from '../harness/storage-harness.ts';
 import type { InFlight, KnownItem, Ledger } from './ledger.ts';
 import type { Answer, StorageApi } from './storage-api.ts';
 

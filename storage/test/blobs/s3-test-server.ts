@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { S3BlobStoreConfig } from '../s3-blob-store.ts';
+import type { S3BlobStoreConfig } from '../../src/blobs/s3-blob-store.ts';
 
 export interface S3TestServer {
   /** Ready for `new S3BlobStore(config)` (or `createBlobStore({ kind: 's3', ... })`). */

@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { SignJWT } from 'jose';
 import { INTERNAL_TOKEN_AUDIENCE, contentDigest, type Grant, type InternalScope } from '@mytoutatice/contract';
-import { createStorage } from '../app.ts';
+import { createStorage } from '../../src/app.ts';
 import { testBucket, testDatabase } from './test-database.ts';
-import type { StorageConfig } from '../config.ts';
-import type { BlobStore } from '../blobs/blob-store.ts';
-import type { MetadataBackend } from '../db/metadata-backend.ts';
-import type { JobQueue } from '../jobs/job-queue.ts';
-import { createAppPassword } from '../instances/app-passwords.ts';
-import { InstanceRegistry } from '../instances/registry.ts';
+import type { StorageConfig } from '../../src/config.ts';
+import type { BlobStore } from '../../src/blobs/blob-store.ts';
+import type { MetadataBackend } from '../../src/db/metadata-backend.ts';
+import type { JobQueue } from '../../src/jobs/job-queue.ts';
+import { createAppPassword } from '../../src/instances/app-passwords.ts';
+import { InstanceRecords } from '../../src/instances/instance-records.ts';
 
 /** A realtime WebSocket client for tests (storage's `/realtime`, the gateway's `/api/…/realtime`). */
 export { SocketProbe } from '../changes/socket-probe.ts';
@@ -135,7 +135,7 @@ export async function startStorage(overrides: Partial<StorageConfig> = {}): Prom
       ({ storage, server, url } = await serve(config));
     },
     async createAppPassword(slug, label = 'test') {
-      const instance = await new InstanceRegistry(storage.metadata.registry).bySlug(slug);
+      const instance = await new InstanceRecords(storage.metadata.registry).bySlug(slug);
       if (!instance) throw new Error(`no space ${slug}`);
       return (await createAppPassword(storage.metadata.instance(instance.id), label)).password;
     },
@@ -230,4 +230,4 @@ export function tamperSignature(jwt: string): string {
   return `${header}.${payload}.${bytes.toString('base64url')}`;
 }
 
-export { heicWithGps, jpegWithGps, RENNES } from '../files/gps/test-photos.ts';
+export { heicWithGps, jpegWithGps, RENNES } from '../files/test-photos.ts';

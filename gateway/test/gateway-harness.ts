@@ -9,10 +9,10 @@ import type { RunningEnt } from '@mytoutatice/dev-ent/testing';
 import { startStorage, TEST_SECRET } from '@mytoutatice/storage/testing';
 import type { StorageHarness } from '@mytoutatice/storage/testing';
 import { decodeJwt } from 'jose';
-import { createGateway, type Gateway } from '../app.ts';
-import { openGatewayState } from '../state/gateway-state.ts';
-import { readConfig } from '../config/config.ts';
-import type { GatewayConfig } from '../config/config.ts';
+import { createGateway, type Gateway } from '../src/app.ts';
+import { openGatewayState } from '../src/state/gateway-state.ts';
+import { readConfig } from '../src/config/config.ts';
+import type { GatewayConfig } from '../src/config/config.ts';
 import { startGatewayProcess } from './gateway-process.ts';
 import { testStatePlace } from './test-state.ts';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshDatabase } from '@mytoutatice/sql/testing';
-import { openGatewayState, type GatewayState, type GatewayStateConfig } from '../state/gateway-state.ts';
+import { openGatewayState, type GatewayState, type GatewayStateConfig } from '../src/state/gateway-state.ts';
 
 /** Set by the setup that started a PostgreSQL cluster (vitest's `gateway-postgres` project): its maintenance URL. */
 export const GATEWAY_TEST_DATABASE_ENV = 'GATEWAY_TEST_DATABASE_URL';

@@ -1,4 +1,4 @@
-import type { StorageHarness } from '../testing/storage-harness.ts';
+import type { StorageHarness } from '../harness/storage-harness.ts';
 
 /** `Upload-Metadata`: each value base64, keys as given. */
 export function uploadMetadata(fields: Record<string, string>): string {

@@ -1,5 +1,5 @@
 import { FileDoc, FileList, FolderListing, SearchResults } from '@mytoutatice/contract';
-import type { StorageHarness } from '../testing/storage-harness.ts';
+import type { StorageHarness } from '../harness/storage-harness.ts';
 
 /** One owner's calls on the files API, for tests: each returns the raw Response or the parsed answer. */
 export function fileCalls(storage: StorageHarness, token: string) {

@@ -4,5 +4,5 @@
  */
 export { queryOnce, startPostgresCluster } from '@mytoutatice/sql/testing';
 export type { PostgresCluster } from '@mytoutatice/sql/testing';
-export { PostgresBackend, instanceSchema } from '../db/postgres-backend.ts';
-export { sortKey } from '../files/file-names.ts';
+export { PostgresBackend, instanceSchema } from '../../src/db/postgres-backend.ts';
+export { sortKey } from '../../src/files/file-names.ts';

@@ -1,5 +1,5 @@
-import type { JobQueue } from '../job-queue.ts';
-import type { JobState } from '../job-rows.ts';
+import type { JobQueue } from '../../src/jobs/job-queue.ts';
+import type { JobState } from '../../src/jobs/job-rows.ts';
 
 /** Waits until the job is done or failed (polling its row), failing after `timeoutMs`. */
 export async function settledJob(jobs: JobQueue, queue: string, id: string, timeoutMs = 10_000): Promise<JobState> {

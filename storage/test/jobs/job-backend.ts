@@ -1,8 +1,8 @@
-import type { MetadataBackend } from '../../db/metadata-backend.ts';
-import { openMetadata } from '../../db/open-metadata.ts';
-import type { StorageHarness } from '../../testing/storage-harness.ts';
-import { JobQueue } from '../job-queue.ts';
-import { JobWorker, type JobWorkerOptions } from '../job-worker.ts';
+import type { MetadataBackend } from '../../src/db/metadata-backend.ts';
+import { openMetadata } from '../../src/db/open-metadata.ts';
+import type { StorageHarness } from '../harness/storage-harness.ts';
+import { JobQueue } from '../../src/jobs/job-queue.ts';
+import { JobWorker, type JobWorkerOptions } from '../../src/jobs/job-worker.ts';
 
 /**
  * A queue on a harness's metadata, as another worker would have it: on PostgreSQL on connections

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { metadataConfig, readStorageEnv } from '../../config.ts';
-import { openMetadata } from '../../db/open-metadata.ts';
-import { JobQueue } from '../job-queue.ts';
-import { JobWorker } from '../job-worker.ts';
+import { metadataConfig, readStorageEnv } from '../../src/config.ts';
+import { openMetadata } from '../../src/db/open-metadata.ts';
+import { JobQueue } from '../../src/jobs/job-queue.ts';
+import { JobWorker } from '../../src/jobs/job-worker.ts';
 
 /**
  * A worker process for jobs/worker-process.test.ts: it runs `test.block` jobs, which say so on

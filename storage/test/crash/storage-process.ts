@@ -1,10 +1,10 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { TEST_SECRET } from '../testing/storage-harness.ts';
+import { TEST_SECRET } from '../harness/storage-harness.ts';
 
-const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
-const CLI = fileURLToPath(new URL('../admin/cli.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../src/admin/cli.ts', import.meta.url));
 
 /** The real storage backend, as deployed: its own process, on a data dir that outlives it. */
 export interface StorageProcess {
