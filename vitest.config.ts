@@ -41,7 +41,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'gateway-postgres',
-          include: ['gateway/src/{state,directory,sharing,links}/**/*.test.ts'],
+          include: ['gateway/src/{state,directory,sharing,links,http}/**/*.test.ts'],
           exclude: ['**/node_modules/**', 'gateway/src/state/sqlite-state.test.ts'],
           globalSetup: ['gateway/vitest.postgres-setup.ts'],
           env: { GATEWAY_SUITE_RUN: 'postgres' },

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublicLink, PublicLinkList, Sharing, SharingList, apiRoutes, type ApiRoute } from '@mytoutatice/contract';
 import { registeredRoutes, routeKey } from '@mytoutatice/server-kit';
 import { createGateway } from '../app.ts';
-import { jsonBody, sharingCalls } from '../sharing/sharing-test-calls.ts';
-import { startGateway, type GatewayHarness } from '../testing/gateway-harness.ts';
+import { jsonBody, sharingCalls } from '../../test/sharing-test-calls.ts';
+import { startGateway, type GatewayHarness } from '../../test/gateway-harness.ts';
 
 const gatewayRoutes = apiRoutes.filter((route) => route.service === 'gateway');
 

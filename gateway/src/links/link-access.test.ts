@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FolderListing, LinkVisit, PublicLink, type CreateLinkBody } from '@mytoutatice/contract';
 import { heicWithGps, jpegWithGps } from '@mytoutatice/storage/testing';
 import { startGateway, type GatewayHarness } from '../../test/gateway-harness.ts';
-import { jsonBody, sharingCalls } from '../sharing/sharing-test-calls.ts';
+import { jsonBody, sharingCalls } from '../../test/sharing-test-calls.ts';
 import { resolveLinkCaller } from './link-access.ts';
 
 /** The GPS latitude's rationals (48/1, 7/1, 230/100) as a JPEG carries them, in either byte order. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentListing, doctypes, type Document } from '@mytoutatice/contract';
 import { openGatewayState } from '../state/gateway-state.ts';
-import type { sharingCalls } from '../sharing/sharing-test-calls.ts';
-import { jsonBody, twoNodeClass } from '../sharing/sharing-test-calls.ts';
+import type { sharingCalls } from '../../test/sharing-test-calls.ts';
+import { jsonBody, twoNodeClass } from '../../test/sharing-test-calls.ts';
 import type { GatewayHarness } from '../../test/gateway-harness.ts';
 import { sharingNotifier } from './sharing-notifier.ts';
 

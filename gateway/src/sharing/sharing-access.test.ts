@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FolderListing, doctypes } from '@mytoutatice/contract';
 import type { GatewayHarness } from '../../test/gateway-harness.ts';
 import { resolveSharingCaller } from './sharing-access.ts';
-import type { sharingCalls } from './sharing-test-calls.ts';
-import { jsonBody, twoNodeClass } from './sharing-test-calls.ts';
+import type { sharingCalls } from '../../test/sharing-test-calls.ts';
+import { jsonBody, twoNodeClass } from '../../test/sharing-test-calls.ts';
 
 describe(resolveSharingCaller.name, () => {
   let gw: GatewayHarness;

@@ -5,8 +5,8 @@ import type { GatewayHarness } from '../../test/gateway-harness.ts';
 import pino from 'pino';
 import { StorageClient } from '../storage-client/storage-client.ts';
 import { copySharedItem } from './sharing-copy.ts';
-import type { sharingCalls } from './sharing-test-calls.ts';
-import { jsonBody, twoNodeClass } from './sharing-test-calls.ts';
+import type { sharingCalls } from '../../test/sharing-test-calls.ts';
+import { jsonBody, twoNodeClass } from '../../test/sharing-test-calls.ts';
 
 /** A tree as its owner sees it: `path → sha256` for files, `path/` for folders. */
 async function treeOf(gw: GatewayHarness, token: string, folderId: string, prefix = ''): Promise<string[]> {

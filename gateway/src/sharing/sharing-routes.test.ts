@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Sharing, SharingList, type SharingRole } from '@mytoutatice/contract';
 import { startGateway, type GatewayHarness } from '../../test/gateway-harness.ts';
 import { sharingRoutes } from './sharing-routes.ts';
-import { jsonBody, sharingCalls } from './sharing-test-calls.ts';
+import { jsonBody, sharingCalls } from '../../test/sharing-test-calls.ts';
 
 type Case = 'owner' | SharingRole | 'stranger' | 'removed';
 

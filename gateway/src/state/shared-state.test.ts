@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeBatch, PublicLink, realtimeCloseCodes } from '@mytoutatice/contract';
 import { SocketProbe } from '@mytoutatice/storage/testing';
-import { jsonBody, sharingCalls } from '../sharing/sharing-test-calls.ts';
+import { jsonBody, sharingCalls } from '../../test/sharing-test-calls.ts';
 import { startGateway, type GatewayEndpoint, type GatewayHarness } from '../../test/gateway-harness.ts';
 import { STATE_ON_POSTGRES } from '../../test/test-state.ts';
 import { openGatewayState } from './gateway-state.ts';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes, doctypes, type ApiRoute } from '@mytoutatice/contract';
+import { registeredRoutes, routeKey } from '@mytoutatice/server-kit';
 import { createStorage } from '../app.ts';
 import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 
@@ -10,29 +11,6 @@ import { startStorage, type StorageHarness, type TestInstance } from '../../test
 const NOT_IN_TABLE = new Set(['get /healthz']);
 
 const storageRoutes = apiRoutes.filter((route) => route.service === 'storage');
-const keyOf = (method: string, path: string) => `${method.toLowerCase()} ${path}`;
-
-type Layer = {
-  route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
-  slash?: boolean;
-};
-
-/** `method path` of every route registered, nested routers included, in OpenAPI path form. */
-function registeredRoutes(stack: readonly Layer[]): string[] {
-  return stack.flatMap((layer) => {
-    if (layer.route) {
-      const path = layer.route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-      return Object.keys(layer.route.methods).map((method) => keyOf(method, path));
-    }
-    const nested = layer.handle?.stack;
-    if (!nested) return [];
-    // A router mounted under a path would prefix its routes: the table would need to know.
-    expect(layer.slash, 'routers are mounted at /').toBe(true);
-    return registeredRoutes(nested);
-  });
-}
-
 describe('the contract’s route table', () => {
   let s: StorageHarness;
   let inst: TestInstance;
@@ -48,10 +26,9 @@ describe('the contract’s route table', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'mytoutatice-routes-'));
     const storage = await createStorage({ ...s.config, dataDir });
     try {
-      const router = (storage.app as unknown as { router: { stack: Layer[] } }).router;
-      const registered = registeredRoutes(router.stack).filter((key) => !NOT_IN_TABLE.has(key));
+      const registered = registeredRoutes(storage.app).filter((key) => !NOT_IN_TABLE.has(key));
       expect(registered.length).toBeGreaterThan(20);
-      expect(registered.sort()).toEqual(storageRoutes.map((r) => keyOf(r.method, r.path)).sort());
+      expect(registered.sort()).toEqual(storageRoutes.map((r) => routeKey(r.method, r.path)).sort());
     } finally {
       await storage.close();
       await rm(dataDir, { recursive: true, force: true });

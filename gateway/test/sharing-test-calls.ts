@@ -1,5 +1,5 @@
 import type { Sharing, SharingMemberInput } from '@mytoutatice/contract';
-import { startGateway, type GatewayHarness } from '../../test/gateway-harness.ts';
+import { startGateway, type GatewayHarness } from './gateway-harness.ts';
 
 type Json = { id: string; name: string; createdBy?: string | null };
 
