@@ -63,6 +63,14 @@ describe('admin CLI', { timeout: 60_000 }, () => {
     expect(shown.stdout).toContain('1 fichier(s), 0 dossier(s)');
   });
 
+  it('shows a space’s background jobs: the trash purge every new space is given, waiting', async () => {
+    const shown = await cli('jobs', 'eleve');
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^TRAVAIL\s+ÉTAT\s+ESSAIS\s+PRÉVU\s+CODE$/m);
+    expect(shown.stdout).toMatch(/^trash\.purge\s+en attente\s+0\/\d+\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/m);
+    expect((await cli('jobs', 'personne')).code).toBe(1);
+  });
+
   it('creates an app password, prints it alone on the last line and stores only a hash', async () => {
     const run = await cli('app-password', 'eleve', 'Téléphone');
     expect(run.code).toBe(0);

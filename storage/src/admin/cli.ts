@@ -6,6 +6,7 @@ import { createBlobStore, readBlobConfig } from '../blobs/blob-config.ts';
 import { openMetadata } from '../db/open-metadata.ts';
 import { InstanceDatabases } from '../instances/instance-databases.ts';
 import { usedBytes } from '../files/usage.ts';
+import { listJobs, type JobStateName } from '../jobs/job-rows.ts';
 import { InstanceRecords, type InstanceRecord } from '../instances/instance-records.ts';
 import { formatBytes, parseByteSize } from './byte-size.ts';
 import { DEFAULT_GRACE_MS, fsckInstance } from './fsck.ts';
@@ -19,6 +20,8 @@ Usage : npm run admin -- <commande>
   app-password <slug> [libellé]     crée un mot de passe d’application (WebDAV/CardDAV) ;
                                     il est affiché une seule fois, seul sur la dernière ligne
   quota <slug> <taille>             fixe le quota : octets, ou 500MB, 5GB… (1 GB = 1024³ octets)
+  jobs <slug>                       les travaux de fond de l’espace (purge de la corbeille…) :
+                                    état, essais, prochaine exécution, code d’erreur
   fsck <slug>|--all [--repair] [--grace <minutes>]
                                     vérifie métadonnées et contenus ; --repair supprime les
                                     contenus orphelins et les restes d’envois (code 1 s’il
@@ -59,8 +62,29 @@ async function list(context: Context): Promise<void> {
   for (const instance of instances) {
     rows.push([instance.slug, instance.email, await usage(context, instance), instance.createdAt.slice(0, 10)]);
   }
+  printTable(rows);
+}
+
+function printTable(rows: readonly string[][]): void {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
   for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+}
+
+const JOB_STATES: Record<JobStateName, string> = { queued: 'en attente', running: 'en cours', done: 'terminé', failed: 'échoué' };
+
+/** What the operator asks when a space's background work seems stuck: the queue as it stands. */
+async function jobs(context: Context, slug: string | undefined): Promise<void> {
+  const instance = await instanceBySlug(context, slug);
+  const states = await listJobs(context.databases.db(instance.id));
+  if (states.length === 0) {
+    console.log('Aucun travail.');
+    return;
+  }
+  const rows = [['TRAVAIL', 'ÉTAT', 'ESSAIS', 'PRÉVU', 'CODE']];
+  for (const job of states) {
+    rows.push([job.kind, JOB_STATES[job.state], `${job.attempts}/${job.maxAttempts}`, job.runAt.slice(0, 16).replace('T', ' '), job.errorCode ?? '']);
+  }
+  printTable(rows);
 }
 
 async function show(context: Context, slug: string | undefined): Promise<void> {
@@ -141,7 +165,7 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === undefined) throw new UsageError('Indiquez une commande.');
-  const maxArgs: Record<string, number> = { list: 0, show: 1, 'app-password': 2, quota: 2, fsck: 1 };
+  const maxArgs: Record<string, number> = { list: 0, show: 1, 'app-password': 2, quota: 2, jobs: 1, fsck: 1 };
   const allowed = maxArgs[command];
   if (allowed === undefined) throw new UsageError(`Commande inconnue : ${command}`);
   if (positionals.length - 1 > allowed || extra.length > 0) throw new UsageError('Trop d’arguments.');
@@ -171,6 +195,9 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       case 'quota':
         await quota(context, first, second);
+        return 0;
+      case 'jobs':
+        await jobs(context, first);
         return 0;
       default:
         return await fsck(context, first, values.all === true, values.repair === true, graceMs);
