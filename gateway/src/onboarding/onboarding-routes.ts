@@ -73,13 +73,8 @@ export function onboardingRoutes(deps: OnboardingDeps): Router {
   async function create(user: SessionUser, email: string): Promise<Space> {
     const slug = await freeSlug(user);
     const instanceId = randomUUID();
-    const info = await deps.storage
-      .call(deps.storage.asAdmin(deps.defaultBackendUrl), createInstanceRoute, { body: { id: instanceId, slug, email } })
-      .catch((error: unknown) => {
-        // The storage's code decides, not its status: its other refusals (a bad email) pass as they are.
-        if (error instanceof HttpError && error.code === 'space_exists') throw new HttpError(409, 'space_exists', 'Un espace porte déjà cette adresse.');
-        throw error;
-      });
+    // The storage's refusals (`space_exists` for a taken address, a bad email) pass on with their own code.
+    const info = await deps.storage.call(deps.storage.asAdmin(deps.defaultBackendUrl), createInstanceRoute, { body: { id: instanceId, slug, email } });
     await deps.directory.add({ sub: user.sub, instanceId, slug, backendUrl: deps.defaultBackendUrl, createdAt: info.createdAt });
     await deps.directory.learn(user.sub, user);
     return { slug, address: address(slug), email: info.email, createdAt: info.createdAt };

@@ -1,4 +1,4 @@
-import type { Row, SqlDb } from '@mytoutatice/sql';
+import type { Row, SqlDb, SqlValue } from '@mytoutatice/sql';
 
 export type JobStateName = 'queued' | 'running' | 'done' | 'failed';
 
@@ -114,16 +114,23 @@ export async function claimJob(db: SqlDb, kind: string, claim: string, now: stri
   };
 }
 
-/** Records success; false when the claim was lost (its lease ran out and another took the job). */
-export async function markDone(db: SqlDb, job: ClaimedJob, now: string): Promise<boolean> {
+/**
+ * Ends the claim `job` holds with `assignments` (SQL, `?` for `values`); false when the claim
+ * was lost (its lease ran out and another took the job), so a late worker overwrites nothing.
+ */
+async function settle(db: SqlDb, job: ClaimedJob, assignments: string, ...values: SqlValue[]): Promise<boolean> {
   const changed = await db.run(
-    `UPDATE jobs SET state = 'done', finished_at = ?, claim = NULL, lease_until = NULL, error_code = NULL, error_message = NULL
-     WHERE id = ? AND claim = ? AND state = 'running'`,
-    now,
+    `UPDATE jobs SET ${assignments}, claim = NULL, lease_until = NULL WHERE id = ? AND claim = ? AND state = 'running'`,
+    ...values,
     job.id,
     job.claim,
   );
   return changed === 1;
+}
+
+/** Records success. */
+export function markDone(db: SqlDb, job: ClaimedJob, now: string): Promise<boolean> {
+  return settle(db, job, `state = 'done', finished_at = ?, error_code = NULL, error_message = NULL`, now);
 }
 
 export interface RecordedError {
@@ -132,42 +139,17 @@ export interface RecordedError {
 }
 
 /** Puts the job back in the queue until `runAt`, keeping the attempt's error. */
-export async function markRetry(db: SqlDb, job: ClaimedJob, runAt: string, error: RecordedError): Promise<boolean> {
-  const changed = await db.run(
-    `UPDATE jobs SET state = 'queued', run_at = ?, claim = NULL, lease_until = NULL, error_code = ?, error_message = ?
-     WHERE id = ? AND claim = ? AND state = 'running'`,
-    runAt,
-    error.code,
-    error.message,
-    job.id,
-    job.claim,
-  );
-  return changed === 1;
+export function markRetry(db: SqlDb, job: ClaimedJob, runAt: string, error: RecordedError): Promise<boolean> {
+  return settle(db, job, `state = 'queued', run_at = ?, error_code = ?, error_message = ?`, runAt, error.code, error.message);
 }
 
-export async function markFailed(db: SqlDb, job: ClaimedJob, now: string, error: RecordedError): Promise<boolean> {
-  const changed = await db.run(
-    `UPDATE jobs SET state = 'failed', finished_at = ?, claim = NULL, lease_until = NULL, error_code = ?, error_message = ?
-     WHERE id = ? AND claim = ? AND state = 'running'`,
-    now,
-    error.code,
-    error.message,
-    job.id,
-    job.claim,
-  );
-  return changed === 1;
+export function markFailed(db: SqlDb, job: ClaimedJob, now: string, error: RecordedError): Promise<boolean> {
+  return settle(db, job, `state = 'failed', finished_at = ?, error_code = ?, error_message = ?`, now, error.code, error.message);
 }
 
 /** Gives back a job its worker stopped before the end (a shutdown), without counting the attempt. */
-export async function release(db: SqlDb, job: ClaimedJob, now: string): Promise<boolean> {
-  const changed = await db.run(
-    `UPDATE jobs SET state = 'queued', run_at = ?, attempts = attempts - 1, claim = NULL, lease_until = NULL
-     WHERE id = ? AND claim = ? AND state = 'running'`,
-    now,
-    job.id,
-    job.claim,
-  );
-  return changed === 1;
+export function release(db: SqlDb, job: ClaimedJob, now: string): Promise<boolean> {
+  return settle(db, job, `state = 'queued', run_at = ?, attempts = attempts - 1`, now);
 }
 
 /** When the queue next needs a worker: its earliest queued job, or the end of a running job's lease. */
