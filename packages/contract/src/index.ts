@@ -24,6 +24,18 @@ export {
   checkTags,
 } from './files.ts';
 export { FileVersion, FileVersionList } from './file-versions.ts';
+export {
+  NOTES_FOLDER_NAME,
+  NOTE_METADATA_KEY,
+  NOTE_EXTENSION,
+  MAX_NOTE_MARKDOWN_BYTES,
+  MAX_NOTE_UPDATE_BYTES,
+  CreateNoteBody,
+  NoteItem,
+  NoteList,
+  noteCollabPath,
+  NOTE_CLOSE,
+} from './notes.ts';
 export { Doctype, doctypes, Document, DocumentBody, DocumentListing, MAX_DOCUMENT_BYTES } from './documents.ts';
 export {
   NoteData,
@@ -102,6 +114,7 @@ export { listDocumentsRoute, createDocumentRoute, getDocumentRoute, updateDocume
 export { getFileRoute, listFolderRoute, updateFileRoute, deleteFileRoute, restoreFileRoute, copyFileRoute, createFolderRoute, uploadFileRoute, getFileContentRoute, createDownloadLinkRoute, downloadByLinkRoute, searchFilesRoute, listRecentFilesRoute, listFavoriteFilesRoute, listTrashRoute, emptyTrashRoute } from './api/file-routes.ts';
 export { createLinkRoute, listLinksRoute, changeLinkRoute, disableLinkRoute, visitLinkRoute, unlockLinkRoute } from './api/link-routes.ts';
 export { searchPeopleRoute } from './api/people-routes.ts';
+export { listNotesRoute, createNoteRoute } from './api/note-routes.ts';
 export { addReferencesRoute, removeReferencesRoute, listReferencesRoute, listReferencingDocumentsRoute } from './api/reference-routes.ts';
 export { createSharingRoute, listSharingsRoute, getSharingRoute, stopSharingRoute, addSharingMembersRoute, changeSharingRoleRoute, removeSharingMemberRoute, copySharedItemRoute } from './api/sharing-routes.ts';
 export { readChangesRoute, getInstanceRoute, createInstanceRoute, verifyAppPasswordRoute, getMeRoute, createSpaceRoute, listAppsRoute, mintAppTokenRoute } from './api/space-routes.ts';

@@ -3,6 +3,7 @@ import { appPasswordRoutes } from './app-password-routes.ts';
 import { documentRoutes } from './document-routes.ts';
 import { fileRoutes } from './file-routes.ts';
 import { linkRoutes } from './link-routes.ts';
+import { noteRoutes } from './note-routes.ts';
 import { peopleRoutes } from './people-routes.ts';
 import { referenceRoutes } from './reference-routes.ts';
 import { sharingRoutes } from './sharing-routes.ts';
@@ -21,6 +22,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...versionRoutes,
   ...zipRoutes,
   ...uploadRoutes,
+  ...noteRoutes,
   ...documentRoutes,
   ...referenceRoutes,
   ...spaceRoutes,

@@ -1,0 +1,51 @@
+import * as z from 'zod/mini';
+import { LocatedFile } from './files.ts';
+
+/** The Drive folder new notes go to, at the top of the space (made when first needed). */
+export const NOTES_FOLDER_NAME = 'Notes';
+/** A note is a Markdown file of the Drive whose `metadata` holds this key. */
+export const NOTE_METADATA_KEY = 'note';
+export const NOTE_EXTENSION = '.md';
+/** Markdown a new note may start from (an import): 2 MiB, a long book chapter. */
+export const MAX_NOTE_MARKDOWN_BYTES = 2 * 1024 * 1024;
+/** One Yjs update from an editor: far above any keystroke or paste of text; images travel apart. */
+export const MAX_NOTE_UPDATE_BYTES = 4 * 1024 * 1024;
+
+/** `POST /notes`: a title (« Nouvelle note » when absent), Markdown to start from (an import), where (the « Notes » folder when absent). */
+export const CreateNoteBody = z.object({
+  title: z.optional(z.string().check(z.maxLength(200))),
+  markdown: z.optional(z.string().check(z.maxLength(MAX_NOTE_MARKDOWN_BYTES))),
+  parentId: z.optional(z.string()),
+});
+export type CreateNoteBody = z.infer<typeof CreateNoteBody>;
+
+/** A note in lists: its file (name, dates, place) and the start of its text. */
+export const NoteItem = z.object({
+  file: LocatedFile,
+  /** The title shown: the file name without `.md`. */
+  title: z.string(),
+  /** The first words of its text (at most 200 characters). */
+  excerpt: z.string(),
+});
+export type NoteItem = z.infer<typeof NoteItem>;
+
+/** `GET /notes`: newest change first. */
+export const NoteList = z.object({ items: z.array(NoteItem), next: z.nullable(z.string()) });
+export type NoteList = z.infer<typeof NoteList>;
+
+/**
+ * The collaborative socket of a note, relative to `/api` (the gateway) or to the storage's root;
+ * through a sharing, `/api/sharings/<id>` comes first. It speaks the Hocuspocus protocol with the
+ * note's file id as the document name.
+ */
+export const noteCollabPath = (fileId: string) => `/notes/${encodeURIComponent(fileId)}/collab`;
+
+/** Close codes of the note socket besides the realtime ones (4001 token expired, 4403 access ended). */
+export const NOTE_CLOSE = {
+  /** An update that Yjs cannot read: the note is left as it was. */
+  malformedUpdate: 4400,
+  /** An update over MAX_NOTE_UPDATE_BYTES (also the WebSocket's 1009). */
+  updateTooLarge: 4413,
+  /** The note went to the trash or was destroyed. */
+  gone: 4404,
+} as const;
