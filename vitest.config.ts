@@ -10,11 +10,11 @@ const SQLITE_ONLY = [
 
 // Packages resolved as Node resolves them: Vite's `module` condition picks bundler-only builds
 // (the AWS SDK's dist-es, with extensionless imports) that Node then fails to load.
-const serverConditions = ['source', ...defaultServerConditions.filter((condition) => condition !== 'module')];
+const serverConditions = ['mytoutatice-source', ...defaultServerConditions.filter((condition) => condition !== 'module')];
 
 export default defineConfig({
   resolve: { conditions: serverConditions },
-  ssr: { resolve: { conditions: serverConditions, externalConditions: ['source'] } },
+  ssr: { resolve: { conditions: serverConditions, externalConditions: ['mytoutatice-source'] } },
   test: {
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 20_000,

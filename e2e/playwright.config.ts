@@ -44,7 +44,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node --conditions=source scripts/start.ts',
+    command: 'node --conditions=mytoutatice-source scripts/start.ts',
     cwd: root,
     url: `${publicUrl}/healthz`,
     reuseExistingServer: false,

@@ -61,7 +61,7 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 for (const service of services) {
-  const child = spawn(process.execPath, ['--conditions=source', join(root, service.entry)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, ['--conditions=mytoutatice-source', join(root, service.entry)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   child.on('exit', (code) => {
     if (stopping) return;
     console.error(`✗ ${service.name} stopped (exit ${code}); stopping the others`);

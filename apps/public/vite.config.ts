@@ -12,7 +12,7 @@ export default defineConfig({
   mode: 'production',
   base: '/public-page/',
   plugins: [react()],
-  resolve: { conditions: ['source', 'browser', 'module', 'import', 'default'] },
+  resolve: { conditions: ['mytoutatice-source', 'browser', 'module', 'import', 'default'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

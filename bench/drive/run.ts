@@ -5,7 +5,7 @@
  *     bytes from disk — what a file manager or rclone asks when it opens the folder.
  *  2. Time to the first row of that folder in Drive, in Chromium (a cold tab with the session),
  *     vs a folder of 10 files in the same run.
- *   node --conditions=source bench/drive/run.ts   (FILES=10000 REQUESTS=20 RUNS=5)
+ *   node --conditions=mytoutatice-source bench/drive/run.ts   (FILES=10000 REQUESTS=20 RUNS=5)
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -80,7 +80,7 @@ try {
   const rows = BROWSER ? await timesToFirstRow(big, small) : undefined;
 
   const p = (values: number[], q: number) => percentile(values, q).toFixed(1);
-  console.log(`\nbench/drive — \`node --conditions=source bench/drive/run.ts\` (FILES=${FILES}, REQUESTS=${REQUESTS}, RUNS=${RUNS})\n`);
+  console.log(`\nbench/drive — \`node --conditions=mytoutatice-source bench/drive/run.ts\` (FILES=${FILES}, REQUESTS=${REQUESTS}, RUNS=${RUNS})\n`);
   console.log(`PROPFIND Depth 1 on a folder of ${FILES.toLocaleString('en')} files (5 properties asked, whole answer read), ${REQUESTS} sequential requests each, interleaved:\n`);
   console.log('| server | p50 | p90 | answer | Apache p50 ÷ ours |');
   console.log('|---|---:|---:|---:|---:|');
@@ -153,7 +153,7 @@ async function scrollFrames(state: SessionState, folderId: string, first: string
 
 /** A device app password for `eleve`, from the admin command (it prints the password last). */
 function appPassword(dataDir: string): string {
-  const out = execFileSync(process.execPath, ['--conditions=source', join(root, 'storage/src/admin/cli.ts'), 'app-password', 'eleve', 'bench'], {
+  const out = execFileSync(process.execPath, ['--conditions=mytoutatice-source', join(root, 'storage/src/admin/cli.ts'), 'app-password', 'eleve', 'bench'], {
     env: { ...process.env, STORAGE_DATA_DIR: join(dataDir, 'storage') },
     encoding: 'utf8',
   });

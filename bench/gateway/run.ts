@@ -2,7 +2,7 @@
  * bench/gateway: one small authenticated API GET (the root folder's metadata), sent three ways in
  * one run with wrk (64 connections): through the gateway, straight to the storage backend, and
  * through nginx `proxy_pass` to the same backend. Prints req/s, p50, p99 and the ratios.
- *   node --conditions=source bench/gateway/run.ts   (DURATION=10s)
+ *   node --conditions=mytoutatice-source bench/gateway/run.ts   (DURATION=10s)
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@
  * bench/home-load: cold load of the Home in Chromium (empty cache, signed in at the ENT) until
  * the app grid is visible, and the JavaScript it needs (gzip), for the shell and for each app's
  * own code — beside the same figures for a bare Vite React app with the same React, in one run.
- *   node --conditions=source bench/home-load/run.ts   (RUNS=5)
+ *   node --conditions=mytoutatice-source bench/home-load/run.ts   (RUNS=5)
  */
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';

@@ -36,7 +36,7 @@ export async function startSystem(base = 28080, env: Record<string, string> = {}
   const ports = { gateway: base, ent: base + 10, storage: base + 1 };
   const publicUrl = `http://localhost:${ports.gateway}`;
   const issuer = `http://localhost:${ports.ent}`;
-  const child = spawn(process.execPath, ['--conditions=source', join(root, 'scripts/start.ts')], {
+  const child = spawn(process.execPath, ['--conditions=mytoutatice-source', join(root, 'scripts/start.ts')], {
     env: {
       ...process.env,
       DATA_DIR: dataDir,

@@ -1,7 +1,7 @@
 /**
  * bench/people-search: the gateway's directory with 100,000 people who have a space, and the
  * searches the « Partager » dialog sends as one types (p50 / p99 of each, after one warm-up).
- *   node --conditions=source bench/people-search/run.ts   (PEOPLE=100000 RUNS=200)
+ *   node --conditions=mytoutatice-source bench/people-search/run.ts   (PEOPLE=100000 RUNS=200)
  * With DATABASE_URL=postgres://… the directory is in that database's `gateway` schema (dropped
  * first and after), as a gateway with DATABASE_URL keeps it; else in a SQLite file.
  */

@@ -8,7 +8,7 @@
  *    variant the setting kept on the connection and changed on checkout (as search_path is).
  * Then one instance gets a folder of FILES files, every other instance SMALL files, and the
  * storage's listing, search and point-lookup queries run against the big one.
- *   node --conditions=source bench/postgres-isolation/run.ts   (INSTANCES=10000 FILES=100000 QUERIES=200)
+ *   node --conditions=mytoutatice-source bench/postgres-isolation/run.ts   (INSTANCES=10000 FILES=100000 QUERIES=200)
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -4,7 +4,7 @@
  * listing the same folder through the sharing (`/api/sharings/<sid>/files/<id>/children`: one
  * membership lookup and a token minted per request, then the owner's node) vs an anonymous
  * visitor through a public link without password (`/api/links/<code>/files/<id>/children`).
- *   node --conditions=source bench/sharing/run.ts   (DURATION=10s FILES=50 ROUNDS=3 PORT_BASE=28080)
+ *   node --conditions=mytoutatice-source bench/sharing/run.ts   (DURATION=10s FILES=50 ROUNDS=3 PORT_BASE=28080)
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';

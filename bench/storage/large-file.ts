@@ -4,7 +4,7 @@
  * from the same disk (WebDAV PUT into a file; a static GET with and without sendfile), side by
  * side in one run, RUNS times each (interleaved), with the gateway's and the storage's RSS
  * sampled every 100 ms. Also a 1 MiB range from the middle.
- *   node --conditions=source bench/storage/large-file.ts   (SIZE_MIB=1024 RUNS=3)
+ *   node --conditions=mytoutatice-source bench/storage/large-file.ts   (SIZE_MIB=1024 RUNS=3)
  * or as the last section of bench/storage/run.ts with LARGE=1.
  *
  * Both sides read a warm page cache (the file was just written); on upload the storage fsyncs the
@@ -266,7 +266,7 @@ if (import.meta.main) {
   const runs = Number(process.env.RUNS ?? 3);
   const system = await startSystem();
   try {
-    console.log(`\nbench/storage, large file — \`${process.env.SIZE_MIB ? `SIZE_MIB=${sizeMiB} ` : ''}node --conditions=source bench/storage/large-file.ts\`\n`);
+    console.log(`\nbench/storage, large file — \`${process.env.SIZE_MIB ? `SIZE_MIB=${sizeMiB} ` : ''}node --conditions=mytoutatice-source bench/storage/large-file.ts\`\n`);
     await benchLargeFile(system, (line = '') => console.log(line), { sizeMiB, runs });
   } finally {
     system.stop();

@@ -8,7 +8,7 @@
  *  3. with LARGE=1, the large file (bench/storage/large-file.ts: SIZE_MIB=1024 RUNS=3).
  * With METADATA=postgres the storage keeps its metadata on a throwaway PostgreSQL cluster (one
  * schema per instance), and sizes on disk count the database's growth.
- *   node --conditions=source bench/storage/run.ts   (FILES=100000 INSTANCES=10000 REQUESTS=200 LARGE=1 METADATA=postgres)
+ *   node --conditions=mytoutatice-source bench/storage/run.ts   (FILES=100000 INSTANCES=10000 REQUESTS=200 LARGE=1 METADATA=postgres)
  *
  * Seeding the big folder: the first PROBE files go through the real API (gateway, 32 in flight);
  * if the rest would take over SEED_BUDGET_S seconds at that rate, the rest is written straight into
@@ -41,7 +41,7 @@ const METADATA = process.env.METADATA === 'postgres' ? 'postgres' : 'sqlite';
 const command = `${Object.entries({ FILES, INSTANCES, REQUESTS, LARGE: process.env.LARGE, METADATA: process.env.METADATA })
   .filter(([k, v]) => process.env[k] !== undefined && v !== undefined)
   .map(([k, v]) => `${k}=${v} `)
-  .join('')}node --conditions=source bench/storage/run.ts`;
+  .join('')}node --conditions=mytoutatice-source bench/storage/run.ts`;
 
 execFileSync('sh', [join(root, 'scripts/system-deps.sh')], { env: { ...process.env, MT_BENCH_DEPS: '1' }, stdio: 'inherit' });
 const database = METADATA === 'postgres' ? await benchDatabase(await startPostgresCluster()) : undefined;

@@ -5,7 +5,7 @@
  * stay well under the gateway's idle timeout (30 s) whatever the size. s3rver assembles the parts
  * of a multipart upload by copying them (~17 s per GiB here), where S3 does not copy: on s3rver
  * the last PATCH still grows with the size.
- *   node --conditions=source bench/storage/tus-s3.ts   (SIZE_MIB=1024 PORT_BASE=28380)
+ *   node --conditions=mytoutatice-source bench/storage/tus-s3.ts   (SIZE_MIB=1024 PORT_BASE=28380)
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';

@@ -12,7 +12,7 @@ export type GatewayProcess = { url: string; stop(): Promise<void> };
  * once it listens (its state ready: main.ts waits for that before listening).
  */
 export async function startGatewayProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, ['--conditions=source', MAIN], {
+  const child = spawn(process.execPath, ['--conditions=mytoutatice-source', MAIN], {
     env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

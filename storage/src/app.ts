@@ -32,10 +32,12 @@ import { uploadStoreRoot } from './tus/upload-ids.ts';
 import { uploadRoutes } from './tus/upload-routes.ts';
 import { UploadStore } from './tus/upload-store.ts';
 import { versionRoutes } from './versions/routes.ts';
+import { NoteCollabServer } from './notes/collab-server.ts';
+import { noteRoutes } from './notes/routes.ts';
 
 export interface Storage {
   app: Express;
-  /** For `server.on('upgrade')`: the realtime WebSocket (`GET /realtime`). */
+  /** For `server.on('upgrade')`: the realtime WebSocket (`GET /realtime`) and the notes' (`GET /notes/:id/collab`). */
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Registry and instance databases (SQLite or PostgreSQL), for tools beside the routes. */
   metadata: MetadataBackend;
@@ -62,6 +64,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
   const downloadTokens = new DownloadTokens(config.internalTokenSecret);
   const notifier = new ChangeNotifier();
   const realtime = new RealtimeServer({ verifier, instances, databases, notifier, logger });
+  const notes = new NoteCollabServer({ verifier, instances, databases, notifier, maxFileBytes: config.maxFileBytes, logger });
   const uploadStore = new UploadStore(uploadStoreRoot(config.dataDir), blobs);
   const jobs = new JobQueue(metadata);
   await registerStorageJobs(jobs, {
@@ -88,6 +91,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
   app.use(appPasswordRoutes(instances, databases));
   app.use(fileRoutes({ instances, databases, downloadTokens, maxFileBytes: config.maxFileBytes }));
   app.use(versionRoutes({ instances, databases, maxFileBytes: config.maxFileBytes }));
+  app.use(noteRoutes({ instances, databases, maxFileBytes: config.maxFileBytes }));
   app.use(uploadRoutes({ instances, databases, dataDir: config.dataDir, store: uploadStore, maxFileBytes: config.maxFileBytes }));
   app.use(zipRoutes(instances, databases));
   app.use(documentRoutes(instances, databases));
@@ -105,7 +109,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
 
   return {
     app,
-    upgrade: realtime.upgrade,
+    upgrade: (req, socket, head) => (NoteCollabServer.handles(req) ? notes.upgrade(req, socket, head) : realtime.upgrade(req, socket, head)),
     metadata,
     blobs,
     jobs,
@@ -116,6 +120,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
       notifier.close();
     },
     async close() {
+      await notes.close();
       await worker?.stop();
       await metadata.close();
       blobs.close();

@@ -16,7 +16,7 @@ import { hashedCopy } from './hashed-copy.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
-const conditions = ['source', 'browser', 'module', 'import', 'default'];
+const conditions = ['mytoutatice-source', 'browser', 'module', 'import', 'default'];
 // React's CommonJS entries pick their build from NODE_ENV: it must be replaced, not left to chance.
 const production = { mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') } } as const;
 

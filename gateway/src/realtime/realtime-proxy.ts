@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { decodeJwt } from 'jose';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { REALTIME_PROTOCOL } from '@mytoutatice/contract';
+import { MAX_NOTE_UPDATE_BYTES, REALTIME_PROTOCOL } from '@mytoutatice/contract';
 import { HttpError, notFound, refuseUpgrade, refuseUpgradeWith, requestIdFrom } from '@mytoutatice/server-kit';
 import { resolveCaller, type Caller } from '../proxy/resolve-caller.ts';
 import { resolveSharingCaller, type SharingAccessDeps } from '../sharing/sharing-access.ts';
@@ -11,9 +11,12 @@ import { pipeSockets } from './pipe-sockets.ts';
 import { endPiped, type PipedSocket, type SharingSockets } from './sharing-sockets.ts';
 import { offersRealtimeProtocol, upgradeToken } from './upgrade-token.ts';
 
-const REALTIME_ROUTE = '/api/realtime';
-/** `/api/sharings/<id>/realtime`: what a sharing opens, followed live. */
-const SHARING_REALTIME_ROUTE = /^\/api\/sharings\/([^/]+)\/realtime$/;
+/**
+ * The sockets `/api` takes, each piped to the same path on the storage (less `/api`): the space's
+ * changes, and a note's collaborative editing; each also through a sharing
+ * (`/api/sharings/<id>/…`, to the owner's storage with the sharing's token).
+ */
+const SOCKET_ROUTE = /^\/api(?:\/sharings\/([^/]+))?(\/realtime|\/notes\/[^/]+\/collab)$/;
 
 export type RealtimeProxyDeps = SharingAccessDeps & {
   /** Where sockets opened through a sharing are kept, for closing when access changes. */
@@ -31,9 +34,12 @@ export type RealtimeProxy = {
   close(): void;
 };
 
-/** Client messages are a subscription or a seq; the backend's batches may be much larger. */
+/** Realtime client messages are a subscription or a seq; the backend's batches may be much larger. */
 const MAX_CLIENT_MESSAGE_BYTES = 4096;
-const MAX_UPSTREAM_MESSAGE_BYTES = 16 * 1024 * 1024;
+/** A note's editor sends Yjs updates (a paste of text at most), framed by the Hocuspocus protocol. */
+const MAX_NOTE_CLIENT_MESSAGE_BYTES = MAX_NOTE_UPDATE_BYTES + 1024;
+/** Realtime batches; a note's whole state when an editor first syncs (a long note with its history). */
+const MAX_UPSTREAM_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 /**
  * `GET /api/realtime` upgraded to a WebSocket, piped to `GET /realtime` on the caller's storage
@@ -50,12 +56,15 @@ const MAX_UPSTREAM_MESSAGE_BYTES = 16 * 1024 * 1024;
  * client socket is also closed with 4001 when the ENT token itself expires.
  */
 export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: MAX_CLIENT_MESSAGE_BYTES,
-    perMessageDeflate: false,
-    handleProtocols: (protocols) => (protocols.has(REALTIME_PROTOCOL) ? REALTIME_PROTOCOL : false),
-  });
+  const serverFor = (maxPayload: number) =>
+    new WebSocketServer({
+      noServer: true,
+      maxPayload,
+      perMessageDeflate: false,
+      handleProtocols: (protocols) => (protocols.has(REALTIME_PROTOCOL) ? REALTIME_PROTOCOL : false),
+    });
+  const realtimeWss = serverFor(MAX_CLIENT_MESSAGE_BYTES);
+  const notesWss = serverFor(MAX_NOTE_CLIENT_MESSAGE_BYTES);
   const upstreams = new Set<WebSocket>();
 
   /** Through a sharing: which one, who opened it and in what role, to find the socket again. */
@@ -68,17 +77,15 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
     through?: Through;
   };
 
-  /** The route asked for: the own space's socket, or a sharing's (its id); 404 for any other path. */
-  function sharingIdOf(req: IncomingMessage): string | undefined {
-    const path = new URL(req.url ?? '/', 'http://gateway').pathname;
-    if (path === REALTIME_ROUTE) return undefined;
-    const sharingId = SHARING_REALTIME_ROUTE.exec(path)?.[1];
-    if (sharingId === undefined) throw notFound('Aucune route ne correspond à cette adresse.');
-    return sharingId;
+  /** The route asked for: its path on the storage, and the sharing it goes through, if any; 404 for any other path. */
+  function routeOf(req: IncomingMessage): { upstreamPath: string; sharingId: string | undefined } {
+    const match = SOCKET_ROUTE.exec(new URL(req.url ?? '/', 'http://gateway').pathname);
+    if (!match?.[2]) throw notFound('Aucune route ne correspond à cette adresse.');
+    return { upstreamPath: match[2], sharingId: match[1] };
   }
 
   async function callerOf(req: IncomingMessage, token: string | undefined): Promise<Caller & { through?: Through }> {
-    const sharingId = sharingIdOf(req);
+    const { sharingId } = routeOf(req);
     if (!offersRealtimeProtocol(req)) throw new HttpError(400, 'bad_request', `Le sous-protocole ${REALTIME_PROTOCOL} est requis.`);
     if (sharingId === undefined) return resolveCaller(deps, token);
     const { sub, role, ...caller } = await resolveSharingCaller(deps, token, sharingId);
@@ -89,7 +96,7 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
     const token = upgradeToken(req);
     const { space, internalToken, through } = await callerOf(req, token);
     const expiresAt = (decodeJwt(token ?? '').exp ?? 0) * 1000;
-    const url = `${space.backendUrl.replace(/^http/, 'ws')}/realtime`;
+    const url = `${space.backendUrl.replace(/^http/, 'ws')}${routeOf(req).upstreamPath}`;
     const upstream = new WebSocket(url, [REALTIME_PROTOCOL], {
       headers: { authorization: `Bearer ${internalToken}`, 'x-request-id': requestId },
       handshakeTimeout: deps.handshakeTimeoutMs,
@@ -146,6 +153,7 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
         socket.once('close', abandon);
         upstreams.add(upstream);
         upstream.once('close', () => upstreams.delete(upstream));
+        const wss = routeOf(req).upstreamPath === '/realtime' ? realtimeWss : notesWss;
         wss.handleUpgrade(req, socket, head, (client) => {
           piped = true;
           upstream.off('message', hold);
@@ -168,9 +176,11 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
   return {
     upgrade,
     close() {
-      for (const client of wss.clients) client.terminate();
+      for (const wss of [realtimeWss, notesWss]) {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+      }
       for (const upstream of upstreams) upstream.terminate();
-      wss.close();
     },
   };
 }

@@ -24,7 +24,7 @@ export function microFrontendConfig(app: MicroFrontend): UserConfig {
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     base: `/apps/${app.slug}/`,
     plugins: [react(), manifestPlugin({ ...manifest, version })],
-    resolve: { conditions: ['source', 'browser', 'module', 'import', 'default'] },
+    resolve: { conditions: ['mytoutatice-source', 'browser', 'module', 'import', 'default'] },
     build: {
       outDir: 'dist',
       emptyOutDir: true,

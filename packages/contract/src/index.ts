@@ -26,7 +26,6 @@ export {
 export { FileVersion, FileVersionList } from './file-versions.ts';
 export {
   NOTES_FOLDER_NAME,
-  NOTE_METADATA_KEY,
   NOTE_EXTENSION,
   MAX_NOTE_MARKDOWN_BYTES,
   MAX_NOTE_UPDATE_BYTES,

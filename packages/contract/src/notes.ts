@@ -1,11 +1,13 @@
 import * as z from 'zod/mini';
 import { LocatedFile } from './files.ts';
 
+/**
+ * A note is a Markdown file of the Drive: any `.md` file opens as one (the server keeps its
+ * collaborative state beside it from the first opening).
+ */
+export const NOTE_EXTENSION = '.md';
 /** The Drive folder new notes go to, at the top of the space (made when first needed). */
 export const NOTES_FOLDER_NAME = 'Notes';
-/** A note is a Markdown file of the Drive whose `metadata` holds this key. */
-export const NOTE_METADATA_KEY = 'note';
-export const NOTE_EXTENSION = '.md';
 /** Markdown a new note may start from (an import): 2 MiB, a long book chapter. */
 export const MAX_NOTE_MARKDOWN_BYTES = 2 * 1024 * 1024;
 /** One Yjs update from an editor: far above any keystroke or paste of text; images travel apart. */

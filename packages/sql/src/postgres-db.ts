@@ -10,6 +10,8 @@ const searchPaths = new WeakMap<PoolClient, string>();
  * documents refuse NUL): a lookup with one must match nothing, as on SQLite, rather than fail.
  */
 function withoutNul(value: SqlValue): SqlValue {
+  // pg sends a Buffer as bytea, any other byte view as text.
+  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   return typeof value === 'string' && value.includes('\0') ? value.replaceAll('\0', '\uFFFD') : value;
 }
 

@@ -1,5 +1,5 @@
-/** What a query binds: what both SQLite and PostgreSQL take without conversion. */
-export type SqlValue = string | number | null;
+/** What a query binds: what both SQLite and PostgreSQL take without conversion (bytes: BLOB, bytea; read back as Uint8Array). */
+export type SqlValue = string | number | null | Uint8Array;
 
 export type Row = Record<string, unknown>;
 

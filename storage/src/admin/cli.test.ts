@@ -29,7 +29,7 @@ describe('admin CLI', { timeout: 60_000 }, () => {
     return new Promise((resolve) => {
       execFile(
         process.execPath,
-        ['--conditions=source', CLI, ...args],
+        ['--conditions=mytoutatice-source', CLI, ...args],
         { env: { ...process.env, STORAGE_DATA_DIR: storage.config.dataDir, ...backendEnv(storage.config) } },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
       );

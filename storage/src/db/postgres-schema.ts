@@ -1,5 +1,6 @@
 import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
 import { dueIndexDdl, jobTablesDdl } from '../jobs/job-tables.ts';
+import { notesDdl } from '../notes/notes-ddl.ts';
 
 /**
  * PostgreSQL's side of the schema: the same tables, columns and indexes as the SQLite steps in
@@ -61,6 +62,8 @@ export const POSTGRES_STEPS: readonly string[] = [
     INSERT INTO jobs (id, kind, payload, state, run_at, attempts, max_attempts, schedule, created_at)
     VALUES ('trash.purge.first', 'trash.purge', '{}', 'queued', '1970-01-01T00:00:00.000Z', 0, 5, 'trash.purge',
       to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'));`,
+  // 10: collaborative notes (SQLite's v9Notes).
+  notesDdl('postgres'),
 ];
 
 export const POSTGRES_SCHEMA_VERSION = BASELINE_VERSION + POSTGRES_STEPS.length;

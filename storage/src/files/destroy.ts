@@ -5,6 +5,7 @@ import { writeTombstone } from '../changes/write-seq.ts';
 import { dropDeadProperties } from '../dav/dead-properties.ts';
 import { dropReferencesTo } from '../references/references.ts';
 import { deleteAllVersions } from '../versions/version-rows.ts';
+import { deleteNote } from '../notes/note-rows.ts';
 import { contentKey, getMovable } from './file-rows.ts';
 import { subtree } from './subtree.ts';
 import type { SqlDb } from '@mytoutatice/sql';
@@ -23,6 +24,7 @@ async function destroySubtrees(db: SqlDb, topIds: readonly string[]): Promise<st
       await writeTombstone(db, 'file', row.id);
       await dropReferencesTo(db, row.id);
       await dropDeadProperties(db, row.id);
+      if (row.type === 'file') await deleteNote(db, row.id);
     }
   }
   return blobKeys;

@@ -1,6 +1,7 @@
 import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
 import type { DatabaseSync } from 'node:sqlite';
 import { jobTablesDdl } from '../jobs/job-tables.ts';
+import { notesDdl } from '../notes/notes-ddl.ts';
 
 /**
  * The schema of an instance database, as forward-only steps: step `i` takes a database from
@@ -208,7 +209,15 @@ const v8Jobs: Migration = (db, now) => {
   ).run(now);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4FileReferences, v5FileLabels, v6FileVersions, v7DavProperties, v8Jobs];
+/**
+ * Collaborative notes (storage/src/notes/): a note's compacted Yjs state beside its Markdown file,
+ * and the updates acknowledged since, appended before each acknowledgement.
+ */
+const v9Notes: Migration = (db) => {
+  db.exec(notesDdl('sqlite'));
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4FileReferences, v5FileLabels, v6FileVersions, v7DavProperties, v8Jobs, v9Notes];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 function userVersion(db: DatabaseSync): number {

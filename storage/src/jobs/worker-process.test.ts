@@ -53,7 +53,7 @@ describe('job worker processes', () => {
   afterAll(() => storage.close());
 
   function startProcess(script: string, env: Record<string, string> = {}): ChildProcess {
-    const child = spawn(process.execPath, ['--conditions=source', script], {
+    const child = spawn(process.execPath, ['--conditions=mytoutatice-source', script], {
       env: {
         ...process.env,
         STORAGE_DATA_DIR: storage.config.dataDir,

@@ -34,7 +34,7 @@ function exited(child: ChildProcess): Promise<void> {
  */
 export async function startStorageProcess(dataDir: string, env: Record<string, string> = {}, timeoutMs = 20_000): Promise<StorageProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--conditions=source', MAIN], {
+  const child = spawn(process.execPath, ['--conditions=mytoutatice-source', MAIN], {
     env: {
       ...process.env,
       STORAGE_DATA_DIR: dataDir,
@@ -81,7 +81,7 @@ export function runAdmin(dataDir: string, env: Record<string, string>, ...args: 
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--conditions=source', CLI, ...args],
+      ['--conditions=mytoutatice-source', CLI, ...args],
       { env: { ...process.env, STORAGE_DATA_DIR: dataDir, ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );

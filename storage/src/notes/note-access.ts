@@ -1,0 +1,54 @@
+import { HttpError } from '@mytoutatice/server-kit';
+import { isSelfOrDescendant } from '../files/file-paths.ts';
+import { fileNotFound, findFile, inTrash } from '../files/file-rows.ts';
+import type { InstanceDatabases } from '../instances/instance-databases.ts';
+import { instanceById, ownerInstanceOf } from '../instances/owner-instance.ts';
+import type { InstanceRecords } from '../instances/instance-records.ts';
+import { forbidden, type InternalClaims } from '../auth/internal-token.ts';
+import { subtreeGrantOf } from '../auth/subtree-grant.ts';
+import { isMarkdownFile } from './note-files.ts';
+
+/** Who opened a note's socket, on which instance, and whether they may change it. */
+export interface NoteAccess {
+  instanceId: string;
+  fileId: string;
+  readOnly: boolean;
+  /** Whose sockets it counts among: the owner's, or one member's of one sharing. */
+  group: string;
+}
+
+/**
+ * The one check of a note socket, as `permit` checks a files route: the owner edits their notes;
+ * a sharing's member reaches a note inside the shared item (only their own in a « dépôt »),
+ * editing with « Peut modifier », reading with « Peut consulter ». A note outside the grant is a
+ * 404 like one that does not exist; a file that is not Markdown is a 415.
+ */
+export async function noteAccess(
+  deps: { instances: InstanceRecords; databases: InstanceDatabases },
+  claims: InternalClaims,
+  fileId: string,
+): Promise<NoteAccess> {
+  if (claims.scope === 'owner') {
+    const instance = await ownerInstanceOf(deps.instances, claims);
+    await checkNoteFile(deps.databases, instance.id, fileId);
+    return { instanceId: instance.id, fileId, readOnly: false, group: instance.id };
+  }
+  if (claims.scope !== 'sharing') throw forbidden();
+  const grant = subtreeGrantOf(claims);
+  const instance = await instanceById(deps.instances, claims.sub);
+  const db = deps.databases.db(instance.id);
+  const shared = await findFile(db, grant.folderId);
+  if (!shared || shared.trashedAt !== null || !(await isSelfOrDescendant(db, fileId, grant.folderId))) throw fileNotFound();
+  const file = await checkNoteFile(deps.databases, instance.id, fileId);
+  if (grant.creator !== undefined && file.createdBy !== grant.creator) throw fileNotFound();
+  const writes = claims.grants.some((granted) => granted.verbs.includes('write'));
+  return { instanceId: instance.id, fileId, readOnly: !writes, group: `${instance.id} ${claims.sharing} ${claims.member ?? ''}` };
+}
+
+async function checkNoteFile(databases: InstanceDatabases, instanceId: string, fileId: string) {
+  const file = await findFile(databases.db(instanceId), fileId);
+  if (!file || file.type !== 'file') throw fileNotFound();
+  if (file.trashedAt !== null) throw inTrash('Cette note est dans la corbeille : restaurez-la d’abord.');
+  if (!isMarkdownFile(file)) throw new HttpError(415, 'unsupported_media_type', 'Seul un fichier Markdown s’ouvre comme une note.');
+  return file;
+}
