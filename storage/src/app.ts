@@ -48,9 +48,9 @@ export interface Storage {
   /** The in-process change notifier: any write path outside the HTTP routes pokes it. */
   notifier: ChangeNotifier;
   logger: Logger;
-  /** Ends realtime sockets and pending long-polls; call when the HTTP server stops accepting. */
+  /** Ends realtime and note sockets and pending long-polls; call when the HTTP server stops accepting. */
   closeClients(): void;
-  /** Closes every database handle; call after the HTTP server has stopped. */
+  /** Writes the notes held, then closes every database handle; call after the HTTP server has stopped. */
   close(): Promise<void>;
 }
 
@@ -117,6 +117,7 @@ export async function createStorage(config: StorageConfig): Promise<Storage> {
     logger,
     closeClients() {
       realtime.close();
+      notes.closeSockets();
       notifier.close();
     },
     async close() {

@@ -211,14 +211,17 @@ export class NoteCollabServer {
     });
   }
 
-  /** Closes every socket (1001) and writes every note held: the server is stopping. */
-  async close(): Promise<void> {
+  /** Closes every socket (1001, going away) and cuts those still open a moment later: the server is stopping. */
+  closeSockets(): void {
     const open = [...this.#wss.clients];
     for (const ws of open) ws.close(1001, 'server stopping');
     setTimeout(() => open.forEach((ws) => ws.terminate()), CLOSE_GRACE_MS).unref();
     this.#wss.close();
+  }
+
+  /** Writes every note held (after `closeSockets`): what was acknowledged is already in the log, this compacts it. */
+  async close(): Promise<void> {
     await Promise.all([...this.#notes.values()].map((note) => note.settled()));
-    this.#hocuspocus.flushPendingStores();
     await Promise.all([...this.#hocuspocus.documents.values()].map((document) => this.#notes.get(document.name)?.save(document)));
     for (const stop of this.#stopListening.values()) stop();
   }

@@ -15,6 +15,9 @@ export interface NoteClient {
   text(): string;
   /** Resolves once the server has acknowledged every local change. */
   saved(timeoutMs?: number): Promise<void>;
+  /** Stops reconnecting (a tab asleep) until `resume`. */
+  pause(): void;
+  resume(): void;
   destroy(): void;
 }
 
@@ -66,6 +69,15 @@ export async function openNoteClient(baseUrl: () => string, token: () => string,
     },
     text: () => textOf(fragment),
     saved: (timeoutMs = 10_000) => until(() => provider.isSynced && !provider.hasUnsyncedChanges, timeoutMs, 'changes never acknowledged'),
+    pause() {
+      websocket.shouldConnect = false;
+      websocket.disconnect();
+    },
+    resume() {
+      // Still closing from `pause`: connect() would return at once; the close then reconnects by itself.
+      websocket.shouldConnect = true;
+      if (websocket.status !== 'connected') void websocket.connect();
+    },
     destroy() {
       provider.destroy();
       websocket.destroy();
