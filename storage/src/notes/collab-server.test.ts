@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { NOTE_FRAGMENT } from '@mytoutatice/notes-doc';
 import * as encoding from 'lib0/encoding';
 import { FILES_TYPE, FileDoc, FileVersionList, NOTE_CLOSE, NoteItem, NoteList, REALTIME_PROTOCOL, noteCollabPath } from '@mytoutatice/contract';
 import { eventually, startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
@@ -175,5 +177,22 @@ describe(NoteCollabServer.name, () => {
     expect((await storage.call(alice.token, `/files/${note.file.id}`, { method: 'DELETE' })).status).toBe(200);
     await until(() => editor.closes.includes(NOTE_CLOSE.gone), 5000, 'the socket stayed open');
     expect((await rawSocket(alice.token, note.file.id)).status).toBe(409);
+  });
+
+  it('brings an editor whose change never reached the server back in step at the periodic check', async () => {
+    const note = await createNote(alice, { markdown: 'Commun' });
+    const lost = await open(alice.token, note.file.id);
+    const other = await open(alice.token, note.file.id);
+    // A change the provider believes came from the server, so never sends: a message lost on the way.
+    const scratch = new Y.Doc();
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(lost.doc));
+    const before = Y.encodeStateVector(scratch);
+    const paragraph = scratch.getXmlFragment(NOTE_FRAGMENT).get(0) as Y.XmlElement;
+    (paragraph.get(0) as Y.XmlText).insert(6, ' perdu');
+    Y.applyUpdate(lost.doc, Y.encodeStateAsUpdate(scratch, before), lost.provider);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(other.text()).toBe('Commun');
+    lost.provider.forceSync();
+    await until(() => other.text() === 'Commun perdu', 5000, 'the lost change never arrived');
   });
 });

@@ -32,6 +32,7 @@ const COLLAB_PATH = /^\/notes\/([^/]+)\/collab$/;
 /** A sync message's frame around its update: a few bytes of document name and type. */
 const FRAME_BYTES = 1024;
 const SYNC_STEP_1 = 0;
+const SYNC_STEP_2 = 1;
 const DEFAULT_MAX_PER_GROUP = 64;
 const CLOSE_GRACE_MS = 500;
 
@@ -84,6 +85,8 @@ export class NoteCollabServer {
   readonly #stopListening = new Map<string, () => void>();
   /** The log id of the update each connection is applying now. */
   readonly #applying = new WeakMap<Connection<NoteContext>, number>();
+  /** Connections that answered the server's first sync: another answer from them that brings news means they were out of step. */
+  readonly #synced = new WeakSet<Connection<NoteContext>>();
   readonly #groups = new Map<string, Set<WebSocket>>();
   /** Open sockets by note, to close when the note goes to the trash. */
   readonly #byNote = new Map<string, Set<WebSocket>>();
@@ -111,7 +114,7 @@ export class NoteCollabServer {
         this.#notes.set(documentName, note);
         this.#stopListening.set(documentName, options.notifier.listen(context.instanceId, () => this.#followFile(note, document)));
       },
-      beforeSync: async ({ type, payload, connection, context, documentName }) => {
+      beforeSync: async ({ type, payload, connection, context, document, documentName }) => {
         if (type === SYNC_STEP_1 || context.readOnly) return;
         try {
           checkUpdate(payload);
@@ -119,10 +122,17 @@ export class NoteCollabServer {
           if (error instanceof NoteRefusal) context.socket.close(error.code, error.reason);
           throw error;
         }
+        const checked = this.#synced.has(connection);
+        if (type === SYNC_STEP_2) this.#synced.add(connection);
         if (isEmptyUpdate(payload)) return;
         const note = this.#notes.get(documentName);
         if (!note) throw closeWith(NOTE_CLOSE.gone, 'note not loaded');
-        this.#applying.set(connection, await note.log(payload));
+        if (type === SYNC_STEP_2 && checked && !Y.snapshotContainsUpdate(Y.snapshot(document), payload)) {
+          // The periodic check (editors send their state vector) found changes that never arrived as updates.
+          options.logger.warn({ fileId: documentName, instanceId: context.instanceId }, 'note editor out of step: resynchronised');
+        }
+        // Kept past the await: a copy, not a view into the message's bytes.
+        this.#applying.set(connection, await note.log(payload.slice()));
       },
       afterHandleMessage: async ({ connection, documentName }) => {
         const id = this.#applying.get(connection);
@@ -154,7 +164,7 @@ export class NoteCollabServer {
         for (const ws of this.#byNote.get(note.fileId) ?? []) ws.close(NOTE_CLOSE.gone, 'note gone');
         return;
       }
-      if (await note.reconcile(document)) await note.save(document);
+      await note.followFile(document);
     };
     work().catch((error: unknown) => this.#options.logger.error({ err: error, fileId: note.fileId }, 'note could not follow its file'));
   }

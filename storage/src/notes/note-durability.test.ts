@@ -59,10 +59,11 @@ describe(`${NoteCollabServer.name} killed with SIGKILL while people type`, () =>
       const typed = (async () => {
         for (let i = 0; typing; i++) {
           writer.type(String.fromCharCode(97 + ((i + round) % 26)));
-          await sleep(3);
+          await sleep(15);
         }
       })();
-      await sleep(400 + Math.random() * 400);
+      await until(() => acknowledged.length > 0, 10_000, 'nothing acknowledged');
+      await sleep(200 + Math.random() * 600);
       await server.kill();
       typing = false;
       await typed;

@@ -99,13 +99,19 @@ export class LoadedNote {
   /**
    * When the file holds Markdown this note did not write (an upload or WebDAV over it, a Drive
    * version restored), that Markdown becomes the note's content, as one change every editor
-   * receives. Answers whether it did.
+   * receives, saved at once. Under the same lock as saves: between a save's steps the file and the
+   * row are briefly apart, which must not read as a write from elsewhere.
    */
-  async reconcile(doc: Y.Doc): Promise<boolean> {
-    const file = await getRegularFile(this.#db, this.fileId);
-    const note = await findNote(this.#db, this.fileId);
-    if (!note || file.trashedAt !== null) return false;
-    return this.#takeOverwrite(doc, file, note);
+  async followFile(doc: Y.Doc): Promise<void> {
+    const release = await this.#saving.acquire();
+    try {
+      const file = await getRegularFile(this.#db, this.fileId);
+      const note = await findNote(this.#db, this.fileId);
+      if (!note || file.trashedAt !== null) return;
+      if (await this.#takeOverwrite(doc, file, note)) await this.#save(doc);
+    } finally {
+      release();
+    }
   }
 
   async #takeOverwrite(doc: Y.Doc, file: FileRow, note: { writtenSha: string | null; writingSha: string | null }): Promise<boolean> {
