@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { NoteItem } from '@mytoutatice/contract';
 import { NOTE_FRAGMENT, docToJson, jsonToMarkdown, markdownToJson } from '@mytoutatice/notes-doc';
 import { eventually, startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
-import { openNoteClient, until, type NoteClient } from '../../test/notes/note-client.ts';
+import { openNoteClient, type NoteClient } from '../../test/notes/note-client.ts';
 import { NoteCollabServer } from './collab-server.ts';
 
 type JSONContent = ReturnType<typeof docToJson>;
