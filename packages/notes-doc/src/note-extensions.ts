@@ -1,6 +1,6 @@
 import { getSchema, type AnyExtension } from '@tiptap/core';
 import { Image } from '@tiptap/extension-image';
-import { TaskItem, TaskList } from '@tiptap/extension-list';
+import { TaskItem } from '@tiptap/extension-list';
 import { TableKit } from '@tiptap/extension-table';
 import { Color } from '@tiptap/extension-text-style';
 import type { Schema } from '@tiptap/pm/model';
@@ -9,6 +9,7 @@ import type { MentionOptions } from '@tiptap/extension-mention';
 import { FencedCodeBlock } from './code-block-markdown.ts';
 import { NoteMention } from './mention-markdown.ts';
 import { Panel } from './panel.ts';
+import { NoteTaskList } from './task-list-markdown.ts';
 import { isSafeImageSrc, isSafeLinkHref } from './safe-values.ts';
 import { ColoredHighlight, ColoredTextStyle, StyledTextMarkdown } from './styled-text-markdown.ts';
 
@@ -44,7 +45,7 @@ export function noteExtensions(options: { mentionSuggestion?: unknown } = {}): A
     Color,
     ColoredHighlight,
     StyledTextMarkdown,
-    TaskList,
+    NoteTaskList,
     TaskItem.configure({ nested: true }),
     TableKit.configure({ table: { resizable: false } }),
     NoteImage,

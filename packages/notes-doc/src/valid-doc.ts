@@ -126,9 +126,11 @@ function fit(type: NodeType, attrs: Attrs | null, given: readonly PMNode[], mark
   }
   const end = match.fillBefore(Fragment.empty, true);
   try {
-    return type.createChecked(attrs, Fragment.fromArray(placed).append(end ?? Fragment.empty), marks);
+    // The content was matched child by child above: checking it again would double the cost of a long note.
+    return end ? type.create(attrs, Fragment.fromArray(placed).append(end), marks) : type.createAndFill(attrs, null, marks);
   } catch {
-    return type.createAndFill(attrs, null, marks);
+    // Attributes the node refuses.
+    return type.createAndFill(null, null, marks);
   }
 }
 
