@@ -1,0 +1,17 @@
+/** Where bench/notes opens its collaborative clients: a plain Hocuspocus server, or the real system. */
+export type NoteSocket = {
+  /** The WebSocket address the provider connects to. */
+  url: string;
+  /** The Hocuspocus document name (the note's file id through the gateway). */
+  name: string;
+  /** WebSocket subprotocols to offer (the gateway's `mytoutatice.v1` and `bearer.<token>`). */
+  protocols: string[];
+};
+
+export type NoteTarget = {
+  /** How the tables name it. */
+  label: string;
+  /** A fresh, empty note to type into. */
+  newNote(): Promise<NoteSocket>;
+  stop(): Promise<void>;
+};
