@@ -2,10 +2,13 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { NOTE_FRAGMENT } from '@mytoutatice/notes-doc';
 import * as Y from 'yjs';
 import type { NoteSocket } from './note-target.ts';
+import { until } from './waiting.ts';
 
 export type CollabClient = {
   doc: Y.Doc;
   fragment: Y.XmlFragment;
+  /** Resolves once the server has acknowledged every local change. */
+  saved(): Promise<void>;
   close(): void;
 };
 
@@ -46,7 +49,12 @@ export async function openClient(socket: NoteSocket, timeoutMs = 15_000): Promis
     throw error;
   }
   // Where the editor keeps the note: the clients type where a person would.
-  return { doc, fragment: doc.getXmlFragment(NOTE_FRAGMENT), close };
+  return {
+    doc,
+    fragment: doc.getXmlFragment(NOTE_FRAGMENT),
+    saved: () => until(() => !provider.hasUnsyncedChanges, `changes never acknowledged by ${socket.url} (${lastClose})`),
+    close,
+  };
 }
 
 /** Opens `count` clients on one note, a few at a time (as many tabs opening, not a thundering herd). */

@@ -11,7 +11,7 @@ export type NoteSocket = {
 export type NoteTarget = {
   /** How the tables name it. */
   label: string;
-  /** A fresh, empty note to type into. */
-  newNote(): Promise<NoteSocket>;
+  /** A new note to type into: empty, or holding `markdown` as an import would. */
+  newNote(markdown?: string): Promise<NoteSocket>;
   stop(): Promise<void>;
 };

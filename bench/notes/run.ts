@@ -3,9 +3,11 @@
  * server (the reference), interleaved round by round:
  *   1. keystroke to visible: one client types a character every 20 ms, another sees it (p50, p95);
  *   2. a crowd: 30 editors typing ~5 characters a second each on one note, seen by a watcher;
- *   3. opening a 50-page note in Chromium: time to first paint and to editable, beside the Home.
+ *   3. opening a 50-page note: a new client's first sync (both targets), then in Chromium the
+ *      time to first paint and to editable of the Notes page, beside the Home.
  *   node --conditions=mytoutatice-source bench/notes/run.ts   (after `pnpm build`, for part 3)
- *   KEYSTROKES=500 ROUNDS=5 EDITORS=30 EDITOR_SECONDS=20 OPEN_RUNS=3 PARTS=keystrokes,crowd,open
+ *   KEYSTROKES=500 ROUNDS=5 EDITORS=30 EDITOR_SECONDS=20 SYNC_RUNS=10 OPEN_RUNS=3
+ *   PARTS=keystrokes,crowd,sync,open
  * A part the system cannot serve yet (no note route, no Notes page) is reported as such in its
  * table; the direct half always runs.
  */
@@ -18,6 +20,7 @@ import { fiftyPageNote } from './fifty-page-note.ts';
 import { openPair, typeKeystrokes, type KeystrokePair } from './keystroke-probe.ts';
 import type { NoteTarget } from './note-target.ts';
 import { openHomeCold, openNoteCold, type OpenTimes } from './open-note.ts';
+import { holdNote, timeFirstSync, type HeldNote } from './note-sync.ts';
 import { seededRandom } from './seeded-random.ts';
 import { startThroughGateway, type GatewayTarget } from './through-gateway.ts';
 
@@ -27,8 +30,10 @@ const EVERY_MS = 20;
 const EDITORS = Number(process.env.EDITORS ?? 30);
 const EDITOR_SECONDS = Number(process.env.EDITOR_SECONDS ?? 20);
 const PER_SECOND = 5;
+const SYNC_RUNS = Number(process.env.SYNC_RUNS ?? 10);
 const OPEN_RUNS = Number(process.env.OPEN_RUNS ?? 3);
-const PARTS = new Set((process.env.PARTS ?? 'keystrokes,crowd,open').split(','));
+const PARTS = new Set((process.env.PARTS ?? 'keystrokes,crowd,sync,open').split(','));
+const note = fiftyPageNote();
 
 type Figures = { latencies: number[]; lost: number };
 /** A target's figures over its rounds, and how late the bench's own event loop ran meanwhile (its clients share it). */
@@ -50,6 +55,7 @@ const out: string[] = [`\nbench/notes — collaborative notes, through the gatew
 try {
   if (PARTS.has('keystrokes')) out.push(...(await keystrokes()));
   if (PARTS.has('crowd')) out.push(...(await crowd()));
+  if (PARTS.has('sync')) out.push(...(await firstSync()));
   if (PARTS.has('open')) out.push(...(await openLargeNote()));
 } finally {
   await direct.stop();
@@ -88,8 +94,8 @@ async function interleaved<S extends { close(): void }>(
   return { direct: merged(results.direct, loop.direct), through: throughSession instanceof Error ? throughSession : merged(results.through, loop.through) };
 }
 
-function latencyTable(figures: { direct: Totals; through: Totals | Error }): string[] {
-  const rows = ['| target | keystrokes seen | p50 | p95 | max | lost | bench loop delay p95 |', '|---|---:|---:|---:|---:|---:|---:|'];
+function latencyTable(figures: { direct: Totals; through: Totals | Error }, counted = 'keystrokes seen'): string[] {
+  const rows = [`| target | ${counted} | p50 | p95 | max | lost | bench loop delay p95 |`, '|---|---:|---:|---:|---:|---:|---:|'];
   const row = (label: string, f: Totals) =>
     `| ${label} | ${f.latencies.length} | ${ms(percentile(f.latencies, 0.5))} | ${ms(percentile(f.latencies, 0.95))} | ${ms(percentile(f.latencies, 1))} | ${f.lost} | ${ms(f.loopDelayP95)} |`;
   rows.push(row(direct.label, figures.direct));
@@ -129,10 +135,28 @@ async function crowd(): Promise<string[]> {
   ];
 }
 
+async function firstSync(): Promise<string[]> {
+  const bytes: Record<string, number> = {};
+  const figures = await interleaved<HeldNote & { label: string }>(
+    async (target) => ({ ...(await holdNote(target, note.markdown)), label: target.label }),
+    SYNC_RUNS,
+    async (held) => {
+      const { ms, stateBytes } = await timeFirstSync(held);
+      bytes[held.label] = stateBytes;
+      return { latencies: [ms], lost: 0 };
+    },
+  );
+  const kB = Object.entries(bytes).map(([label, n]) => `${(n / 1024).toFixed(0)} kB ${label}`);
+  return [
+    `## 3a. Opening a 50-page note: a new client's first sync, ${SYNC_RUNS} opens per target, interleaved (another client keeps the note loaded; its state: ${kB.join(', ')})\n`,
+    ...latencyTable(figures, 'opens'),
+    '',
+  ];
+}
+
 async function openLargeNote(): Promise<string[]> {
-  const title = `## 3. Opening a 50-page note in Chromium (cold, median of ${OPEN_RUNS})\n`;
+  const title = `## 3b. Opening a 50-page note in Chromium (cold, median of ${OPEN_RUNS})\n`;
   if (gateway instanceof Error) return [title, `Could not run: ${gateway.message}.\n`];
-  const note = fiftyPageNote();
   const words = note.markdown.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
   let id: string;
   try {
@@ -148,8 +172,7 @@ async function openLargeNote(): Promise<string[]> {
     const homes: number[] = [];
     for (let i = 0; i < OPEN_RUNS; i++) {
       try {
-        // The first open waits longer: it may build the editor's chunk caches of the gateway.
-        opens.push(await openNoteCold(browser, state, `${publicUrl}/notes/${encodeURIComponent(id)}`, note, i === 0 ? 60_000 : 30_000));
+        opens.push(await openNoteCold(browser, state, `${publicUrl}/notes/${encodeURIComponent(id)}`, note, 30_000));
       } catch (error) {
         return [title, `Could not run: the page /notes/<id> showed no editor holding the note (${reason(error)}).\n`];
       }

@@ -36,8 +36,8 @@ export async function startThroughGateway(login = 'eleve', base = 28480): Promis
       label: 'through the gateway',
       system,
       createNote,
-      async newNote() {
-        const id = await createNote(`Mesure ${++made}`);
+      async newNote(markdown) {
+        const id = await createNote(`Mesure ${++made}`, markdown);
         return {
           url: `${system.publicUrl.replace(/^http/, 'ws')}/api${noteCollabPath(id)}`,
           name: id,
