@@ -18,11 +18,13 @@ export type CollabClient = {
  */
 export async function openClient(socket: NoteSocket, timeoutMs = 15_000): Promise<CollabClient> {
   const doc = new Y.Doc();
-  const { protocols } = socket;
-  // The provider constructs its socket from the URL alone: subprotocols ride on a subclass.
+  const { protocols, headers } = socket;
+  // The provider constructs its socket from the URL alone: subprotocols and headers ride on a
+  // subclass. Node's WebSocket (undici) takes `{ protocols, headers }`, which the DOM types do not know.
+  const init = (headers ? { protocols, headers } : protocols) as string[];
   class OfferingWebSocket extends WebSocket {
     constructor(url: string | URL) {
-      super(url, protocols);
+      super(url, init);
     }
   }
   const websocketProvider = new HocuspocusProviderWebsocket({ url: socket.url, WebSocketPolyfill: OfferingWebSocket });

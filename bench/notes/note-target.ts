@@ -6,6 +6,8 @@ export type NoteSocket = {
   name: string;
   /** WebSocket subprotocols to offer (the gateway's `mytoutatice.v1` and `bearer.<token>`). */
   protocols: string[];
+  /** Headers of the upgrade (the internal token, straight to the storage). */
+  headers?: Record<string, string>;
 };
 
 export type NoteTarget = {

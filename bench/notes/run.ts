@@ -1,9 +1,10 @@
 /**
  * bench/notes: collaborative notes, in one run, through the gateway beside a plain Hocuspocus 4
- * server (the reference), interleaved round by round:
+ * server (the reference) and beside the storage reached without the gateway (where the time
+ * goes), interleaved round by round:
  *   1. keystroke to visible: one client types a character every 20 ms, another sees it (p50, p95);
  *   2. a crowd: 30 editors typing ~5 characters a second each on one note, seen by a watcher;
- *   3. opening a 50-page note: a new client's first sync (both targets), then in Chromium the
+ *   3. opening a 50-page note: a new client's first sync (every target), then in Chromium the
  *      time to first paint and to editable of the Notes page, beside the Home.
  *   node --conditions=mytoutatice-source bench/notes/run.ts   (after `pnpm build`, for part 3)
  *   KEYSTROKES=500 ROUNDS=5 EDITORS=30 EDITOR_SECONDS=20 SYNC_RUNS=10 OPEN_RUNS=3
@@ -22,7 +23,7 @@ import type { NoteTarget } from './note-target.ts';
 import { openHomeCold, openNoteCold, type OpenTimes } from './open-note.ts';
 import { holdNote, timeFirstSync, type HeldNote } from './note-sync.ts';
 import { seededRandom } from './seeded-random.ts';
-import { startThroughGateway, type GatewayTarget } from './through-gateway.ts';
+import { startThroughGateway, storageOnly, type GatewayTarget } from './through-gateway.ts';
 
 const KEYSTROKES = Number(process.env.KEYSTROKES ?? 500);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -49,9 +50,18 @@ const merged = (all: Figures[], loop: ReturnType<typeof loopMonitor>): Totals =>
 const ms = (value: number) => (Number.isNaN(value) ? '—' : `${value.toFixed(1)} ms`);
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
+/** A target as the tables list it: reachable, or the reason it is not. */
+type Listed = NoteTarget | { label: string; error: Error };
+type Result = { label: string; totals: Totals | Error };
+const unreachable = (label: string, error: unknown): Listed => ({ label, error: new Error(reason(error)) });
+
 const direct = await startDirect();
 const gateway: GatewayTarget | Error = await startThroughGateway().catch((error: unknown) => new Error(`the system did not start: ${reason(error)}`));
-const out: string[] = [`\nbench/notes — collaborative notes, through the gateway and on plain Hocuspocus 4, one run\n`];
+const storage: Listed =
+  gateway instanceof Error ? { label: 'storage only (no gateway)', error: gateway } : await storageOnly(gateway).catch((error: unknown) => unreachable('storage only (no gateway)', error));
+/** The reference first: ratios are to it. */
+const targets: Listed[] = [direct, storage, gateway instanceof Error ? { label: 'through the gateway', error: gateway } : gateway];
+const out: string[] = [`\nbench/notes — collaborative notes, through the gateway, on the storage alone and on plain Hocuspocus 4, one run\n`];
 try {
   if (PARTS.has('keystrokes')) out.push(...(await keystrokes()));
   if (PARTS.has('crowd')) out.push(...(await crowd()));
@@ -64,49 +74,51 @@ try {
 console.log(out.join('\n'));
 
 /**
- * Opens the same kind of session on both targets, then runs `round` on each in turn, the order
- * swapped every round so that neither always runs on the warmer (or noisier) machine.
+ * Opens the same kind of session on every target, then runs `round` on each in turn, the order
+ * reversed every other round so that none always runs on the warmer (or noisier) machine.
  */
 async function interleaved<S extends { close(): void }>(
   open: (target: NoteTarget) => Promise<S>,
   rounds: number,
   round: (session: S, index: number) => Promise<Figures>,
-): Promise<{ direct: Totals; through: Totals | Error }> {
-  const directSession = await open(direct);
-  const throughSession = gateway instanceof Error ? gateway : await open(gateway).catch((error: unknown) => new Error(reason(error)));
-  const results = { direct: [] as Figures[], through: [] as Figures[] };
-  const loop = { direct: loopMonitor(), through: loopMonitor() };
+): Promise<Result[]> {
+  const runs: { label: string; session: S | Error; figures: Figures[]; loop: ReturnType<typeof loopMonitor> }[] = [];
   try {
+    for (const target of targets) {
+      const session = 'error' in target ? target.error : await open(target).catch((error: unknown) => new Error(reason(error)));
+      runs.push({ label: target.label, session, figures: [], loop: loopMonitor() });
+    }
     for (let i = 0; i < rounds; i++) {
-      const order = i % 2 === 0 ? (['direct', 'through'] as const) : (['through', 'direct'] as const);
-      for (const which of order) {
-        const session = which === 'direct' ? directSession : throughSession;
-        if (session instanceof Error) continue;
-        loop[which].enable();
-        results[which].push(await round(session, i));
-        loop[which].disable();
+      for (const run of i % 2 === 0 ? runs : [...runs].reverse()) {
+        if (run.session instanceof Error) continue;
+        run.loop.enable();
+        run.figures.push(await round(run.session, i));
+        run.loop.disable();
       }
     }
   } finally {
-    directSession.close();
-    if (!(throughSession instanceof Error)) throughSession.close();
+    for (const { session } of runs) if (!(session instanceof Error)) session.close();
   }
-  return { direct: merged(results.direct, loop.direct), through: throughSession instanceof Error ? throughSession : merged(results.through, loop.through) };
+  return runs.map(({ label, session, figures, loop }) => ({ label, totals: session instanceof Error ? session : merged(figures, loop) }));
 }
 
-function latencyTable(figures: { direct: Totals; through: Totals | Error }, counted = 'keystrokes seen'): string[] {
+function latencyTable(results: Result[], counted = 'keystrokes seen'): string[] {
   const rows = [`| target | ${counted} | p50 | p95 | max | lost | bench loop delay p95 |`, '|---|---:|---:|---:|---:|---:|---:|'];
-  const row = (label: string, f: Totals) =>
-    `| ${label} | ${f.latencies.length} | ${ms(percentile(f.latencies, 0.5))} | ${ms(percentile(f.latencies, 0.95))} | ${ms(percentile(f.latencies, 1))} | ${f.lost} | ${ms(f.loopDelayP95)} |`;
-  rows.push(row(direct.label, figures.direct));
-  if (figures.through instanceof Error) {
-    rows.push(`| through the gateway | could not run: ${figures.through.message} | | | | | |`);
-    return rows;
+  for (const { label, totals: f } of results) {
+    rows.push(
+      f instanceof Error
+        ? `| ${label} | could not run: ${f.message} | | | | | |`
+        : `| ${label} | ${f.latencies.length} | ${ms(percentile(f.latencies, 0.5))} | ${ms(percentile(f.latencies, 0.95))} | ${ms(percentile(f.latencies, 1))} | ${f.lost} | ${ms(f.loopDelayP95)} |`,
+    );
   }
-  const through = figures.through;
-  rows.push(row('through the gateway', through));
-  const ratio = (q: number) => `${(percentile(through.latencies, q) / percentile(figures.direct.latencies, q)).toFixed(2)}×`;
-  rows.push(`| ratio through / direct | | ${ratio(0.5)} | ${ratio(0.95)} | | | |`);
+  const [reference, ...others] = results;
+  if (!reference || reference.totals instanceof Error) return rows;
+  const base = reference.totals.latencies;
+  for (const { label, totals } of others) {
+    if (totals instanceof Error) continue;
+    const ratio = (q: number) => `${(percentile(totals.latencies, q) / percentile(base, q)).toFixed(2)}×`;
+    rows.push(`| ratio ${label} / direct | | ${ratio(0.5)} | ${ratio(0.95)} | | | |`);
+  }
   return rows;
 }
 
