@@ -22,7 +22,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'embedded', include: ['{packages,apps,gateway,storage,dev}/**/src/**/*.test.{ts,tsx}', '{gateway,storage}/test/**/*.test.ts'] },
+        test: { name: 'embedded', include: ['{packages,apps,gateway,storage,dev}/**/src/**/*.test.{ts,tsx}', '{gateway,storage}/test/**/*.test.ts', 'bench/**/*.test.ts'] },
       },
       {
         // The storage contract suite again, with metadata on PostgreSQL (a throwaway cluster).
