@@ -20,6 +20,7 @@ export type { SpaceResource } from './space.ts';
 export type { AppPasswordsResource } from './app-passwords.ts';
 export type { SharingsResource, CopyFromSharing } from './sharings.ts';
 export type { PeopleResource } from './people.ts';
+export type { NotesResource } from './notes.ts';
 export { createRealtime } from './realtime.ts';
 export type { Realtime, RealtimeOptions, RealtimeStatus } from './realtime.ts';
 export { sha256Base64, contentDigestOf } from './digest.ts';
