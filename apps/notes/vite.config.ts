@@ -1,15 +1,22 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, mergeConfig } from 'vite';
 import { microFrontendConfig } from '@mytoutatice/build';
 
+const root = fileURLToPath(new URL('.', import.meta.url));
+/** Hocuspocus's built ES module: its "source" export condition (also ours) points at TypeScript that does not build here. */
+const hocuspocus = (name: 'provider' | 'common') => fileURLToPath(new URL(`node_modules/@hocuspocus/${name}/dist/hocuspocus-${name}.esm.js`, import.meta.url));
+
 export default defineConfig(
-  microFrontendConfig({
-    root: fileURLToPath(new URL('.', import.meta.url)),
-    slug: 'notes',
-    name: 'Notes',
-    names: { en: 'Notes' },
-    route: '/notes',
-    listed: true,
-    permissions: [{ type: 'io.mytoutatice.notes', verbs: ['GET', 'POST', 'PUT', 'DELETE'] }],
-  }),
+  mergeConfig(
+    microFrontendConfig({
+      root,
+      slug: 'notes',
+      name: 'Notes',
+      names: { en: 'Notes' },
+      route: '/notes',
+      listed: true,
+      permissions: [{ type: 'io.mytoutatice.notes', verbs: ['GET', 'POST', 'PUT', 'DELETE'] }],
+    }),
+    { resolve: { alias: { '@hocuspocus/provider': hocuspocus('provider'), '@hocuspocus/common': hocuspocus('common') } } },
+  ),
 );

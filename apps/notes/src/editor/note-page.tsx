@@ -1,0 +1,78 @@
+import type { FileDoc } from '@mytoutatice/contract';
+import { Link } from '@mytoutatice/app-kit';
+import { useClient, useFile, useMe, useSharing } from '@mytoutatice/sdk/react';
+import { EmptyState, ErrorPanel, errorText, Loading, PageLayout, useT } from '@mytoutatice/ui';
+import { useEffect, useState } from 'react';
+import type { NotesKey } from '../messages.ts';
+import { listPath } from '../routes.ts';
+import { NoteEditor } from './note-editor.tsx';
+import type { NoteSession } from './note-session.ts';
+import { openNote } from './note-session.ts';
+import type { NoteEnd } from './note-socket.ts';
+
+export type NotePageProps = { fileId: string; sharingId: string | null };
+
+/** `/notes/<id>`: the note's file (its name is the title) and its collaborative session. */
+export function NotePage({ fileId, sharingId }: NotePageProps) {
+  return sharingId === null ? <NoteScreen fileId={fileId} sharingId={null} canWrite /> : <SharedNote fileId={fileId} sharingId={sharingId} />;
+}
+
+/** Received through a sharing: « Peut consulter » reads only (the server refuses writes too). */
+function SharedNote({ fileId, sharingId }: { fileId: string; sharingId: string }) {
+  const sharing = useSharing(sharingId);
+  const t = useT<NotesKey>();
+  if (sharing.isError) return <Ended text={errorText(t, sharing.error)} />;
+  if (sharing.isPending) return <Loading />;
+  return <NoteScreen fileId={fileId} sharingId={sharingId} canWrite={sharing.data.access === 'owner' || sharing.data.access === 'write'} />;
+}
+
+function Ended({ text }: { text: string }) {
+  const t = useT<NotesKey>();
+  return (
+    <PageLayout title={t('notes.title')}>
+      <EmptyState title={text} />
+      <Link href={listPath}>{t('notes.back')}</Link>
+    </PageLayout>
+  );
+}
+
+function NoteScreen({ fileId, sharingId, canWrite }: NotePageProps & { canWrite: boolean }) {
+  const t = useT<NotesKey>();
+  const client = useClient();
+  const me = useMe();
+  const file = useFile(fileId);
+  const [session, setSession] = useState<NoteSession | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [end, setEnd] = useState<NoteEnd | null>(null);
+  const userId = me.data?.user.sub;
+
+  useEffect(() => {
+    if (userId === undefined) return undefined;
+    let close: (() => void) | null = null;
+    let left = false;
+    openNote({ transport: client.transport, fileId, sharingId, userId, onEnd: setEnd }).then(
+      (opened) => {
+        if (left) return opened.close();
+        close = opened.close;
+        setSession(opened.session);
+      },
+      (error: unknown) => setFailure(error),
+    );
+    return () => {
+      left = true;
+      close?.();
+      setSession(null);
+    };
+  }, [client, fileId, sharingId, userId]);
+
+  if (end) return <Ended text={t(end === 'gone' ? 'editor.gone' : 'editor.accessEnded')} />;
+  if (file.isError || failure)
+    return (
+      <PageLayout title={t('notes.title')}>
+        <ErrorPanel title={t('editor.loadError')} detail={errorText(t, file.error ?? failure)} onRetry={() => void file.refetch()} />
+        <Link href={listPath}>{t('notes.back')}</Link>
+      </PageLayout>
+    );
+  if (!session || !file.data || !me.data) return <Loading />;
+  return <NoteEditor session={session} file={file.data satisfies FileDoc} user={me.data.user} canWrite={canWrite} />;
+}
