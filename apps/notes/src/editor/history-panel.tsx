@@ -11,7 +11,7 @@ import type { NotesKey } from '../messages.ts';
 /** A version as it reads: its Markdown turned into the note's document, shown with the editor's own extensions. */
 function VersionPreview({ content, label }: { content: JSONContent; label: string }) {
   const editor = useEditor(
-    { extensions: noteExtensions(), content, editable: false, editorProps: { attributes: { 'aria-label': label, class: 'mt-note__content' } } },
+    { extensions: noteExtensions(), content, editable: false, injectCSS: false, editorProps: { attributes: { 'aria-label': label, class: 'mt-note__content' } } },
     [content],
   );
   return <EditorContent editor={editor} className="mt-note-history__preview" />;
@@ -83,17 +83,19 @@ export function HistoryPanel({ file, onClose }: { file: FileDoc; onClose: () => 
     >
       <div className="mt-note-history__body">
         {list}
-        <div className="mt-note-history__pane">
-          {!chosen ? (
-            <p>{t('history.choose')}</p>
-          ) : preview.isError ? (
-            <ErrorPanel title={errorText(t, preview.error)} onRetry={() => void preview.refetch()} />
-          ) : preview.isSuccess ? (
-            <VersionPreview content={preview.data} label={t('history.preview', { date: when(chosen) })} />
-          ) : (
-            <Loading />
-          )}
-        </div>
+        {versions.data?.items.length ? (
+          <div className="mt-note-history__pane">
+            {!chosen ? (
+              <p>{t('history.choose')}</p>
+            ) : preview.isError ? (
+              <ErrorPanel title={errorText(t, preview.error)} onRetry={() => void preview.refetch()} />
+            ) : preview.isSuccess ? (
+              <VersionPreview content={preview.data} label={t('history.preview', { date: when(chosen) })} />
+            ) : (
+              <Loading />
+            )}
+          </div>
+        ) : null}
       </div>
     </Dialog>
   );

@@ -41,6 +41,8 @@ export function NoteEditor({ session: { doc, provider }, file, user, canWrite }:
         CollaborationCaret.configure({ provider, user: { name: user.name, color: caretColour(user.sub) } }),
       ],
       editable: !readOnly,
+      // The page's CSP allows no inline <style>: the editor's base rules are in styles.css.
+      injectCSS: false,
       editorProps: {
         attributes: { 'aria-label': t('editor.label'), role: 'textbox', 'aria-multiline': 'true', class: 'mt-note__content' },
       },

@@ -10,6 +10,21 @@ const PANELS = ['info', 'warning', 'error', 'success'] as const;
 const COLOURS = { red: '#b42318', orange: '#b54708', green: '#067647', blue: '#1a62a8', purple: '#6941c6' } as const;
 const HIGHLIGHTS = { yellow: '#fef08a', green: '#bbf7d0', blue: '#bfdbfe', pink: '#fbcfe8' } as const;
 
+/** Drawn glyphs where no character reads well in every font (and none may be a letter: axe wants the name to hold what shows). */
+const GLYPHS = {
+  link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+  orderedList: 'M10 6h10M10 12h10M10 18h10M4 5l1.5-1v5M3.5 14.5a1.5 1.5 0 1 1 2.5 1.2L3.5 19H6',
+  panel: 'M12 8v.01M11 12h1v5h1M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z',
+} as const;
+
+function Glyph({ name }: { name: keyof typeof GLYPHS }) {
+  return (
+    <svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <path d={GLYPHS[name]} />
+    </svg>
+  );
+}
+
 function ToolButton({ label, active, onClick, children }: { label: string; active?: boolean; onClick: () => void; children: ReactNode }) {
   return (
     <button type="button" className="mt-note-tool" aria-label={label} title={label} aria-pressed={active} onClick={onClick}>
@@ -119,13 +134,13 @@ export function NoteToolbar({ editor }: { editor: Editor }) {
       <MenuButton label={t('toolbar.color')} icon={<span aria-hidden="true">A</span>} hideLabel variant="ghost" size="sm" items={colours} />
       <MenuButton label={t('toolbar.highlight')} icon={<span aria-hidden="true" className="mt-note-tool__mark">A</span>} hideLabel variant="ghost" size="sm" items={highlights} />
       <ToolButton label={t('toolbar.link')} active={state.link} onClick={setLink}>
-        🔗
+        <Glyph name="link" />
       </ToolButton>
       <ToolButton label={t('toolbar.bulletList')} active={state.bulletList} onClick={() => chain().toggleBulletList().run()}>
         •≡
       </ToolButton>
       <ToolButton label={t('toolbar.orderedList')} active={state.orderedList} onClick={() => chain().toggleOrderedList().run()}>
-        1≡
+        <Glyph name="orderedList" />
       </ToolButton>
       <ToolButton label={t('toolbar.taskList')} active={state.taskList} onClick={() => chain().toggleTaskList().run()}>
         ☑
@@ -137,7 +152,7 @@ export function NoteToolbar({ editor }: { editor: Editor }) {
         ―
       </ToolButton>
       <MenuButton label={t('toolbar.table')} icon={<span aria-hidden="true">▦</span>} hideLabel variant="ghost" size="sm" items={table} />
-      <MenuButton label={t('toolbar.panel')} icon={<span aria-hidden="true">ⓘ</span>} hideLabel variant="ghost" size="sm" items={panels} />
+      <MenuButton label={t('toolbar.panel')} icon={<Glyph name="panel" />} hideLabel variant="ghost" size="sm" items={panels} />
       <ToolButton label={t('toolbar.codeBlock')} active={state.codeBlock} onClick={() => chain().toggleCodeBlock().run()}>
         {'</>'}
       </ToolButton>
