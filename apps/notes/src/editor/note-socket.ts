@@ -1,9 +1,10 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { NOTE_CLOSE, REALTIME_BEARER_PREFIX, REALTIME_PROTOCOL, noteCollabPath } from '@mytoutatice/sdk';
+import { NOTE_CLOSE } from '@mytoutatice/sdk';
 import type { Transport } from '@mytoutatice/sdk';
 import type * as Y from 'yjs';
+import { authenticatedSocket, noteSocketUrl } from './authenticated-socket.ts';
 
-/** Close codes after which reconnecting is pointless: the note or one's access to it is gone. */
+/** The realtime close codes the note socket shares (contract changes.ts): renew and come back, or stop for good. */
 const TOKEN_EXPIRED = 4001;
 const ACCESS_ENDED = 4403;
 
@@ -19,33 +20,20 @@ export type NoteSocketOptions = {
   onEnd: (end: NoteEnd) => void;
 };
 
-/** `wss://…/api[/sharings/<id>]/notes/<id>/collab`: through the gateway, like every call of the page. */
-export function noteSocketUrl(baseUrl: string, fileId: string, sharingId: string | null, origin: string): string {
-  const base = (baseUrl.replace(/\/+$/, '') || origin).replace(/^http/, 'ws');
-  const through = sharingId === null ? '' : `/sharings/${encodeURIComponent(sharingId)}`;
-  return `${base}/api${through}${noteCollabPath(fileId)}`;
-}
-
 const bearerOf = (headers: Record<string, string>) => headers.Authorization?.replace(/^Bearer /, '') ?? null;
 
 /**
- * The note's Hocuspocus connection. Browsers cannot set headers on a WebSocket: like the sdk's
- * realtime socket, the access token travels as the `bearer.<token>` subprotocol, read afresh
- * before each (re)connection, so a reconnect after 4001 (token expired) uses the renewed one.
+ * The note's Hocuspocus connection, on a socket of our own (authenticated like the sdk's realtime
+ * one). The token is read afresh after every close, and renewed first after 4001 (expired).
  */
 export async function connectNote({ transport, fileId, sharingId, doc, onEnd }: NoteSocketOptions): Promise<HocuspocusProvider> {
   let token = bearerOf(await transport.authorization());
   const refresh = async () => {
     token = bearerOf(await transport.authorization().catch(() => ({})));
   };
-  class AuthenticatedSocket extends WebSocket {
-    constructor(url: string | URL) {
-      super(url, token ? [REALTIME_PROTOCOL, `${REALTIME_BEARER_PREFIX}${token}`] : [REALTIME_PROTOCOL]);
-    }
-  }
   const socket = new HocuspocusProviderWebsocket({
-    url: noteSocketUrl(transport.baseUrl, fileId, sharingId, window.location.origin),
-    WebSocketPolyfill: AuthenticatedSocket,
+    url: noteSocketUrl(transport.baseUrl || window.location.origin, fileId, sharingId),
+    WebSocketPolyfill: authenticatedSocket(() => token),
     autoConnect: false,
   });
   socket.on('close', ({ event }: { event: CloseEvent }) => {
