@@ -1,7 +1,8 @@
 import type { FileDoc } from '@mytoutatice/contract';
 import { Link } from '@mytoutatice/app-kit';
-import { useClient, useFile, useMe, useSharing } from '@mytoutatice/sdk/react';
+import { queryKeys, useClient, useFile, useMe, useSharing } from '@mytoutatice/sdk/react';
 import { EmptyState, ErrorPanel, errorText, Loading, PageLayout, useT } from '@mytoutatice/ui';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { NotesKey } from '../messages.ts';
 import { listPath } from '../routes.ts';
@@ -21,7 +22,7 @@ export function NotePage({ fileId, sharingId }: NotePageProps) {
 function SharedNote({ fileId, sharingId }: { fileId: string; sharingId: string }) {
   const sharing = useSharing(sharingId);
   const t = useT<NotesKey>();
-  if (sharing.isError) return <Ended text={errorText(t, sharing.error)} />;
+  if (sharing.isError) return <Ended text={sharing.error.code === 'not_found' ? t('editor.accessEnded') : errorText(t, sharing.error)} />;
   if (sharing.isPending) return <Loading />;
   return <NoteScreen fileId={fileId} sharingId={sharingId} canWrite={sharing.data.access === 'owner' || sharing.data.access === 'write'} />;
 }
@@ -39,6 +40,7 @@ function Ended({ text }: { text: string }) {
 function NoteScreen({ fileId, sharingId, canWrite }: NotePageProps & { canWrite: boolean }) {
   const t = useT<NotesKey>();
   const client = useClient();
+  const queryClient = useQueryClient();
   const me = useMe();
   const file = useFile(fileId);
   const [session, setSession] = useState<NoteSession | null>(null);
@@ -50,7 +52,10 @@ function NoteScreen({ fileId, sharingId, canWrite }: NotePageProps & { canWrite:
     if (userId === undefined) return undefined;
     let close: (() => void) | null = null;
     let left = false;
-    openNote({ transport: client.transport, fileId, sharingId, userId, onEnd: setEnd }).then(
+    const onAccessChange = () => {
+      if (sharingId !== null) void queryClient.invalidateQueries({ queryKey: queryKeys.sharingDetail(sharingId) });
+    };
+    openNote({ transport: client.transport, fileId, sharingId, userId, onEnd: setEnd, onAccessChange }).then(
       (opened) => {
         if (left) return opened.close();
         close = opened.close;
@@ -63,9 +68,9 @@ function NoteScreen({ fileId, sharingId, canWrite }: NotePageProps & { canWrite:
       close?.();
       setSession(null);
     };
-  }, [client, fileId, sharingId, userId]);
+  }, [client, queryClient, fileId, sharingId, userId]);
 
-  if (end) return <Ended text={t(end === 'gone' ? 'editor.gone' : 'editor.accessEnded')} />;
+  if (end) return <Ended text={t('editor.gone')} />;
   if (file.isError || failure)
     return (
       <PageLayout title={t('notes.title')}>

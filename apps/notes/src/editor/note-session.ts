@@ -14,6 +14,7 @@ export type OpenNoteOptions = {
   /** Whose browser copy this is: two people on one computer never share one. */
   userId: string;
   onEnd: (end: NoteEnd) => void;
+  onAccessChange: () => void;
 };
 
 /**
@@ -21,11 +22,11 @@ export type OpenNoteOptions = {
  * reload and is sent when the socket is back) and synced with the server. Resolves with the
  * session and the function that closes it all.
  */
-export async function openNote({ transport, fileId, sharingId, userId, onEnd }: OpenNoteOptions): Promise<{ session: NoteSession; close: () => void }> {
+export async function openNote({ transport, fileId, sharingId, userId, onEnd, onAccessChange }: OpenNoteOptions): Promise<{ session: NoteSession; close: () => void }> {
   const doc = new Y.Doc();
   const local = new IndexeddbPersistence(`mytoutatice-note:${userId}:${fileId}`, doc);
   try {
-    const provider = await connectNote({ transport, fileId, sharingId, doc, onEnd });
+    const provider = await connectNote({ transport, fileId, sharingId, doc, onEnd, onAccessChange });
     return {
       session: { doc, provider },
       close: () => {

@@ -1,14 +1,10 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { NOTE_CLOSE } from '@mytoutatice/sdk';
+import { NOTE_CLOSE, realtimeCloseCodes } from '@mytoutatice/sdk';
 import type { Transport } from '@mytoutatice/sdk';
 import type * as Y from 'yjs';
 import { authenticatedSocket, noteSocketUrl } from './authenticated-socket.ts';
 
-/** The realtime close codes the note socket shares (contract changes.ts): renew and come back, or stop for good. */
-const TOKEN_EXPIRED = 4001;
-const ACCESS_ENDED = 4403;
-
-export type NoteEnd = 'gone' | 'access_ended';
+export type NoteEnd = 'gone';
 
 export type NoteSocketOptions = {
   transport: Transport;
@@ -16,8 +12,10 @@ export type NoteSocketOptions = {
   /** The sharing the note was received through; null: one's own space. */
   sharingId: string | null;
   doc: Y.Doc;
-  /** The server ended the note for good (trashed, destroyed) or one's access to it. */
+  /** The server ended the note for good (trashed, destroyed). */
   onEnd: (end: NoteEnd) => void;
+  /** What the note was opened through changed (a sharing's role, or access gone): read it again. */
+  onAccessChange: () => void;
 };
 
 const bearerOf = (headers: Record<string, string>) => headers.Authorization?.replace(/^Bearer /, '') ?? null;
@@ -25,8 +23,9 @@ const bearerOf = (headers: Record<string, string>) => headers.Authorization?.rep
 /**
  * The note's Hocuspocus connection, on a socket of our own (authenticated like the sdk's realtime
  * one). The token is read afresh after every close, and renewed first after 4001 (expired).
+ * After 4403 the sharing is read again: the page shows the new role, or that access is gone.
  */
-export async function connectNote({ transport, fileId, sharingId, doc, onEnd }: NoteSocketOptions): Promise<HocuspocusProvider> {
+export async function connectNote({ transport, fileId, sharingId, doc, onEnd, onAccessChange }: NoteSocketOptions): Promise<HocuspocusProvider> {
   let token = bearerOf(await transport.authorization());
   const refresh = async () => {
     token = bearerOf(await transport.authorization().catch(() => ({})));
@@ -37,12 +36,14 @@ export async function connectNote({ transport, fileId, sharingId, doc, onEnd }: 
     autoConnect: false,
   });
   socket.on('close', ({ event }: { event: CloseEvent }) => {
-    if (event.code === NOTE_CLOSE.gone || event.code === ACCESS_ENDED) {
+    if (event.code === NOTE_CLOSE.gone) {
       socket.disconnect();
-      onEnd(event.code === NOTE_CLOSE.gone ? 'gone' : 'access_ended');
-    } else if (event.code === TOKEN_EXPIRED) {
+      onEnd('gone');
+    } else if (event.code === realtimeCloseCodes.tokenExpired) {
       void transport.renewToken().then(refresh);
     } else {
+      // 4403: the socket comes back with the new role, or is refused when access is gone.
+      if (event.code === realtimeCloseCodes.accessChanged) onAccessChange();
       void refresh();
     }
   });
