@@ -1,4 +1,4 @@
-import type { Editor } from '@tiptap/core';
+import type { Editor, JSONContent } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { MenuButton, useT } from '@mytoutatice/ui';
 import type { MenuItem } from '@mytoutatice/ui';
@@ -23,6 +23,25 @@ function Glyph({ name }: { name: keyof typeof GLYPHS }) {
       <path d={GLYPHS[name]} />
     </svg>
   );
+}
+
+/**
+ * A 3 × 3 table whose header cells are named « Colonne 1… » (Markdown tables need a header row,
+ * and empty header cells leave the columns without a name for screen readers).
+ */
+function newTable(column: (n: number) => string): JSONContent {
+  const cell = (type: 'tableHeader' | 'tableCell', text: string) => ({
+    type,
+    content: [{ type: 'paragraph', ...(text === '' ? {} : { content: [{ type: 'text', text }] }) }],
+  });
+  const columns = [1, 2, 3];
+  return {
+    type: 'table',
+    content: [
+      { type: 'tableRow', content: columns.map((n) => cell('tableHeader', column(n))) },
+      ...[1, 2].map(() => ({ type: 'tableRow', content: columns.map(() => cell('tableCell', '')) })),
+    ],
+  };
 }
 
 function ToolButton({ label, active, onClick, children }: { label: string; active?: boolean; onClick: () => void; children: ReactNode }) {
@@ -91,7 +110,7 @@ export function NoteToolbar({ editor }: { editor: Editor }) {
   ];
   const outside = !state.table;
   const table: MenuItem[] = [
-    { id: 'insert', label: t('toolbar.table.insert'), onSelect: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
+    { id: 'insert', label: t('toolbar.table.insert'), onSelect: () => chain().insertContent(newTable((n) => t('toolbar.table.column', { n }))).run() },
     { id: 'addRow', label: t('toolbar.table.addRow'), disabled: outside, onSelect: () => chain().addRowAfter().run() },
     { id: 'deleteRow', label: t('toolbar.table.deleteRow'), disabled: outside, onSelect: () => chain().deleteRow().run() },
     { id: 'addColumn', label: t('toolbar.table.addColumn'), disabled: outside, onSelect: () => chain().addColumnAfter().run() },
