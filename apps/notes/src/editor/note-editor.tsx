@@ -21,7 +21,8 @@ import { hasPendingChanges, saveStatus } from './save-status.ts';
 /** The note's extensions with Yjs keeping the history: ProseMirror's own undo would undo others' typing. */
 const collaborative = () => noteExtensions().map((extension) => (extension.name === 'starterKit' ? extension.configure({ undoRedo: false }) : extension));
 
-export type NoteEditorProps = { session: NoteSession; file: FileDoc; user: SessionUser; canWrite: boolean };
+/** `file` is undefined while it cannot be read (offline): the text is edited all the same. */
+export type NoteEditorProps = { session: NoteSession; file: FileDoc | undefined; user: SessionUser; canWrite: boolean };
 
 export function NoteEditor({ session: { doc, provider }, file, user, canWrite }: NoteEditorProps) {
   const t = useT<NotesKey>();
@@ -31,7 +32,7 @@ export function NoteEditor({ session: { doc, provider }, file, user, canWrite }:
   const state = useProviderState(provider);
   const [history, setHistory] = useState(false);
   const readOnly = !canWrite || state.readOnly;
-  const title = titleFromFileName(file.name) || t('notes.untitled');
+  const title = (file && titleFromFileName(file.name)) || t('notes.untitled');
 
   const editor = useEditor(
     {
@@ -57,6 +58,7 @@ export function NoteEditor({ session: { doc, provider }, file, user, canWrite }:
 
   const status = saveStatus(state);
   const download = async () => {
+    if (!file) return;
     try {
       saveUrl((await downloadLink.mutateAsync(file.id)).url, file.name);
     } catch (error) {
@@ -74,7 +76,7 @@ export function NoteEditor({ session: { doc, provider }, file, user, canWrite }:
           <Link href={listPath} className="mt-note__back">
             {t('notes.back')}
           </Link>
-          <Button onClick={() => setHistory(true)}>
+          <Button onClick={() => setHistory(true)} disabled={!file}>
             <Icon name="clock" />
             {t('note.history')}
           </Button>
@@ -85,7 +87,7 @@ export function NoteEditor({ session: { doc, provider }, file, user, canWrite }:
             variant="ghost"
             align="end"
             items={[
-              { id: 'download', label: t('action.download'), onSelect: () => void download() },
+              { id: 'download', label: t('action.download'), disabled: !file, onSelect: () => void download() },
               { id: 'html', label: t('note.exportHtml'), onSelect: exportHtml },
               { id: 'print', label: t('note.print'), onSelect: () => window.print() },
             ]}
@@ -101,7 +103,7 @@ export function NoteEditor({ session: { doc, provider }, file, user, canWrite }:
         </p>
       </div>
       <EditorContent editor={editor} className="mt-note__page" />
-      {history ? <HistoryPanel file={file} onClose={() => setHistory(false)} /> : null}
+      {history && file ? <HistoryPanel file={file} onClose={() => setHistory(false)} /> : null}
     </PageLayout>
   );
 }

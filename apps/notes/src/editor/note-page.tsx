@@ -1,4 +1,3 @@
-import type { FileDoc } from '@mytoutatice/contract';
 import { Link } from '@mytoutatice/app-kit';
 import { queryKeys, useClient, useFile, useMe, useSharing } from '@mytoutatice/sdk/react';
 import { EmptyState, ErrorPanel, errorText, Loading, PageLayout, useT } from '@mytoutatice/ui';
@@ -46,6 +45,8 @@ function NoteScreen({ fileId, sharingId, canWrite }: NotePageProps & { canWrite:
   const [session, setSession] = useState<NoteSession | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [end, setEnd] = useState<NoteEnd | null>(null);
+  // « Réessayer » after a failed opening opens the session again.
+  const [attempt, setAttempt] = useState(0);
   const userId = me.data?.user.sub;
 
   useEffect(() => {
@@ -68,16 +69,26 @@ function NoteScreen({ fileId, sharingId, canWrite }: NotePageProps & { canWrite:
       close?.();
       setSession(null);
     };
-  }, [client, queryClient, fileId, sharingId, userId]);
+  }, [client, queryClient, fileId, sharingId, userId, attempt]);
 
+  // Offline (status 0), the note still opens from this device's copy: only a refusal stops it.
+  const refused = file.isError && file.error.status !== 0;
   if (end) return <Ended text={t('editor.gone')} />;
-  if (file.isError || failure)
+  if (refused || failure)
     return (
       <PageLayout title={t('notes.title')}>
-        <ErrorPanel title={t('editor.loadError')} detail={errorText(t, file.error ?? failure)} onRetry={() => void file.refetch()} />
+        <ErrorPanel
+          title={t('editor.loadError')}
+          detail={errorText(t, file.error ?? failure)}
+          onRetry={() => {
+            setFailure(null);
+            setAttempt((n) => n + 1);
+            void file.refetch();
+          }}
+        />
         <Link href={listPath}>{t('notes.back')}</Link>
       </PageLayout>
     );
-  if (!session || !file.data || !me.data) return <Loading />;
-  return <NoteEditor session={session} file={file.data satisfies FileDoc} user={me.data.user} canWrite={canWrite} />;
+  if (!session || !me.data) return <Loading />;
+  return <NoteEditor session={session} file={file.data} user={me.data.user} canWrite={canWrite} />;
 }
