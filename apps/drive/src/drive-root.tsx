@@ -1,4 +1,4 @@
-import { usePathname } from '@mytoutatice/app-kit';
+import { useDebounced, usePathname } from '@mytoutatice/app-kit';
 import { FolderView } from './folder/folder-view.tsx';
 import { FavoritesView } from './lists/favorites-view.tsx';
 import { PreviewHost } from './preview/preview-host.tsx';
@@ -9,7 +9,7 @@ import type { DriveView } from './routes.ts';
 import { SearchBox } from './search/search-box.tsx';
 import { SharingScreen } from './sharings/sharing-screen.tsx';
 import { SearchView } from './search/search-view.tsx';
-import { useDebounced } from './search/use-debounced.ts';
+
 import { useSearchQuery } from './search/use-search-query.ts';
 import { TrashView } from './trash/trash-view.tsx';
 import { UploadProvider } from './upload/upload-context.tsx';

@@ -1,3 +1,4 @@
+import './styles.css';
 import { defineApp } from '@mytoutatice/app-kit';
 import { messages } from './messages.ts';
 

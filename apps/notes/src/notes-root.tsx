@@ -1,18 +1,22 @@
-import type { NotesKey } from './messages.ts';
-import { DocumentsPage } from '@mytoutatice/app-kit';
-import { doctypes } from '@mytoutatice/sdk';
-import { useT } from '@mytoutatice/ui';
+import { usePathname } from '@mytoutatice/app-kit';
+import { FilesScopeProvider } from '@mytoutatice/sdk/react';
+import { Loading } from '@mytoutatice/ui';
+import { lazy, Suspense } from 'react';
+import { NotesListPage } from './list/notes-list-page.tsx';
+import { viewFromPath } from './routes.ts';
 
+// Tiptap, Yjs and Hocuspocus are a chunk of their own, fetched when a note opens: the list stays small.
+const NotePage = lazy(() => import('./editor/note-page.tsx').then((m) => ({ default: m.NotePage })));
+
+/** `/notes`: the list; `/notes/<id>` and `/notes/partages/<sharing>/<id>`: the note, in its files scope. */
 export function NotesRoot() {
-  const t = useT<NotesKey>();
+  const view = viewFromPath(usePathname());
+  if (view.kind === 'list') return <NotesListPage />;
   return (
-    <DocumentsPage
-      title={t('notes.title')}
-      doctype={doctypes.notes}
-      listTitle={t('notes.recent')}
-      empty={{ title: t('notes.empty.title'), text: t('notes.empty.text') }}
-      loadError={t('notes.loadError')}
-      label={(doc) => (typeof doc.data.title === 'string' && doc.data.title) || t('notes.untitled')}
-    />
+    <FilesScopeProvider sharingId={view.sharingId}>
+      <Suspense fallback={<Loading />}>
+        <NotePage key={`${view.sharingId ?? ''}/${view.id}`} fileId={view.id} sharingId={view.sharingId} />
+      </Suspense>
+    </FilesScopeProvider>
   );
 }

@@ -4,3 +4,4 @@ export { Link, followInPlace, navigate } from './link.tsx';
 export { usePathname } from './use-pathname.ts';
 export { DocumentsPage } from './documents-page.tsx';
 export type { DocumentsPageProps } from './documents-page.tsx';
+export { useDebounced } from './use-debounced.ts';

@@ -4,6 +4,8 @@ import { createDocuments } from './documents.ts';
 import type { DocumentsResource } from './documents.ts';
 import { createFiles } from './files.ts';
 import type { FilesResource } from './files.ts';
+import { createNotes } from './notes.ts';
+import type { NotesResource } from './notes.ts';
 import { createPeople } from './people.ts';
 import type { PeopleResource } from './people.ts';
 import { createSharings } from './sharings.ts';
@@ -23,6 +25,7 @@ export type Client = {
   readonly appPasswords: AppPasswordsResource;
   readonly sharings: SharingsResource;
   readonly people: PeopleResource;
+  readonly notes: NotesResource;
 };
 
 export function createClient({ baseUrl = '', ...options }: ClientOptions): Client {
@@ -35,5 +38,6 @@ export function createClient({ baseUrl = '', ...options }: ClientOptions): Clien
     appPasswords: createAppPasswords(transport),
     sharings: createSharings(transport, { getToken: options.getToken, onUnauthorized: options.onUnauthorized }),
     people: createPeople(transport),
+    notes: createNotes(transport),
   };
 }

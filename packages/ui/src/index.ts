@@ -33,6 +33,6 @@ export type { Plural, PluralKey } from './i18n/plural.ts';
 export { fr } from './i18n/fr.ts';
 export type { UiMessageKey } from './i18n/fr.ts';
 export { en } from './i18n/en.ts';
-export { formatBytes, formatDate } from './i18n/format.ts';
+export { formatBytes, formatDate, formatUpdated } from './i18n/format.ts';
 export { saveBlob, saveUrl } from './components/save-file.ts';
 export { errorText } from './i18n/error-text.ts';

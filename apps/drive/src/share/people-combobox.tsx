@@ -1,3 +1,4 @@
+import { useDebounced } from '@mytoutatice/app-kit';
 import type { Person } from '@mytoutatice/contract';
 import { MIN_PEOPLE_QUERY } from '@mytoutatice/sdk';
 import { usePeopleSearch } from '@mytoutatice/sdk/react';
@@ -5,7 +6,6 @@ import { usePlural, useT } from '@mytoutatice/ui';
 import { useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { DriveKey } from '../messages.ts';
-import { useDebounced } from '../search/use-debounced.ts';
 import { initialsOf, nextActive, offered } from './people-options.ts';
 
 const SEARCH_PAUSE_MS = 250;

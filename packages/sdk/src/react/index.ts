@@ -27,6 +27,7 @@ export {
 export type { FolderSort, KnownFile, UpdateVariables, CopyVariables } from './use-files.ts';
 export { useFileVersions, useOverwrite, useRestoreVersion, useDeleteVersion } from './use-versions.ts';
 export type { OverwriteVariables, VersionVariables } from './use-versions.ts';
+export { useNotes, useCreateNote } from './use-notes.ts';
 export { useUpload } from './use-upload.ts';
 export type { UploadVariables } from './use-upload.ts';
 export {

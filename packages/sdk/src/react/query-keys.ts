@@ -26,6 +26,9 @@ export function fileKeysUnder<const Root extends readonly unknown[]>(root: Root)
     search: (q: string) => [...root, 'search', q] as const,
     recent: () => [...root, 'recent'] as const,
     favorites: () => [...root, 'favorites'] as const,
+    /** Prefix of every list of notes (Markdown files of the Drive: any file change may move them). */
+    notes: () => [...root, 'notes'] as const,
+    noteList: (q: string) => [...root, 'notes', q] as const,
     /** The quota and its use: a file listing as far as refreshes go (any file change may move it). */
     usage: () => [...root, 'usage'] as const,
   };

@@ -101,7 +101,7 @@ export function invalidate(queryClient: QueryClient, keys: readonly QueryKey[]):
 }
 
 /** Lists that show items outside their folder, and so any item's name, place or state. */
-export const elsewhere = (keys: FileKeys = queryKeys) => [keys.searches(), keys.recent(), keys.favorites()];
+export const elsewhere = (keys: FileKeys = queryKeys) => [keys.searches(), keys.recent(), keys.favorites(), keys.notes()];
 
 /**
  * What a rename, move or favourite mark changes: the folder it left and the one it is in, its

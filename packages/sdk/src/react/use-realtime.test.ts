@@ -67,9 +67,9 @@ describe(connectRealtimeToQueryClient.name, () => {
     expect(invalidated()).toEqual(['folder:root', 'folder:a', 'file:x']);
   });
 
-  it('refreshes the Drive’s other lists on a file change: recents, favourites, trash, searches, usage', () => {
+  it('refreshes the Drive’s other lists on a file change: recents, favourites, trash, searches, notes, usage', () => {
     const { queryClient, realtime, emit } = setUp();
-    const lists = [queryKeys.recent(), queryKeys.favorites(), queryKeys.trash(), queryKeys.search('été'), queryKeys.usage()];
+    const lists = [queryKeys.recent(), queryKeys.favorites(), queryKeys.trash(), queryKeys.search('été'), queryKeys.noteList(''), queryKeys.noteList('ordre'), queryKeys.usage()];
     for (const key of lists) queryClient.setQueryData(key, {});
     connectRealtimeToQueryClient(realtime, queryClient);
     emit({ changes: [{ seq: 6, kind: 'file', id: 'x', parentId: 'a', deleted: false }], last: 6 });

@@ -20,12 +20,12 @@ export type RealtimeCacheOptions = {
 };
 
 /**
- * The file listings of a scope (folders, trash, searches, recent, favourites, usage), not single
+ * The file listings of a scope (folders, trash, searches, recent, favourites, notes, usage), not single
  * files (refreshed by id) nor anything else kept under the same root (the person, apps, links…).
  */
 function isListingUnder(keys: RealtimeScopeKeys): (query: Query) => boolean {
   const prefix = keys.scope();
-  const kinds = new Set([keys.folders(), keys.trash(), keys.searches(), keys.recent(), keys.favorites(), keys.usage()].map((key) => key[prefix.length]));
+  const kinds = new Set([keys.folders(), keys.trash(), keys.searches(), keys.recent(), keys.favorites(), keys.notes(), keys.usage()].map((key) => key[prefix.length]));
   return (query) => prefix.every((part, index) => query.queryKey[index] === part) && kinds.has(query.queryKey[prefix.length]);
 }
 

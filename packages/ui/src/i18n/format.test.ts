@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate } from './format.ts';
+import { formatBytes, formatDate, formatUpdated } from './format.ts';
 
 describe(formatBytes.name, () => {
   it('uses French units and decimal commas by default', () => {
@@ -31,5 +31,18 @@ describe(formatDate.name, () => {
     expect(formatDate('2026-03-05T10:00:00Z', 'fr', utc)).toBe('5 mars 2026');
     expect(formatDate('2026-03-05T10:00:00Z', 'en', utc)).toBe('March 5, 2026');
     expect(formatDate('hier', 'fr')).toBe('hier');
+  });
+});
+
+describe(formatUpdated.name, () => {
+  const now = new Date('2026-12-07T12:00:00');
+
+  it('gives the day, month and time of a change this year, as the seed’s list does', () => {
+    expect(formatUpdated(new Date('2026-06-08T14:26:00').toISOString(), 'fr', now)).toBe('08 juin à 14:26');
+  });
+
+  it('gives the full date of an older change, and an unreadable one as is', () => {
+    expect(formatUpdated(new Date('2025-11-28T09:00:00').toISOString(), 'fr', now)).toBe('28 nov. 2025');
+    expect(formatUpdated('hier', 'fr', now)).toBe('hier');
   });
 });

@@ -35,6 +35,18 @@ export function formatDate(
   return dateFormat(resolveLocale(locale), options).format(date);
 }
 
+/**
+ * When something last changed, as the seed's « Notes récentes » say it: « 08 juin à 14:26 » this
+ * year, « 28 nov. 2025 » before. `now` for tests.
+ */
+export function formatUpdated(iso: string, locale = 'fr', now = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.getFullYear() === now.getFullYear()
+    ? formatDate(iso, locale, { day: '2-digit', month: 'long', hour: '2-digit', minute: '2-digit' })
+    : formatDate(iso, locale);
+}
+
 // Making an Intl formatter costs far more than using one, and a long list formats a date and a
 // size on every row it draws while scrolling: each formatter is made once.
 const numberFormats = new Map<string, Intl.NumberFormat>();

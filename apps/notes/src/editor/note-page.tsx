@@ -1,0 +1,94 @@
+import { Link } from '@mytoutatice/app-kit';
+import { queryKeys, useClient, useFile, useMe, useSharing } from '@mytoutatice/sdk/react';
+import { EmptyState, ErrorPanel, errorText, Loading, PageLayout, useT } from '@mytoutatice/ui';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { NotesKey } from '../messages.ts';
+import { listPath } from '../routes.ts';
+import { NoteEditor } from './note-editor.tsx';
+import type { NoteSession } from './note-session.ts';
+import { openNote } from './note-session.ts';
+import type { NoteEnd } from './note-socket.ts';
+
+export type NotePageProps = { fileId: string; sharingId: string | null };
+
+/** `/notes/<id>`: the note's file (its name is the title) and its collaborative session. */
+export function NotePage({ fileId, sharingId }: NotePageProps) {
+  return sharingId === null ? <NoteScreen fileId={fileId} sharingId={null} canWrite /> : <SharedNote fileId={fileId} sharingId={sharingId} />;
+}
+
+/** Received through a sharing: « Peut consulter » reads only (the server refuses writes too). */
+function SharedNote({ fileId, sharingId }: { fileId: string; sharingId: string }) {
+  const sharing = useSharing(sharingId);
+  const t = useT<NotesKey>();
+  if (sharing.isError) return <Ended text={sharing.error.code === 'not_found' ? t('editor.accessEnded') : errorText(t, sharing.error)} />;
+  if (sharing.isPending) return <Loading />;
+  return <NoteScreen fileId={fileId} sharingId={sharingId} canWrite={sharing.data.access === 'owner' || sharing.data.access === 'write'} />;
+}
+
+function Ended({ text }: { text: string }) {
+  const t = useT<NotesKey>();
+  return (
+    <PageLayout title={t('notes.title')}>
+      <EmptyState title={text} />
+      <Link href={listPath}>{t('notes.back')}</Link>
+    </PageLayout>
+  );
+}
+
+function NoteScreen({ fileId, sharingId, canWrite }: NotePageProps & { canWrite: boolean }) {
+  const t = useT<NotesKey>();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const file = useFile(fileId);
+  const [session, setSession] = useState<NoteSession | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [end, setEnd] = useState<NoteEnd | null>(null);
+  // « Réessayer » after a failed opening opens the session again.
+  const [attempt, setAttempt] = useState(0);
+  const userId = me.data?.user.sub;
+
+  useEffect(() => {
+    if (userId === undefined) return undefined;
+    let close: (() => void) | null = null;
+    let left = false;
+    const onAccessChange = () => {
+      if (sharingId !== null) void queryClient.invalidateQueries({ queryKey: queryKeys.sharingDetail(sharingId) });
+    };
+    openNote({ transport: client.transport, fileId, sharingId, userId, onEnd: setEnd, onAccessChange }).then(
+      (opened) => {
+        if (left) return opened.close();
+        close = opened.close;
+        setSession(opened.session);
+      },
+      (error: unknown) => setFailure(error),
+    );
+    return () => {
+      left = true;
+      close?.();
+      setSession(null);
+    };
+  }, [client, queryClient, fileId, sharingId, userId, attempt]);
+
+  // Offline (status 0), the note still opens from this device's copy: only a refusal stops it.
+  const refused = file.isError && file.error.status !== 0;
+  if (end) return <Ended text={t('editor.gone')} />;
+  if (refused || failure)
+    return (
+      <PageLayout title={t('notes.title')}>
+        <ErrorPanel
+          title={t('editor.loadError')}
+          detail={errorText(t, file.error ?? failure)}
+          onRetry={() => {
+            setFailure(null);
+            setAttempt((n) => n + 1);
+            void file.refetch();
+          }}
+        />
+        <Link href={listPath}>{t('notes.back')}</Link>
+      </PageLayout>
+    );
+  if (!session || !me.data) return <Loading />;
+  return <NoteEditor session={session} file={file.data} user={me.data.user} canWrite={canWrite} />;
+}

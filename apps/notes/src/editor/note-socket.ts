@@ -1,0 +1,55 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { NOTE_CLOSE, realtimeCloseCodes } from '@mytoutatice/sdk';
+import type { Transport } from '@mytoutatice/sdk';
+import type * as Y from 'yjs';
+import { authenticatedSocket, noteSocketUrl } from './authenticated-socket.ts';
+
+export type NoteEnd = 'gone';
+
+export type NoteSocketOptions = {
+  transport: Transport;
+  fileId: string;
+  /** The sharing the note was received through; null: one's own space. */
+  sharingId: string | null;
+  doc: Y.Doc;
+  /** The server ended the note for good (trashed, destroyed). */
+  onEnd: (end: NoteEnd) => void;
+  /** What the note was opened through changed (a sharing's role, or access gone): read it again. */
+  onAccessChange: () => void;
+};
+
+const bearerOf = (headers: Record<string, string>) => headers.Authorization?.replace(/^Bearer /, '') ?? null;
+
+/**
+ * The note's Hocuspocus connection, on a socket of our own (authenticated like the sdk's realtime
+ * one). The token is read afresh after every close, and renewed first after 4001 (expired).
+ * After 4403 the sharing is read again: the page shows the new role, or that access is gone.
+ */
+export async function connectNote({ transport, fileId, sharingId, doc, onEnd, onAccessChange }: NoteSocketOptions): Promise<HocuspocusProvider> {
+  let token = bearerOf(await transport.authorization());
+  const refresh = async () => {
+    token = bearerOf(await transport.authorization().catch(() => ({})));
+  };
+  const socket = new HocuspocusProviderWebsocket({
+    url: noteSocketUrl(transport.baseUrl || window.location.origin, fileId, sharingId),
+    WebSocketPolyfill: authenticatedSocket(() => token),
+    autoConnect: false,
+  });
+  socket.on('close', ({ event }: { event: CloseEvent }) => {
+    if (event.code === NOTE_CLOSE.gone) {
+      socket.disconnect();
+      onEnd('gone');
+    } else if (event.code === realtimeCloseCodes.tokenExpired) {
+      void transport.renewToken().then(refresh);
+    } else {
+      // 4403: the socket comes back with the new role, or is refused when access is gone.
+      if (event.code === realtimeCloseCodes.accessChanged) onAccessChange();
+      void refresh();
+    }
+  });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: fileId, document: doc, token: () => token ?? '' });
+  // A provider handed its own socket only syncs once attached (STACK.md).
+  provider.attach();
+  void socket.connect();
+  return provider;
+}
