@@ -173,6 +173,22 @@ describe(jsonToMarkdown.name, () => {
     expect(markdown).toBe('> [!CAUTION]\n> Panne\n\n- [x] fait\n');
   });
 
+  it('writes a link whose address has spaces or parentheses so that it reads back', () => {
+    const href = 'https://fr.wikipedia.org/wiki/Quimper (ville)';
+    const json = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Quimper', marks: [{ type: 'link', attrs: { href, title: 'Dire "Kemper"' } }] }] }],
+    };
+    expect(marksOf(markdownToJson(jsonToMarkdown(json)), 'link').map(({ attrs }) => [attrs?.href, attrs?.title])).toEqual([[href, 'Dire "Kemper"']]);
+  });
+
+  it('keeps line breaks inside a table cell', () => {
+    const cell = { type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'un' }, { type: 'hardBreak' }, { type: 'text', text: 'deux' }] }] };
+    const header = { type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'A' }] }] };
+    const json = { type: 'doc', content: [{ type: 'table', content: [{ type: 'tableRow', content: [header] }, { type: 'tableRow', content: [cell] }] }] };
+    expect(nodesOf(markdownToJson(jsonToMarkdown(json)), 'tableCell')[0]?.content).toEqual(cell.content);
+  });
+
   it('writes an empty note as an empty file', () => {
     expect(jsonToMarkdown({ type: 'doc', content: [{ type: 'paragraph' }] })).toBe('');
   });

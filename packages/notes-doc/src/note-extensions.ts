@@ -7,10 +7,11 @@ import type { Schema } from '@tiptap/pm/model';
 import { StarterKit } from '@tiptap/starter-kit';
 import type { MentionOptions } from '@tiptap/extension-mention';
 import { FencedCodeBlock } from './code-block-markdown.ts';
+import { NoteLink } from './link-markdown.ts';
 import { NoteMention } from './mention-markdown.ts';
 import { Panel } from './panel.ts';
 import { NoteTaskList } from './task-list-markdown.ts';
-import { isSafeImageSrc, isSafeLinkHref } from './safe-values.ts';
+import { isSafeImageSrc } from './safe-values.ts';
 import { ColoredHighlight, ColoredTextStyle, StyledTextMarkdown } from './styled-text-markdown.ts';
 
 /** The Y.XmlFragment of a note's Y.Doc that holds its content (Tiptap Collaboration's default field). */
@@ -33,14 +34,10 @@ export function noteExtensions(options: { mentionSuggestion?: unknown } = {}): A
       undoRedo: false,
       codeBlock: false,
       heading: { levels: [1, 2, 3] },
-      link: {
-        openOnClick: false,
-        autolink: true,
-        defaultProtocol: 'https',
-        isAllowedUri: (url) => isSafeLinkHref(url),
-      },
+      link: false,
     }),
     FencedCodeBlock,
+    NoteLink,
     ColoredTextStyle,
     Color,
     ColoredHighlight,

@@ -5,8 +5,9 @@ import { isSafeColor } from './safe-values.ts';
 
 /**
  * Markdown has no colours: a coloured highlight is written `<mark data-color="…">` and a text
- * colour `<span style="color: …">`, the inline HTML GitHub and most viewers show. They are read
- * back here, without a DOM (the server has none), and only with a colour that is safe in a style.
+ * colour `<span style="color: …">`, the inline HTML GitHub and most viewers show. They (and the
+ * `<br>` of table cells) are read back here, without a DOM (the server has none), and only with a
+ * colour that is safe in a style.
  */
 const OPENING = /^<(mark|span)((?:\s+[\w-]+="[^"<>]*")*)\s*>/i;
 
@@ -35,8 +36,11 @@ export const StyledTextMarkdown = Extension.create({
   markdownTokenizer: {
     name: 'styledText',
     level: 'inline',
-    start: (src) => src.search(/<(?:mark|span)\b/i),
+    start: (src) => src.search(/<(?:mark|span|br)\b/i),
     tokenize(src, _tokens, lexer) {
+      // Table cells write their line breaks so (one line per row); a browser would read them with its DOM.
+      const lineBreak = /^<br\s*\/?>/i.exec(src);
+      if (lineBreak) return { type: 'styledText', raw: lineBreak[0], tag: 'br' };
       const opening = OPENING.exec(src);
       if (!opening) return undefined;
       const tag = opening[1]!.toLowerCase();
@@ -49,6 +53,7 @@ export const StyledTextMarkdown = Extension.create({
   },
 
   parseMarkdown: (token, helpers) => {
+    if (token.tag === 'br') return helpers.createNode('hardBreak');
     const content = helpers.parseInline(token.tokens ?? []);
     if (token.tag === 'mark') return helpers.applyMark('highlight', content, token.color ? { color: token.color } : undefined);
     return helpers.applyMark('textStyle', content, { color: token.color });
