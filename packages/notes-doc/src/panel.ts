@@ -1,4 +1,5 @@
-import { mergeAttributes, Node } from '@tiptap/core';
+import { findParentNode, mergeAttributes, Node } from '@tiptap/core';
+import { liftTarget } from '@tiptap/pm/transform';
 
 export const PANEL_KINDS = ['info', 'warning', 'error', 'success'] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
@@ -20,7 +21,7 @@ declare module '@tiptap/core' {
     panel: {
       /** Wraps the selected blocks in a panel of this kind. */
       setPanel: (kind: PanelKind) => ReturnType;
-      /** Takes the selected blocks out of their panel. */
+      /** Takes the blocks of the panel around the selection out of it. */
       unsetPanel: () => ReturnType;
     };
   }
@@ -60,8 +61,15 @@ export const Panel = Node.create({
           commands.wrapIn(this.name, { kind }),
       unsetPanel:
         () =>
-        ({ commands }) =>
-          commands.lift(this.name),
+        ({ state, tr, dispatch }) => {
+          const panel = findParentNode((node) => node.type.name === this.name)(state.selection);
+          if (!panel) return false;
+          const range = tr.doc.resolve(panel.start).blockRange(tr.doc.resolve(panel.start + panel.node.content.size));
+          const target = range && liftTarget(range);
+          if (!range || target === null || target === undefined) return false;
+          if (dispatch) tr.lift(range, target);
+          return true;
+        },
     };
   },
 
