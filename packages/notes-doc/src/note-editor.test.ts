@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { Editor } from '@tiptap/core';
+import { Editor, type JSONContent } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { markdownToJson } from './markdown.ts';
 import { noteExtensions } from './note-extensions.ts';
@@ -22,7 +22,7 @@ describe(noteExtensions.name, () => {
   it('reads pasted HTML panels and refuses javascript: links and data: images', () => {
     const html =
       '<div data-panel data-kind="warning"><p>Attention</p></div><p><a href="javascript:alert(1)">clic</a> <a href="https://ok.example">ok</a><img src="data:image/png;base64,AAAA"></p>';
-    const json = open(html).getJSON();
+    const json: JSONContent = open(html).getJSON();
     expect(json.content?.[0]).toMatchObject({ type: 'panel', attrs: { kind: 'warning' } });
     const texts = json.content?.[1]?.content ?? [];
     expect(texts.map((text) => [text.text, text.marks?.map((mark) => mark.attrs?.href)])).toEqual([
