@@ -4,3 +4,4 @@ export { docToJson, docToMarkdown, replaceDocContent, markdownToUpdate } from '.
 export { noteTitle, noteText } from './note-text.ts';
 export { Panel, PANEL_KINDS } from './panel.ts';
 export type { PanelKind } from './panel.ts';
+export { isSafeLinkHref, isSafeImageSrc, isSafeColor } from './safe-values.ts';
