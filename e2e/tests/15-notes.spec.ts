@@ -1,10 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolation, signInWithSpace } from './journey.ts';
 
-// The storage's notes (listNotes, createNote, the Hocuspocus socket behind the gateway) land with
-// the lead's storage side: until then these journeys cannot run.
 test.describe('Notes', () => {
-  test.fixme('create a note, write a heading and text, see « Enregistré », find it after a reload, in the list and by a word of its text', async ({ page }) => {
+  test('create a note, write a heading and text, see « Enregistré », find it after a reload, in the list and by a word of its text', async ({ page }) => {
     const word = `tournesol${Date.now()}`;
     await signInWithSpace(page, 'eleve');
     await page.goto('/notes');
@@ -37,7 +35,7 @@ test.describe('Notes', () => {
     await expect(page).toHaveURL(noteUrl);
   });
 
-  test.fixme('the toolbar is reachable and the note screen is axe clean on a 390 px phone, status shown', async ({ page }) => {
+  test('the toolbar is reachable and the note screen is axe clean on a 390 px phone, status shown', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 800 });
     await signInWithSpace(page, 'eleve');
     await page.goto('/notes');
@@ -45,5 +43,97 @@ test.describe('Notes', () => {
     await expect(page.getByRole('toolbar', { name: 'Mise en forme' })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: /Enregistré|Enregistrement…/ })).toBeInViewport();
     await expectNoAxeViolation(page);
+  });
+
+  test('two sessions co-edit live and see each other’s caret; one goes offline, keeps typing, comes back and both converge', async ({ browser }) => {
+    const one = await browser.newContext();
+    const two = await browser.newContext();
+    const a = await one.newPage();
+    const b = await two.newPage();
+    await signInWithSpace(a, 'enseignant');
+    await a.goto('/notes');
+    await a.getByRole('button', { name: 'Ajouter une note' }).click();
+    await expect(a).toHaveURL(/\/notes\/[^/]+$/);
+    const textA = a.getByRole('textbox', { name: 'Texte de la note' });
+    await textA.click();
+    await a.keyboard.type('# Conseil de classe');
+    await a.keyboard.press('Enter');
+    await a.keyboard.type('Ordre du jour');
+    await expect(a.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
+
+    await signInWithSpace(b, 'enseignant');
+    await b.goto(a.url());
+    const textB = b.getByRole('textbox', { name: 'Texte de la note' });
+    await expect(textB).toContainText('Ordre du jour');
+    // B types at the end; A sees it, and B's caret with B's name.
+    await textB.click();
+    await b.keyboard.press('ControlOrMeta+End');
+    await b.keyboard.press('Enter');
+    await b.keyboard.type('[ ] Bulletins');
+    await expect(textA.getByRole('checkbox')).toHaveCount(1);
+    await expect(textA).toContainText('Bulletins');
+    await expect(a.locator('.collaboration-carets__label')).toContainText(/\S/);
+
+    // A goes offline and keeps typing: the status says so, nothing reaches B yet.
+    await one.setOffline(true);
+    await expect(a.getByRole('status').filter({ hasText: 'Hors ligne — vos modifications sont gardées sur cet appareil' })).toBeVisible({ timeout: 15_000 });
+    await textA.click();
+    await a.keyboard.press('ControlOrMeta+End');
+    await a.keyboard.press('Enter');
+    await a.keyboard.type('Écrit hors ligne');
+    await b.keyboard.type(' et relevés');
+    await expect(textB).not.toContainText('Écrit hors ligne');
+    // Back online: both converge, without a conflict copy.
+    await one.setOffline(false);
+    await expect(textB).toContainText('Écrit hors ligne', { timeout: 20_000 });
+    await expect(textA).toContainText('Bulletins et relevés');
+    await expect(a.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
+    await expect(b.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
+    await one.close();
+    await two.close();
+  });
+
+  test('the history shows earlier versions, restoring one reaches the editor live, and the download is Markdown', async ({ page }) => {
+    await signInWithSpace(page, 'agent');
+    await page.goto('/notes');
+    await page.getByRole('button', { name: 'Ajouter une note' }).click();
+    const text = page.getByRole('textbox', { name: 'Texte de la note' });
+    await text.click();
+    await page.keyboard.type('## Inventaire');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Première version');
+    await expect(page.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
+    // The Markdown file follows within seconds; the next change makes the first a version.
+    await page.waitForTimeout(2500);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Ajout à effacer');
+    await expect(page.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
+    await page.waitForTimeout(2500);
+
+    await page.getByRole('button', { name: 'Historique' }).click();
+    const history = page.getByRole('dialog', { name: 'Historique' });
+    const versions = history.getByRole('list', { name: 'Versions' }).getByRole('button');
+    await expect(versions.first()).toBeVisible();
+    // Versions are kept as the note is written: the one with the whole first line and nothing after.
+    const preview = history.getByRole('textbox', { name: /Aperçu de la version/ });
+    let found = false;
+    for (let i = 0; i < (await versions.count()) && !found; i++) {
+      await versions.nth(i).click();
+      await expect(preview).toBeVisible();
+      found = (await preview.innerText()).trim().endsWith('Première version');
+    }
+    expect(found).toBe(true);
+    await history.getByRole('button', { name: 'Restaurer cette version' }).click();
+    await expect(text).not.toContainText('Ajout à effacer', { timeout: 15_000 });
+    await expect(text).toContainText('Première version');
+
+    await page.getByRole('button', { name: 'Plus d’actions sur la note' }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'Télécharger' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('Inventaire.md');
+    const markdown = await (await import('node:fs/promises')).readFile((await download.path()) ?? '', 'utf8');
+    expect(markdown).toContain('## Inventaire');
+    expect(markdown).toContain('Première version');
   });
 });

@@ -34,6 +34,7 @@ export {
   NoteList,
   noteCollabPath,
   NOTE_CLOSE,
+  NOTE_STATE_CHECK,
 } from './notes.ts';
 export { Doctype, doctypes, Document, DocumentBody, DocumentListing, MAX_DOCUMENT_BYTES } from './documents.ts';
 export {

@@ -51,3 +51,11 @@ export const NOTE_CLOSE = {
   /** The note went to the trash or was destroyed. */
   gone: 4404,
 } as const;
+
+/**
+ * The convergence check, as a Hocuspocus stateless message: an editor asks, the storage answers
+ * `{ stateVector }` (base64 of the note's Yjs state vector, after every update the editor sent
+ * before asking). An editor whose own state vector that does not cover was out of step and syncs
+ * again; only a covered one shows « Enregistré ».
+ */
+export const NOTE_STATE_CHECK = 'state-vector?';

@@ -4,7 +4,7 @@ import { Hocuspocus, type Connection, type Document } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { MAX_NOTE_UPDATE_BYTES, NOTE_CLOSE, REALTIME_PROTOCOL } from '@mytoutatice/contract';
+import { MAX_NOTE_UPDATE_BYTES, NOTE_CLOSE, NOTE_STATE_CHECK, REALTIME_PROTOCOL } from '@mytoutatice/contract';
 import { HttpError, notFound, refuseUpgradeWith, requestIdFrom } from '@mytoutatice/server-kit';
 import { verifyAuthorization, type InternalTokenVerifier } from '../auth/internal-token.ts';
 import type { ChangeNotifier } from '../changes/notifier.ts';
@@ -139,6 +139,11 @@ export class NoteCollabServer {
         if (id === undefined) return;
         this.#applying.delete(connection);
         this.#notes.get(documentName)?.applied(id);
+      },
+      // Answered in the connection's order: the vector holds every update the editor sent before asking.
+      onStateless: async ({ connection, document, payload }) => {
+        if (payload !== NOTE_STATE_CHECK) return;
+        connection.sendStateless(JSON.stringify({ stateVector: Buffer.from(Y.encodeStateVector(document)).toString('base64') }));
       },
       onStoreDocument: async ({ document, documentName }) => {
         await this.#notes.get(documentName)?.save(document);

@@ -24,12 +24,12 @@ const collaborative = () => noteExtensions().map((extension) => (extension.name 
 /** `file` is undefined while it cannot be read (offline): the text is edited all the same. */
 export type NoteEditorProps = { session: NoteSession; file: FileDoc | undefined; user: SessionUser; canWrite: boolean };
 
-export function NoteEditor({ session: { doc, provider }, file, user, canWrite }: NoteEditorProps) {
+export function NoteEditor({ session: { doc, provider, check }, file, user, canWrite }: NoteEditorProps) {
   const t = useT<NotesKey>();
   const locale = useLocale();
   const toast = useToast();
   const downloadLink = useDownloadLink();
-  const state = useProviderState(provider);
+  const state = useProviderState(provider, check);
   const [history, setHistory] = useState(false);
   const readOnly = !canWrite || state.readOnly;
   const title = (file && titleFromFileName(file.name)) || t('notes.untitled');

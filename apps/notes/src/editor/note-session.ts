@@ -3,9 +3,10 @@ import type { Transport } from '@mytoutatice/sdk';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { connectNote } from './note-socket.ts';
+import { ServerStateCheck } from './server-state-check.ts';
 import type { NoteEnd } from './note-socket.ts';
 
-export type NoteSession = { doc: Y.Doc; provider: HocuspocusProvider };
+export type NoteSession = { doc: Y.Doc; provider: HocuspocusProvider; check: ServerStateCheck };
 
 export type OpenNoteOptions = {
   transport: Transport;
@@ -27,9 +28,11 @@ export async function openNote({ transport, fileId, sharingId, userId, onEnd, on
   const local = new IndexeddbPersistence(`mytoutatice-note:${userId}:${fileId}`, doc);
   try {
     const provider = await connectNote({ transport, fileId, sharingId, doc, onEnd, onAccessChange });
+    const check = new ServerStateCheck(provider, doc);
     return {
-      session: { doc, provider },
+      session: { doc, provider, check },
       close: () => {
+        check.destroy();
         provider.destroy();
         provider.configuration.websocketProvider.destroy();
         void local.destroy();

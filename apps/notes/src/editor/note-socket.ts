@@ -50,6 +50,16 @@ export async function connectNote({ transport, fileId, sharingId, doc, onEnd, on
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: fileId, document: doc, token: () => token ?? '' });
   // A provider handed its own socket only syncs once attached (STACK.md).
   provider.attach();
-  void socket.connect();
+  // A socket may outlive the network for a while: the browser's word closes it at once (and the
+  // status says « Hors ligne »), and opens it again as soon as the network is back.
+  const offline = () => socket.disconnect();
+  const online = () => void socket.connect();
+  window.addEventListener('offline', offline);
+  window.addEventListener('online', online);
+  provider.on('destroy', () => {
+    window.removeEventListener('offline', offline);
+    window.removeEventListener('online', online);
+  });
+  if (navigator.onLine) void socket.connect();
   return provider;
 }
