@@ -45,7 +45,7 @@ export type Gateway = {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
   /** The Express app behind `handler` (everything but `/api`, `/dav` and the OpenAPI document): its routes are the table's. */
   app: Express;
-  /** For `server.on('upgrade')`: the realtime WebSockets (`/api/realtime`, `/api/sharings/<id>/realtime`). */
+  /** For `server.on('upgrade')`: the realtime and note WebSockets (`/api/realtime`, `/api/notes/<id>/collab`, each also under `/api/sharings/<id>`). */
   upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Re-reads the built apps (after releasing one) without a restart. */
   reloadApps(): void;

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { decodeJwt } from 'jose';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { MAX_NOTE_UPDATE_BYTES, REALTIME_PROTOCOL } from '@mytoutatice/contract';
+import { MAX_NOTE_UPDATE_BYTES, Problem, REALTIME_PROTOCOL } from '@mytoutatice/contract';
 import { HttpError, notFound, refuseUpgrade, refuseUpgradeWith, requestIdFrom } from '@mytoutatice/server-kit';
 import { resolveCaller, type Caller } from '../proxy/resolve-caller.ts';
 import { resolveSharingCaller, type SharingAccessDeps } from '../sharing/sharing-access.ts';
@@ -112,10 +112,14 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
     await new Promise<void>((resolve, reject) => {
       upstream.once('open', () => resolve());
       upstream.once('unexpected-response', (_request, response) => {
-        response.resume();
-        upstream.terminate();
         // Through a sharing, a 404 is the shared item in the owner's trash, or gone: as for any call through it.
-        reject(through && response.statusCode === 404 ? notFound('Cet élément partagé n’est plus disponible.') : new UpstreamRefusal(response.statusCode ?? 0));
+        const refusal = through && response.statusCode === 404 ? Promise.resolve(notFound('Cet élément partagé n’est plus disponible.')) : itemRefusal(response);
+        // Ended once the refusal is read: ending it first would reject with its own error.
+        void refusal.catch((error: unknown) => error).then((error) => {
+          response.resume();
+          reject(error);
+          upstream.terminate();
+        });
       });
       upstream.once('error', reject);
     });
@@ -183,6 +187,22 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
       for (const upstream of upstreams) upstream.terminate();
     },
   };
+}
+
+/** What the storage says of the item itself (a note that is not there, in the trash, not Markdown) goes to the caller as it is. */
+const ITEM_STATUSES = new Set([404, 409, 415]);
+
+/** The storage's refusal of the upgrade: its own problem for the item's statuses, else the gateway's failure (502). */
+async function itemRefusal(response: IncomingMessage): Promise<Error> {
+  const status = response.statusCode ?? 0;
+  if (!ITEM_STATUSES.has(status)) {
+    response.resume();
+    return new UpstreamRefusal(status);
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
+  const problem = Problem.safeParse(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
+  return problem.success ? new HttpError(status, problem.data.code, problem.data.detail ?? problem.data.title) : new UpstreamRefusal(status);
 }
 
 class UpstreamRefusal extends Error {
