@@ -154,12 +154,13 @@ test.describe('Drive: uploads, previews, versions, scanner', () => {
     await expect(page.getByRole('dialog')).toBeHidden();
     await expect(opener).toBeFocused();
 
-    // Markdown rendered, its raw HTML shown as text.
+    // A Markdown file opens as a note, its raw HTML kept as text.
     await page.goto(`/drive/dossier/${inCours[0]?.id ?? ''}`);
     await page.getByRole('button', { name: 'exercices.md', exact: true }).click();
-    preview = page.getByRole('dialog', { name: 'exercices.md' });
-    await expect(preview.getByRole('heading', { name: 'Exercices', exact: true })).toBeVisible();
-    await expect(preview.getByText('<script>alert(1)</script>')).toBeVisible();
+    await expect(page).toHaveURL(/\/notes\/[^/]+$/);
+    const note = page.getByRole('textbox', { name: 'Texte de la note' });
+    await expect(note.getByRole('heading', { name: 'Exercices', exact: true })).toBeVisible();
+    await expect(note.getByText('<script>alert(1)</script>')).toBeVisible();
   });
 
   test('a 20 MB upload cut by the network and a reload goes on from where it was, byte-identical', async ({ page }) => {

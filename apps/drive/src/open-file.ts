@@ -1,4 +1,6 @@
 import type { FileDoc } from '@mytoutatice/contract';
+import { navigate } from '@mytoutatice/app-kit';
+import { isNoteFileName, notePagePath } from '@mytoutatice/sdk';
 import { useFilesScope } from '@mytoutatice/sdk/react';
 import { useSyncExternalStore } from 'react';
 
@@ -18,11 +20,16 @@ function show(next: OpenedFile | null) {
 
 /**
  * What opening a file (click, Enter, « Ouvrir ») does, in one place: the preview, over the
- * folder, without leaving the Drive; through the sharing it was opened in, if any.
+ * folder, without leaving the Drive, or Notes for a Markdown file; through the sharing it was
+ * opened in, if any.
  */
 export function useOpenFile(): (file: FileDoc, options?: { alone?: boolean }) => void {
   const { sharingId } = useFilesScope();
-  return (file, { alone = false } = {}) => show({ file, sharingId, alone });
+  return (file, { alone = false } = {}) => {
+    // A Markdown file is a note: it opens in Notes, to be read and written together.
+    if (isNoteFileName(file.name)) navigate(notePagePath(file.id, sharingId));
+    else show({ file, sharingId, alone });
+  };
 }
 
 /** The file being previewed (null when none) and a way to show another one (in the same place) or close. */

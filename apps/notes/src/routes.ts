@@ -19,9 +19,4 @@ export function viewFromPath(pathname: string): NotesView {
 
 export const listPath = NOTES;
 
-/** `/notes/<id>`, or `/notes/partages/<sharing>/<id>` for a note received through a sharing. */
-export function notePath(id: string, sharingId: string | null = null): string {
-  return sharingId === null
-    ? `${NOTES}/${encodeURIComponent(id)}`
-    : `${SHARED_PREFIX}${encodeURIComponent(sharingId)}/${encodeURIComponent(id)}`;
-}
+export { notePagePath as notePath } from '@mytoutatice/sdk';

@@ -35,6 +35,8 @@ export {
   noteCollabPath,
   NOTE_CLOSE,
   NOTE_STATE_CHECK,
+  notePagePath,
+  isNoteFileName,
 } from './notes.ts';
 export { Doctype, doctypes, Document, DocumentBody, DocumentListing, MAX_DOCUMENT_BYTES } from './documents.ts';
 export {

@@ -59,3 +59,11 @@ export const NOTE_CLOSE = {
  * again; only a covered one shows « Enregistré ».
  */
 export const NOTE_STATE_CHECK = 'state-vector?';
+
+/** Where the Home shows a note: `/notes/<id>`, or `/notes/partages/<sharing>/<id>` for one received through a sharing (the Drive opens Markdown files there). */
+export function notePagePath(fileId: string, sharingId: string | null = null): string {
+  return sharingId === null ? `/notes/${encodeURIComponent(fileId)}` : `/notes/partages/${encodeURIComponent(sharingId)}/${encodeURIComponent(fileId)}`;
+}
+
+/** Whether a file opens as a note: Markdown by its name. */
+export const isNoteFileName = (name: string) => name.toLowerCase().endsWith(NOTE_EXTENSION);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { MAX_NOTE_MARKDOWN_BYTES, NOTE_EXTENSION, checkName, type FileDoc } from '@mytoutatice/contract';
+import { MAX_NOTE_MARKDOWN_BYTES, NOTE_EXTENSION, checkName, isNoteFileName, type FileDoc } from '@mytoutatice/contract';
 import { HttpError } from '@mytoutatice/server-kit';
 import { sortKey } from '../files/file-names.ts';
 import { contentKey, type FileRow } from '../files/file-rows.ts';
@@ -45,7 +45,7 @@ export function noteTitleOf(name: string): string {
 
 /** Whether a file opens as a note: Markdown by its name or its type. */
 export function isMarkdownFile(file: Pick<FileRow, 'name' | 'mime'>): boolean {
-  return file.name.toLowerCase().endsWith(NOTE_EXTENSION) || file.mime === 'text/markdown';
+  return isNoteFileName(file.name) || file.mime === 'text/markdown';
 }
 
 export function noteTextOf(plain: string): NoteText {
