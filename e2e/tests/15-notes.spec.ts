@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolation, signInWithSpace } from './journey.ts';
+import { accessToken, expectNoAxeViolation, signInWithSpace } from './journey.ts';
 
 test.describe('Notes', () => {
   test('create a note, write a heading and text, see « Enregistré », find it after a reload, in the list and by a word of its text', async ({ page }) => {
@@ -135,5 +135,44 @@ test.describe('Notes', () => {
     const markdown = await (await import('node:fs/promises')).readFile((await download.path()) ?? '', 'utf8');
     expect(markdown).toContain('## Inventaire');
     expect(markdown).toContain('Première version');
+  });
+
+  test('a person given « Peut consulter » sees the note change live and cannot type in it', async ({ browser }) => {
+    const ownerContext = await browser.newContext();
+    const readerContext = await browser.newContext();
+    const owner = await ownerContext.newPage();
+    const reader = await readerContext.newPage();
+    await signInWithSpace(owner, 'enseignant');
+    await owner.goto('/notes');
+    await owner.getByRole('button', { name: 'Ajouter une note' }).click();
+    await expect(owner).toHaveURL(/\/notes\/[^/]+$/);
+    const noteId = decodeURIComponent(owner.url().split('/').at(-1) ?? '');
+    const ownerText = owner.getByRole('textbox', { name: 'Texte de la note' });
+    await ownerText.click();
+    await owner.keyboard.type('Consignes de la sortie');
+    await expect(owner.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
+    await signInWithSpace(reader, 'eleve');
+    const shared = await owner.request.post('/gateway/sharings', {
+      headers: { authorization: `Bearer ${await accessToken(owner)}` },
+      data: { itemId: noteId, members: [{ slug: 'eleve', role: 'read' }] },
+    });
+    expect(shared.status()).toBe(201);
+    const sharingId = ((await shared.json()) as { id: string }).id;
+
+    await reader.goto(`/notes/partages/${sharingId}/${noteId}`);
+    const readerText = reader.getByRole('textbox', { name: 'Texte de la note' });
+    await expect(readerText).toContainText('Consignes de la sortie');
+    await expect(reader.getByText('Lecture seule')).toBeVisible();
+    await expect(readerText).toHaveAttribute('contenteditable', 'false');
+    await expect(reader.getByRole('toolbar', { name: 'Mise en forme' })).toHaveCount(0);
+
+    await owner.keyboard.type(' : rendez-vous à 8 h');
+    await expect(readerText).toContainText('Consignes de la sortie : rendez-vous à 8 h');
+    await readerText.click();
+    await reader.keyboard.type('XYZ');
+    await expect(readerText).not.toContainText('XYZ');
+    await expect(ownerText).not.toContainText('XYZ');
+    await ownerContext.close();
+    await readerContext.close();
   });
 });
