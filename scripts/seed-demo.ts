@@ -37,8 +37,34 @@ export async function seedDemo({ publicUrl, issuer, gatewayUrl }: SeedTarget): P
   await file(cours, 'Progression 4e.md', '# Progression de 4e\n\n1. La lettre\n2. Le récit\n3. Le théâtre\n', 'text/markdown');
   await folder('root', 'Photos');
   await folder('root', 'Restitution des devoirs');
+  // A note (in « Notes »), as the seed's own screenshot shows one.
+  await api('/api/notes', { method: 'POST', body: JSON.stringify({ markdown: DEMO_NOTE }) });
   console.log(`demo data: space « ${DEMO_LOGIN} » seeded`);
 }
+
+const DEMO_NOTE = `# Retours sur les tests utilisateurs
+
+> [!NOTE]
+> Notes prises pendant les tests de la rentrée : à compléter ensemble.
+
+## Ce qui a plu
+
+- Retrouver ses documents au même endroit
+- Partager un dossier avec la classe en deux clics
+
+## À faire
+
+- [x] Relire les retours des élèves
+- [ ] Préparer la réunion de l’équipe
+
+| Point | Priorité |
+| --- | --- |
+| Import des fichiers | Haute |
+| Notifications | Moyenne |
+
+> [!WARNING]
+> Ne pas partager ce compte rendu en dehors de l’équipe.
+`;
 
 /** A one-page PDF with a line of text: enough for previews and downloads to be real. */
 function minimalPdf(text: string): string {
