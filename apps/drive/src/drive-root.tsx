@@ -1,4 +1,6 @@
 import { useDebounced, usePathname } from '@mytoutatice/app-kit';
+import { SearchBox, useT } from '@mytoutatice/ui';
+import type { DriveKey } from './messages.ts';
 import { FolderView } from './folder/folder-view.tsx';
 import { FavoritesView } from './lists/favorites-view.tsx';
 import { PreviewHost } from './preview/preview-host.tsx';
@@ -6,7 +8,6 @@ import { RecentView } from './lists/recent-view.tsx';
 import { SharedView } from './lists/shared-view.tsx';
 import { viewFromPath } from './routes.ts';
 import type { DriveView } from './routes.ts';
-import { SearchBox } from './search/search-box.tsx';
 import { SharingScreen } from './sharings/sharing-screen.tsx';
 import { SearchView } from './search/search-view.tsx';
 
@@ -42,6 +43,7 @@ function Screen({ view }: { view: DriveView }) {
  * Uploads and the preview live above the screens, so they go on across folders and views.
  */
 export function DriveRoot() {
+  const t = useT<DriveKey>();
   const pathname = usePathname();
   const view = viewFromPath(pathname);
   const [text, setText] = useSearchQuery();
@@ -49,7 +51,7 @@ export function DriveRoot() {
   const searching = text.trim() !== '' && query.trim() !== '';
   return (
     <UploadProvider>
-      <SearchBox value={text} onChange={setText} />
+      <SearchBox className="mt-drive-search" label={t('drive.search.label')} placeholder={t('drive.search.placeholder')} value={text} onChange={setText} />
       {searching ? <SearchView query={query} current={view.kind} /> : <Screen view={view} />}
       <PreviewHost />
     </UploadProvider>

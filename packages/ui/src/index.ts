@@ -22,6 +22,8 @@ export { ProgressBar } from './components/progress-bar.tsx';
 export type { ProgressBarProps } from './components/progress-bar.tsx';
 export { Spinner, Loading } from './components/spinner.tsx';
 export type { SpinnerProps } from './components/spinner.tsx';
+export { SearchBox } from './components/search-box.tsx';
+export type { SearchBoxProps } from './components/search-box.tsx';
 export { TextField } from './components/text-field.tsx';
 export type { TextFieldProps } from './components/text-field.tsx';
 export { I18nProvider, useT, usePlural, useLocale } from './i18n/i18n-provider.tsx';

@@ -12,6 +12,7 @@ import {
   Loading,
   MenuButton,
   PageLayout,
+  SearchBox,
   useLocale,
   useT,
   useToast,
@@ -148,21 +149,7 @@ export function NotesListPage() {
         </>
       }
     >
-      <form role="search" className="mt-notes__search" onSubmit={(event) => event.preventDefault()}>
-        <label htmlFor={searchId} className="mt-visually-hidden">
-          {t('notes.search.label')}
-        </label>
-        <Icon name="search" className="mt-notes__search-icon" />
-        <input
-          id={searchId}
-          type="search"
-          className="mt-field__input"
-          placeholder={t('notes.search.placeholder')}
-          autoComplete="off"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-        />
-      </form>
+      <SearchBox className="mt-notes__search" label={t('notes.search.label')} placeholder={t('notes.search.placeholder')} value={text} onChange={setText} />
       <section aria-labelledby={`${searchId}-recent`}>
         <h2 id={`${searchId}-recent`}>{t('notes.recent')}</h2>
         {body}
