@@ -46,11 +46,16 @@ const env = {
 
 const services = [
   ...(simulated ? [{ name: 'ent', entry: 'dev/ent/src/main.ts', health: `http://127.0.0.1:${entPort}/healthz` }] : []),
-  { name: 'storage', entry: 'storage/src/main.ts', health: `http://127.0.0.1:${storagePort}/healthz` },
+  // The storage is restarted when it dies, as a supervisor would (its data is durable; the gateway
+  // and the pages reconnect): its pid is in storage.pid, for journeys that kill it.
+  { name: 'storage', entry: 'storage/src/main.ts', health: `http://127.0.0.1:${storagePort}/healthz`, restart: true },
   { name: 'gateway', entry: 'gateway/src/main.ts', health: `http://127.0.0.1:${port}/healthz` },
 ];
+/** Restarts allowed within RESTART_WINDOW_MS before giving up (a storage that cannot start). */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
 
-const children: ChildProcess[] = [];
+const children = new Set<ChildProcess>();
 let stopping = false;
 function stop(code: number): void {
   stopping = true;
@@ -60,15 +65,25 @@ function stop(code: number): void {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-for (const service of services) {
+function launch(service: (typeof services)[number], restarts: number[] = []): void {
   const child = spawn(process.execPath, ['--conditions=mytoutatice-source', join(root, service.entry)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-  child.on('exit', (code) => {
+  children.add(child);
+  if (service.name === 'storage' && child.pid !== undefined) writeFileSync(join(dataDir, 'storage.pid'), String(child.pid));
+  child.on('exit', (code, signal) => {
+    children.delete(child);
     if (stopping) return;
+    const recent = restarts.filter((at) => at > Date.now() - RESTART_WINDOW_MS);
+    if ('restart' in service && service.restart && recent.length < MAX_RESTARTS) {
+      console.error(`✗ ${service.name} stopped (${signal ?? `exit ${code}`}); restarting it`);
+      launch(service, [...recent, Date.now()]);
+      return;
+    }
     console.error(`✗ ${service.name} stopped (exit ${code}); stopping the others`);
     stop(code ?? 1);
   });
-  children.push(child);
 }
+
+for (const service of services) launch(service);
 
 await Promise.all(services.map((s) => waitForHealth(s.name, s.health)));
 if (!simulated) {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { accessToken, expectNoAxeViolation, signInWithSpace } from './journey.ts';
 
@@ -174,5 +176,38 @@ test.describe('Notes', () => {
     await expect(ownerText).not.toContainText('XYZ');
     await ownerContext.close();
     await readerContext.close();
+  });
+
+  test('the storage killed and restarted during edits loses nothing: both editors converge', async ({ browser }) => {
+    const one = await browser.newContext();
+    const two = await browser.newContext();
+    const a = await one.newPage();
+    const b = await two.newPage();
+    await signInWithSpace(a, 'agent');
+    await a.goto('/notes');
+    await a.getByRole('button', { name: 'Ajouter une note' }).click();
+    await expect(a).toHaveURL(/\/notes\/[^/]+$/);
+    const textA = a.getByRole('textbox', { name: 'Texte de la note' });
+    await textA.click();
+    await a.keyboard.type('Avant la panne');
+    await signInWithSpace(b, 'agent');
+    await b.goto(a.url());
+    const textB = b.getByRole('textbox', { name: 'Texte de la note' });
+    await expect(textB).toContainText('Avant la panne');
+
+    // kill -9 of the storage while A types; the runner (scripts/start.ts) starts it again.
+    const storagePid = Number(readFileSync(join(process.env.MT_E2E_DATA ?? '', 'storage.pid'), 'utf8'));
+    const typing = a.keyboard.type(', pendant la panne', { delay: 40 });
+    await a.waitForTimeout(200);
+    process.kill(storagePid, 'SIGKILL');
+    await typing;
+    await a.keyboard.type(' et après.');
+    await expect(textB).toContainText('Avant la panne, pendant la panne et après.', { timeout: 30_000 });
+    await expect(a.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible({ timeout: 30_000 });
+    // What the server kept: a fresh page shows all of it.
+    await b.reload();
+    await expect(b.getByRole('textbox', { name: 'Texte de la note' })).toContainText('Avant la panne, pendant la panne et après.');
+    await one.close();
+    await two.close();
   });
 });

@@ -272,6 +272,11 @@ describe(permit.name, () => {
     listReferences: { targets: documentTargets, make: async (t) => ({ path: `${notes}/${t === 'B' ? ids.bNote : ids.note}/references` }) },
     downloadByLink: { targets: none, make: async () => ({ path: `/files/downloads/${linkToken}/perso.txt` }) },
     searchFiles: { targets: none, make: async () => ({ path: '/files/search?q=secret' }) },
+    listNotes: { targets: none, make: async () => ({ path: '/notes?q=secret' }) },
+    createNote: {
+      targets: folderTargets,
+      make: async (t) => ({ path: '/notes', init: { method: 'POST', ...json({ parentId: folderFor(t), markdown: `# ${randomUUID()}` }) } }),
+    },
     listRecentFiles: { targets: none, make: async () => ({ path: '/files/recent' }) },
     listFavoriteFiles: { targets: none, make: async () => ({ path: '/files/favorites' }) },
     listTrash: { targets: none, make: async () => ({ path: '/files/trash/children' }) },

@@ -3,6 +3,7 @@ import { AppManifest, AppToken, InstalledApp, InstalledApps } from '../apps.ts';
 import { AppPassword, AppPasswordList, CreateAppPasswordBody, CreatedAppPassword } from '../app-passwords.ts';
 import { Change, ChangeBatch, ChangeKind } from '../changes.ts';
 import { AlbumData, ContactData, Document, DocumentBody, DocumentListing, NoteData } from '../documents.ts';
+import { CreateNoteBody, NoteItem, NoteList } from '../notes.ts';
 import { ErrorCode, PROBLEM_CONTENT_TYPE, Problem, errorStatus } from '../errors.ts';
 import type { ErrorCode as Code } from '../errors.ts';
 import {
@@ -77,7 +78,10 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   LinkVisit,
   LocatedFile,
   Me,
+  CreateNoteBody,
   NoteData,
+  NoteItem,
+  NoteList,
   NotificationData,
   OnboardingBody,
   PatchFileBody,
