@@ -174,6 +174,10 @@ test.describe('Notes', () => {
     await reader.keyboard.type('XYZ');
     await expect(readerText).not.toContainText('XYZ');
     await expect(ownerText).not.toContainText('XYZ');
+    // The history is there to read, not to restore.
+    await reader.getByRole('button', { name: 'Historique' }).click();
+    await expect(reader.getByRole('dialog', { name: 'Historique' })).toBeVisible();
+    await expect(reader.getByRole('button', { name: 'Restaurer cette version' })).toHaveCount(0);
     await ownerContext.close();
     await readerContext.close();
   });

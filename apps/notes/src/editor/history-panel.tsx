@@ -22,7 +22,8 @@ function VersionPreview({ content, label }: { content: JSONContent; label: strin
  * previewed, then « Restaurer cette version » makes it the note again: the server turns it into
  * a new state every open editor receives live.
  */
-export function HistoryPanel({ file, onClose }: { file: FileDoc; onClose: () => void }) {
+/** The note's versions; `canRestore` false for a reader (« Peut consulter »), who may look but not restore. */
+export function HistoryPanel({ file, canRestore, onClose }: { file: FileDoc; canRestore: boolean; onClose: () => void }) {
   const t = useT<NotesKey>();
   const locale = useLocale();
   const toast = useToast();
@@ -75,9 +76,11 @@ export function HistoryPanel({ file, onClose }: { file: FileDoc; onClose: () => 
       actions={
         <>
           <Button onClick={onClose}>{t('action.close')}</Button>
-          <Button variant="primary" disabled={!chosen || !preview.isSuccess || restore.isPending} onClick={() => void restoreChosen()}>
-            {t('history.restore')}
-          </Button>
+          {canRestore ? (
+            <Button variant="primary" disabled={!chosen || !preview.isSuccess || restore.isPending} onClick={() => void restoreChosen()}>
+              {t('history.restore')}
+            </Button>
+          ) : null}
         </>
       }
     >

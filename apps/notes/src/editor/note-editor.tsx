@@ -103,7 +103,7 @@ export function NoteEditor({ session: { doc, provider, check }, file, user, canW
         </p>
       </div>
       <EditorContent editor={editor} className="mt-note__page" />
-      {history && file ? <HistoryPanel file={file} onClose={() => setHistory(false)} /> : null}
+      {history && file ? <HistoryPanel file={file} canRestore={!readOnly} onClose={() => setHistory(false)} /> : null}
     </PageLayout>
   );
 }
