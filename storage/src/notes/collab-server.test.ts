@@ -121,6 +121,8 @@ describe(NoteCollabServer.name, () => {
     const upload = await storage.call(alice.token, '/files/root/files?name=photo.png', { method: 'POST', body: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) });
     const png = FileDoc.parse(await upload.json());
     expect((await rawSocket(alice.token, png.id)).status).toBe(415);
+    const huge = await storage.call(alice.token, '/files/root/files?name=roman.md', { method: 'POST', body: 'a'.repeat(3 * 1024 * 1024) });
+    expect((await rawSocket(alice.token, FileDoc.parse(await huge.json()).id)).status).toBe(415);
     expect((await rawSocket('not-a-token', note.file.id)).status).toBe(401);
     expect(await content(alice, note.file.id)).toBe('Privé');
   });

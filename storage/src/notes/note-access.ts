@@ -1,3 +1,4 @@
+import { MAX_NOTE_MARKDOWN_BYTES } from '@mytoutatice/contract';
 import { HttpError } from '@mytoutatice/server-kit';
 import { isSelfOrDescendant } from '../files/file-paths.ts';
 import { fileNotFound, findFile, inTrash } from '../files/file-rows.ts';
@@ -7,6 +8,7 @@ import type { InstanceRecords } from '../instances/instance-records.ts';
 import { forbidden, type InternalClaims } from '../auth/internal-token.ts';
 import { subtreeGrantOf } from '../auth/subtree-grant.ts';
 import { isMarkdownFile } from './note-files.ts';
+import { findNote } from './note-rows.ts';
 
 /** Who opened a note's socket, on which instance, and whether they may change it. */
 export interface NoteAccess {
@@ -50,5 +52,9 @@ async function checkNoteFile(databases: InstanceDatabases, instanceId: string, f
   if (!file || file.type !== 'file') throw fileNotFound();
   if (file.trashedAt !== null) throw inTrash('Cette note est dans la corbeille : restaurez-la d’abord.');
   if (!isMarkdownFile(file)) throw new HttpError(415, 'unsupported_media_type', 'Seul un fichier Markdown s’ouvre comme une note.');
+  // A note may grow past what an import may hold; a Markdown file never opened is read whole first.
+  if ((file.size ?? 0) > MAX_NOTE_MARKDOWN_BYTES && !(await findNote(databases.db(instanceId), fileId))) {
+    throw new HttpError(415, 'unsupported_media_type', `Un fichier Markdown de plus de ${MAX_NOTE_MARKDOWN_BYTES / 1024 / 1024} Mio ne s’ouvre pas comme une note.`);
+  }
   return file;
 }
