@@ -197,4 +197,18 @@ describe(NoteCollabServer.name, () => {
     lost.provider.forceSync();
     await until(() => other.text() === 'Commun perdu', 5000, 'the lost change never arrived');
   });
+
+  it('keeps a Markdown file written while nobody had the note open, across a restart', async () => {
+    const note = await createNote(alice, { markdown: 'Ancien texte' });
+    const before = await open(alice.token, note.file.id);
+    before.destroy();
+    await eventually(async () => (await storage.call(alice.token, `/files/${note.file.id}/content`, { method: 'PUT', body: 'Texte déposé par WebDAV\n' })).status === 200, 5000);
+    const after = await open(alice.token, note.file.id);
+    expect(after.text()).toBe('Texte déposé par WebDAV');
+    after.destroy();
+    await storage.restart();
+    const again = await open(alice.token, note.file.id);
+    expect(again.text()).toBe('Texte déposé par WebDAV');
+    expect(await content(alice, note.file.id)).toBe('Texte déposé par WebDAV\n');
+  });
 });

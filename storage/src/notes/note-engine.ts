@@ -93,7 +93,7 @@ export class LoadedNote {
       }
     }
     this.#lastLogged = lastId;
-    await this.#takeOverwrite(doc, file, note);
+    if (await this.#takeOverwrite(doc, file, note)) await this.#save(doc);
   }
 
   /**
@@ -114,11 +114,15 @@ export class LoadedNote {
     }
   }
 
+  /**
+   * Takes the file's content into the document when another writer put it there; the caller then
+   * saves, which records it. Until that save, nothing says the file was taken: a crash before it
+   * takes it again at the next opening.
+   */
   async #takeOverwrite(doc: Y.Doc, file: FileRow, note: { writtenSha: string | null; writingSha: string | null }): Promise<boolean> {
     if (file.sha256 === null || file.sha256 === note.writtenSha || file.sha256 === note.writingSha) return false;
     const markdown = await readMarkdown(this.#deps.databases, this.instanceId, file);
     replaceDocContent(doc, markdownToJson(markdown), SERVER_ORIGIN);
-    await markWritten(this.#db, this.fileId, file.sha256);
     this.#deps.logger.info({ fileId: this.fileId }, 'note content replaced by its file’s');
     return true;
   }
