@@ -139,7 +139,7 @@ test.describe('Notes', () => {
     expect(markdown).toContain('Première version');
   });
 
-  test('a person given « Peut consulter » sees the note change live and cannot type in it', async ({ browser }) => {
+  test('a person given « Peut consulter » sees the note change live, mentions of them included, and cannot type in it', async ({ browser }) => {
     const ownerContext = await browser.newContext();
     const readerContext = await browser.newContext();
     const owner = await ownerContext.newPage();
@@ -170,6 +170,15 @@ test.describe('Notes', () => {
 
     await owner.keyboard.type(' : rendez-vous à 8 h');
     await expect(readerText).toContainText('Consignes de la sortie : rendez-vous à 8 h');
+    // « @ » offers people of the directory; Enter mentions the one chosen, whom the reader sees too.
+    await owner.keyboard.type(' avec @Jor');
+    const people = owner.getByRole('listbox', { name: 'Mentionner une personne' });
+    await expect(people.getByRole('option', { name: 'Jordan Abiven' })).toBeVisible();
+    await expectNoAxeViolation(owner);
+    await owner.keyboard.press('Enter');
+    await expect(people).toHaveCount(0);
+    await expect(ownerText.locator('[data-type="mention"]')).toHaveText('@Jordan Abiven');
+    await expect(readerText.locator('[data-type="mention"]')).toHaveText('@Jordan Abiven');
     await readerText.click();
     await reader.keyboard.type('XYZ');
     await expect(readerText).not.toContainText('XYZ');

@@ -1,7 +1,8 @@
 import type { FileDoc, SessionUser } from '@mytoutatice/contract';
 import { Link } from '@mytoutatice/app-kit';
 import { NOTE_FRAGMENT, noteExtensions } from '@mytoutatice/notes-doc';
-import { useDownloadLink } from '@mytoutatice/sdk/react';
+import type { Client } from '@mytoutatice/sdk';
+import { useClient, useDownloadLink } from '@mytoutatice/sdk/react';
 import { Button, errorText, Icon, MenuButton, PageLayout, saveBlob, saveUrl, useLocale, useT, useToast } from '@mytoutatice/ui';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -11,6 +12,7 @@ import type { NotesKey } from '../messages.ts';
 import { listPath } from '../routes.ts';
 import { titleFromFileName } from '../list/note-name.ts';
 import { caretColour } from './caret-colour.ts';
+import { mentionSuggestion } from './mention-suggestion.ts';
 import { HistoryPanel } from './history-panel.tsx';
 import { standaloneHtml } from './note-export.ts';
 import type { NoteSession } from './note-session.ts';
@@ -19,7 +21,11 @@ import { useLeaveWarning, useProviderState } from './provider-state.ts';
 import { hasPendingChanges, saveStatus } from './save-status.ts';
 
 /** The note's extensions with Yjs keeping the history: ProseMirror's own undo would undo others' typing. */
-const collaborative = () => noteExtensions().map((extension) => (extension.name === 'starterKit' ? extension.configure({ undoRedo: false }) : extension));
+/** The note's schema for a shared document: Yjs keeps the history (no UndoRedo), « @ » offers people. */
+const collaborative = (client: Client, mentionLabel: string) =>
+  noteExtensions({ mentionSuggestion: mentionSuggestion(client, mentionLabel) }).map((extension) =>
+    extension.name === 'starterKit' ? extension.configure({ undoRedo: false }) : extension,
+  );
 
 /** `file` is undefined while it cannot be read (offline): the text is edited all the same. */
 export type NoteEditorProps = { session: NoteSession; file: FileDoc | undefined; user: SessionUser; canWrite: boolean };
@@ -29,6 +35,7 @@ export function NoteEditor({ session: { doc, provider, check }, file, user, canW
   const locale = useLocale();
   const toast = useToast();
   const downloadLink = useDownloadLink();
+  const client = useClient();
   const state = useProviderState(provider, check);
   const [history, setHistory] = useState(false);
   const readOnly = !canWrite || state.readOnly;
@@ -37,7 +44,7 @@ export function NoteEditor({ session: { doc, provider, check }, file, user, canW
   const editor = useEditor(
     {
       extensions: [
-        ...collaborative(),
+        ...collaborative(client, t('editor.mention')),
         Collaboration.configure({ document: doc, field: NOTE_FRAGMENT }),
         CollaborationCaret.configure({ provider, user: { name: user.name, color: caretColour(user.sub) } }),
       ],
