@@ -26,6 +26,8 @@ function socketClass(token: () => string) {
   return class extends WebSocket {
     constructor(url: string) {
       super(url, [REALTIME_PROTOCOL], { headers: { authorization: `Bearer ${token()}` } });
+      // A browser's socket never throws: a refusal or a close while connecting is only an event.
+      this.on('error', () => undefined);
     }
   };
 }
@@ -48,6 +50,7 @@ export async function openNoteClient(baseUrl: () => string, token: () => string,
   provider.attach();
   await until(() => provider.isSynced, 10_000, 'the note never synced');
   const fragment = doc.getXmlFragment(NOTE_FRAGMENT);
+  let destroyed = false;
   return {
     doc,
     provider,
@@ -79,6 +82,8 @@ export async function openNoteClient(baseUrl: () => string, token: () => string,
       if (websocket.status !== 'connected') void websocket.connect();
     },
     destroy() {
+      if (destroyed) return;
+      destroyed = true;
       provider.destroy();
       websocket.destroy();
     },
