@@ -211,4 +211,19 @@ describe(NoteCollabServer.name, () => {
     expect(again.text()).toBe('Texte déposé par WebDAV');
     expect(await content(alice, note.file.id)).toBe('Texte déposé par WebDAV\n');
   });
+
+  it('never unloads a note with a save pending: typed, acknowledged, the editor gone at once, the text is there (hocuspocus#995)', async () => {
+    const note = await createNote(alice, { markdown: 'Début' });
+    for (let round = 0; round < 5; round++) {
+      const editor = await open(alice.token, note.file.id);
+      editor.type(` ${round}`);
+      await editor.saved();
+      // Gone before the store debounce ran: the last connection's close must not drop the change.
+      editor.destroy();
+      const next = await open(alice.token, note.file.id);
+      expect(next.text()).toBe(`Début${[...Array(round + 1).keys()].map((n) => ` ${n}`).join('')}`);
+      next.destroy();
+    }
+    await eventually(async () => (await content(alice, note.file.id)) === 'Début 0 1 2 3 4\n', 8000);
+  });
 });

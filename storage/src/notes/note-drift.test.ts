@@ -175,5 +175,8 @@ describe(`${NoteCollabServer.name}: drift`, () => {
     const fresh = await openNoteClient(() => storage.url, () => owner.token, note.file.id);
     clients.push(fresh);
     expect(JSON.parse(canonical(fresh.doc)), `stored state (DRIFT_SEED=${seed})`).toEqual(expected);
+    // One note, never a conflict copy beside it (Cozy Notes' « …-conflict-2020-05-20 »).
+    const folder = (await (await storage.call(owner.token, `/files/${note.file.parentId ?? ''}/children`)).json()) as { items: { name: string }[] };
+    expect(folder.items.map((item) => item.name)).toEqual(['Dérive.md']);
   });
 });
