@@ -47,7 +47,10 @@ const MAX_UPSTREAM_MESSAGE_BYTES = 64 * 1024 * 1024;
  * upstream socket is opened first, with a fresh internal token, so any refusal is an HTTP answer
  * on the upgrade (401, 403, 404, 502, 504) and no socket is kept.
  *
- * `GET /api/sharings/<id>/realtime` likewise, checked like every call through a sharing and
+ * `GET /api/notes/<id>/collab` (a note's Hocuspocus socket) likewise, to the storage's
+ * `/notes/<id>/collab`; the storage's word on the note (404, 409, 415) is passed on as it is.
+ *
+ * `GET /api/sharings/<id>/realtime` (and `…/notes/<id>/collab`) likewise, checked like every call through a sharing and
  * piped to the owner's backend with the `sharing` token, which follows the shared item only; the
  * socket is kept in `sharingSockets`, so that ending the caller's access closes it (4403).
  *
@@ -69,7 +72,9 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
 
   /** Through a sharing: which one, who opened it and in what role, to find the socket again. */
   type Through = { sharingId: string; sub: string; role: string };
+  type SocketRoute = { upstreamPath: string; sharingId: string | undefined };
   type Upstream = {
+    route: SocketRoute;
     upstream: WebSocket;
     expiresAt: number;
     early: [RawData, boolean][];
@@ -78,14 +83,13 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
   };
 
   /** The route asked for: its path on the storage, and the sharing it goes through, if any; 404 for any other path. */
-  function routeOf(req: IncomingMessage): { upstreamPath: string; sharingId: string | undefined } {
+  function routeOf(req: IncomingMessage): SocketRoute {
     const match = SOCKET_ROUTE.exec(new URL(req.url ?? '/', 'http://gateway').pathname);
     if (!match?.[2]) throw notFound('Aucune route ne correspond à cette adresse.');
     return { upstreamPath: match[2], sharingId: match[1] };
   }
 
-  async function callerOf(req: IncomingMessage, token: string | undefined): Promise<Caller & { through?: Through }> {
-    const { sharingId } = routeOf(req);
+  async function callerOf(req: IncomingMessage, token: string | undefined, { sharingId }: SocketRoute): Promise<Caller & { through?: Through }> {
     if (!offersRealtimeProtocol(req)) throw new HttpError(400, 'bad_request', `Le sous-protocole ${REALTIME_PROTOCOL} est requis.`);
     if (sharingId === undefined) return resolveCaller(deps, token);
     const { sub, role, ...caller } = await resolveSharingCaller(deps, token, sharingId);
@@ -93,10 +97,11 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
   }
 
   async function openUpstream(req: IncomingMessage, requestId: string): Promise<Upstream> {
+    const route = routeOf(req);
     const token = upgradeToken(req);
-    const { space, internalToken, through } = await callerOf(req, token);
+    const { space, internalToken, through } = await callerOf(req, token, route);
     const expiresAt = (decodeJwt(token ?? '').exp ?? 0) * 1000;
-    const url = `${space.backendUrl.replace(/^http/, 'ws')}${routeOf(req).upstreamPath}`;
+    const url = `${space.backendUrl.replace(/^http/, 'ws')}${route.upstreamPath}`;
     const upstream = new WebSocket(url, [REALTIME_PROTOCOL], {
       headers: { authorization: `Bearer ${internalToken}`, 'x-request-id': requestId },
       handshakeTimeout: deps.handshakeTimeoutMs,
@@ -123,7 +128,7 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
       });
       upstream.once('error', reject);
     });
-    return { upstream, expiresAt, early, hold, ...(through ? { through } : {}) };
+    return { route, upstream, expiresAt, early, hold, ...(through ? { through } : {}) };
   }
 
   /**
@@ -148,7 +153,7 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     socket.on('error', () => socket.destroy());
     openUpstream(req, requestId).then(
-      ({ upstream, expiresAt, early, hold, through }) => {
+      ({ route, upstream, expiresAt, early, hold, through }) => {
         let piped = false;
         const abandon = () => {
           if (!piped) upstream.close(1001, 'client gone');
@@ -157,7 +162,7 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
         socket.once('close', abandon);
         upstreams.add(upstream);
         upstream.once('close', () => upstreams.delete(upstream));
-        const wss = routeOf(req).upstreamPath === '/realtime' ? realtimeWss : notesWss;
+        const wss = route.upstreamPath === '/realtime' ? realtimeWss : notesWss;
         wss.handleUpgrade(req, socket, head, (client) => {
           piped = true;
           upstream.off('message', hold);

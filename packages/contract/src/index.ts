@@ -36,6 +36,7 @@ export {
   NOTE_CLOSE,
   NOTE_STATE_CHECK,
   notePagePath,
+  titleFromFileName,
   isNoteFileName,
 } from './notes.ts';
 export { Doctype, doctypes, Document, DocumentBody, DocumentListing, MAX_DOCUMENT_BYTES } from './documents.ts';

@@ -65,5 +65,10 @@ export function notePagePath(fileId: string, sharingId: string | null = null): s
   return sharingId === null ? `/notes/${encodeURIComponent(fileId)}` : `/notes/partages/${encodeURIComponent(sharingId)}/${encodeURIComponent(fileId)}`;
 }
 
+/** A note's title from its file's name: « Compte rendu.md » → « Compte rendu » (lists, the editor's heading). */
+export function titleFromFileName(name: string): string {
+  return name.replace(/\.(md|markdown|txt)$/i, '').trim();
+}
+
 /** Whether a file opens as a note: Markdown by its name. */
 export const isNoteFileName = (name: string) => name.toLowerCase().endsWith(NOTE_EXTENSION);

@@ -32,4 +32,4 @@ export type { UnfinishedUpload } from './resumable-upload.ts';
 // bundles its own copy of the contract (and of zod).
 export { ROOT_ID, TRASH_ID, checkName, doctypes, EMAIL_PATTERN, MIN_PEOPLE_QUERY, numberedName } from '@mytoutatice/contract';
 // The note socket's address, subprotocols and close codes (apps/notes opens it with Hocuspocus).
-export { NOTE_CLOSE, NOTE_EXTENSION, NOTE_STATE_CHECK, notePagePath, isNoteFileName, noteCollabPath, realtimeCloseCodes, REALTIME_BEARER_PREFIX, REALTIME_PROTOCOL } from '@mytoutatice/contract';
+export { NOTE_CLOSE, NOTE_EXTENSION, NOTE_STATE_CHECK, notePagePath, isNoteFileName, titleFromFileName, noteCollabPath, realtimeCloseCodes, REALTIME_BEARER_PREFIX, REALTIME_PROTOCOL } from '@mytoutatice/contract';

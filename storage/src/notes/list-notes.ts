@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import type { NoteList } from '@mytoutatice/contract';
+import { titleFromFileName, type NoteList } from '@mytoutatice/contract';
 import { positionSql, type SqlDb } from '@mytoutatice/sql';
 import { sortKey } from '../files/file-names.ts';
 import { locatedPage } from '../files/located-page.ts';
 import { decodeCursor } from '../http/pagination.ts';
-import { noteTitleOf } from './note-files.ts';
 
 /** Position: the query it belongs to, then `updatedAt` and id of the last note seen. */
 const NotesKey = z.tuple([z.string(), z.string(), z.string()]);
@@ -29,7 +28,7 @@ export async function listNotes(db: SqlDb, q: string | undefined, limit: number,
   );
   const page = await locatedPage(db, rows, limit, (last) => [query, String(last.updated_at), String(last.id)]);
   return {
-    items: page.items.map((file, index) => ({ file, title: noteTitleOf(file.name), excerpt: String(rows[index]?.note_excerpt ?? '') })),
+    items: page.items.map((file, index) => ({ file, title: titleFromFileName(file.name), excerpt: String(rows[index]?.note_excerpt ?? '') })),
     next: page.next,
   };
 }

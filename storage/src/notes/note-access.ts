@@ -1,4 +1,3 @@
-import { MAX_NOTE_MARKDOWN_BYTES } from '@mytoutatice/contract';
 import { HttpError } from '@mytoutatice/server-kit';
 import { isSelfOrDescendant } from '../files/file-paths.ts';
 import { fileNotFound, findFile, inTrash } from '../files/file-rows.ts';
@@ -7,7 +6,7 @@ import { instanceById, ownerInstanceOf } from '../instances/owner-instance.ts';
 import type { InstanceRecords } from '../instances/instance-records.ts';
 import { forbidden, type InternalClaims } from '../auth/internal-token.ts';
 import { subtreeGrantOf } from '../auth/subtree-grant.ts';
-import { isMarkdownFile } from './note-files.ts';
+import { isMarkdownFile, tooLargeToOpen, tooLargeToRead } from './note-files.ts';
 import { findNote } from './note-rows.ts';
 
 /** Who opened a note's socket, on which instance, and whether they may change it. */
@@ -53,8 +52,6 @@ async function checkNoteFile(databases: InstanceDatabases, instanceId: string, f
   if (file.trashedAt !== null) throw inTrash('Cette note est dans la corbeille : restaurez-la d’abord.');
   if (!isMarkdownFile(file)) throw new HttpError(415, 'unsupported_media_type', 'Seul un fichier Markdown s’ouvre comme une note.');
   // A note may grow past what an import may hold; a Markdown file never opened is read whole first.
-  if ((file.size ?? 0) > MAX_NOTE_MARKDOWN_BYTES && !(await findNote(databases.db(instanceId), fileId))) {
-    throw new HttpError(415, 'unsupported_media_type', `Un fichier Markdown de plus de ${MAX_NOTE_MARKDOWN_BYTES / 1024 / 1024} Mio ne s’ouvre pas comme une note.`);
-  }
+  if (tooLargeToRead(file) && !(await findNote(databases.db(instanceId), fileId))) throw tooLargeToOpen();
   return file;
 }

@@ -38,11 +38,6 @@ export function isNumberedOf(name: string, wanted: string): boolean {
   return name.startsWith(`${base} (`) && /^ \(\d+\)\.md$/.test(name.slice(base.length));
 }
 
-/** A note's title as lists show it: its file name without `.md`. */
-export function noteTitleOf(name: string): string {
-  return name.toLowerCase().endsWith(NOTE_EXTENSION) ? name.slice(0, -NOTE_EXTENSION.length) : name;
-}
-
 /** Whether a file opens as a note: Markdown by its name or its type. */
 export function isMarkdownFile(file: Pick<FileRow, 'name' | 'mime'>): boolean {
   return isNoteFileName(file.name) || file.mime === 'text/markdown';
@@ -52,11 +47,15 @@ export function noteTextOf(plain: string): NoteText {
   return { excerpt: plain.replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS), searchKey: sortKey(plain.normalize('NFC')) };
 }
 
+/** Whether a file's Markdown is too large to be read whole into a note (an import's limit). */
+export const tooLargeToRead = (file: Pick<FileRow, 'size'>) => (file.size ?? 0) > MAX_NOTE_MARKDOWN_BYTES;
+
+export const tooLargeToOpen = () =>
+  new HttpError(415, 'unsupported_media_type', `Un fichier Markdown de plus de ${MAX_NOTE_MARKDOWN_BYTES / 1024 / 1024} Mio ne s’ouvre pas comme une note.`);
+
 /** The Markdown a file holds, refused (415) when it is too large to be a note or not UTF-8. */
 export async function readMarkdown(databases: InstanceDatabases, instanceId: string, file: FileRow): Promise<string> {
-  if ((file.size ?? 0) > MAX_NOTE_MARKDOWN_BYTES) {
-    throw new HttpError(415, 'unsupported_media_type', `Un fichier Markdown de plus de ${MAX_NOTE_MARKDOWN_BYTES / 1024 / 1024} Mio ne s’ouvre pas comme une note.`);
-  }
+  if (tooLargeToRead(file)) throw tooLargeToOpen();
   const bytes = await buffer(await databases.blobs.read(instanceId, contentKey(file)));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { MAX_NOTE_MARKDOWN_BYTES, createNoteRoute, listNotesRoute } from '@mytoutatice/contract';
+import { MAX_NOTE_MARKDOWN_BYTES, createNoteRoute, listNotesRoute, titleFromFileName } from '@mytoutatice/contract';
 import { creatorOf } from '../auth/internal-token.ts';
 import { routeMounter } from '../auth/permit.ts';
 import { pageSize } from '../http/pagination.ts';
@@ -8,7 +8,6 @@ import { instanceOf } from '../instances/owner-instance.ts';
 import type { InstanceRecords } from '../instances/instance-records.ts';
 import { createNote } from './create-note.ts';
 import { listNotes } from './list-notes.ts';
-import { noteTitleOf } from './note-files.ts';
 import { PathResolver } from '../files/file-paths.ts';
 import { getFile } from '../files/file-rows.ts';
 
@@ -35,7 +34,7 @@ export function noteRoutes({ instances, databases, maxFileBytes }: NoteRoutesOpt
       const { file, excerpt } = await createNote(databases, maxFileBytes, instance, creatorOf(res), body);
       const db = databases.db(instance.id);
       const path = await new PathResolver(db).of(await getFile(db, file.id));
-      res.status(201).json({ file: { ...file, path }, title: noteTitleOf(file.name), excerpt });
+      res.status(201).json({ file: { ...file, path }, title: titleFromFileName(file.name), excerpt });
     },
     { jsonLimit: `${MAX_NOTE_MARKDOWN_BYTES * 2 + 4096}b` },
   );

@@ -3,6 +3,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { REALTIME_PROTOCOL, noteCollabPath } from '@mytoutatice/contract';
 import { NOTE_FRAGMENT } from '@mytoutatice/notes-doc';
+import { eventually } from '../harness/storage-harness.ts';
 
 /** An editor of a note as a browser runs one (a Hocuspocus provider), straight on a storage backend. */
 export interface NoteClient {
@@ -97,10 +98,9 @@ export function textOf(fragment: Y.XmlFragment): string {
   return walk(fragment);
 }
 
+/** The harness's `eventually` for a synchronous check, failing with what was awaited. */
 export async function until(check: () => boolean, timeoutMs: number, message: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(message);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await eventually(async () => check(), timeoutMs).catch((error: unknown) => {
+    throw new Error(message, { cause: error });
+  });
 }

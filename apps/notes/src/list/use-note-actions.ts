@@ -2,7 +2,7 @@ import type { NoteItem } from '@mytoutatice/contract';
 import { useRenameOrMove, useRestore, useTrash } from '@mytoutatice/sdk/react';
 import { errorText, useT, useToast } from '@mytoutatice/ui';
 import type { NotesKey } from '../messages.ts';
-import { NOTE_SUFFIX } from './note-name.ts';
+import { NOTE_EXTENSION } from '@mytoutatice/sdk';
 
 /** « Renommer » and « Supprimer » on a note: Drive calls on its Markdown file, told in a toast. */
 export function useNoteActions() {
@@ -17,7 +17,7 @@ export function useNoteActions() {
     /** Resolves with the refusal's sentence (shown in the dialog), or null once renamed. */
     rename: async (note: NoteItem, title: string): Promise<string | null> => {
       try {
-        await update.mutateAsync({ file: note.file, patch: { name: `${title}${NOTE_SUFFIX}` } });
+        await update.mutateAsync({ file: note.file, patch: { name: `${title}${NOTE_EXTENSION}` } });
         return null;
       } catch (error) {
         return errorText(t, error);
