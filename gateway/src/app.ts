@@ -162,7 +162,19 @@ export function createGateway(config: GatewayConfig, log: Logger = pino({ level:
   };
   const sharingSockets = new SharingSockets();
   sharings.onAccessChange((sharingId, sub) => sharingSockets.end(sharingId, sub));
-  const realtime = createRealtimeProxy({ verify, appTokens, directory, sharings, sharingSockets, mint, log, handshakeTimeoutMs: config.UPSTREAM_TIMEOUT_MS });
+  const realtime = createRealtimeProxy({
+    verify,
+    appTokens,
+    directory,
+    sharings,
+    sharingSockets,
+    links,
+    unlockTokens,
+    mint,
+    log,
+    handshakeTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    linkRecheckMs: config.LINK_RECHECK_MS,
+  });
   return {
     handler,
     app,

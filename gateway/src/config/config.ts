@@ -49,6 +49,8 @@ export const GatewayConfigSchema = z.object({
    */
   LOCAL_STORAGE_DIR: z.string().min(1).optional(),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** How often a public link's live reader is checked again (a link disabled holds for open sockets within this). */
+  LINK_RECHECK_MS: z.coerce.number().int().positive().default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { MAX_NOTE_UPDATE_BYTES, Problem, REALTIME_PROTOCOL } from '@mytoutatice/contract';
 import { HttpError, notFound, refuseUpgrade, refuseUpgradeWith, requestIdFrom } from '@mytoutatice/server-kit';
+import { resolveLinkCaller, type LinkAccessDeps } from '../links/link-access.ts';
 import { resolveCaller, type Caller } from '../proxy/resolve-caller.ts';
 import { resolveSharingCaller, type SharingAccessDeps } from '../sharing/sharing-access.ts';
 import { pipeSockets } from './pipe-sockets.ts';
@@ -14,17 +15,24 @@ import { offersRealtimeProtocol, upgradeToken } from './upgrade-token.ts';
 /**
  * The sockets `/api` takes, each piped to the same path on the storage (less `/api`): the space's
  * changes, and a note's collaborative editing; each also through a sharing
- * (`/api/sharings/<id>/…`, to the owner's storage with the sharing's token).
+ * (`/api/sharings/<id>/…`, to the owner's storage with the sharing's token), and a note through a
+ * public link (`/api/links/<code>/notes/<id>/collab`, with the link's `visitor` token).
  */
-const SOCKET_ROUTE = /^\/api(?:\/sharings\/([^/]+))?(\/realtime|\/notes\/[^/]+\/collab)$/;
+const SOCKET_ROUTE = /^\/api(?:\/sharings\/([^/]+)|\/links\/([^/]+))?(\/realtime|\/notes\/[^/]+\/collab)$/;
 
-export type RealtimeProxyDeps = SharingAccessDeps & {
+export type RealtimeProxyDeps = SharingAccessDeps & LinkAccessDeps & {
   /** Where sockets opened through a sharing are kept, for closing when access changes. */
   sharingSockets: SharingSockets;
   log: Logger;
   /** How long the storage backend has to accept the upstream socket. */
   handshakeTimeoutMs: number;
   heartbeatMs?: number;
+  /**
+   * A link's visitor socket is closed with 4001 this often and comes back checked again: a link
+   * disabled, expired or given a new password holds for live readers too, within this delay, with
+   * no state shared between gateways.
+   */
+  linkRecheckMs: number;
 };
 
 export type RealtimeProxy = {
@@ -72,7 +80,7 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
 
   /** Through a sharing: which one, who opened it and in what role, to find the socket again. */
   type Through = { sharingId: string; sub: string; role: string };
-  type SocketRoute = { upstreamPath: string; sharingId: string | undefined };
+  type SocketRoute = { upstreamPath: string; sharingId: string | undefined; linkCode: string | undefined };
   type Upstream = {
     route: SocketRoute;
     upstream: WebSocket;
@@ -85,22 +93,28 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
   /** The route asked for: its path on the storage, and the sharing it goes through, if any; 404 for any other path. */
   function routeOf(req: IncomingMessage): SocketRoute {
     const match = SOCKET_ROUTE.exec(new URL(req.url ?? '/', 'http://gateway').pathname);
-    if (!match?.[2]) throw notFound('Aucune route ne correspond à cette adresse.');
-    return { upstreamPath: match[2], sharingId: match[1] };
+    const upstreamPath = match?.[3];
+    // A link opens its item's notes, not the owner's feed of changes.
+    if (!upstreamPath || (match[2] !== undefined && upstreamPath === '/realtime')) throw notFound('Aucune route ne correspond à cette adresse.');
+    return { upstreamPath, sharingId: match[1], linkCode: match[2] };
   }
 
-  async function callerOf(req: IncomingMessage, token: string | undefined, { sharingId }: SocketRoute): Promise<Caller & { through?: Through }> {
+  /** Who opens the socket, and until when (ms since the epoch) it stays open before being checked again. */
+  async function callerOf(req: IncomingMessage, token: string | undefined, { sharingId, linkCode }: SocketRoute): Promise<Caller & { through?: Through; expiresAt: number }> {
     if (!offersRealtimeProtocol(req)) throw new HttpError(400, 'bad_request', `Le sous-protocole ${REALTIME_PROTOCOL} est requis.`);
-    if (sharingId === undefined) return resolveCaller(deps, token);
+    if (linkCode !== undefined) {
+      const caller = await resolveLinkCaller(deps, token, linkCode);
+      return { ...caller, expiresAt: Math.min(Date.now() + deps.linkRecheckMs, expiryOf(token)) };
+    }
+    if (sharingId === undefined) return { ...(await resolveCaller(deps, token)), expiresAt: expiryOf(token) };
     const { sub, role, ...caller } = await resolveSharingCaller(deps, token, sharingId);
-    return { ...caller, through: { sharingId, sub, role } };
+    return { ...caller, through: { sharingId, sub, role }, expiresAt: expiryOf(token) };
   }
 
   async function openUpstream(req: IncomingMessage, requestId: string): Promise<Upstream> {
     const route = routeOf(req);
     const token = upgradeToken(req);
-    const { space, internalToken, through } = await callerOf(req, token, route);
-    const expiresAt = (decodeJwt(token ?? '').exp ?? 0) * 1000;
+    const { space, internalToken, through, expiresAt } = await callerOf(req, token, route);
     const url = `${space.backendUrl.replace(/^http/, 'ws')}${route.upstreamPath}`;
     const upstream = new WebSocket(url, [REALTIME_PROTOCOL], {
       headers: { authorization: `Bearer ${internalToken}`, 'x-request-id': requestId },
@@ -192,6 +206,18 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
       for (const upstream of upstreams) upstream.terminate();
     },
   };
+}
+
+/**
+ * When a token checked by the caller's resolution expires (ms since the epoch); no limit for a
+ * token that is none (a link without a password needs none, whatever the page sends).
+ */
+function expiryOf(token: string | undefined): number {
+  try {
+    return (decodeJwt(token ?? '').exp ?? Infinity) * 1000;
+  } catch {
+    return Infinity;
+  }
 }
 
 /** What the storage says of the item itself (a note that is not there, in the trash, not Markdown) goes to the caller as it is. */

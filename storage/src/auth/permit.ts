@@ -13,13 +13,13 @@ import {
   type GrantVerb,
 } from '@mytoutatice/contract';
 import type { SqlDb } from '@mytoutatice/sql';
-import { isSelfOrDescendant } from '../files/file-paths.ts';
 import { fileNotFound, findFile } from '../files/file-rows.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceById } from '../instances/owner-instance.ts';
 import type { InstanceRecord, InstanceRecords } from '../instances/instance-records.ts';
 import { claimsOf, creatorOf, forbidden } from './internal-token.ts';
+import { subtreeCovers } from './subtree-grant.ts';
 
 export interface PermitDeps {
   instances: InstanceRecords;
@@ -187,11 +187,8 @@ async function checkFiles(
     const granted = grant.folderId === undefined ? undefined : await findFile(db, grant.folderId);
     if (granted && granted.trashedAt === null) live.push(grant);
   }
-  const covers = async (grant: FilesGrant, id: string) => {
-    if (grant.folderId === undefined || !(await isSelfOrDescendant(db, id, grant.folderId))) return false;
-    if (grant.ownOnly !== true || id === grant.folderId) return true;
-    return (await findFile(db, id))?.createdBy === caller.creator;
-  };
+  const covers = (grant: FilesGrant, id: string) =>
+    grant.folderId !== undefined && subtreeCovers(db, { folderId: grant.folderId, ...(grant.ownOnly === true && caller.creator !== null ? { creator: caller.creator } : {}) }, id);
   /** Whether the route may act on the granted item itself (not merely write into it). */
   const mayActOnGrantedItem = (grant: FilesGrant) =>
     grant.ownOnly === true ? DROP_FOLDER_OPERATIONS.has(route.operationId) : !(caller.sharing && OWNER_ONLY_ON_SHARED_ITEM.has(route.operationId));

@@ -103,6 +103,24 @@ describe(NoteCollabServer.name, () => {
     expect(fresh.text()).toBe('Texte partagé et mis à jour');
   });
 
+  it('shows a public link’s visitor the note live and refuses their changes, even through a link that takes drops', async () => {
+    const folder = FileDoc.parse(await (await storage.call(alice.token, '/files/root/folders', json({ name: 'Publié' }))).json());
+    const note = await createNote(alice, { parentId: folder.id, markdown: 'Compte rendu public' });
+    const outside = await createNote(alice, { markdown: 'Hors du lien' });
+    const visitorToken = await storage.sign('visitor', { sub: alice.id, link: 'link-1', grants: [{ type: FILES_TYPE, folderId: folder.id, verbs: ['read', 'write'] }], expiresIn: 3600 });
+    const owner = await open(alice.token, note.file.id);
+    const visitor = await open(visitorToken, note.file.id);
+    expect(visitor.text()).toBe('Compte rendu public');
+    owner.type(' — complété');
+    await until(() => visitor.text() === 'Compte rendu public — complété', 5000, 'the visitor never saw the change');
+    visitor.type(' VANDALISÉ');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(owner.text()).toBe('Compte rendu public — complété');
+    await owner.saved();
+    expect(await content(alice, note.file.id)).not.toContain('VANDALISÉ');
+    expect((await rawSocket(visitorToken, outside.file.id)).status).toBe(404);
+  });
+
   it('lets a member with « Peut modifier » edit a note inside a shared folder, and nothing outside it', async () => {
     const folder = FileDoc.parse(await (await storage.call(alice.token, '/files/root/folders', json({ name: 'Projet' }))).json());
     const inside = await createNote(alice, { parentId: folder.id, markdown: 'Dedans' });

@@ -1,11 +1,10 @@
 import { HttpError } from '@mytoutatice/server-kit';
-import { isSelfOrDescendant } from '../files/file-paths.ts';
 import { fileNotFound, findFile, inTrash } from '../files/file-rows.ts';
 import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import { instanceById, ownerInstanceOf } from '../instances/owner-instance.ts';
 import type { InstanceRecords } from '../instances/instance-records.ts';
 import { forbidden, type InternalClaims } from '../auth/internal-token.ts';
-import { subtreeGrantOf } from '../auth/subtree-grant.ts';
+import { subtreeCovers, subtreeGrantOf } from '../auth/subtree-grant.ts';
 import { isMarkdownFile, tooLargeToOpen, tooLargeToRead } from './note-files.ts';
 import { findNote } from './note-rows.ts';
 
@@ -21,8 +20,10 @@ export interface NoteAccess {
 /**
  * The one check of a note socket, as `permit` checks a files route: the owner edits their notes;
  * a sharing's member reaches a note inside the shared item (only their own in a « dépôt »),
- * editing with « Peut modifier », reading with « Peut consulter ». A note outside the grant is a
- * 404 like one that does not exist; a file that is not Markdown is a 415.
+ * editing with « Peut modifier », reading with « Peut consulter »; a public link's visitor reads
+ * a note inside the link's item, whatever the link's access (a link opens a folder to drops, not
+ * a note to strangers' edits). A note outside the grant is a 404 like one that does not exist; a
+ * file that is not Markdown is a 415.
  */
 export async function noteAccess(
   deps: { instances: InstanceRecords; databases: InstanceDatabases },
@@ -34,14 +35,14 @@ export async function noteAccess(
     await checkNoteFile(deps.databases, instance.id, fileId);
     return { instanceId: instance.id, fileId, readOnly: false, group: instance.id };
   }
-  if (claims.scope !== 'sharing') throw forbidden();
+  if (claims.scope !== 'sharing' && claims.scope !== 'visitor') throw forbidden();
   const grant = subtreeGrantOf(claims);
   const instance = await instanceById(deps.instances, claims.sub);
   const db = deps.databases.db(instance.id);
   const shared = await findFile(db, grant.folderId);
-  if (!shared || shared.trashedAt !== null || !(await isSelfOrDescendant(db, fileId, grant.folderId))) throw fileNotFound();
-  const file = await checkNoteFile(deps.databases, instance.id, fileId);
-  if (grant.creator !== undefined && file.createdBy !== grant.creator) throw fileNotFound();
+  if (!shared || shared.trashedAt !== null || !(await subtreeCovers(db, grant, fileId))) throw fileNotFound();
+  await checkNoteFile(deps.databases, instance.id, fileId);
+  if (claims.scope === 'visitor') return { instanceId: instance.id, fileId, readOnly: true, group: `${instance.id} link ${claims.link}` };
   const writes = claims.grants.some((granted) => granted.verbs.includes('write'));
   return { instanceId: instance.id, fileId, readOnly: !writes, group: `${instance.id} ${claims.sharing} ${claims.member ?? ''}` };
 }
