@@ -9,6 +9,8 @@ import { useVisitor } from './visitor-context.tsx';
 
 // pdf.js weighs hundreds of kB: fetched only when a PDF is opened. The Drive's viewer.
 const PdfPages = lazy(() => import('@mytoutatice/app-kit/pdf').then((m) => ({ default: m.PdfPages })));
+// Likewise the note editor's code (Tiptap, Yjs), when a note is opened.
+const LiveNotePreview = lazy(() => import('./live-note-preview.tsx'));
 
 /** Past this, a text is downloaded rather than read into the page. */
 const MAX_TEXT_PREVIEW_BYTES = 1024 * 1024;
@@ -47,14 +49,20 @@ export function FileView({ fileId, onBack }: { fileId: string; onBack?: () => vo
   );
 }
 
-/** The Drive's rule for what a file is previewed as; Markdown is shown as its text. */
+/** The Drive's rule for what a file is previewed as; Markdown is a note, shown live as it is written. */
 function Preview({ file }: { file: FileDoc }) {
   const t = useT<PublicKey>();
   const kind = previewKind(file);
-  const text = kind === 'text' || kind === 'markdown';
-  if (kind === 'none' || (text && (file.size ?? 0) > MAX_TEXT_PREVIEW_BYTES)) return <EmptyState title={t('public.preview.none')} />;
+  if (kind === 'markdown') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <LiveNotePreview file={file} />
+      </Suspense>
+    );
+  }
+  if (kind === 'none' || (kind === 'text' && (file.size ?? 0) > MAX_TEXT_PREVIEW_BYTES)) return <EmptyState title={t('public.preview.none')} />;
   if (kind === 'video' || kind === 'audio') return <MediaPreview file={file} kind={kind} />;
-  return <ContentPreview file={file} kind={text ? 'text' : kind} />;
+  return <ContentPreview file={file} kind={kind} />;
 }
 
 /** Images, PDFs and texts from the bytes themselves (through the unlock token), shown from memory. */

@@ -37,6 +37,8 @@ export type LinkVisitorOptions = Pick<TransportOptions, 'fetch' | 'retryDelayMs'
 
 /** A public link's visitor: no login, the unlock token (if any) as Bearer. */
 export type LinkVisitor = {
+  /** The link's code, as in `/api/links/<code>/…`. */
+  readonly code: string;
   readonly transport: Transport;
   /** What the page may show: before the password of a protected link, the owner's name only. */
   visit(options?: CallOptions): Promise<LinkVisit>;
@@ -49,6 +51,7 @@ export type LinkVisitor = {
 export function createLinkVisitor({ baseUrl = '', code, getUnlockToken, ...options }: LinkVisitorOptions): LinkVisitor {
   const transport = createTransport({ ...options, baseUrl, getToken: getUnlockToken });
   return {
+    code,
     transport,
     visit: ({ signal } = {}) => transport.call(visitLinkRoute, { params: { code } }, { signal }),
     unlock: (password, { signal } = {}) => transport.call(unlockLinkRoute, { params: { code }, body: { password } }, { signal }),

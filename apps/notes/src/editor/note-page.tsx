@@ -8,7 +8,7 @@ import { listPath } from '../routes.ts';
 import { NoteEditor } from './note-editor.tsx';
 import type { NoteSession } from './note-session.ts';
 import { openNote } from './note-session.ts';
-import type { NoteEnd } from './note-socket.ts';
+import type { NoteEnd } from '@mytoutatice/app-kit/note';
 
 export type NotePageProps = { fileId: string; sharingId: string | null };
 

@@ -2,9 +2,8 @@ import type { HocuspocusProvider } from '@hocuspocus/provider';
 import type { Transport } from '@mytoutatice/sdk';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { connectNote } from './note-socket.ts';
+import { connectNote, noteApiBase, type NoteEnd } from '@mytoutatice/app-kit/note';
 import { ServerStateCheck } from './server-state-check.ts';
-import type { NoteEnd } from './note-socket.ts';
 
 export type NoteSession = { doc: Y.Doc; provider: HocuspocusProvider; check: ServerStateCheck };
 
@@ -27,7 +26,7 @@ export async function openNote({ transport, fileId, sharingId, userId, onEnd, on
   const doc = new Y.Doc();
   const local = new IndexeddbPersistence(`mytoutatice-note:${userId}:${fileId}`, doc);
   try {
-    const provider = await connectNote({ transport, fileId, sharingId, doc, onEnd, onAccessChange });
+    const provider = await connectNote({ transport, fileId, apiBase: noteApiBase({ sharingId }), doc, onEnd, onAccessChange });
     const check = new ServerStateCheck(provider, doc);
     return {
       session: { doc, provider, check },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authenticatedSocket, noteSocketUrl } from './authenticated-socket.ts';
+import { authenticatedSocket, noteApiBase, noteSocketUrl } from './note-socket-url.ts';
 
 /** Records what a WebSocket would be opened with. */
 class RecordingSocket {
@@ -27,8 +27,9 @@ describe(authenticatedSocket.name, () => {
 });
 
 describe(noteSocketUrl.name, () => {
-  it('reaches the note through the gateway, or through the sharing it was received by', () => {
-    expect(noteSocketUrl('https://ent.example/', 'n 1', null)).toBe('wss://ent.example/api/notes/n%201/collab');
-    expect(noteSocketUrl('http://localhost:18080', 'n1', 'S1')).toBe('ws://localhost:18080/api/sharings/S1/notes/n1/collab');
+  it('reaches the note through the gateway: one’s own, through the sharing it was received by, or a public link', () => {
+    expect(noteSocketUrl('https://ent.example/', noteApiBase({}), 'n 1')).toBe('wss://ent.example/api/notes/n%201/collab');
+    expect(noteSocketUrl('http://localhost:18080', noteApiBase({ sharingId: 'S1' }), 'n1')).toBe('ws://localhost:18080/api/sharings/S1/notes/n1/collab');
+    expect(noteSocketUrl('https://ent.example', noteApiBase({ linkCode: 'a/b' }), 'n1')).toBe('wss://ent.example/api/links/a%2Fb/notes/n1/collab');
   });
 });

@@ -2,15 +2,15 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { NOTE_CLOSE, realtimeCloseCodes } from '@mytoutatice/sdk';
 import type { Transport } from '@mytoutatice/sdk';
 import type * as Y from 'yjs';
-import { authenticatedSocket, noteSocketUrl } from './authenticated-socket.ts';
+import { authenticatedSocket, noteSocketUrl } from './note-socket-url.ts';
 
 export type NoteEnd = 'gone';
 
 export type NoteSocketOptions = {
   transport: Transport;
   fileId: string;
-  /** The sharing the note was received through; null: one's own space. */
-  sharingId: string | null;
+  /** `noteApiBase` of where the note is reached. */
+  apiBase: string;
   doc: Y.Doc;
   /** The server ended the note for good (trashed, destroyed). */
   onEnd: (end: NoteEnd) => void;
@@ -25,13 +25,13 @@ const bearerOf = (headers: Record<string, string>) => headers.Authorization?.rep
  * one). The token is read afresh after every close, and renewed first after 4001 (expired).
  * After 4403 the sharing is read again: the page shows the new role, or that access is gone.
  */
-export async function connectNote({ transport, fileId, sharingId, doc, onEnd, onAccessChange }: NoteSocketOptions): Promise<HocuspocusProvider> {
+export async function connectNote({ transport, fileId, apiBase, doc, onEnd, onAccessChange }: NoteSocketOptions): Promise<HocuspocusProvider> {
   let token = bearerOf(await transport.authorization());
   const refresh = async () => {
     token = bearerOf(await transport.authorization().catch(() => ({})));
   };
   const socket = new HocuspocusProviderWebsocket({
-    url: noteSocketUrl(transport.baseUrl || window.location.origin, fileId, sharingId),
+    url: noteSocketUrl(transport.baseUrl || window.location.origin, apiBase, fileId),
     WebSocketPolyfill: authenticatedSocket(() => token),
     autoConnect: false,
   });

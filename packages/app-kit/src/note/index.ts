@@ -1,0 +1,6 @@
+export { connectNote } from './connect-note.ts';
+export type { NoteEnd, NoteSocketOptions } from './connect-note.ts';
+export { LiveNote } from './live-note.tsx';
+export type { LiveNoteProps } from './live-note.tsx';
+export { authenticatedSocket, noteApiBase, noteSocketUrl } from './note-socket-url.ts';
+export type { NotePlace } from './note-socket-url.ts';
