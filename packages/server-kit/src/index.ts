@@ -7,3 +7,4 @@ export { refuseUpgrade, refuseUpgradeWith } from './upgrade-problem.ts';
 export { expressPath, mountRoute } from './route-mounter.ts';
 export type { MountOptions, RouteHandler, RouteInput } from './route-mounter.ts';
 export { registeredRoutes, routeKey } from './registered-routes.ts';
+export { lingerAfterEarlyAnswer } from './early-answer.ts';

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { PROBLEM_CONTENT_TYPE, type ErrorCode, type Problem } from '@mytoutatice/contract';
 import { HttpError, notFound } from './http-error.ts';
 import { problemTitles } from './problem-titles.ts';
+import { lingerAfterEarlyAnswer } from './early-answer.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -81,7 +82,7 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (known && known.status < 500) {
-      if (!req.complete) res.setHeader('Connection', 'close');
+      lingerAfterEarlyAnswer(req);
       sendProblem(res, known.status, known.code, id, known);
       return;
     }
