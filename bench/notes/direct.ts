@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { markdownToUpdate } from '@mytoutatice/notes-doc';
+import { markdownToNote } from '@mytoutatice/notes-doc';
 import * as Y from 'yjs';
 import { openClient, type CollabClient } from './collab-client.ts';
 import type { NoteSocket, NoteTarget } from './note-target.ts';
@@ -30,7 +30,7 @@ export async function startDirect(): Promise<NoteTarget> {
       if (markdown !== undefined) {
         const holder = await openClient(socket);
         holders.push(holder);
-        Y.applyUpdate(holder.doc, markdownToUpdate(markdown));
+        Y.applyUpdate(holder.doc, markdownToNote(markdown).update);
         await holder.saved();
       }
       return socket;

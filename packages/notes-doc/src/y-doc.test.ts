@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { jsonToMarkdown, markdownToJson } from './markdown.ts';
 import { NOTE_FRAGMENT } from './note-extensions.ts';
-import { docToJson, docToMarkdown, markdownToUpdate, replaceDocContent } from './y-doc.ts';
+import { docToJson, docToMarkdown, markdownToNote, replaceDocContent } from './y-doc.ts';
 
 const paragraph = (text: string): JSONContent => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
@@ -112,16 +112,18 @@ describe(replaceDocContent.name, () => {
   });
 });
 
-describe(markdownToUpdate.name, () => {
+describe(markdownToNote.name, () => {
   it('starts a note holding the Markdown it was made from', () => {
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, markdownToUpdate('# Import\n\n- [ ] une tâche\n'));
+    const { json, update } = markdownToNote('# Import\n\n- [ ] une tâche\n');
+    Y.applyUpdate(doc, update);
     expect(docToMarkdown(doc)).toBe('# Import\n\n- [ ] une tâche\n');
+    expect(docToJson(doc)).toEqual(json);
   });
 
   it('starts an empty note from empty Markdown', () => {
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, markdownToUpdate(''));
+    Y.applyUpdate(doc, markdownToNote('').update);
     expect(docToMarkdown(doc)).toBe('');
     expect(docToJson(doc)).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
   });

@@ -29,12 +29,13 @@ export function replaceDocContent(doc: Y.Doc, json: JSONContent, origin?: unknow
   }, origin);
 }
 
-/** The state a new or imported note starts from. */
-export function markdownToUpdate(markdown: string): Uint8Array {
+/** A new or imported note from its Markdown: its content, and the state a note starts from. */
+export function markdownToNote(markdown: string): { json: JSONContent; update: Uint8Array } {
+  const json = markdownToJson(markdown);
   const doc = new Y.Doc();
   try {
-    replaceDocContent(doc, markdownToJson(markdown));
-    return Y.encodeStateAsUpdate(doc);
+    replaceDocContent(doc, json);
+    return { json, update: Y.encodeStateAsUpdate(doc) };
   } finally {
     doc.destroy();
   }

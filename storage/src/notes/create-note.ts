@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
-import * as Y from 'yjs';
 import { NOTES_FOLDER_NAME, ROOT_ID, type CreateNoteBody, type FileDoc } from '@mytoutatice/contract';
-import { markdownToJson, markdownToUpdate, noteText, noteTitle } from '@mytoutatice/notes-doc';
+import { noteText, noteTitle } from '@mytoutatice/notes-doc';
 import { HttpError } from '@mytoutatice/server-kit';
 import type { SqlDb } from '@mytoutatice/sql';
 import { createFolder } from '../files/folders.ts';
@@ -10,6 +9,7 @@ import type { InstanceDatabases } from '../instances/instance-databases.ts';
 import type { InstanceRecord } from '../instances/instance-records.ts';
 import { noteFileName, noteTextOf } from './note-files.ts';
 import { insertNote } from './note-rows.ts';
+import { parseMarkdown } from './markdown-parser.ts';
 
 /** The « Notes » folder at the top of the space, made when first needed (the top itself if a file holds that name). */
 async function notesFolder(db: SqlDb, createdBy: string | null): Promise<string> {
@@ -42,7 +42,7 @@ export async function createNote(
 ): Promise<{ file: FileDoc; excerpt: string }> {
   const db = databases.db(instance.id);
   const markdown = body.markdown ?? '';
-  const json = markdownToJson(markdown);
+  const { json, update } = await parseMarkdown(markdown);
   const named = body.title !== undefined && body.title.trim() !== '';
   const name = noteFileName(named ? body.title : noteTitle(json));
   const bytes = Buffer.from(markdown, 'utf8');
@@ -56,12 +56,10 @@ export async function createNote(
     contentLength: String(bytes.byteLength),
     body: Readable.from([bytes]),
   });
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, markdownToUpdate(markdown));
   const text = noteTextOf(noteText(json));
   await insertNote(
     db,
-    { fileId: file.id, state: Y.encodeStateAsUpdate(doc), writtenSha: file.sha256, writingSha: null, givenName: named ? null : file.name },
+    { fileId: file.id, state: update, writtenSha: file.sha256, writingSha: null, givenName: named ? null : file.name },
     text,
     file.createdAt,
   );

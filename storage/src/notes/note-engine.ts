@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
-import { docToJson, jsonToMarkdown, markdownToJson, markdownToUpdate, noteText, noteTitle, replaceDocContent } from '@mytoutatice/notes-doc';
+import { docToJson, jsonToMarkdown, noteText, noteTitle, replaceDocContent } from '@mytoutatice/notes-doc';
 import { AsyncLock, type SqlDb } from '@mytoutatice/sql';
 import { HttpError } from '@mytoutatice/server-kit';
 import { getRegularFile, type FileRow } from '../files/file-rows.ts';
@@ -11,6 +11,7 @@ import type { InstanceRecords } from '../instances/instance-records.ts';
 import { isNumberedOf, noteFileName, noteTextOf, readMarkdown, sha256Hex, writeMarkdown } from './note-files.ts';
 import { GroupCommit } from './group-commit.ts';
 import { appendUpdates, compactNote, findNote, insertNote, markWritten, pendingUpdates } from './note-rows.ts';
+import { parseMarkdown } from './markdown-parser.ts';
 
 export interface NoteEngineDeps {
   instances: InstanceRecords;
@@ -72,7 +73,7 @@ export class LoadedNote {
     const note = await findNote(this.#db, this.fileId);
     if (!note) {
       const markdown = await readMarkdown(this.#deps.databases, this.instanceId, file);
-      Y.applyUpdate(doc, markdownToUpdate(markdown));
+      Y.applyUpdate(doc, (await parseMarkdown(markdown)).update);
       const json = docToJson(doc);
       await insertNote(
         this.#db,
@@ -122,7 +123,7 @@ export class LoadedNote {
   async #takeOverwrite(doc: Y.Doc, file: FileRow, note: { writtenSha: string | null; writingSha: string | null }): Promise<boolean> {
     if (file.sha256 === null || file.sha256 === note.writtenSha || file.sha256 === note.writingSha) return false;
     const markdown = await readMarkdown(this.#deps.databases, this.instanceId, file);
-    replaceDocContent(doc, markdownToJson(markdown), SERVER_ORIGIN);
+    replaceDocContent(doc, (await parseMarkdown(markdown)).json, SERVER_ORIGIN);
     this.#deps.logger.info({ fileId: this.fileId }, 'note content replaced by its file’s');
     return true;
   }
