@@ -31,6 +31,9 @@ export function NotePage({ fileId, sharingId, signedIn }: NotePageProps) {
 function SharedNote({ fileId, sharingId, signedIn }: NotePageProps & { sharingId: string }) {
   const sharing = useSharing(sharingId);
   const t = useT<NotesKey>();
+  // Offline the role cannot be read: this device's copy is shown to read, never to write what the
+  // server might refuse (« Peut consulter ») once back.
+  if (!sharing.data && (sharing.error?.status === 0 || !navigator.onLine)) return <NoteScreen fileId={fileId} sharingId={sharingId} signedIn={signedIn} canWrite={false} />;
   if (sharing.isError) return <Ended text={sharing.error.code === 'not_found' ? t('editor.accessEnded') : errorText(t, sharing.error)} />;
   if (sharing.isPending) return <Loading />;
   return <NoteScreen fileId={fileId} sharingId={sharingId} signedIn={signedIn} canWrite={sharing.data.access === 'owner' || sharing.data.access === 'write'} />;
