@@ -59,7 +59,8 @@ test.describe('The Home and its apps', () => {
 
   test('an app that fails to load shows an error panel in its area; the shell and other apps keep working', async ({ page }) => {
     await signInWithSpace(page, 'eleve');
-    await page.route(/\/apps\/notes\/notes-[^/]+\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'export const broken = ;' }));
+    // The context's routes, not the page's: the Home's service worker fetches the bundles, and a page's routes never see its requests.
+    await page.context().route(/\/apps\/notes\/notes-[^/]+\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'export const broken = ;' }));
     await page.getByRole('region', { name: 'Applications' }).getByRole('link', { name: 'Notes' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Notes n’a pas pu se charger' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Réessayer' })).toBeVisible();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { accessToken, expectNoAxeViolation, signInWithSpace } from './journey.ts';
+import { accessToken, expectKeptForOffline, expectNoAxeViolation, signInWithSpace } from './journey.ts';
 
 test.describe('Notes', () => {
   test('create a note, write a heading and text, see « Enregistré », find it after a reload, in the list and by a word of its text', async ({ page }) => {
@@ -47,7 +47,7 @@ test.describe('Notes', () => {
     await expectNoAxeViolation(page);
   });
 
-  test('two sessions co-edit live and see each other’s caret; one goes offline, keeps typing, comes back and both converge', async ({ browser }) => {
+  test('two sessions co-edit live and see each other’s caret; one goes offline, keeps typing, reloads still offline, keeps typing, comes back and both converge', async ({ browser }) => {
     const one = await browser.newContext();
     const two = await browser.newContext();
     const a = await one.newPage();
@@ -77,6 +77,7 @@ test.describe('Notes', () => {
     await expect(a.locator('.collaboration-carets__label')).toContainText(/\S/);
 
     // A goes offline and keeps typing: the status says so, nothing reaches B yet.
+    await expectKeptForOffline(a);
     await one.setOffline(true);
     await expect(a.getByRole('status').filter({ hasText: 'Hors ligne — vos modifications sont gardées sur cet appareil' })).toBeVisible({ timeout: 15_000 });
     await textA.click();
@@ -85,9 +86,20 @@ test.describe('Notes', () => {
     await a.keyboard.type('Écrit hors ligne');
     await b.keyboard.type(' et relevés');
     await expect(textB).not.toContainText('Écrit hors ligne');
+    // Still offline, A reloads: the page comes from the service worker, the note from this
+    // device, with what was typed offline, its title from its first heading, and says so at once.
+    await a.reload();
+    await expect(textA).toContainText('Écrit hors ligne');
+    await expect(a.getByRole('status').filter({ hasText: 'Hors ligne — vos modifications sont gardées sur cet appareil' })).toBeVisible();
+    await expect(a.getByRole('status').filter({ hasText: 'Hors ligne : MyToutatice affiche ce qui est gardé sur cet appareil.' })).toBeVisible();
+    await expect(a.locator('.mt-note').getByRole('heading', { level: 1 }).first()).toHaveText('Conseil de classe');
+    await textA.click();
+    await a.keyboard.press('ControlOrMeta+End');
+    await a.keyboard.type(' puis relu');
+    await expect(textA).toContainText('Écrit hors ligne puis relu');
     // Back online: both converge, without a conflict copy.
     await one.setOffline(false);
-    await expect(textB).toContainText('Écrit hors ligne', { timeout: 20_000 });
+    await expect(textB).toContainText('Écrit hors ligne puis relu', { timeout: 20_000 });
     await expect(textA).toContainText('Bulletins et relevés');
     await expect(a.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
     await expect(b.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();

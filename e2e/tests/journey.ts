@@ -58,3 +58,26 @@ export async function expectNoAxeViolation(page: Page, include?: string): Promis
 export function userMenu(page: Page): Locator {
   return page.getByRole('navigation', { name: 'MyToutatice' }).getByRole('button', { name: /^(?!Notifications)/ });
 }
+
+/**
+ * Waits until the Home's service worker controls the page and keeps every bundle the page loaded:
+ * from then on a reload works offline.
+ */
+export async function expectKeptForOffline(page: Page): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          if (!navigator.serviceWorker.controller) return 'no service worker yet';
+          const bundles = performance
+            .getEntriesByType('resource')
+            .map((entry) => entry.name)
+            .filter((url) => /^\/(shared|shell|apps)\//.test(new URL(url).pathname));
+          const missing: string[] = [];
+          for (const url of bundles) if (!(await caches.match(url))) missing.push(url);
+          return missing.length === 0 ? 'kept' : `missing ${missing.join(' ')}`;
+        }),
+      { timeout: 15_000 },
+    )
+    .toBe('kept');
+}

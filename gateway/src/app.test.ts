@@ -223,6 +223,17 @@ describe('gateway pages and edges', () => {
     expect(manifest.headers.get('cache-control')).toBe('no-cache');
   });
 
+  it('serves the Home’s service worker at the root, checked again on every visit, and the CSP lets only our origin run workers', async () => {
+    const res = await fetch(`${gw.url}/sw.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    // A worker kept in the HTTP cache would keep an old build's caches past a release.
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(await res.text()).toContain('addEventListener');
+    const page = await fetch(`${gw.url}/`);
+    expect(page.headers.get('content-security-policy')).toContain("worker-src 'self';");
+  });
+
   it('answers 404 problem+json for unknown routes, not the Home page', async () => {
     await expectProblem(await fetch(`${gw.url}/nope`), 404, 'not_found');
     await expectProblem(await fetch(`${gw.url}/gateway/nope`, { headers: { authorization: `Bearer ${(await gw.tokenFor('eleve')).access_token}` } }), 404, 'not_found');

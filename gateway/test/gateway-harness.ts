@@ -24,6 +24,7 @@ export function writeAppsFixture(dir: string): void {
   writeFileSync(join(dir, 'home/dist/shared/react-AbCd1234.js'), `export const version = '19';\n${'//'.padEnd(2000, 'x')}\n`);
   writeFileSync(join(dir, 'home/dist/shell/root-config-EfGh5678.js'), 'console.log("shell");\n');
   writeFileSync(join(dir, 'home/dist/shell/silent-renew-IjKl9012.js'), 'console.log("renew");\n');
+  writeFileSync(join(dir, 'home/dist/sw.js'), 'self.addEventListener("fetch", () => {});\n');
   writeFileSync(join(dir, 'home/dist/favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"/>');
   writeFileSync(
     join(dir, 'home/dist/shell.json'),

@@ -1,8 +1,9 @@
 /**
  * Builds the Home: the shared modules named in the import map (one React for the whole page),
- * the root config with the Home page and the navigation bar, and `shell.json`, which tells the
- * gateway what to put in the page. Run with `pnpm --filter @mytoutatice/app-home build`.
+ * the root config with the Home page and the navigation bar, `shell.json`, which tells the
+ * gateway what to put in the page, and the service worker that keeps it all for offline use. Run with `pnpm --filter @mytoutatice/app-home build`.
  */
+import { createHash } from 'node:crypto';
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -100,7 +101,31 @@ const shellJson = {
 };
 // The page's icon, at the address the gateway's page names (and browsers try first).
 copyFileSync(join(root, 'src/favicon.svg'), join(dist, 'favicon.svg'));
-writeFileSync(join(dist, 'shell.json'), `${JSON.stringify(shellJson, null, 2)}\n`);
+const shellText = `${JSON.stringify(shellJson, null, 2)}\n`;
+writeFileSync(join(dist, 'shell.json'), shellText);
+
+// 3. The service worker, at the root (`/sw.js`) so that its scope is the whole site: one classic
+//    script, Workbox inside. Its caches are named after this build (the shell and import map it
+//    names): the next build's worker drops them.
+await build({
+  ...production,
+  define: { ...production.define, __OFFLINE_VERSION__: JSON.stringify(createHash('sha256').update(shellText).digest('base64url').slice(0, 12)) },
+  configFile: false,
+  root,
+  logLevel: 'warn',
+  resolve: { conditions },
+  build: {
+    outDir: dist,
+    emptyOutDir: false,
+    target: 'es2022',
+    modulePreload: false,
+    copyPublicDir: false,
+    rollupOptions: {
+      input: { sw: join(root, 'src/offline/service-worker.ts') },
+      output: { format: 'iife', entryFileNames: '[name].js' },
+    },
+  },
+});
 console.log(`home built: ${Object.keys(importMap).length} shared modules, shell in ${basename(dist)}/`);
 
 function entryFile(output: Output, name: string): string {

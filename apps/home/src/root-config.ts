@@ -8,6 +8,6 @@ import { readShellConfig } from './config.ts';
 import './styles.css';
 
 const config = readShellConfig();
-const auth = await signIn(createUserManager({ ...config.oidc, publicUrl: config.publicUrl }));
+const auth = await signIn(createUserManager({ ...config.oidc, publicUrl: config.publicUrl }), document.getElementById('mt-shell') ?? document.body);
 const { startShell } = await import('./start-shell.ts');
 await startShell(config, auth);

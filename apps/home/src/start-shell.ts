@@ -3,9 +3,9 @@
  * an error fallback. The Home page and the navigation bar are React micro-frontends, loaded like
  * the others.
  */
-import { addErrorHandler, getAppNames, registerApplication, start, unregisterApplication } from 'single-spa';
+import { addErrorHandler, getAppNames, registerApplication, start, triggerAppChange, unregisterApplication } from 'single-spa';
 import type { LifeCycles } from 'single-spa';
-import { createClient, createRealtime } from '@mytoutatice/sdk';
+import { createClient, createRealtime, isApiError } from '@mytoutatice/sdk';
 import type { Realtime } from '@mytoutatice/sdk';
 import { connectRealtimeToQueryClient, meQueryOptions } from '@mytoutatice/sdk/react';
 import type { ShellProps } from '@mytoutatice/sdk/react';
@@ -16,6 +16,8 @@ import { renderErrorPanel } from './error-panel.ts';
 import { HOME_ROUTES } from './home-routes.ts';
 import { mountLayout } from './layout.ts';
 import { loadApp } from './load-app.ts';
+import { showConnectionNotice } from './offline/offline-notice.ts';
+import { registerOfflineWorker } from './offline/register-worker.ts';
 import { createSessionGuard } from './session/session-guard.ts';
 
 export async function startShell(config: ShellConfig, auth: Auth): Promise<void> {
@@ -32,15 +34,20 @@ export async function startShell(config: ShellConfig, auth: Auth): Promise<void>
   const { queryClient } = guard;
   const session = { getToken: auth.accessToken, onUnauthorized: guard.renew };
   const client = createClient(session);
-  let me: Me;
-  try {
-    me = await queryClient.fetchQuery(meQueryOptions(client));
-  } catch (error) {
-    if (guard.refused) return;
-    throw error;
+  const readMe = () => queryClient.fetchQuery(meQueryOptions(client));
+  // Offline (the page reopened from the service worker's copy), `me` cannot be read: the apps
+  // open from what this device keeps, and `me` is read when the network is back.
+  let me: Me | null = null;
+  if (navigator.onLine) {
+    try {
+      me = await readMe();
+    } catch (error) {
+      if (guard.refused) return;
+      if (!isApiError(error) || error.status !== 0) throw error;
+    }
   }
 
-  let hasSpace = me.space !== null;
+  let hasSpace = me === null || me.space !== null;
   // One realtime connection for the page, once the space exists: changes made elsewhere (another
   // tab, a device, WebDAV) refresh the queries of every app through the shared QueryClient.
   let following = false;
@@ -50,14 +57,33 @@ export async function startShell(config: ShellConfig, auth: Auth): Promise<void>
     realtime = createRealtime(session);
     connectRealtimeToQueryClient(realtime, queryClient);
   };
-  if (hasSpace) followChanges();
-  if (!hasSpace && window.location.pathname !== '/onboarding') window.history.replaceState(null, '', '/onboarding');
+  const toOnboarding = () => {
+    if (window.location.pathname !== '/onboarding') window.history.replaceState(null, '', '/onboarding');
+  };
+  if (me === null) {
+    const whenOnline = () => {
+      readMe().then(
+        (read) => {
+          hasSpace = read.space !== null;
+          if (hasSpace) return followChanges();
+          toOnboarding();
+          triggerAppChange();
+        },
+        // Still unreachable: the next return of the network tries again.
+        () => window.addEventListener('online', whenOnline, { once: true }),
+      );
+    };
+    window.addEventListener('online', whenOnline, { once: true });
+  } else if (hasSpace) followChanges();
+  else toOnboarding();
 
   const layout = mountLayout(host, config.apps);
+  showConnectionNotice(layout.navbar);
   const props: ShellProps = {
     client,
     queryClient,
     apps: config.apps,
+    user: auth.user,
     signOut: auth.signOut,
     onSpaceCreated() {
       hasSpace = true;
@@ -97,4 +123,5 @@ export async function startShell(config: ShellConfig, auth: Auth): Promise<void>
   });
 
   start({ urlRerouteOnly: true });
+  registerOfflineWorker().catch((error: unknown) => console.warn('MyToutatice will not open offline: its service worker is not registered', error));
 }

@@ -1,5 +1,6 @@
 import { usePathname } from '@mytoutatice/app-kit';
 import { FilesScopeProvider } from '@mytoutatice/sdk/react';
+import type { ShellProps } from '@mytoutatice/sdk/react';
 import { Loading } from '@mytoutatice/ui';
 import { lazy, Suspense } from 'react';
 import { NotesListPage } from './list/notes-list-page.tsx';
@@ -9,13 +10,13 @@ import { viewFromPath } from './routes.ts';
 const NotePage = lazy(() => import('./editor/note-page.tsx').then((m) => ({ default: m.NotePage })));
 
 /** `/notes`: the list; `/notes/<id>` and `/notes/partages/<sharing>/<id>`: the note, in its files scope. */
-export function NotesRoot() {
+export function NotesRoot({ user }: ShellProps) {
   const view = viewFromPath(usePathname());
   if (view.kind === 'list') return <NotesListPage />;
   return (
     <FilesScopeProvider sharingId={view.sharingId}>
       <Suspense fallback={<Loading />}>
-        <NotePage key={`${view.sharingId ?? ''}/${view.id}`} fileId={view.id} sharingId={view.sharingId} />
+        <NotePage key={`${view.sharingId ?? ''}/${view.id}`} fileId={view.id} sharingId={view.sharingId} signedIn={user} />
       </Suspense>
     </FilesScopeProvider>
   );

@@ -5,8 +5,8 @@ export type SecurityOptions = { issuerOrigin: string; frameAncestors: string[]; 
 
 /**
  * The page's CSP: scripts only from our origin plus the inline import map's hash (no
- * `unsafe-inline`), the ENT for sign-in (token calls, silent-renew iframe), and framing only by
- * the ENT desktop.
+ * `unsafe-inline`), the ENT for sign-in (token calls, silent-renew iframe), workers only from our
+ * origin, and framing only by the ENT desktop.
  */
 export function securityHeaders(options: SecurityOptions): RequestHandler {
   return helmet({
@@ -21,6 +21,8 @@ export function securityHeaders(options: SecurityOptions): RequestHandler {
         // 'self' also allows the same-origin ws:/wss: realtime socket (CSP 3; e2e 08 checks it).
         'connect-src': ["'self'", options.issuerOrigin],
         'frame-src': ["'self'", options.issuerOrigin],
+        // The Home's service worker (`/sw.js`), said outright rather than left to script-src.
+        'worker-src': ["'self'"],
         'frame-ancestors': ["'self'", ...options.frameAncestors],
         'form-action': ["'self'", options.issuerOrigin],
         'object-src': ["'none'"],

@@ -9,7 +9,7 @@ import type { NavbarKey } from './navbar-messages.ts';
 import { NotificationsButton } from './notifications-button.tsx';
 
 /** The bar above every app: back to the Home, the notifications, and the person's menu: settings, sign out (here and at the ENT). */
-export function Navbar({ signOut }: ShellProps) {
+export function Navbar({ signOut, user }: ShellProps) {
   const t = useT<NavbarKey>();
   const me = useMe();
   const [leaving, setLeaving] = useState(false);
@@ -31,7 +31,7 @@ export function Navbar({ signOut }: ShellProps) {
         MyToutatice
       </Link>
       {me.data?.space ? <NotificationsButton /> : null}
-      <MenuButton className="mt-navbar__menu" variant="ghost" align="end" label={me.data?.user.name ?? t('navbar.account')} items={items} />
+      <MenuButton className="mt-navbar__menu" variant="ghost" align="end" label={me.data?.user.name ?? (user.name || t('navbar.account'))} items={items} />
     </nav>
   );
 }

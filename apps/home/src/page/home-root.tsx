@@ -22,6 +22,8 @@ export function HomeRoot(props: ShellProps) {
     if (hasSpace && pathname === '/onboarding') navigate('/');
   }, [hasSpace, pathname]);
 
+  // Offline, `me` cannot be read: the apps are in the page and the name in this tab's session.
+  if (!me.data && (me.error?.status === 0 || !navigator.onLine)) return <HomePage apps={props.apps} userName={props.user.name} />;
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorPanel title={t('home.loadError')} detail={errorText(t, me.error)} onRetry={() => void me.refetch()} />;
   if (!me.data.space) {

@@ -12,6 +12,7 @@ import type { NotesKey } from '../messages.ts';
 import { listPath } from '../routes.ts';
 import { titleFromFileName } from '../list/note-name.ts';
 import { caretColour } from './caret-colour.ts';
+import { useDocTitle } from './doc-title.ts';
 import { mentionSuggestion } from './mention-suggestion.ts';
 import { HistoryPanel } from './history-panel.tsx';
 import { standaloneHtml } from './note-export.ts';
@@ -28,7 +29,7 @@ const collaborative = (client: Client, mentionLabel: string) =>
   );
 
 /** `file` is undefined while it cannot be read (offline): the text is edited all the same. */
-export type NoteEditorProps = { session: NoteSession; file: FileDoc | undefined; user: SessionUser; canWrite: boolean };
+export type NoteEditorProps = { session: NoteSession; file: FileDoc | undefined; user: Pick<SessionUser, 'sub' | 'name'>; canWrite: boolean };
 
 export function NoteEditor({ session: { doc, provider, check }, file, user, canWrite }: NoteEditorProps) {
   const t = useT<NotesKey>();
@@ -39,7 +40,8 @@ export function NoteEditor({ session: { doc, provider, check }, file, user, canW
   const state = useProviderState(provider, check);
   const [history, setHistory] = useState(false);
   const readOnly = !canWrite || state.readOnly;
-  const title = (file && titleFromFileName(file.name)) || t('notes.untitled');
+  const docTitle = useDocTitle(doc, file === undefined);
+  const title = (file && titleFromFileName(file.name)) || docTitle || t('notes.untitled');
 
   const editor = useEditor(
     {

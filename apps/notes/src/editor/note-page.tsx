@@ -1,3 +1,4 @@
+import type { SessionUser } from '@mytoutatice/contract';
 import { Link } from '@mytoutatice/app-kit';
 import { queryKeys, useClient, useFile, useMe, useSharing } from '@mytoutatice/sdk/react';
 import { EmptyState, ErrorPanel, errorText, Loading, PageLayout, useT } from '@mytoutatice/ui';
@@ -10,20 +11,32 @@ import type { NoteSession } from './note-session.ts';
 import { openNote } from './note-session.ts';
 import type { NoteEnd } from '@mytoutatice/app-kit/note';
 
-export type NotePageProps = { fileId: string; sharingId: string | null };
+export type NotePageProps = {
+  fileId: string;
+  sharingId: string | null;
+  /** The shell's word on who signed in (the ENT's tokens): the note opens with it offline, when `useMe()` cannot be read. */
+  signedIn: Pick<SessionUser, 'sub' | 'name'>;
+};
 
 /** `/notes/<id>`: the note's file (its name is the title) and its collaborative session. */
-export function NotePage({ fileId, sharingId }: NotePageProps) {
-  return sharingId === null ? <NoteScreen fileId={fileId} sharingId={null} canWrite /> : <SharedNote fileId={fileId} sharingId={sharingId} />;
+export function NotePage({ fileId, sharingId, signedIn }: NotePageProps) {
+  return sharingId === null ? (
+    <NoteScreen fileId={fileId} sharingId={null} signedIn={signedIn} canWrite />
+  ) : (
+    <SharedNote fileId={fileId} sharingId={sharingId} signedIn={signedIn} />
+  );
 }
 
 /** Received through a sharing: « Peut consulter » reads only (the server refuses writes too). */
-function SharedNote({ fileId, sharingId }: { fileId: string; sharingId: string }) {
+function SharedNote({ fileId, sharingId, signedIn }: NotePageProps & { sharingId: string }) {
   const sharing = useSharing(sharingId);
   const t = useT<NotesKey>();
+  // Offline the role cannot be read: this device's copy is shown to read, never to write what the
+  // server might refuse (« Peut consulter ») once back.
+  if (!sharing.data && (sharing.error?.status === 0 || !navigator.onLine)) return <NoteScreen fileId={fileId} sharingId={sharingId} signedIn={signedIn} canWrite={false} />;
   if (sharing.isError) return <Ended text={sharing.error.code === 'not_found' ? t('editor.accessEnded') : errorText(t, sharing.error)} />;
   if (sharing.isPending) return <Loading />;
-  return <NoteScreen fileId={fileId} sharingId={sharingId} canWrite={sharing.data.access === 'owner' || sharing.data.access === 'write'} />;
+  return <NoteScreen fileId={fileId} sharingId={sharingId} signedIn={signedIn} canWrite={sharing.data.access === 'owner' || sharing.data.access === 'write'} />;
 }
 
 function Ended({ text }: { text: string }) {
@@ -36,7 +49,7 @@ function Ended({ text }: { text: string }) {
   );
 }
 
-function NoteScreen({ fileId, sharingId, canWrite }: NotePageProps & { canWrite: boolean }) {
+function NoteScreen({ fileId, sharingId, signedIn, canWrite }: NotePageProps & { canWrite: boolean }) {
   const t = useT<NotesKey>();
   const client = useClient();
   const queryClient = useQueryClient();
@@ -47,7 +60,10 @@ function NoteScreen({ fileId, sharingId, canWrite }: NotePageProps & { canWrite:
   const [end, setEnd] = useState<NoteEnd | null>(null);
   // « Réessayer » after a failed opening opens the session again.
   const [attempt, setAttempt] = useState(0);
-  const userId = me.data?.user.sub;
+  // Offline, `me` cannot be read (or not at once): the note opens from this device's copy, whose
+  // name holds the same `sub`, and says « Hors ligne » from the start.
+  const user = me.data?.user ?? (me.error?.status === 0 || !navigator.onLine ? signedIn : undefined);
+  const userId = user?.sub;
 
   useEffect(() => {
     if (userId === undefined) return undefined;
@@ -89,6 +105,6 @@ function NoteScreen({ fileId, sharingId, canWrite }: NotePageProps & { canWrite:
         <Link href={listPath}>{t('notes.back')}</Link>
       </PageLayout>
     );
-  if (!session || !me.data) return <Loading />;
-  return <NoteEditor session={session} file={file.data} user={me.data.user} canWrite={canWrite} />;
+  if (!session || !user) return <Loading />;
+  return <NoteEditor session={session} file={file.data} user={user} canWrite={canWrite} />;
 }
