@@ -25,6 +25,8 @@ await build({ root: join(here, 'reference'), logLevel: 'warn', plugins: [react()
 const reference = await serveGzipped(referenceDist, 28300);
 const system = await startSystem(28080);
 const browser = await launchChromium();
+// Every context blocks the Home's service worker: these are loads from the network (a first visit
+// has no worker yet), and a worker answering from its own cache would hide the bytes.
 try {
   await system.signIn('eleve');
   const state = await browserSession(browser, system.publicUrl, 'eleve');
@@ -33,7 +35,7 @@ try {
   const reloads = await cacheClearedReloads(browser, system.publicUrl, state);
   const ref = await coldLoads(browser, 'http://localhost:28300/', undefined);
 
-  const ctx = await browser.newContext({ storageState: state });
+  const ctx = await browser.newContext({ storageState: state, serviceWorkers: 'block' });
   const appPage = await ctx.newPage();
   const appScripts = collectScripts(appPage);
   await appPage.goto(system.publicUrl);
@@ -69,7 +71,7 @@ async function coldLoads(b: Browser, url: string, storageState: SessionState | u
   const times: number[] = [];
   let scripts: Script[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const ctx = await b.newContext(storageState ? { storageState } : {});
+    const ctx = await b.newContext({ ...(storageState ? { storageState } : {}), serviceWorkers: 'block' });
     const page = await ctx.newPage();
     const collected = collectScripts(page);
     const start = Date.now();
@@ -84,7 +86,7 @@ async function coldLoads(b: Browser, url: string, storageState: SessionState | u
 
 /** The Home reloaded in a tab that already holds its session, with the HTTP cache emptied first. */
 async function cacheClearedReloads(b: Browser, url: string, storageState: SessionState) {
-  const ctx = await b.newContext({ storageState });
+  const ctx = await b.newContext({ storageState, serviceWorkers: 'block' });
   const page = await ctx.newPage();
   await page.goto(url);
   await page.getByRole('heading', { name: 'Applications' }).waitFor();
