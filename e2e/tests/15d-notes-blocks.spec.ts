@@ -53,6 +53,8 @@ test.describe('Notes: co-editing blocks', () => {
     await textB.click();
     await b.keyboard.press('ControlOrMeta+End');
     await fromMenu(b, 'Panneau', 'Avertissement');
+    // Tiptap gives the focus back to the text on the next frame.
+    await expect(textB).toBeFocused();
     await b.keyboard.type('Allergènes affichés à l’entrée');
     await expect(textA.locator('[data-panel][data-kind="warning"]')).toContainText('Allergènes affichés à l’entrée');
 
