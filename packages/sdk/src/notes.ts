@@ -1,13 +1,27 @@
-import { createNoteRoute, listNotesRoute } from '@mytoutatice/contract';
+import { createNoteRoute, getNoteImageRoute, listNotesRoute, NoteImageUploaded, noteImageOf, uploadNoteImageRoute } from '@mytoutatice/contract';
 import type { CreateNoteBody, NoteItem, NoteList } from '@mytoutatice/contract';
+import { ApiError } from './api-error.ts';
+import { OWN_SPACE, routeTarget } from './route-target.ts';
 import type { CallOptions, PageOptions, Transport } from './transport.ts';
+
+/** A note opened through a sharing is reached under it (null or absent: one's own space). */
+export type NoteCallOptions = CallOptions & { sharingId?: string | null | undefined };
 
 export type NotesResource = {
   /** « Notes récentes », newest change first; with `q`, those whose title or text holds it. */
   list(options?: PageOptions & { q?: string | undefined }): Promise<NoteList>;
   /** « Ajouter une note » (empty), or an import (`markdown`); in « Notes » unless `parentId` says where. */
   create(body?: CreateNoteBody, options?: CallOptions): Promise<NoteItem>;
+  /** Adds an image (a pasted or dropped file) to a note; answers the `src` its document is to hold. */
+  addImage(noteId: string, image: Blob, name: string | undefined, options?: NoteCallOptions): Promise<NoteImageUploaded>;
+  /**
+   * The bytes of a note's image, from the `src` the document holds (`/api/notes/<id>/images/<id>`),
+   * with the bearer token an `<img>` cannot send.
+   */
+  image(src: string, options?: NoteCallOptions): Promise<Blob>;
 };
+
+const apiBaseOf = (sharingId: string | null | undefined) => (sharingId == null ? OWN_SPACE : `/api/sharings/${encodeURIComponent(sharingId)}`);
 
 export function createNotes(transport: Transport): NotesResource {
   return {
@@ -15,5 +29,19 @@ export function createNotes(transport: Transport): NotesResource {
       // Blank words list every note, as no words do.
       transport.call(listNotesRoute, { query: { q: q?.trim() || undefined, cursor: cursor ?? undefined, limit } }, { signal }),
     create: (body = {}, { signal } = {}) => transport.call(createNoteRoute, { body }, { signal }),
+    addImage: (noteId, image, name, { sharingId, signal } = {}) =>
+      transport.request(routeTarget(uploadNoteImageRoute, { id: noteId }, apiBaseOf(sharingId)), NoteImageUploaded, {
+        method: 'POST',
+        body: image,
+        // A header carries only Latin-1 safely: the name goes percent-encoded.
+        headers: { 'Content-Type': image.type || 'application/octet-stream', ...(name ? { 'X-File-Name': encodeURIComponent(name) } : {}) },
+        signal,
+      }),
+    image: async (src, { sharingId, signal } = {}) => {
+      const image = noteImageOf(src);
+      if (!image) throw new ApiError({ status: 404, code: 'not_found', title: 'Cette image n’est pas celle d’une note' });
+      const path = routeTarget(getNoteImageRoute, { id: image.noteId, imageId: image.imageId }, apiBaseOf(sharingId));
+      return (await transport.send(path, { signal })).blob();
+    },
   };
 }
