@@ -83,4 +83,13 @@ describe(createNotes.name, () => {
     ]);
     await expect(client().notes.image('https://example.org/x.png')).rejects.toMatchObject({ code: 'not_found' });
   });
+
+  it('refuses an image over the limit or of another type before sending a byte, with the storage’s codes', async () => {
+    server.handle((_req, res) => json(res, 201, { src: '/api/notes/n1/images/i1' }));
+    const big = new Blob([new Uint8Array(10 * 1024 * 1024 + 1)], { type: 'image/png' });
+    await expect(client().notes.addImage('n1', big, 'grande.png')).rejects.toMatchObject({ status: 413, code: 'image_too_large' });
+    const pdf = new Blob(['%PDF-1.7'], { type: 'application/pdf' });
+    await expect(client().notes.addImage('n1', pdf, 'cours.pdf')).rejects.toMatchObject({ status: 415, code: 'unsupported_media_type' });
+    expect(server.seen).toEqual([]);
+  });
 });
