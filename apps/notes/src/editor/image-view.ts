@@ -48,7 +48,7 @@ export function imageView(load: (src: string, signal: AbortSignal) => Promise<Bl
       () => {
         if (stop.signal.aborted) return;
         placeholder.classList.add('mt-note-image__placeholder--failed');
-        placeholder.textContent = img.alt ? `${texts.failed} : ${img.alt}` : texts.failed;
+        placeholder.textContent = img.alt ? `${texts.failed} (${img.alt})` : texts.failed;
       },
     );
     return {
