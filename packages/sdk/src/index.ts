@@ -20,6 +20,7 @@ export type { SpaceResource } from './space.ts';
 export type { AppPasswordsResource } from './app-passwords.ts';
 export type { SharingsResource, CopyFromSharing } from './sharings.ts';
 export type { PeopleResource } from './people.ts';
+export { createNotes } from './notes.ts';
 export type { NoteCallOptions, NotesResource } from './notes.ts';
 export { createRealtime } from './realtime.ts';
 export type { Realtime, RealtimeOptions, RealtimeStatus } from './realtime.ts';

@@ -13,8 +13,8 @@ import { ApiError } from './api-error.ts';
 import { OWN_SPACE, routeTarget } from './route-target.ts';
 import type { CallOptions, PageOptions, Transport } from './transport.ts';
 
-/** A note opened through a sharing is reached under it (null or absent: one's own space). */
-export type NoteCallOptions = CallOptions & { sharingId?: string | null | undefined };
+/** Where the note is reached: `/api` (one's own space, when absent), `/api/sharings/<id>` or `/api/links/<code>`. */
+export type NoteCallOptions = CallOptions & { apiBase?: string | undefined };
 
 export type NotesResource = {
   /** « Notes récentes », newest change first; with `q`, those whose title or text holds it. */
@@ -35,20 +35,18 @@ export type NotesResource = {
   image(src: string, options?: NoteCallOptions): Promise<Blob>;
 };
 
-const apiBaseOf = (sharingId: string | null | undefined) => (sharingId == null ? OWN_SPACE : `/api/sharings/${encodeURIComponent(sharingId)}`);
-
 export function createNotes(transport: Transport): NotesResource {
   return {
     list: ({ q, cursor, limit, signal } = {}) =>
       // Blank words list every note, as no words do.
       transport.call(listNotesRoute, { query: { q: q?.trim() || undefined, cursor: cursor ?? undefined, limit } }, { signal }),
     create: (body = {}, { signal } = {}) => transport.call(createNoteRoute, { body }, { signal }),
-    addImage: async (noteId, image, name, { sharingId, signal } = {}) => {
+    addImage: async (noteId, image, name, { apiBase = OWN_SPACE, signal } = {}) => {
       if (image.size > MAX_NOTE_IMAGE_BYTES) throw new ApiError({ status: 413, code: 'image_too_large', title: 'Image trop lourde' });
       if (!(NOTE_IMAGE_TYPES as readonly string[]).includes(image.type)) {
         throw new ApiError({ status: 415, code: 'unsupported_media_type', title: 'Type de contenu non pris en charge' });
       }
-      return transport.request(routeTarget(uploadNoteImageRoute, { id: noteId }, apiBaseOf(sharingId)), NoteImageUploaded, {
+      return transport.request(routeTarget(uploadNoteImageRoute, { id: noteId }, apiBase), NoteImageUploaded, {
         method: 'POST',
         body: image,
         // A header carries only Latin-1 safely: the name goes percent-encoded.
@@ -56,10 +54,10 @@ export function createNotes(transport: Transport): NotesResource {
         signal,
       });
     },
-    image: async (src, { sharingId, signal } = {}) => {
+    image: async (src, { apiBase = OWN_SPACE, signal } = {}) => {
       const image = noteImageOf(src);
       if (!image) throw new ApiError({ status: 404, code: 'not_found', title: 'Cette image n’est pas celle d’une note' });
-      const path = routeTarget(getNoteImageRoute, { id: image.noteId, imageId: image.imageId }, apiBaseOf(sharingId));
+      const path = routeTarget(getNoteImageRoute, { id: image.noteId, imageId: image.imageId }, apiBase);
       return (await transport.send(path, { signal })).blob();
     },
   };

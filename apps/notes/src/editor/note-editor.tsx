@@ -1,5 +1,6 @@
 import type { FileDoc, SessionUser } from '@mytoutatice/contract';
 import { Link } from '@mytoutatice/app-kit';
+import { noteApiBase, withImageView, type ImageLoader, type ImageViewTexts } from '@mytoutatice/app-kit/note';
 import { NOTE_FRAGMENT, noteExtensions } from '@mytoutatice/notes-doc';
 import type { Client } from '@mytoutatice/sdk';
 import { useClient, useDownloadLink } from '@mytoutatice/sdk/react';
@@ -16,7 +17,6 @@ import { useDocTitle } from './doc-title.ts';
 import { mentionSuggestion } from './mention-suggestion.ts';
 import { HistoryPanel } from './history-panel.tsx';
 import { droppedFiles, pastedFiles, useImageUploads, type ImageUploads } from './image-upload.ts';
-import { imageView, type ImageViewTexts } from './image-view.ts';
 import { inlineNoteImages, standaloneHtml } from './note-export.ts';
 import type { NoteSession } from './note-session.ts';
 import { NoteToolbar } from './note-toolbar.tsx';
@@ -28,12 +28,10 @@ import { hasPendingChanges, saveStatus } from './save-status.ts';
  * undo would undo others' typing), « @ » offers people, images uploaded to the note are fetched
  * with the session's token (`loadImage`).
  */
-const collaborative = (client: Client, mentionLabel: string, loadImage: (src: string, signal: AbortSignal) => Promise<Blob>, imageTexts: ImageViewTexts) =>
-  noteExtensions({ mentionSuggestion: mentionSuggestion(client, mentionLabel) }).map((extension) => {
-    if (extension.name === 'starterKit') return extension.configure({ undoRedo: false });
-    if (extension.name === 'image') return extension.extend({ addNodeView: () => imageView(loadImage, imageTexts) });
-    return extension;
-  });
+const collaborative = (client: Client, mentionLabel: string, loadImage: ImageLoader, imageTexts: ImageViewTexts) =>
+  withImageView(noteExtensions({ mentionSuggestion: mentionSuggestion(client, mentionLabel) }), loadImage, imageTexts).map((extension) =>
+    extension.name === 'starterKit' ? extension.configure({ undoRedo: false }) : extension,
+  );
 
 /**
  * `file` is undefined while it cannot be read (offline): the text is edited all the same.
@@ -60,7 +58,8 @@ export function NoteEditor({ session: { doc, provider, check }, fileId, sharingI
   const docTitle = useDocTitle(doc, file === undefined);
   const title = (file && titleFromFileName(file.name)) || docTitle || t('notes.untitled');
 
-  const loadImage = useCallback((src: string, signal: AbortSignal) => client.notes.image(src, { sharingId, signal }), [client, sharingId]);
+  const apiBase = noteApiBase({ sharingId });
+  const loadImage = useCallback((src: string, signal: AbortSignal) => client.notes.image(src, { apiBase, signal }), [client, apiBase]);
   // Paste and drop handlers are given once, with the editor: they reach the uploads through a ref.
   const images = useRef<ImageUploads | null>(null);
   const editor = useEditor(
@@ -93,7 +92,7 @@ export function NoteEditor({ session: { doc, provider, check }, fileId, sharingI
     },
     [doc, provider],
   );
-  const upload = useCallback(async (image: File) => (await client.notes.addImage(fileId, image, image.name, { sharingId })).src, [client, fileId, sharingId]);
+  const upload = useCallback(async (image: File) => (await client.notes.addImage(fileId, image, image.name, { apiBase })).src, [client, fileId, apiBase]);
   const refused = useCallback((image: File, error: unknown) => toast.error(t('image.refused', { name: image.name, reason: errorText(t, error) })), [toast, t]);
   const uploads = useImageUploads(editor, upload, refused);
   useEffect(() => {

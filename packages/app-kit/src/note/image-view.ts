@@ -1,7 +1,9 @@
 import { noteImageOf } from '@mytoutatice/sdk';
-import type { NodeViewRenderer } from '@tiptap/core';
+import type { AnyExtension, NodeViewRenderer } from '@tiptap/core';
 
 export type ImageViewTexts = { loading: string; failed: string };
+/** Reads an image's bytes with the session's token, under where the note was opened (`noteApiBase`). */
+export type ImageLoader = (src: string, signal: AbortSignal) => Promise<Blob>;
 
 /**
  * How an image of the note shows. One uploaded to a note (`/api/notes/<id>/images/<id>`) cannot
@@ -10,7 +12,7 @@ export type ImageViewTexts = { loading: string; failed: string };
  * through) and shown from an object URL, freed with the view; a placeholder says it is loading,
  * then that it failed. Any other (http(s)) image shows as it is.
  */
-export function imageView(load: (src: string, signal: AbortSignal) => Promise<Blob>, texts: ImageViewTexts): NodeViewRenderer {
+export function imageView(load: ImageLoader, texts: ImageViewTexts): NodeViewRenderer {
   return ({ node }) => {
     const src = String(node.attrs.src ?? '');
     const img = document.createElement('img');
@@ -60,4 +62,9 @@ export function imageView(load: (src: string, signal: AbortSignal) => Promise<Bl
       },
     };
   };
+}
+
+/** The note's extensions, its images shown by `imageView`. */
+export function withImageView(extensions: AnyExtension[], load: ImageLoader, texts: ImageViewTexts): AnyExtension[] {
+  return extensions.map((extension) => (extension.name === 'image' ? extension.extend({ addNodeView: () => imageView(load, texts) }) : extension));
 }
