@@ -86,6 +86,9 @@ describe(resolveSharingCaller.name, () => {
       expect(Buffer.from(await seen.arrayBuffer())).toEqual(png);
     }
     expect(await status(agent, `${api}/notes/${note.file.id}/images`, image)).toBe('403 forbidden');
+    // The storage's refusal of a body too large reaches the caller as it is, not as a 502.
+    const big = { ...image, body: Buffer.concat([png, Buffer.alloc(10 * 1024 * 1024)]) };
+    expect(await status(pupil, `${api}/notes/${note.file.id}/images`, big)).toBe('413 image_too_large');
     expect((await gw.call(teacher, src)).status).toBe(200);
     // The member's own space has neither the image nor the note.
     expect((await gw.call(pupil, src)).status).toBe(404);

@@ -24,8 +24,8 @@ export type NotesResource = {
   /**
    * Adds an image (a pasted or dropped file) to a note; answers the `src` its document is to hold.
    * What the storage would refuse by its size or type is refused here before a byte is sent, with
-   * the storage's codes (`image_too_large`, `unsupported_media_type`): a large body refused early
-   * would otherwise be sent whole, or cut by the proxy.
+   * the storage's codes (`image_too_large`, `unsupported_media_type`): a large body would otherwise
+   * be sent whole only to be refused.
    */
   addImage(noteId: string, image: Blob, name: string | undefined, options?: NoteCallOptions): Promise<NoteImageUploaded>;
   /**
