@@ -207,6 +207,8 @@ describe('gateway pages and edges', () => {
     // The Home's icon: named by the page, served by the gateway, and allowed by the CSP (img-src 'self').
     expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
     expect(csp).toMatch(/img-src 'self'/);
+    // A note's images are fetched with the bearer token and shown from object URLs.
+    expect(csp).toMatch(/img-src [^;]*blob:/);
     const icon = await fetch(`${gw.url}/favicon.svg`);
     expect(icon.status).toBe(200);
     expect(icon.headers.get('content-type')).toBe('image/svg+xml');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FolderListing, doctypes } from '@mytoutatice/contract';
+import { FolderListing, NoteImageUploaded, NoteItem, doctypes } from '@mytoutatice/contract';
 import type { GatewayHarness } from '../../test/gateway-harness.ts';
 import { resolveSharingCaller } from './sharing-access.ts';
 import type { sharingCalls } from '../../test/sharing-test-calls.ts';
@@ -62,6 +62,36 @@ describe(resolveSharingCaller.name, () => {
 
     expect((await gw.call(teacher, `/gateway/sharings/${id}`, { method: 'DELETE' })).status).toBe(204);
     expect(await status(agent, `${api}/files/${folder.id}/children`)).toBe('404 not_found');
+  });
+
+  it('passes a note’s images through a sharing to the owner’s node: a writer adds one, a reader sees it and cannot add', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const note = NoteItem.parse(await (await gw.call(teacher, '/api/notes', jsonBody('POST', { markdown: '# Sortie' }))).json());
+    const { id } = await calls.share(teacher, note.file.id, [
+      { slug: 'eleve', role: 'write' },
+      { slug: 'agent', role: 'read' },
+    ]);
+    const api = `/api/sharings/${id}`;
+    const image = { method: 'POST', headers: { 'content-type': 'image/png' }, body: png };
+    const added = await gw.call(pupil, `${api}/notes/${note.file.id}/images`, image);
+    expect(added.status).toBe(201);
+    const { src } = NoteImageUploaded.parse(await added.json());
+    // The document holds the owner's path; through the sharing the app puts the sharing first.
+    expect(src).toMatch(new RegExp(`^/api/notes/${note.file.id}/images/`));
+    const shared = src.replace(/^\/api/, api);
+    for (const reader of [agent, pupil]) {
+      const seen = await gw.call(reader, shared);
+      expect(seen.status).toBe(200);
+      expect(seen.headers.get('content-type')).toBe('image/png');
+      expect(Buffer.from(await seen.arrayBuffer())).toEqual(png);
+    }
+    expect(await status(agent, `${api}/notes/${note.file.id}/images`, image)).toBe('403 forbidden');
+    // The storage's refusal of a body too large reaches the caller as it is, not as a 502.
+    const big = { ...image, body: Buffer.concat([png, Buffer.alloc(10 * 1024 * 1024)]) };
+    expect(await status(pupil, `${api}/notes/${note.file.id}/images`, big)).toBe('413 image_too_large');
+    expect((await gw.call(teacher, src)).status).toBe(200);
+    // The member's own space has neither the image nor the note.
+    expect((await gw.call(pupil, src)).status).toBe(404);
   });
 
   it('shares from the second node to the first just as well', async () => {

@@ -29,6 +29,13 @@ export {
   NOTE_EXTENSION,
   MAX_NOTE_MARKDOWN_BYTES,
   MAX_NOTE_UPDATE_BYTES,
+  MAX_NOTE_IMAGE_BYTES,
+  NOTE_IMAGE_TYPES,
+  NOTE_IMAGES_FOLDER_NAME,
+  noteImagesPath,
+  noteImageSrc,
+  noteImageOf,
+  NoteImageUploaded,
   CreateNoteBody,
   NoteItem,
   NoteList,
@@ -117,7 +124,7 @@ export { listDocumentsRoute, createDocumentRoute, getDocumentRoute, updateDocume
 export { getFileRoute, listFolderRoute, updateFileRoute, deleteFileRoute, restoreFileRoute, copyFileRoute, createFolderRoute, uploadFileRoute, getFileContentRoute, createDownloadLinkRoute, downloadByLinkRoute, searchFilesRoute, listRecentFilesRoute, listFavoriteFilesRoute, listTrashRoute, emptyTrashRoute } from './api/file-routes.ts';
 export { createLinkRoute, listLinksRoute, changeLinkRoute, disableLinkRoute, visitLinkRoute, unlockLinkRoute } from './api/link-routes.ts';
 export { searchPeopleRoute } from './api/people-routes.ts';
-export { listNotesRoute, createNoteRoute } from './api/note-routes.ts';
+export { listNotesRoute, createNoteRoute, uploadNoteImageRoute, getNoteImageRoute } from './api/note-routes.ts';
 export { addReferencesRoute, removeReferencesRoute, listReferencesRoute, listReferencingDocumentsRoute } from './api/reference-routes.ts';
 export { createSharingRoute, listSharingsRoute, getSharingRoute, stopSharingRoute, addSharingMembersRoute, changeSharingRoleRoute, removeSharingMemberRoute, copySharedItemRoute } from './api/sharing-routes.ts';
 export { readChangesRoute, getInstanceRoute, createInstanceRoute, verifyAppPasswordRoute, getMeRoute, createSpaceRoute, listAppsRoute, mintAppTokenRoute } from './api/space-routes.ts';

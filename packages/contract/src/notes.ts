@@ -12,6 +12,12 @@ export const NOTES_FOLDER_NAME = 'Notes';
 export const MAX_NOTE_MARKDOWN_BYTES = 2 * 1024 * 1024;
 /** One Yjs update from an editor: far above any keystroke or paste of text; images travel apart. */
 export const MAX_NOTE_UPDATE_BYTES = 4 * 1024 * 1024;
+/** An image pasted or dropped into a note: 10 MiB, a phone's photo. */
+export const MAX_NOTE_IMAGE_BYTES = 10 * 1024 * 1024;
+/** What a note's image may be (told by its bytes, not by what the client claims). */
+export const NOTE_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+/** The Drive folder a note's images go to, inside the « Notes » folder of the note owner's space. */
+export const NOTE_IMAGES_FOLDER_NAME = 'Images';
 
 /** `POST /notes`: a title (« Nouvelle note » when absent), Markdown to start from (an import), where (the « Notes » folder when absent). */
 export const CreateNoteBody = z.object({
@@ -41,6 +47,32 @@ export type NoteList = z.infer<typeof NoteList>;
  * note's file id as the document name.
  */
 export const noteCollabPath = (fileId: string) => `/notes/${encodeURIComponent(fileId)}/collab`;
+
+/** Where a note's images are uploaded, relative to `/api` (through a sharing, `/api/sharings/<id>` comes first). */
+export const noteImagesPath = (noteId: string) => `/notes/${encodeURIComponent(noteId)}/images`;
+
+/** An image of a note as the document holds it: `/api/notes/<note id>/images/<image file id>`. */
+export const noteImageSrc = (noteId: string, imageId: string) => `/api${noteImagesPath(noteId)}/${encodeURIComponent(imageId)}`;
+
+const NOTE_IMAGE_SRC = /^\/api\/notes\/([^/?#]+)\/images\/([^/?#]+)$/;
+
+/** The note and the image an image's `src` names, when it is one uploaded to a note (noteImageSrc); else undefined. */
+export function noteImageOf(src: string): { noteId: string; imageId: string } | undefined {
+  const match = NOTE_IMAGE_SRC.exec(src);
+  if (!match) return undefined;
+  try {
+    return { noteId: decodeURIComponent(match[1] ?? ''), imageId: decodeURIComponent(match[2] ?? '') };
+  } catch {
+    return undefined;
+  }
+}
+
+/** `POST /notes/{id}/images`: what the document is to hold. */
+export const NoteImageUploaded = z.object({
+  /** `/api/notes/<note id>/images/<image file id>` (noteImageSrc). */
+  src: z.string(),
+});
+export type NoteImageUploaded = z.infer<typeof NoteImageUploaded>;
 
 /** Close codes of the note socket besides the realtime ones (4001 token expired, 4403 access ended). */
 export const NOTE_CLOSE = {

@@ -35,6 +35,15 @@ function docWith(json: JSONContent): Y.Doc {
 }
 
 describe(docToJson.name, () => {
+  it('keeps an image uploaded to the note (its API path, alt and title) from Markdown to the shared note and back', () => {
+    const markdown = 'Le plan :\n\n![Plan du collège](/api/notes/2f0c9a4e-note/images/7d1b-image "Rez-de-chaussée")\n';
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, markdownToNote(markdown).update);
+    const image = docToJson(doc).content?.[1]?.content?.[0];
+    expect(image).toMatchObject({ type: 'image', attrs: { src: '/api/notes/2f0c9a4e-note/images/7d1b-image', alt: 'Plan du collège', title: 'Rez-de-chaussée' } });
+    expect(docToMarkdown(doc)).toBe(markdown);
+  });
+
   it('gives back exactly the JSON a document was filled with', () => {
     expect(docToJson(docWith(RICH))).toEqual(RICH);
   });

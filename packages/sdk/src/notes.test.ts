@@ -62,4 +62,34 @@ describe(createNotes.name, () => {
     expect(refused).toBeInstanceOf(ApiError);
     expect(refused).toMatchObject({ status: 413, code: 'quota_exceeded' });
   });
+
+  it('uploads an image as the raw body under the sharing it was opened through, its name percent-encoded', async () => {
+    server.handle((_req, res) => json(res, 201, { src: '/api/notes/n1/images/i1' }));
+    const image = new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' });
+    expect(await client().notes.addImage('n1', image, 'Schéma été.png', { apiBase: '/api/sharings/s1' })).toEqual({ src: '/api/notes/n1/images/i1' });
+    expect(server.seen[0]).toMatchObject({ method: 'POST', url: '/api/sharings/s1/notes/n1/images' });
+    expect(server.seen[0]?.headers).toMatchObject({ 'content-type': 'image/png', 'x-file-name': 'Sch%C3%A9ma%20%C3%A9t%C3%A9.png', authorization: 'Bearer tok' });
+  });
+
+  it('reads an image the document holds with the bearer token, under where the note was opened (a sharing, a link)', async () => {
+    server.handle((_req, res) => res.writeHead(200, { 'Content-Type': 'image/png' }).end(Buffer.from([137, 80, 78, 71])));
+    const own = await client().notes.image('/api/notes/n1/images/i1');
+    await client().notes.image('/api/notes/n1/images/i1', { apiBase: '/api/links/c1' });
+    expect(own.type).toBe('image/png');
+    expect(new Uint8Array(await own.arrayBuffer())).toEqual(new Uint8Array([137, 80, 78, 71]));
+    expect(server.seen.map((seen) => [seen.url, seen.headers.authorization])).toEqual([
+      ['/api/notes/n1/images/i1', 'Bearer tok'],
+      ['/api/links/c1/notes/n1/images/i1', 'Bearer tok'],
+    ]);
+    await expect(client().notes.image('https://example.org/x.png')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('refuses an image over the limit or of another type before sending a byte, with the storage’s codes', async () => {
+    server.handle((_req, res) => json(res, 201, { src: '/api/notes/n1/images/i1' }));
+    const big = new Blob([new Uint8Array(10 * 1024 * 1024 + 1)], { type: 'image/png' });
+    await expect(client().notes.addImage('n1', big, 'grande.png')).rejects.toMatchObject({ status: 413, code: 'image_too_large' });
+    const pdf = new Blob(['%PDF-1.7'], { type: 'application/pdf' });
+    await expect(client().notes.addImage('n1', pdf, 'cours.pdf')).rejects.toMatchObject({ status: 415, code: 'unsupported_media_type' });
+    expect(server.seen).toEqual([]);
+  });
 });

@@ -24,6 +24,7 @@ export const problemTitles: Record<ErrorCode, string> = {
   hash_mismatch: 'Le contenu reçu ne correspond pas à son empreinte',
   invalid_digest: 'Empreinte (Content-Digest) invalide',
   payload_too_large: 'Contenu trop volumineux',
+  image_too_large: 'Image trop lourde',
   upload_offset_conflict: 'Décalage d’envoi inattendu',
   upload_expired: 'Cet envoi a expiré',
   length_required: 'Longueur du corps requise',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChangeBatch, FILES_TYPE, apiRoutes, doctypes, type ApiRoute, type Grant, type InternalScope } from '@mytoutatice/contract';
+import { ChangeBatch, FILES_TYPE, NoteImageUploaded, NoteItem, apiRoutes, doctypes, type ApiRoute, type Grant, type InternalScope } from '@mytoutatice/contract';
 import { startStorage, type StorageHarness, type TestInstance } from '../../test/harness/storage-harness.ts';
 import { uploadMetadata } from '../../test/tus/tus-test-calls.ts';
 import { permit } from './permit.ts';
@@ -56,6 +56,9 @@ function tokenKinds(x: string): Record<string, TokenKind> {
   };
 }
 
+/** A note's images: past the files check, the note's own access (as its socket's). */
+const NOTE_ACCESS = new Set(['uploadNoteImage', 'getNoteImage']);
+
 /** `inX`: in folder X or below; `outX`: A's, elsewhere; `root`: A's top folder; `own`: A's document; `B`: the other instance's. */
 type Target = 'inX' | 'outX' | 'root' | 'own' | 'B' | 'none';
 type Outcome = '2xx' | '403' | '404';
@@ -77,6 +80,13 @@ function expected(route: ApiRoute, kind: TokenKind, target: Target): Outcome {
     if (target === 'B') return '404';
     return kind.limited === true && target === 'outX' ? '404' : '2xx';
   }
+  if (NOTE_ACCESS.has(route.operationId)) {
+    // A folder-limited grant is checked first: a note outside its folder is one it may not know of.
+    if (kind.limited === true && target !== 'inX') return '404';
+    // Notes open to their owner, a sharing's member and a public link's visitor (reading only).
+    if (kind.scope === 'visitor' && permission.verb === 'write') return '403';
+    if (kind.scope !== 'owner' && kind.scope !== 'sharing' && kind.scope !== 'visitor') return '403';
+  }
   if (target === 'B') return '404';
   if (permission.resource === 'documents' || kind.limited !== true) return '2xx';
   // A folder-limited grant: instance-wide listings and the root are known but out of reach;
@@ -91,6 +101,9 @@ function outcomeOf(status: number): string {
   return String(status);
 }
 
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
 const json = (body: unknown): RequestInit => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 interface Call {
@@ -104,7 +117,7 @@ describe(permit.name, () => {
   let b: TestInstance;
   let kinds: Record<string, TokenKind>;
   const tokens: Record<string, string> = {};
-  /** Fixtures by name: A's `X`, `xSub`, `xFile`, `O`, `oFile`, `note`; B's `bFolder`, `bFile`, `bTrashed`, `bNote`. */
+  /** Fixtures by name: A's `X`, `xSub`, `xFile`, `O`, `oFile`, `note`; B's `bFolder`, `bFile`, `bTrashed`, `bNote`, `bMarkdownNote` and its `bImage`. */
   const ids: Record<string, string> = {};
   let bNoteEtag = '';
   let linkToken = '';
@@ -125,6 +138,21 @@ describe(permit.name, () => {
     if (res.status !== 200) throw new Error(`overwrite: ${res.status} ${await res.text()}`);
     const listed = (await (await s.call(token, `/files/${fileId}/versions`)).json()) as { items: { id: string }[] };
     return listed.items[0]?.id ?? '';
+  };
+  const newMarkdownNote = async (token: string, parentId?: string) => {
+    const res = await s.call(token, '/notes', { method: 'POST', ...json({ parentId }) });
+    return NoteItem.parse(await res.json()).file.id;
+  };
+  const newNoteImage = async (token: string, noteId: string) => {
+    const res = await s.call(token, `/notes/${noteId}/images`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: PNG });
+    return NoteImageUploaded.parse(await res.json()).src.replace(/^\/api/, '');
+  };
+  /** The ids of B's note's images: the one added at the start, whoever tried to add more. */
+  const bNoteImages = async () => {
+    const notesFolder = (await (await s.call(b.token, '/files/root/children')).json()) as { items: { id: string; name: string }[] };
+    const folder = async (id: string) => (await (await s.call(b.token, `/files/${id}/children`)).json()) as { items: { id: string; name: string }[] };
+    const images = (await folder(notesFolder.items.find((item) => item.name === 'Notes')?.id ?? '')).items.find((item) => item.name === 'Images');
+    return (await folder(images?.id ?? '')).items.map((item) => item.id);
   };
   const note = (token: string, title: string) => post(token, `/data/${doctypes.notes}`, json({ data: { title } }));
 
@@ -148,7 +176,9 @@ describe(permit.name, () => {
     const bNote = await note(b.token, 'Secret-B note');
     ids.bNote = bNote.body.id;
     bNoteEtag = bNote.etag;
-    bSecrets.push(b.id, ids.bFolder, ids.bFile, ids.bTrashed, ids.bNote, ids.bVersion, 'Secret-B', 'secret-b');
+    ids.bMarkdownNote = await newMarkdownNote(b.token);
+    ids.bImage = await newNoteImage(b.token, ids.bMarkdownNote);
+    bSecrets.push(b.id, ids.bFolder, ids.bFile, ids.bTrashed, ids.bNote, ids.bVersion, ids.bMarkdownNote, 'Secret-B', 'secret-b');
 
     kinds = tokenKinds(ids.X);
     for (const [name, kind] of Object.entries(kinds)) {
@@ -197,6 +227,10 @@ describe(permit.name, () => {
     return (res.headers.get('location') ?? '').replace(/^\/api/, '');
   };
   const tusHeaders = { 'tus-resumable': '1.0.0' };
+  /** A Markdown note of A in the target's folder (B's own note for B). */
+  const markdownNoteFor = async (target: Target) => (target === 'B' ? (ids.bMarkdownNote ?? '') : newMarkdownNote(a.token, folderFor(target)));
+  /** An image its owner added to such a note, as the path that reads it. */
+  const noteImageFor = async (target: Target) => (target === 'B' ? (ids.bImage ?? '') : newNoteImage(a.token, await markdownNoteFor(target)));
   const noteFor = async (target: Target) => {
     if (target === 'B') return { id: ids.bNote ?? '', etag: bNoteEtag };
     const made = await note(a.token, 'Jetable');
@@ -273,6 +307,11 @@ describe(permit.name, () => {
     downloadByLink: { targets: none, make: async () => ({ path: `/files/downloads/${linkToken}/perso.txt` }) },
     searchFiles: { targets: none, make: async () => ({ path: '/files/search?q=secret' }) },
     listNotes: { targets: none, make: async () => ({ path: '/notes?q=secret' }) },
+    uploadNoteImage: {
+      targets: fileTargets,
+      make: async (t) => ({ path: `/notes/${await markdownNoteFor(t)}/images`, init: { method: 'POST', headers: { 'content-type': 'image/png' }, body: PNG } }),
+    },
+    getNoteImage: { targets: fileTargets, make: async (t) => ({ path: await noteImageFor(t) }) },
     createNote: {
       targets: folderTargets,
       make: async (t) => ({ path: '/notes', init: { method: 'POST', ...json({ parentId: folderFor(t), markdown: `# ${randomUUID()}` }) } }),
@@ -386,5 +425,6 @@ describe(permit.name, () => {
     const trash = (await (await s.call(b.token, '/files/trash/children')).json()) as { items: { id: string }[] };
     expect(trash.items.map((item) => item.id)).toEqual([ids.bTrashed]);
     expect((await s.call(b.token, `${notes}/${ids.bNote}`)).headers.get('etag')).toBe(bNoteEtag);
+    expect(await bNoteImages()).toEqual([ids.bImage?.split('/').pop()]);
   });
 });

@@ -1,6 +1,6 @@
 import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
 import { dueIndexDdl, jobTablesDdl } from '../jobs/job-tables.ts';
-import { notesDdl } from '../notes/notes-ddl.ts';
+import { noteImagesDdl, notesDdl } from '../notes/notes-ddl.ts';
 
 /**
  * PostgreSQL's side of the schema: the same tables, columns and indexes as the SQLite steps in
@@ -64,6 +64,8 @@ export const POSTGRES_STEPS: readonly string[] = [
       to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'));`,
   // 10: collaborative notes (SQLite's v9Notes).
   notesDdl('postgres'),
+  // 11: the images of notes (SQLite's v10NoteImages).
+  noteImagesDdl('postgres'),
 ];
 
 export const POSTGRES_SCHEMA_VERSION = BASELINE_VERSION + POSTGRES_STEPS.length;

@@ -37,12 +37,13 @@ export function isClientGone(error: unknown): boolean {
  * nosniff, sandbox CSP, active types as bytes), cacheable by ETag, with single-range support.
  * A gateway on the same machine may ask to send the bytes itself (see blob-offload in the
  * contract): everything is decided here all the same, only the body is left to it. With
- * `stripGps` a photo's GPS position is taken out of the bytes sent (same length; see gps/).
+ * `stripGps` a photo's GPS position is taken out of the bytes sent (same length; see gps/). With
+ * `immutable`, content that never changes under its address (a note's image) is cached for good.
  */
 export async function sendFileContent(
   req: Request,
   res: Response,
-  content: { blobs: BlobStore; instanceId: string; key: string; stripGps?: boolean },
+  content: { blobs: BlobStore; instanceId: string; key: string; stripGps?: boolean; immutable?: boolean },
   file: FileRow,
 ): Promise<void> {
   const size = file.size ?? 0;
@@ -50,7 +51,7 @@ export async function sendFileContent(
   // mixes the two (known before the bytes are read, so a revalidation reads nothing).
   const etag = `"${file.sha256 ?? ''}${content.stripGps === true ? '-nogps' : ''}"`;
   res.setHeader('ETag', etag);
-  res.setHeader('Cache-Control', 'private, no-cache');
+  res.setHeader('Cache-Control', content.immutable === true ? 'private, max-age=31536000, immutable' : 'private, no-cache');
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Content-Security-Policy', 'sandbox');
   res.setHeader('Accept-Ranges', 'bytes');

@@ -94,7 +94,8 @@ export function contentLimit(maxFileBytes: number, room: number, declaredSize: n
 /**
  * Gives durable content (blob `id`, already written) its metadata row, in one transaction:
  * checked against the expected digest, typed from its bytes, named (or « nom (2) »), counted.
- * On any refusal the blob is removed, so nothing is left.
+ * `alongside` runs in the same transaction with the new file (a caller's own check of it, or its
+ * own rows about it). On any refusal the blob is removed, so nothing is left.
  */
 export async function commitNewFile(
   databases: InstanceDatabases,
@@ -102,6 +103,7 @@ export async function commitNewFile(
   id: string,
   stored: StoredBlob,
   expectedSha256: Buffer | undefined,
+  alongside?: (file: FileDoc) => Promise<void>,
 ): Promise<FileDoc> {
   const { instance, parentId, name, conflict } = file;
   const { blobs } = databases;
@@ -124,7 +126,9 @@ export async function commitNewFile(
         createdBy: file.createdBy,
       });
       await insertFile(db, row, await bumpSeq(db));
-      return toFileDoc(row);
+      const doc = toFileDoc(row);
+      await alongside?.(doc);
+      return doc;
     });
   } catch (error) {
     await blobs.remove(instance.id, [id]);

@@ -49,7 +49,7 @@ describe('the contract’s route table', () => {
     await s.call(inst.token, `/files/${fileId}/content`, { method: 'PUT', body: 'nouveau contenu' });
     const versions = await s.call(inst.token, `/files/${fileId}/versions`);
     const versionId = ((await versions.json()) as { items: { id: string }[] }).items[0]?.id;
-    const values: Record<string, string | undefined> = { parentId: 'root', doctype: doctypes.notes, token: linkToken, name: 'table.txt', versionId };
+    const values: Record<string, string | undefined> = { parentId: 'root', doctype: doctypes.notes, token: linkToken, name: 'table.txt', versionId, imageId: 'image' };
     const valueOf = (route: ApiRoute, name: string) => {
       const value = name === 'id' ? (route.path.startsWith('/data/') ? noteId : fileId) : values[name];
       if (value === undefined) throw new Error(`no value for {${name}} in ${route.path}`);

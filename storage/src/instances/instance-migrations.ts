@@ -1,7 +1,7 @@
 import { ROOT_ID, TRASH_ID } from '@mytoutatice/contract';
 import type { DatabaseSync } from 'node:sqlite';
 import { jobTablesDdl } from '../jobs/job-tables.ts';
-import { notesDdl } from '../notes/notes-ddl.ts';
+import { noteImagesDdl, notesDdl } from '../notes/notes-ddl.ts';
 
 /**
  * The schema of an instance database, as forward-only steps: step `i` takes a database from
@@ -217,7 +217,12 @@ const v9Notes: Migration = (db) => {
   db.exec(notesDdl('sqlite'));
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4FileReferences, v5FileLabels, v6FileVersions, v7DavProperties, v8Jobs, v9Notes];
+/** The images pasted or dropped into notes, each a Drive file recorded with the note it was uploaded to. */
+const v10NoteImages: Migration = (db) => {
+  db.exec(noteImagesDdl('sqlite'));
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4FileReferences, v5FileLabels, v6FileVersions, v7DavProperties, v8Jobs, v9Notes, v10NoteImages];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 function userVersion(db: DatabaseSync): number {

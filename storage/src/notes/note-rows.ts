@@ -105,8 +105,9 @@ export async function markWritten(db: SqlDb, fileId: string, sha: string): Promi
   await db.run('UPDATE notes SET written_sha = ? WHERE file_id = ?', sha, fileId);
 }
 
-/** With its file destroyed (trash emptied, purged): a note's state goes too. */
+/** With its file destroyed (trash emptied, purged): a note's state goes too, and its record as a note's image or of a note's images. */
 export async function deleteNote(db: SqlDb, fileId: string): Promise<void> {
   await db.run('DELETE FROM note_updates WHERE file_id = ?', fileId);
   await db.run('DELETE FROM notes WHERE file_id = ?', fileId);
+  await db.run('DELETE FROM note_images WHERE note_id = ? OR image_id = ?', fileId, fileId);
 }

@@ -31,3 +31,19 @@ export function notesDdl(dialect: Dialect): string {
     );
     CREATE INDEX note_updates_file ON note_updates (file_id, id);`;
 }
+
+/**
+ * The images uploaded to each note (SQLite step 10, PostgreSQL step 11): an image is a file of the
+ * owner's Drive, served by the note's route only to whoever may open that note, and only if it was
+ * uploaded to it. A row goes with either file when it is destroyed.
+ */
+export function noteImagesDdl(dialect: Dialect): string {
+  const text = dialect === 'sqlite' ? 'TEXT' : 'TEXT COLLATE "C"';
+  return `
+    CREATE TABLE note_images (
+      note_id ${text} NOT NULL,
+      image_id ${text} NOT NULL,
+      PRIMARY KEY (note_id, image_id)
+    );
+    CREATE INDEX note_images_image ON note_images (image_id);`;
+}

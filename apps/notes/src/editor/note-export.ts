@@ -1,3 +1,5 @@
+import { noteImageOf } from '@mytoutatice/sdk';
+
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
@@ -28,4 +30,31 @@ ${bodyHtml}
 </body>
 </html>
 `;
+}
+
+/** A `data:` URL of the bytes (base64), as FileReader makes, without a DOM. */
+async function dataUrlOf(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  // In pieces: spreading a whole photo into one call overflows the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:${blob.type || 'application/octet-stream'};base64,${btoa(binary)}`;
+}
+
+/**
+ * The note's HTML with its own images (`/api/notes/…/images/…`, which need the session's token)
+ * inside as `data:` URLs, so the exported file shows them anywhere. An image that cannot be read
+ * keeps its address; images from elsewhere (http(s)) are left as they are.
+ */
+export async function inlineNoteImages(html: string, load: (src: string) => Promise<Blob>): Promise<string> {
+  const sources = new Set(Array.from(html.matchAll(/<img [^>]*?src="([^"]+)"/g), (match) => match[1] ?? '').filter((src) => noteImageOf(src)));
+  const inlined = new Map<string, string>();
+  for (const src of sources) {
+    const data = await load(src).then(dataUrlOf, () => undefined);
+    if (data !== undefined) inlined.set(src, data);
+  }
+  return html.replace(/(<img [^>]*?src=")([^"]+)(")/g, (whole, before: string, src: string, after: string) => {
+    const data = inlined.get(src);
+    return data === undefined ? whole : `${before}${data}${after}`;
+  });
 }

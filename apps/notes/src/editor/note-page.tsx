@@ -106,5 +106,5 @@ function NoteScreen({ fileId, sharingId, signedIn, canWrite }: NotePageProps & {
       </PageLayout>
     );
   if (!session || !user) return <Loading />;
-  return <NoteEditor session={session} file={file.data} user={user} canWrite={canWrite} />;
+  return <NoteEditor session={session} fileId={fileId} sharingId={sharingId} file={file.data} user={user} canWrite={canWrite} />;
 }

@@ -2,7 +2,8 @@ import type { Editor, JSONContent } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { MenuButton, useT } from '@mytoutatice/ui';
 import type { MenuItem } from '@mytoutatice/ui';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { NOTE_IMAGE_TYPES } from '@mytoutatice/sdk';
 import type { NotesKey } from '../messages.ts';
 
 const HEADINGS = [1, 2, 3] as const;
@@ -15,6 +16,7 @@ const GLYPHS = {
   link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
   orderedList: 'M10 6h10M10 12h10M10 18h10M4 5l1.5-1v5M3.5 14.5a1.5 1.5 0 1 1 2.5 1.2L3.5 19H6',
   panel: 'M12 8v.01M11 12h1v5h1M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z',
+  image: 'M4 5h16v14H4zM4 16l5-5 4 4 2-2 5 5M15 9.5a1.5 1.5 0 1 0 0-.01',
 } as const;
 
 function Glyph({ name }: { name: keyof typeof GLYPHS }) {
@@ -54,10 +56,12 @@ function ToolButton({ label, active, onClick, children }: { label: string; activ
 
 /**
  * The seed's toolbar (« Texte normal », B, I, …), every command also a Tiptap keyboard shortcut or
- * Markdown rule. Wraps onto more lines on a phone; each control has its French name.
+ * Markdown rule. Wraps onto more lines on a phone; each control has its French name. « Insérer une
+ * image » picks files (`onImages`) for those who can neither paste nor drop (keyboard, phone).
  */
-export function NoteToolbar({ editor }: { editor: Editor }) {
+export function NoteToolbar({ editor, onImages }: { editor: Editor; onImages: (files: File[]) => void }) {
   const t = useT<NotesKey>();
+  const picker = useRef<HTMLInputElement>(null);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -175,6 +179,23 @@ export function NoteToolbar({ editor }: { editor: Editor }) {
       <ToolButton label={t('toolbar.codeBlock')} active={state.codeBlock} onClick={() => chain().toggleCodeBlock().run()}>
         {'</>'}
       </ToolButton>
+      <ToolButton label={t('toolbar.image')} onClick={() => picker.current?.click()}>
+        <Glyph name="image" />
+      </ToolButton>
+      <input
+        ref={picker}
+        type="file"
+        accept={NOTE_IMAGE_TYPES.join(',')}
+        multiple
+        hidden
+        aria-label={t('toolbar.image')}
+        onChange={(event) => {
+          const files = Array.from(event.target.files ?? []);
+          // Emptied, so choosing the same file again is a change too.
+          event.target.value = '';
+          if (files.length > 0) onImages(files);
+        }}
+      />
     </div>
   );
 }

@@ -1,12 +1,13 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { NOTE_FRAGMENT, noteExtensions } from '@mytoutatice/notes-doc';
-import type { Transport } from '@mytoutatice/sdk';
+import { createNotes, type Transport } from '@mytoutatice/sdk';
 import { EmptyState, ErrorPanel, errorText, I18nProvider, Loading, useT } from '@mytoutatice/ui';
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { connectNote } from './connect-note.ts';
+import { withImageView } from './image-view.ts';
 import { noteMessages, type NoteKey } from './note-messages.ts';
 
 export type LiveNoteProps = {
@@ -66,15 +67,21 @@ function LiveNoteSession({ transport, apiBase, fileId, label }: LiveNoteProps) {
   if (gone) return <EmptyState title={t('note.gone')} />;
   if (failure) return <ErrorPanel title={t('note.failed')} detail={errorText(t, failure)} />;
   if (!session) return <Loading />;
-  return <NoteContent session={session} label={label} />;
+  return <NoteContent session={session} label={label} transport={transport} apiBase={apiBase} />;
 }
 
-function NoteContent({ session: { doc, provider }, label }: { session: Session; label: string }) {
+function NoteContent({ session: { doc, provider }, label, transport, apiBase }: { session: Session; label: string; transport: Transport; apiBase: string }) {
   const t = useT<NoteKey>();
   const status = useConnection(provider);
   const editor = useEditor(
     {
-      extensions: [...noteExtensions(), Collaboration.configure({ document: doc, field: NOTE_FRAGMENT })],
+      extensions: [
+        ...withImageView(noteExtensions(), (src, signal) => createNotes(transport).image(src, { apiBase, signal }), {
+          loading: t('image.loading'),
+          failed: t('image.failed'),
+        }),
+        Collaboration.configure({ document: doc, field: NOTE_FRAGMENT }),
+      ],
       editable: false,
       // The page's CSP allows no inline <style>: the base rules are in note-content.css.
       injectCSS: false,

@@ -3,7 +3,7 @@ import { AppManifest, AppToken, InstalledApp, InstalledApps } from '../apps.ts';
 import { AppPassword, AppPasswordList, CreateAppPasswordBody, CreatedAppPassword } from '../app-passwords.ts';
 import { Change, ChangeBatch, ChangeKind } from '../changes.ts';
 import { AlbumData, ContactData, Document, DocumentBody, DocumentListing, NoteData } from '../documents.ts';
-import { CreateNoteBody, NoteItem, NoteList } from '../notes.ts';
+import { CreateNoteBody, NoteImageUploaded, NoteItem, NoteList } from '../notes.ts';
 import { ErrorCode, PROBLEM_CONTENT_TYPE, Problem, errorStatus } from '../errors.ts';
 import type { ErrorCode as Code } from '../errors.ts';
 import {
@@ -80,6 +80,7 @@ const componentSchemas: Readonly<Record<string, z.ZodMiniType>> = {
   Me,
   CreateNoteBody,
   NoteData,
+  NoteImageUploaded,
   NoteItem,
   NoteList,
   NotificationData,

@@ -50,6 +50,7 @@ export const en: Partial<Record<UiMessageKey, string>> = {
   'error.hash_mismatch': 'The file was altered during upload. Please try again.',
   'error.invalid_digest': 'The file was altered during upload. Please try again.',
   'error.payload_too_large': 'This file is too large.',
+  'error.image_too_large': 'This image is too large: 10 MB at most.',
   'error.unsupported_media_type': 'This type of file is not accepted.',
   'error.upstream_unavailable': 'The service is temporarily unavailable. Try again in a moment.',
   'error.not_a_file': 'This item is not a file.',

@@ -51,6 +51,7 @@ export const fr = {
   'error.hash_mismatch': 'Le fichier a été altéré pendant l’envoi. Réessayez.',
   'error.invalid_digest': 'Le fichier a été altéré pendant l’envoi. Réessayez.',
   'error.payload_too_large': 'Ce fichier est trop volumineux.',
+  'error.image_too_large': 'Cette image est trop lourde : 10 Mo au plus.',
   'error.unsupported_media_type': 'Ce type de fichier n’est pas accepté.',
   'error.upstream_unavailable': 'Le service est momentanément indisponible. Réessayez dans un instant.',
   'error.not_a_file': 'Cet élément n’est pas un fichier.',
