@@ -1,11 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { accessToken, expectNoAxeViolation, signInWithSpace } from './journey.ts';
-
-/** A 4×4 red PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4oKAARwzEcQCqQxABtaashgAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { accessToken, expectNoAxeViolation, signInWithSpace, SMALL_PNG as PNG } from './journey.ts';
 
 /** The images of the note, shown once their bytes are read (an object URL, the bearer token having fetched them). */
 const shownImages = (page: Page) => page.getByRole('textbox', { name: 'Texte de la note' }).locator('img[src^="blob:"]');

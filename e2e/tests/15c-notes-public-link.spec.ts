@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { accessToken, expectNoAxeViolation, signInWithSpace } from './journey.ts';
+import { accessToken, expectNoAxeViolation, signInWithSpace, SMALL_PNG } from './journey.ts';
 
 test.describe('Notes through a public link', () => {
-  test('a visitor on a phone reads the note as it is written, cannot change it, and axe finds nothing', async ({ page, browser }) => {
+  test('a visitor on a phone reads the note as it is written, its image included, cannot change it, and axe finds nothing', async ({ page, browser }) => {
     await signInWithSpace(page, 'enseignant');
     const headers = { authorization: `Bearer ${await accessToken(page)}` };
     const created = await page.request.post('/api/notes', { headers, data: { markdown: `# Sortie ${Date.now()}\n\n> [!WARNING]\n> Prévoir un pique-nique.\n\nDépart à 8 h.\n` } });
@@ -15,6 +15,10 @@ test.describe('Notes through a public link', () => {
     await page.goto(`/notes/${note.file.id}`);
     const editor = page.getByRole('textbox', { name: 'Texte de la note' });
     await expect(editor).toContainText('Départ à 8 h.');
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.locator('.mt-note-toolbar input[type="file"]').setInputFiles({ name: 'Plan.png', mimeType: 'image/png', buffer: SMALL_PNG });
+    await expect(editor.locator('img[src^="blob:"]')).toHaveCount(1);
 
     const visitorContext = await browser.newContext({ viewport: { width: 390, height: 800 } });
     const visitor = await visitorContext.newPage();
@@ -23,6 +27,9 @@ test.describe('Notes through a public link', () => {
     await expect(read).toContainText('Départ à 8 h.');
     await expect(read.locator('[data-panel][data-kind="warning"]')).toContainText('Prévoir un pique-nique.');
     await expect(visitor.getByRole('status').filter({ hasText: 'Mise à jour en direct' })).toBeVisible();
+    // The note's image, fetched through the link.
+    const image = read.getByRole('img', { name: 'Plan' });
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(4);
 
     // The teacher types: the visitor sees it without reloading.
     await editor.click();

@@ -81,3 +81,9 @@ export async function expectKeptForOffline(page: Page): Promise<void> {
     )
     .toBe('kept');
 }
+
+/** A 4×4 red PNG: small, and a picture the browser really draws. */
+export const SMALL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4oKAARwzEcQCqQxABtaashgAAAABJRU5ErkJggg==',
+  'base64',
+);
