@@ -3,14 +3,13 @@ import type { Duplex } from 'node:stream';
 import { decodeJwt } from 'jose';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { Problem, REALTIME_PROTOCOL, realtimeCloseCodes } from '@mytoutatice/contract';
+import { MAX_NOTE_UPDATE_BYTES, Problem, REALTIME_PROTOCOL } from '@mytoutatice/contract';
 import { HttpError, notFound, refuseUpgrade, refuseUpgradeWith, requestIdFrom } from '@mytoutatice/server-kit';
 import { resolveLinkCaller, type LinkAccessDeps } from '../links/link-access.ts';
 import { resolveCaller, type Caller } from '../proxy/resolve-caller.ts';
 import { resolveSharingCaller, type SharingAccessDeps } from '../sharing/sharing-access.ts';
 import { pipeSockets } from './pipe-sockets.ts';
-import { checkClientHandshake, openRawUpstream, relayFrames, type FrameRelay } from './frame-relay.ts';
-import { endRelayed, wsPair, type RelayedSocket, type SharingSockets } from './sharing-sockets.ts';
+import { endPiped, type PipedSocket, type SharingSockets } from './sharing-sockets.ts';
 import { offersRealtimeProtocol, upgradeToken } from './upgrade-token.ts';
 
 /**
@@ -45,6 +44,8 @@ export type RealtimeProxy = {
 
 /** Realtime client messages are a subscription or a seq; the backend's batches may be much larger. */
 const MAX_CLIENT_MESSAGE_BYTES = 4096;
+/** A note's editor sends Yjs updates (a paste of text at most), framed by the Hocuspocus protocol. */
+const MAX_NOTE_CLIENT_MESSAGE_BYTES = MAX_NOTE_UPDATE_BYTES + 1024;
 /** Realtime batches; a note's whole state when an editor first syncs (a long note with its history). */
 const MAX_UPSTREAM_MESSAGE_BYTES = 64 * 1024 * 1024;
 
@@ -55,8 +56,7 @@ const MAX_UPSTREAM_MESSAGE_BYTES = 64 * 1024 * 1024;
  * on the upgrade (401, 403, 404, 502, 504) and no socket is kept.
  *
  * `GET /api/notes/<id>/collab` (a note's Hocuspocus socket) likewise, to the storage's
- * `/notes/<id>/collab`, its frames relayed as they are (frame-relay.ts); the storage's word on
- * the note (404, 409, 415) is passed on as it is.
+ * `/notes/<id>/collab`; the storage's word on the note (404, 409, 415) is passed on as it is.
  *
  * `GET /api/sharings/<id>/realtime` (and `…/notes/<id>/collab`) likewise, checked like every call through a sharing and
  * piped to the owner's backend with the `sharing` token, which follows the shared item only; the
@@ -67,20 +67,28 @@ const MAX_UPSTREAM_MESSAGE_BYTES = 64 * 1024 * 1024;
  * client socket is also closed with 4001 when the ENT token itself expires.
  */
 export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
-  const realtimeWss = new WebSocketServer({
-    noServer: true,
-    maxPayload: MAX_CLIENT_MESSAGE_BYTES,
-    perMessageDeflate: false,
-    handleProtocols: (protocols) => (protocols.has(REALTIME_PROTOCOL) ? REALTIME_PROTOCOL : false),
-  });
+  const serverFor = (maxPayload: number) =>
+    new WebSocketServer({
+      noServer: true,
+      maxPayload,
+      perMessageDeflate: false,
+      handleProtocols: (protocols) => (protocols.has(REALTIME_PROTOCOL) ? REALTIME_PROTOCOL : false),
+    });
+  const realtimeWss = serverFor(MAX_CLIENT_MESSAGE_BYTES);
+  const notesWss = serverFor(MAX_NOTE_CLIENT_MESSAGE_BYTES);
   const upstreams = new Set<WebSocket>();
-  const relays = new Set<FrameRelay>();
 
   /** Through a sharing: which one, who opened it and in what role, to find the socket again. */
   type Through = { sharingId: string; sub: string; role: string };
   type SocketRoute = { upstreamPath: string; sharingId: string | undefined; linkCode: string | undefined };
-  /** Who opens the socket, where on the storage, and until when (ms since the epoch) it stays open before being checked again. */
-  type Opening = Caller & { route: SocketRoute; through?: Through; expiresAt: number };
+  type Upstream = {
+    route: SocketRoute;
+    upstream: WebSocket;
+    expiresAt: number;
+    early: [RawData, boolean][];
+    hold: (data: RawData, isBinary: boolean) => void;
+    through?: Through;
+  };
 
   /** The route asked for: its path on the storage, and the sharing it goes through, if any; 404 for any other path. */
   function routeOf(req: IncomingMessage): SocketRoute {
@@ -91,63 +99,50 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
     return { upstreamPath, sharingId: match[1], linkCode: match[2] };
   }
 
-  async function opening(req: IncomingMessage): Promise<Opening> {
-    const route = routeOf(req);
-    const token = upgradeToken(req);
+  /** Who opens the socket, and until when (ms since the epoch) it stays open before being checked again. */
+  async function callerOf(req: IncomingMessage, token: string | undefined, { sharingId, linkCode }: SocketRoute): Promise<Caller & { through?: Through; expiresAt: number }> {
     if (!offersRealtimeProtocol(req)) throw new HttpError(400, 'bad_request', `Le sous-protocole ${REALTIME_PROTOCOL} est requis.`);
-    const { sharingId, linkCode } = route;
     if (linkCode !== undefined) {
       const caller = await resolveLinkCaller(deps, token, linkCode);
-      return { ...caller, route, expiresAt: Math.min(Date.now() + deps.linkRecheckMs, expiryOf(token)) };
+      return { ...caller, expiresAt: Math.min(Date.now() + deps.linkRecheckMs, expiryOf(token)) };
     }
-    if (sharingId === undefined) return { ...(await resolveCaller(deps, token)), route, expiresAt: expiryOf(token) };
+    if (sharingId === undefined) return { ...(await resolveCaller(deps, token)), expiresAt: expiryOf(token) };
     const { sub, role, ...caller } = await resolveSharingCaller(deps, token, sharingId);
-    return { ...caller, route, through: { sharingId, sub, role }, expiresAt: expiryOf(token) };
+    return { ...caller, through: { sharingId, sub, role }, expiresAt: expiryOf(token) };
   }
 
-  /** The storage's refusal of the upgrade, as the caller gets it. */
-  function refusalOf({ through }: Opening, response: IncomingMessage): Promise<Error> {
-    // Through a sharing, a 404 is the shared item in the owner's trash, or gone: as for any call through it.
-    if (through && response.statusCode === 404) {
-      response.resume();
-      return Promise.resolve(notFound('Cet élément partagé n’est plus disponible.'));
-    }
-    return itemRefusal(response);
-  }
-
-  function upstreamHeaders({ internalToken }: Opening, requestId: string) {
-    return { authorization: `Bearer ${internalToken}`, 'x-request-id': requestId };
-  }
-
-  /** The storage's realtime socket through `ws`, and what it sent before the client's side was ready. */
-  async function openRealtimeUpstream(open: Opening, requestId: string) {
-    const url = `${open.space.backendUrl.replace(/^http/, 'ws')}${open.route.upstreamPath}`;
+  async function openUpstream(req: IncomingMessage, requestId: string): Promise<Upstream> {
+    const route = routeOf(req);
+    const token = upgradeToken(req);
+    const { space, internalToken, through, expiresAt } = await callerOf(req, token, route);
+    const url = `${space.backendUrl.replace(/^http/, 'ws')}${route.upstreamPath}`;
     const upstream = new WebSocket(url, [REALTIME_PROTOCOL], {
-      headers: upstreamHeaders(open, requestId),
+      headers: { authorization: `Bearer ${internalToken}`, 'x-request-id': requestId },
       handshakeTimeout: deps.handshakeTimeoutMs,
       maxPayload: MAX_UPSTREAM_MESSAGE_BYTES,
       perMessageDeflate: false,
     });
     upstream.on('error', () => upstream.terminate());
-    // Its first message may come in the same packet as its 101, before any promise continuation runs.
+    // What the backend sends before the client's side is ready: its first message may come in
+    // the same packet as its 101, before any promise continuation runs.
     const early: [RawData, boolean][] = [];
     const hold = (data: RawData, isBinary: boolean) => early.push([data, isBinary]);
     upstream.on('message', hold);
     await new Promise<void>((resolve, reject) => {
       upstream.once('open', () => resolve());
       upstream.once('unexpected-response', (_request, response) => {
+        // Through a sharing, a 404 is the shared item in the owner's trash, or gone: as for any call through it.
+        const refusal = through && response.statusCode === 404 ? Promise.resolve(notFound('Cet élément partagé n’est plus disponible.')) : itemRefusal(response);
         // Ended once the refusal is read: ending it first would reject with its own error.
-        void refusalOf(open, response)
-          .catch((error: unknown) => error)
-          .then((error) => {
-            response.resume();
-            reject(error);
-            upstream.terminate();
-          });
+        void refusal.catch((error: unknown) => error).then((error) => {
+          response.resume();
+          reject(error);
+          upstream.terminate();
+        });
       });
       upstream.once('error', reject);
     });
-    return { upstream, early, hold };
+    return { route, upstream, expiresAt, early, hold, ...(through ? { through } : {}) };
   }
 
   /**
@@ -155,78 +150,60 @@ export function createRealtimeProxy(deps: RealtimeProxyDeps): RealtimeProxy {
    * opened: if it changed meanwhile, the hook that closes sockets ran before this one was kept,
    * so it is read again once kept.
    */
-  function keep({ sharingId, sub, role }: Through, relayed: RelayedSocket): void {
-    deps.sharingSockets.add(sharingId, sub, relayed);
+  function keep({ sharingId, sub, role }: Through, piped: PipedSocket): void {
+    deps.sharingSockets.add(sharingId, sub, piped);
     deps.sharings.access(sharingId, sub).then(
       (access) => {
-        if (access?.role !== role) endRelayed(relayed);
+        if (access?.role !== role) endPiped(piped);
       },
       (error: unknown) => {
         deps.log.warn({ err: error, sharingId }, 'sharing access not read again: socket closed');
-        endRelayed(relayed);
+        endPiped(piped);
       },
     );
-  }
-
-  function pipeRealtime(req: IncomingMessage, socket: Duplex, head: Buffer, open: Opening, { upstream, early, hold }: Awaited<ReturnType<typeof openRealtimeUpstream>>): void {
-    let piped = false;
-    const abandon = () => {
-      if (!piped) upstream.close(1001, 'client gone');
-    };
-    if (socket.destroyed) return abandon();
-    socket.once('close', abandon);
-    upstreams.add(upstream);
-    upstream.once('close', () => upstreams.delete(upstream));
-    realtimeWss.handleUpgrade(req, socket, head, (client) => {
-      piped = true;
-      upstream.off('message', hold);
-      pipeSockets(client, upstream, { early, expiresAt: open.expiresAt, heartbeatMs: deps.heartbeatMs });
-      if (open.through) keep(open.through, wsPair(client, upstream));
-    });
-  }
-
-  /** A note's socket: its frames relayed as they are (frame-relay.ts), a keystroke being latency the editors see. */
-  async function relayNote(req: IncomingMessage, socket: Duplex, head: Buffer, open: Opening, requestId: string): Promise<void> {
-    const key = checkClientHandshake(req);
-    const url = new URL(`${open.space.backendUrl}${open.route.upstreamPath}`);
-    const upstream = await openRawUpstream(url, upstreamHeaders(open, requestId), deps.handshakeTimeoutMs, (response) => refusalOf(open, response));
-    if (socket.destroyed) {
-      upstream.socket.destroy();
-      return;
-    }
-    const offered = req.headers['sec-websocket-protocol'] !== undefined;
-    const relay = relayFrames(socket, head, upstream, { key, withProtocol: offered, expiresAt: open.expiresAt, expiredCode: realtimeCloseCodes.tokenExpired });
-    relays.add(relay);
-    relay.onClose(() => relays.delete(relay));
-    if (open.through) keep(open.through, relay);
   }
 
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     socket.on('error', () => socket.destroy());
-    const answer = async () => {
-      const open = await opening(req);
-      if (open.route.upstreamPath !== '/realtime') return relayNote(req, socket, head, open, requestId);
-      pipeRealtime(req, socket, head, open, await openRealtimeUpstream(open, requestId));
-    };
-    answer().catch((error: unknown) => {
-      if (error instanceof HttpError) {
-        refuseUpgradeWith(socket, error, requestId);
-        return;
-      }
-      const timedOut = error instanceof Error && /timed out/i.test(error.message);
-      deps.log.warn({ err: error, requestId }, 'realtime upstream unavailable');
-      refuseUpgrade(socket, timedOut ? 504 : 502, timedOut ? 'upstream_timeout' : 'upstream_unavailable', requestId);
-    });
+    openUpstream(req, requestId).then(
+      ({ route, upstream, expiresAt, early, hold, through }) => {
+        let piped = false;
+        const abandon = () => {
+          if (!piped) upstream.close(1001, 'client gone');
+        };
+        if (socket.destroyed) return abandon();
+        socket.once('close', abandon);
+        upstreams.add(upstream);
+        upstream.once('close', () => upstreams.delete(upstream));
+        const wss = route.upstreamPath === '/realtime' ? realtimeWss : notesWss;
+        wss.handleUpgrade(req, socket, head, (client) => {
+          piped = true;
+          upstream.off('message', hold);
+          pipeSockets(client, upstream, { early, expiresAt, heartbeatMs: deps.heartbeatMs });
+          if (through) keep(through, { client, upstream });
+        });
+      },
+      (error: unknown) => {
+        if (error instanceof HttpError) {
+          refuseUpgradeWith(socket, error, requestId);
+          return;
+        }
+        const timedOut = error instanceof Error && /timed out/i.test(error.message);
+        deps.log.warn({ err: error, requestId }, 'realtime upstream unavailable');
+        refuseUpgrade(socket, timedOut ? 504 : 502, timedOut ? 'upstream_timeout' : 'upstream_unavailable', requestId);
+      },
+    );
   }
 
   return {
     upgrade,
     close() {
-      for (const client of realtimeWss.clients) client.terminate();
-      realtimeWss.close();
+      for (const wss of [realtimeWss, notesWss]) {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+      }
       for (const upstream of upstreams) upstream.terminate();
-      for (const relay of relays) relay.close(1001, 'gateway stopping');
     },
   };
 }
