@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { accessToken, expectKeptForOffline, expectNoAxeViolation, signInWithSpace } from './journey.ts';
+import { accessToken, expectKeptForOffline, expectNoAxeViolation, noteText, signInWithSpace, startNote } from './journey.ts';
 
 test.describe('Notes', () => {
   test('create a note, write a heading and text, see « Enregistré », find it after a reload, in the list and by a word of its text', async ({ page }) => {
@@ -12,7 +12,7 @@ test.describe('Notes', () => {
 
     await page.getByRole('button', { name: 'Ajouter une note' }).click();
     await expect(page).toHaveURL(/\/notes\/[^/]+$/);
-    const text = page.getByRole('textbox', { name: 'Texte de la note' });
+    const text = noteText(page);
     await text.click();
     // Markdown input rule: « # » then a space makes a heading.
     await page.keyboard.type('# Sortie au musée');
@@ -22,7 +22,7 @@ test.describe('Notes', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
 
     await page.reload();
-    await expect(page.getByRole('textbox', { name: 'Texte de la note' })).toContainText(`Prévoir le pique-nique et le ${word}.`);
+    await expect(noteText(page)).toContainText(`Prévoir le pique-nique et le ${word}.`);
     await expect(page.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
     const noteUrl = page.url();
 
@@ -52,12 +52,7 @@ test.describe('Notes', () => {
     const two = await browser.newContext();
     const a = await one.newPage();
     const b = await two.newPage();
-    await signInWithSpace(a, 'enseignant');
-    await a.goto('/notes');
-    await a.getByRole('button', { name: 'Ajouter une note' }).click();
-    await expect(a).toHaveURL(/\/notes\/[^/]+$/);
-    const textA = a.getByRole('textbox', { name: 'Texte de la note' });
-    await textA.click();
+    const { text: textA } = await startNote(a, 'enseignant');
     await a.keyboard.type('# Conseil de classe');
     await a.keyboard.press('Enter');
     await a.keyboard.type('Ordre du jour');
@@ -65,7 +60,7 @@ test.describe('Notes', () => {
 
     await signInWithSpace(b, 'enseignant');
     await b.goto(a.url());
-    const textB = b.getByRole('textbox', { name: 'Texte de la note' });
+    const textB = noteText(b);
     await expect(textB).toContainText('Ordre du jour');
     // B types at the end; A sees it, and B's caret with B's name.
     await textB.click();
@@ -111,7 +106,7 @@ test.describe('Notes', () => {
     await signInWithSpace(page, 'agent');
     await page.goto('/notes');
     await page.getByRole('button', { name: 'Ajouter une note' }).click();
-    const text = page.getByRole('textbox', { name: 'Texte de la note' });
+    const text = noteText(page);
     await text.click();
     await page.keyboard.type('## Inventaire');
     await page.keyboard.press('Enter');
@@ -156,13 +151,7 @@ test.describe('Notes', () => {
     const readerContext = await browser.newContext();
     const owner = await ownerContext.newPage();
     const reader = await readerContext.newPage();
-    await signInWithSpace(owner, 'enseignant');
-    await owner.goto('/notes');
-    await owner.getByRole('button', { name: 'Ajouter une note' }).click();
-    await expect(owner).toHaveURL(/\/notes\/[^/]+$/);
-    const noteId = decodeURIComponent(owner.url().split('/').at(-1) ?? '');
-    const ownerText = owner.getByRole('textbox', { name: 'Texte de la note' });
-    await ownerText.click();
+    const { id: noteId, text: ownerText } = await startNote(owner, 'enseignant');
     await owner.keyboard.type('Consignes de la sortie');
     await expect(owner.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
     await signInWithSpace(reader, 'eleve');
@@ -174,7 +163,7 @@ test.describe('Notes', () => {
     const sharingId = ((await shared.json()) as { id: string }).id;
 
     await reader.goto(`/notes/partages/${sharingId}/${noteId}`);
-    const readerText = reader.getByRole('textbox', { name: 'Texte de la note' });
+    const readerText = noteText(reader);
     await expect(readerText).toContainText('Consignes de la sortie');
     await expect(reader.getByText('Lecture seule')).toBeVisible();
     await expect(readerText).toHaveAttribute('contenteditable', 'false');
@@ -208,16 +197,11 @@ test.describe('Notes', () => {
     const two = await browser.newContext();
     const a = await one.newPage();
     const b = await two.newPage();
-    await signInWithSpace(a, 'agent');
-    await a.goto('/notes');
-    await a.getByRole('button', { name: 'Ajouter une note' }).click();
-    await expect(a).toHaveURL(/\/notes\/[^/]+$/);
-    const textA = a.getByRole('textbox', { name: 'Texte de la note' });
-    await textA.click();
+    await startNote(a, 'agent');
     await a.keyboard.type('Avant la panne');
     await signInWithSpace(b, 'agent');
     await b.goto(a.url());
-    const textB = b.getByRole('textbox', { name: 'Texte de la note' });
+    const textB = noteText(b);
     await expect(textB).toContainText('Avant la panne');
 
     // kill -9 of the storage while A types; the runner (scripts/start.ts) starts it again.
@@ -231,7 +215,7 @@ test.describe('Notes', () => {
     await expect(a.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible({ timeout: 30_000 });
     // What the server kept: a fresh page shows all of it.
     await b.reload();
-    await expect(b.getByRole('textbox', { name: 'Texte de la note' })).toContainText('Avant la panne, pendant la panne et après.');
+    await expect(noteText(b)).toContainText('Avant la panne, pendant la panne et après.');
     await one.close();
     await two.close();
   });

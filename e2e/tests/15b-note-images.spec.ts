@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { accessToken, expectNoAxeViolation, signInWithSpace, SMALL_PNG as PNG } from './journey.ts';
+import { accessToken, expectNoAxeViolation, noteText, signInWithSpace, SMALL_PNG as PNG, startNote } from './journey.ts';
 
 /** The images of the note, shown once their bytes are read (an object URL, the bearer token having fetched them). */
-const shownImages = (page: Page) => page.getByRole('textbox', { name: 'Texte de la note' }).locator('img[src^="blob:"]');
+const shownImages = (page: Page) => noteText(page).locator('img[src^="blob:"]');
 
 /** Drops (or pastes) a PNG made in the page onto the editor, as a file from the desktop or a screenshot would come. */
 async function bring(page: Page, how: 'drop' | 'paste', name: string) {
-  await page.getByRole('textbox', { name: 'Texte de la note' }).evaluate(
+  await noteText(page).evaluate(
     (editor, { how, name, bytes }) => {
       const data = new DataTransfer();
       data.items.add(new File([new Uint8Array(bytes)], name, { type: 'image/png' }));
@@ -27,13 +27,7 @@ test.describe('Notes: images', () => {
     const readerContext = await browser.newContext();
     const owner = await ownerContext.newPage();
     const reader = await readerContext.newPage();
-    await signInWithSpace(owner, 'enseignant');
-    await owner.goto('/notes');
-    await owner.getByRole('button', { name: 'Ajouter une note' }).click();
-    await expect(owner).toHaveURL(/\/notes\/[^/]+$/);
-    const noteId = decodeURIComponent(owner.url().split('/').at(-1) ?? '');
-    const text = owner.getByRole('textbox', { name: 'Texte de la note' });
-    await text.click();
+    const { id: noteId, text } = await startNote(owner, 'enseignant');
     await owner.keyboard.type('Plan de la sortie ');
 
     // « Insérer une image », for the keyboard and phones: a file input behind the toolbar's button.
@@ -72,7 +66,7 @@ test.describe('Notes: images', () => {
     await expect.poll(() => shownImages(reader).evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth))).toEqual([4, 4, 4]);
     await expect(reader.getByRole('button', { name: 'Insérer une image' })).toHaveCount(0);
     await bring(reader, 'drop', 'Intruse.png');
-    await expect(reader.getByRole('textbox', { name: 'Texte de la note' }).locator('img:not(.ProseMirror-separator)')).toHaveCount(3);
+    await expect(noteText(reader).locator('img:not(.ProseMirror-separator)')).toHaveCount(3);
     await expectNoAxeViolation(reader);
     await ownerContext.close();
     await readerContext.close();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { accessToken, expectNoAxeViolation, signInWithSpace, SMALL_PNG } from './journey.ts';
+import { accessToken, expectNoAxeViolation, noteText, signInWithSpace, SMALL_PNG } from './journey.ts';
 
 test.describe('Notes through a public link', () => {
   test('a visitor on a phone reads the note as it is written, its image included, cannot change it, and axe finds nothing', async ({ page, browser }) => {
@@ -13,7 +13,7 @@ test.describe('Notes through a public link', () => {
     const link = (await linked.json()) as { path: string };
 
     await page.goto(`/notes/${note.file.id}`);
-    const editor = page.getByRole('textbox', { name: 'Texte de la note' });
+    const editor = noteText(page);
     await expect(editor).toContainText('Départ à 8 h.');
     await editor.click();
     await page.keyboard.press('ControlOrMeta+End');

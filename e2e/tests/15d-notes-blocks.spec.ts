@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { signInWithSpace } from './journey.ts';
+import { noteText, signInWithSpace, startNote } from './journey.ts';
 
 /** Chooses `item` in the toolbar's menu `menu` (« Tableau », « Panneau »). */
 async function fromMenu(page: Page, menu: string, item: string) {
@@ -14,19 +14,14 @@ test.describe('Notes: co-editing blocks', () => {
     const two = await browser.newContext();
     const a = await one.newPage();
     const b = await two.newPage();
-    await signInWithSpace(a, 'agent');
-    await a.goto('/notes');
-    await a.getByRole('button', { name: 'Ajouter une note' }).click();
-    await expect(a).toHaveURL(/\/notes\/[^/]+$/);
-    const textA = a.getByRole('textbox', { name: 'Texte de la note' });
-    await textA.click();
+    const { text: textA } = await startNote(a, 'agent');
     await a.keyboard.type('# Menus de la cantine');
     await a.keyboard.press('Enter');
     await expect(a.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
 
     await signInWithSpace(b, 'agent');
     await b.goto(a.url());
-    const textB = b.getByRole('textbox', { name: 'Texte de la note' });
+    const textB = noteText(b);
     await expect(textB).toContainText('Menus de la cantine');
 
     // The other's caret (with their name) may sit in the text read: contains, not equals.

@@ -87,3 +87,17 @@ export const SMALL_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGM4oKAARwzEcQCqQxABtaashgAAAABJRU5ErkJggg==',
   'base64',
 );
+
+/** A note's text in its editor. */
+export const noteText = (page: Page): Locator => page.getByRole('textbox', { name: 'Texte de la note' });
+
+/** Signs `login` in (with a space) and makes a note with « Ajouter une note »: its id, and its text, focused. */
+export async function startNote(page: Page, login: string): Promise<{ id: string; text: Locator }> {
+  await signInWithSpace(page, login);
+  await page.goto('/notes');
+  await page.getByRole('button', { name: 'Ajouter une note' }).click();
+  await expect(page).toHaveURL(/\/notes\/[^/]+$/);
+  const text = noteText(page);
+  await text.click();
+  return { id: decodeURIComponent(page.url().split('/').at(-1) ?? ''), text };
+}
