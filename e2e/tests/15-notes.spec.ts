@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { accessToken, expectKeptForOffline, expectNoAxeViolation, noteText, signInWithSpace, startNote } from './journey.ts';
+import { expectKeptForOffline, expectNoAxeViolation, noteText, openAsReader, signInWithSpace, startNote } from './journey.ts';
 
 test.describe('Notes', () => {
   test('create a note, write a heading and text, see « Enregistré », find it after a reload, in the list and by a word of its text', async ({ page }) => {
@@ -154,15 +154,7 @@ test.describe('Notes', () => {
     const { id: noteId, text: ownerText } = await startNote(owner, 'enseignant');
     await owner.keyboard.type('Consignes de la sortie');
     await expect(owner.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
-    await signInWithSpace(reader, 'eleve');
-    const shared = await owner.request.post('/gateway/sharings', {
-      headers: { authorization: `Bearer ${await accessToken(owner)}` },
-      data: { itemId: noteId, members: [{ slug: 'eleve', role: 'read' }] },
-    });
-    expect(shared.status()).toBe(201);
-    const sharingId = ((await shared.json()) as { id: string }).id;
-
-    await reader.goto(`/notes/partages/${sharingId}/${noteId}`);
+    await openAsReader(owner, reader, noteId, 'eleve');
     const readerText = noteText(reader);
     await expect(readerText).toContainText('Consignes de la sortie');
     await expect(reader.getByText('Lecture seule')).toBeVisible();

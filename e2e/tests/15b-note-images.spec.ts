@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { accessToken, expectNoAxeViolation, noteText, signInWithSpace, SMALL_PNG as PNG, startNote } from './journey.ts';
+import { expectNoAxeViolation, noteText, openAsReader, SMALL_PNG as PNG, startNote } from './journey.ts';
 
 /** The images of the note, shown once their bytes are read (an object URL, the bearer token having fetched them). */
 const shownImages = (page: Page) => noteText(page).locator('img[src^="blob:"]');
@@ -53,14 +53,7 @@ test.describe('Notes: images', () => {
     await expect(text.locator('img:not(.ProseMirror-separator)')).toHaveCount(3);
 
     // A reader through a sharing: the images are fetched through the sharing, and none can be added.
-    await signInWithSpace(reader, 'eleve');
-    const shared = await owner.request.post('/gateway/sharings', {
-      headers: { authorization: `Bearer ${await accessToken(owner)}` },
-      data: { itemId: noteId, members: [{ slug: 'eleve', role: 'read' }] },
-    });
-    expect(shared.status()).toBe(201);
-    const sharingId = ((await shared.json()) as { id: string }).id;
-    await reader.goto(`/notes/partages/${sharingId}/${noteId}`);
+    await openAsReader(owner, reader, noteId, 'eleve');
     await expect(reader.getByText('Lecture seule')).toBeVisible();
     await expect(shownImages(reader)).toHaveCount(3);
     await expect.poll(() => shownImages(reader).evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth))).toEqual([4, 4, 4]);

@@ -101,3 +101,15 @@ export async function startNote(page: Page, login: string): Promise<{ id: string
   await text.click();
   return { id: decodeURIComponent(page.url().split('/').at(-1) ?? ''), text };
 }
+
+/** The owner (signed in on `owner`) gives `slug` « Peut consulter » on a note, who opens it there through the sharing. */
+export async function openAsReader(owner: Page, reader: Page, noteId: string, slug: string): Promise<void> {
+  await signInWithSpace(reader, slug);
+  const shared = await owner.request.post('/gateway/sharings', {
+    headers: { authorization: `Bearer ${await accessToken(owner)}` },
+    data: { itemId: noteId, members: [{ slug, role: 'read' }] },
+  });
+  expect(shared.status()).toBe(201);
+  const sharingId = ((await shared.json()) as { id: string }).id;
+  await reader.goto(`/notes/partages/${sharingId}/${noteId}`);
+}
