@@ -27,6 +27,17 @@ describe(readVcards.name, () => {
     expect(reading.cards[0]?.card.getFirstProperty('tel')?.getParameter('type')).toEqual(['CELL', 'PREF']);
   });
 
+  it('reads an old Android 2.1 card whose base64 photo runs over unindented lines up to a blank one, and writes it as a data: URI', () => {
+    const reading = readVcards(
+      crlf(['BEGIN:VCARD', 'VERSION:2.1', 'N:Martin;Paul;;;', 'FN:Paul Martin', 'PHOTO;ENCODING=BASE64;JPEG:/9j/4AAQ', 'SkZJRg==', '', 'TEL;HOME;VOICE:02 99 00 11 22', 'END:VCARD']),
+    );
+    expect(reading.problems).toEqual([]);
+    const card = reading.cards[0]?.card;
+    if (!card) throw new Error('no card');
+    expect(card.getFirstPropertyValue('tel')).toBe('02 99 00 11 22');
+    expect(toVcard4(card)).toContain('PHOTO:data:image/jpeg;base64,/9j/4AAQSkZJRg==');
+  });
+
   it('reports a broken card on its own, with its line, and reads the others', () => {
     const reading = readVcards(
       crlf([
