@@ -34,27 +34,33 @@ test.describe('The Home and its apps', () => {
     expect(await page.evaluate(() => (window as unknown as { mtNoReload?: boolean }).mtNoReload)).toBe(true);
   });
 
-  test('the page holds exactly one React, shared by every app through the import map', async ({ page }) => {
-    await signInWithSpace(page, 'eleve');
-    // Routing turns the HTTP cache off: every script of the reload below comes from the network.
-    await page.route('**/*', (route) => route.continue());
-    // Bodies are read as they arrive: Chromium drops them once the page moves on.
-    const scripts: Promise<{ path: string; body: string }>[] = [];
-    page.on('response', (r) => {
-      if (r.request().resourceType() === 'script') scripts.push(r.text().then((body) => ({ path: new URL(r.url()).pathname, body })));
+  test.describe(() => {
+    // Every script must come from the network to be read here: the Home's service worker would
+    // answer some from its cache, out of reach of routing, and their bodies out of reach too.
+    test.use({ serviceWorkers: 'block' });
+
+    test('the page holds exactly one React, shared by every app through the import map', async ({ page }) => {
+      await signInWithSpace(page, 'eleve');
+      // Routing turns the HTTP cache off: every script of the reload below comes from the network.
+      await page.route('**/*', (route) => route.continue());
+      // Bodies are read as they arrive: Chromium drops them once the page moves on.
+      const scripts: Promise<{ path: string; body: string }>[] = [];
+      page.on('response', (r) => {
+        if (r.request().resourceType() === 'script') scripts.push(r.text().then((body) => ({ path: new URL(r.url()).pathname, body })));
+      });
+      await page.reload();
+      await expect(page.getByRole('heading', { name: 'Applications' })).toBeVisible();
+      for (const route of ['/drive', '/notes', '/contacts', '/photos', '/store']) {
+        // In-page navigation: each app's scripts are fetched once.
+        await page.evaluate((path) => window.history.pushState(null, '', path), route);
+        await expect(page.locator(`#mt-app-${route.slice(1)} h1`)).toBeVisible();
+      }
+      const loaded = await Promise.all(scripts);
+      expect(loaded.filter((s) => s.path.startsWith('/apps/')).length).toBeGreaterThanOrEqual(5);
+      const withReact = loaded.filter((s) => s.body.includes(REACT_CORE_MARKER)).map((s) => s.path);
+      expect(withReact).toHaveLength(1);
+      expect(withReact[0]).toMatch(/^\/shared\//);
     });
-    await page.reload();
-    await expect(page.getByRole('heading', { name: 'Applications' })).toBeVisible();
-    for (const route of ['/drive', '/notes', '/contacts', '/photos', '/store']) {
-      // In-page navigation: each app's scripts are fetched once.
-      await page.evaluate((path) => window.history.pushState(null, '', path), route);
-      await expect(page.locator(`#mt-app-${route.slice(1)} h1`)).toBeVisible();
-    }
-    const loaded = await Promise.all(scripts);
-    expect(loaded.filter((s) => s.path.startsWith('/apps/')).length).toBeGreaterThanOrEqual(5);
-    const withReact = loaded.filter((s) => s.body.includes(REACT_CORE_MARKER)).map((s) => s.path);
-    expect(withReact).toHaveLength(1);
-    expect(withReact[0]).toMatch(/^\/shared\//);
   });
 
   test('an app that fails to load shows an error panel in its area; the shell and other apps keep working', async ({ page }) => {
